@@ -1,0 +1,183 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CallLog, type CallRecord } from './calllog.js';
+import type { ClockMode } from './clock.js';
+import { WixHttpError, systemError } from './errors.js';
+import { headerValue, readJson, send, sendError } from './http-util.js';
+import { FaultInjector } from './faults.js';
+import { handleAdmin } from './routes/admin.js';
+import { allRoutes } from './routes/index.js';
+import { GUID, Router, defaultAccountError, type RouteContext, type RouteDef } from './router.js';
+import { seedWorld } from './seed.js';
+import type { World } from './world.js';
+
+export interface SandboxOptions {
+  /** TCP port; 0 picks a free one. */
+  port?: number;
+  host?: string;
+  seed?: number;
+  clock?: ClockMode;
+}
+
+/**
+ * The sandbox: a plain HTTP server implementing the Wix REST contract over an in-memory {@link World}, plus the
+ * admin surface under `/_sandbox/`. Tests and benchmarks create one per suite on an ephemeral port.
+ */
+export class Sandbox {
+  world: World;
+  readonly calls = new CallLog();
+  readonly faults = new FaultInjector();
+  readonly router = new Router().add(...allRoutes());
+  readonly clockMode: ClockMode;
+  private server?: Server;
+
+  constructor(options: SandboxOptions = {}) {
+    this.clockMode = options.clock ?? 'real';
+    this.world = seedWorld(options.seed ?? 1, this.clockMode);
+  }
+
+  /** Replaces the world with a freshly seeded one (same clock mode); clears the call log and faults. */
+  reset(seed = this.world.seed): void {
+    this.world = seedWorld(seed, this.clockMode);
+    this.calls.clear();
+    this.faults.clear();
+  }
+
+  /** The URL the sandbox listens on (after {@link listen}). */
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | null | undefined;
+    if (!address) throw new Error('sandbox is not listening');
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}`;
+  }
+
+  async listen(port = 0, host = '127.0.0.1'): Promise<string> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    server.keepAliveTimeout = 30_000;
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    return this.url;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const method = req.method ?? 'GET';
+    try {
+      if (await handleAdmin(this, method, url, req, res)) return;
+    } catch (error) {
+      sendError(res, error);
+      return;
+    }
+    const found = this.router.match(method, url.pathname);
+    if (!('def' in found)) {
+      const status = found.methodMismatch ? 405 : 404;
+      send(res, status, { message: status === 404 ? 'Not Found' : 'Method Not Allowed', details: {} });
+      return;
+    }
+    const { def, params } = found;
+    const record: Omit<CallRecord, 'seq' | 'status' | 'outcome' | 'durationMs'> = {
+      time: this.world.now(),
+      method,
+      path: url.pathname,
+      query: url.search,
+      operation: def.operation,
+      accountId: headerValue(req, 'wix-account-id'),
+      siteId: headerValue(req, 'wix-site-id'),
+      auth: this.authState(req),
+    };
+    const log = (status: number, outcome: CallRecord['outcome'], errorCode?: string, body?: unknown) =>
+      this.calls.add({ ...record, status, outcome, errorCode, body, durationMs: performance.now() - started });
+
+    let body: Record<string, unknown> = {};
+    try {
+      body = await readJson(req);
+    } catch (error) {
+      log(400, 'error', 'INVALID_JSON');
+      sendError(res, error);
+      return;
+    }
+    const decision = this.faults.decide(def.operation, `${def.method} ${def.path}`);
+    if (decision.latencyMs > 0) await delay(decision.latencyMs);
+    if (decision.kind === 'drop') {
+      log(0, 'dropped', undefined, body);
+      req.socket.destroy();
+      return;
+    }
+    if (decision.kind === 'rate-limit') {
+      log(429, 'fault-429', 'RESOURCE_EXHAUSTED', body);
+      sendError(res, new WixHttpError(429, { message: 'Too Many Requests', details: { applicationError: { code: 'RESOURCE_EXHAUSTED', description: 'Too Many Requests' } } }, { 'retry-after': String(decision.retryAfterSeconds) }));
+      return;
+    }
+    if (decision.kind === 'error') {
+      log(decision.status, 'fault-5xx', undefined, body);
+      sendError(res, systemError(decision.status));
+      return;
+    }
+    try {
+      this.world.tick();
+      const ctx = this.authenticate(def, req, params, url.searchParams, body);
+      const result = def.handle(ctx);
+      log(200, 'ok', undefined, body);
+      send(res, 200, result);
+    } catch (error) {
+      const status = error instanceof WixHttpError ? error.status : 500;
+      const code = error instanceof WixHttpError ? error.body.details.applicationError?.code ?? (error.body.details.validationError ? 'VALIDATION' : undefined) : 'INTERNAL';
+      if (!(error instanceof WixHttpError)) console.error('sandbox: handler failed', def.operation, error);
+      log(status, 'error', code, body);
+      sendError(res, error);
+    }
+  }
+
+  private authState(req: IncomingMessage): CallRecord['auth'] {
+    const key = headerValue(req, 'authorization');
+    if (!key) return 'missing';
+    return this.world.apiKeys.has(key) ? 'valid' : 'invalid';
+  }
+
+  private authenticate(def: RouteDef, req: IncomingMessage, params: Record<string, string>, query: URLSearchParams, body: Record<string, unknown>): RouteContext {
+    const world = this.world;
+    const key = headerValue(req, 'authorization');
+    const keyAccountId = key ? world.apiKeys.get(key) : undefined;
+    const siteIdHeader = headerValue(req, 'wix-site-id');
+    const ctx: RouteContext = { world, params, query, body, headers: req.headers, accountId: '', keyAccountId: keyAccountId ?? '', siteIdHeader };
+    if (def.auth === 'optional') return ctx;
+    if (!key) throw new WixHttpError(401, unauthenticated('Authorization header is required (an account-level API key)'));
+    if (!keyAccountId) throw new WixHttpError(401, unauthenticated('The API key is not valid'));
+    if (def.auth === 'key') return ctx;
+    const accountId = headerValue(req, 'wix-account-id');
+    const refuse = def.accountError ?? defaultAccountError;
+    if (!accountId) throw refuse('missing', '');
+    if (!GUID.test(accountId)) throw refuse('malformed', accountId);
+    if (!world.accounts.has(accountId)) throw refuse('unknown', accountId);
+    if (!world.inTree(world.rootOf(keyAccountId), accountId)) throw refuse('foreign', accountId);
+    ctx.accountId = accountId;
+    return ctx;
+  }
+}
+
+function unauthenticated(message: string) {
+  return { message, details: { applicationError: { code: 'UNAUTHENTICATED', description: message } } };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Starts a sandbox and returns it listening. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const sandbox = new Sandbox(options);
+  await sandbox.listen(options.port ?? 0, options.host ?? '127.0.0.1');
+  return sandbox;
+}
