@@ -10,6 +10,8 @@ const graphqlEntry = require.resolve('graphql/index.js');
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
+    // type-graphql's decorators need the Reflect metadata API before any schema class loads.
+    setupFiles: ['reflect-metadata'],
     projects: [
       {
         extends: true,

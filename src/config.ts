@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/**
+ * Gateway configuration, read once from environment variables and validated at start-up: a bad value stops the
+ * process with one line naming the variable. The API key is kept out of every message.
+ */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const port = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n > 65535) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be an integer from 0 to 65535 (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const positiveInt = (fallback: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n < 1 || n > max) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be an integer from 1 to ${max} (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const schema = z
+  .object({
+    PORT: port(4000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    WIX_API_KEY: z.string().min(1, 'must not be empty when set').optional(),
+    WIX_ACCOUNT_ID: z.string().regex(GUID, 'must be a Wix account ID (a GUID)').optional(),
+    WIX_API_BASE_URL: z.string().url('must be an http(s) URL').refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL').default('https://www.wixapis.com'),
+    SANDBOX_PORT: port(0),
+    SANDBOX_SEED: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === '') return 1;
+        if (!/^\d{1,9}$/.test(v)) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a non-negative integer (got "${v}")` });
+          return z.NEVER;
+        }
+        return Number(v);
+      }),
+    SANDBOX_CLOCK: z.enum(['real', 'manual'], { message: 'must be "real" or "manual"' }).default('real'),
+    UPSTREAM_TIMEOUT_MS: positiveInt(10_000, 120_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.WIX_API_KEY && !env.WIX_ACCOUNT_ID) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['WIX_ACCOUNT_ID'], message: 'is required when WIX_API_KEY is set (the main account ID)' });
+    }
+  });
+
+export type Env = z.output<typeof schema>;
+
+/** The validated configuration the gateway runs with. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Set when talking to real Wix; absent ⇒ the embedded sandbox is started. */
+  wixApiKey?: string;
+  wixAccountId?: string;
+  wixApiBaseUrl: string;
+  sandboxPort: number;
+  sandboxSeed: number;
+  sandboxClock: 'real' | 'manual';
+  upstreamTimeoutMs: number;
+}
+
+/** Thrown for a bad environment; `message` is one line naming the variable. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration from `env` (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = issue?.path.join('.') ?? 'environment';
+    throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? 'is invalid'}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    wixApiKey: e.WIX_API_KEY,
+    wixAccountId: e.WIX_ACCOUNT_ID,
+    wixApiBaseUrl: e.WIX_API_BASE_URL.replace(/\/+$/, ''),
+    sandboxPort: e.SANDBOX_PORT,
+    sandboxSeed: e.SANDBOX_SEED,
+    sandboxClock: e.SANDBOX_CLOCK,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+  };
+}

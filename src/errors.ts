@@ -1,0 +1,117 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * The one place that maps failures to the gateway's error codes and masks everything else. Upstream bodies, ky
+ * errors and the API key never reach a client: only a code, a short message and (where there is one) Wix's code.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  UPSTREAM_RATE_LIMITED: 'UPSTREAM_RATE_LIMITED',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** An error the gateway means to show: a code, a safe message, and optionally Wix's code and field errors. */
+export class GatewayError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: { wixCode?: string; httpStatus?: number; fields?: FieldError[]; retryAfterSeconds?: number } = {},
+  ) {
+    super(message, {
+      extensions: {
+        code,
+        ...(options.wixCode ? { wixCode: options.wixCode } : {}),
+        ...(options.httpStatus ? { upstreamStatus: options.httpStatus } : {}),
+        ...(options.fields ? { fields: options.fields } : {}),
+        ...(options.retryAfterSeconds !== undefined ? { retryAfterSeconds: options.retryAfterSeconds } : {}),
+      },
+    });
+  }
+
+  get wixCode(): string | undefined {
+    return this.extensions.wixCode as string | undefined;
+  }
+}
+
+/** What the data sources know of a failed upstream call (never the body text or the key). */
+export interface UpstreamFailure {
+  kind: 'http' | 'timeout' | 'network';
+  status?: number;
+  wixCode?: string;
+  wixMessage?: string;
+  retryAfterSeconds?: number;
+  operation: string;
+}
+
+/** Maps a failed upstream call to a GatewayError. */
+export function mapUpstreamFailure(f: UpstreamFailure): GatewayError {
+  if (f.kind === 'timeout') return new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `Wix did not answer ${f.operation} in time`);
+  if (f.kind === 'network') return new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `Wix could not be reached for ${f.operation}`);
+  const status = f.status ?? 0;
+  const opts = { wixCode: f.wixCode, httpStatus: status };
+  const detail = f.wixMessage ? `: ${truncate(f.wixMessage)}` : '';
+  if (status === 429) return new GatewayError(ErrorCode.UPSTREAM_RATE_LIMITED, `Wix rate-limited ${f.operation}; retry later`, { ...opts, retryAfterSeconds: f.retryAfterSeconds });
+  if (status >= 500) return new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `Wix failed on ${f.operation} (HTTP ${status}); retry later`, opts);
+  if (status === 401) return new GatewayError(ErrorCode.UNAUTHENTICATED, `Wix refused the gateway's credentials for ${f.operation}`, opts);
+  if (status === 403) return new GatewayError(ErrorCode.FORBIDDEN, `Wix refused ${f.operation}${detail}`, opts);
+  if (status === 404) return new GatewayError(ErrorCode.NOT_FOUND, `Not found (${f.operation})${detail}`, opts);
+  if (status === 400 || status === 409 || status === 428) return new GatewayError(ErrorCode.BAD_USER_INPUT, `Wix rejected ${f.operation}${detail}`, opts);
+  return new GatewayError(ErrorCode.INTERNAL_SERVER_ERROR, `Unexpected answer from Wix to ${f.operation} (HTTP ${status})`, opts);
+}
+
+/** Wix messages are short; cap them anyway so an upstream cannot flood a response. */
+function truncate(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
+ * Apollo `formatError`: keeps GatewayErrors and GraphQL's own validation errors, turns argument validation into
+ * BAD_USER_INPUT with field errors (never echoing the rejected values), and masks everything else.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof GatewayError) return { ...formatted, message: original.message, extensions: { ...original.extensions } };
+  const validation = validationFields(original);
+  if (validation) {
+    return { ...formatted, message: `Invalid input: ${validation.map((f) => `${f.field} ${f.message}`).join('; ')}`, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: validation } };
+  }
+  const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_USER_INPUT' || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
+    return { ...formatted, extensions: { code: code === 'BAD_REQUEST' || code === 'BAD_USER_INPUT' ? ErrorCode.BAD_USER_INPUT : code } };
+  }
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+interface ClassValidatorError {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ClassValidatorError[];
+}
+
+/** Flattens type-graphql's ArgumentValidationError (class-validator errors) into field paths and messages. */
+export function validationFields(error: unknown): FieldError[] | undefined {
+  const errors = (error as { extensions?: { validationErrors?: ClassValidatorError[] }; validationErrors?: ClassValidatorError[] } | undefined);
+  const list = errors?.extensions?.validationErrors ?? errors?.validationErrors;
+  if (!Array.isArray(list) || !(error instanceof Error) || !/Argument Validation Error/i.test(error.message)) return undefined;
+  const out: FieldError[] = [];
+  const walk = (items: ClassValidatorError[], prefix: string) => {
+    for (const item of items) {
+      const field = prefix ? `${prefix}.${item.property}` : item.property;
+      for (const message of Object.values(item.constraints ?? {})) out.push({ field, message: message.replace(new RegExp(`^${item.property}\\s+`), '') });
+      if (item.children?.length) walk(item.children, field);
+    }
+  };
+  walk(list, '');
+  return out;
+}

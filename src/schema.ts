@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AccountResolver } from './resolvers/account.resolver.js';
+import { SiteResolver } from './resolvers/site.resolver.js';
+
+/** Every resolver class of the gateway. */
+export const resolvers = [AccountResolver, SiteResolver] as const;
+
+/**
+ * Builds the executable schema. Validation is on explicitly (type-graphql 2 defaults it off), and rejected values
+ * are not copied into errors.
+ */
+export async function buildGatewaySchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers,
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    emitSchemaFile: false,
+  });
+  // type-graphql has no option for root type descriptions; GraphiQL shows them first.
+  const roots = { Query: ROOT_DESCRIPTIONS.Query, Mutation: ROOT_DESCRIPTIONS.Mutation, Subscription: ROOT_DESCRIPTIONS.Subscription };
+  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (type) type.description = roots[type.name as keyof typeof roots];
+  }
+  return schema;
+}
+
+const ROOT_DESCRIPTIONS = {
+  Query: 'Reads over Wix\'s account-level APIs: accounts, sites, paid services, domains and DNS. Lists are Relay connections.',
+  Mutation: 'Writes: one mutation per Wix write, and the business flows as retry-safe operations.',
+  Subscription: 'Status changes found by polling Wix (it has no webhooks for these APIs).',
+};

@@ -1,0 +1,131 @@
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createContext, type GatewayContext } from './context.js';
+import { WixHttp } from './datasources/http.js';
+import { ErrorCode, GatewayError, formatError } from './errors.js';
+import { buildGatewaySchema } from './schema.js';
+
+/** Where the gateway sends its Wix calls, and as whom. */
+export interface UpstreamConfig {
+  baseUrl: string;
+  apiKey: string;
+  mainAccountId: string;
+  timeoutMs: number;
+}
+
+export interface GatewayOptions {
+  upstream: UpstreamConfig;
+  port?: number;
+  host?: string;
+}
+
+/** Request bodies above this are refused before parsing. */
+const MAX_BODY_BYTES = 512 * 1024;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A running gateway: the HTTP server with Apollo on `/graphql` and a health check on `/healthz`. */
+export class Gateway {
+  private constructor(
+    private readonly server: Server,
+    private readonly apollo: ApolloServer<GatewayContext>,
+  ) {}
+
+  static async start(options: GatewayOptions): Promise<Gateway> {
+    const schema = await buildGatewaySchema();
+    const apollo = new ApolloServer<GatewayContext>({
+      schema,
+      formatError,
+      includeStacktraceInErrorResponses: false,
+      introspection: true,
+      plugins: [ApolloServerPluginLandingPageDisabled()],
+    });
+    await apollo.start();
+    const http = new WixHttp({ baseUrl: options.upstream.baseUrl, apiKey: options.upstream.apiKey, timeoutMs: options.upstream.timeoutMs });
+    const server = createServer((req, res) => {
+      handle(req, res, apollo, http, options.upstream).catch((error: unknown) => {
+        console.error('gateway: request failed', error instanceof Error ? error.message : 'unknown error');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+    return new Gateway(server, apollo);
+  }
+
+  /** Base URL, e.g. http://127.0.0.1:4000 (the API is at `${url}/graphql`). */
+  get url(): string {
+    const address = this.server.address() as AddressInfo;
+    const host = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}`;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.apollo.stop();
+  }
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<GatewayContext>, http: WixHttp, upstream: UpstreamConfig): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://gateway');
+  if (url.pathname === '/healthz') {
+    sendJson(res, 200, { status: 'ok' });
+    return;
+  }
+  if (url.pathname !== '/graphql') {
+    sendJson(res, 404, { errors: [{ message: 'Not found: the API is at /graphql', extensions: { code: ErrorCode.NOT_FOUND } }] });
+    return;
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  let body: unknown;
+  try {
+    body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+  } catch (error) {
+    const message = error instanceof GatewayError ? error.message : 'Request body must be JSON';
+    sendJson(res, 400, { errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+    return;
+  }
+  const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: request,
+    context: async () => createContext({ http, accountId: requestAccount(headers, upstream.mainAccountId), mainAccountId: upstream.mainAccountId }),
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** The account a request acts on: the `wix-account-id` header, or the main account. */
+function requestAccount(headers: HeaderMap, mainAccountId: string): string {
+  const header = headers.get('wix-account-id');
+  if (!header) return mainAccountId;
+  if (!GUID.test(header)) throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'The wix-account-id header must be a Wix account ID (a GUID)');
+  return header;
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new GatewayError(ErrorCode.BAD_USER_INPUT, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}

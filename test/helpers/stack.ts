@@ -1,0 +1,64 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
+import { Gateway } from '../../src/server.js';
+import { TestSandbox } from './sandbox.js';
+
+export interface GraphQLResult<T> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+/**
+ * The sandbox and a gateway pointed at it, each on an ephemeral loopback port, and a typed GraphQL client that
+ * talks to the gateway over HTTP.
+ */
+export class TestStack {
+  private constructor(
+    readonly sandbox: TestSandbox,
+    readonly gateway: Gateway,
+  ) {}
+
+  static async start(options: { timeoutMs?: number } = {}): Promise<TestStack> {
+    const sandbox = await TestSandbox.start();
+    const gateway = await Gateway.start({
+      upstream: { baseUrl: sandbox.url, apiKey: sandbox.seed.apiKey, mainAccountId: sandbox.seed.mainAccountId, timeoutMs: options.timeoutMs ?? 5_000 },
+    });
+    return new TestStack(sandbox, gateway);
+  }
+
+  get url(): string {
+    return `${this.gateway.url}/graphql`;
+  }
+
+  /** Runs an operation; `headers` are added to the request (e.g. `wix-account-id`). */
+  async run<TData, TVars>(document: TypedDocumentNode<TData, TVars> | DocumentNode, variables?: TVars, headers: Record<string, string> = {}): Promise<GraphQLResult<TData>> {
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: print(document), variables }),
+    });
+    const text = await res.text();
+    let body: GraphQLResult<TData>;
+    try {
+      body = JSON.parse(text) as GraphQLResult<TData>;
+    } catch {
+      throw new Error(`gateway answered ${res.status} with non-JSON: ${text.slice(0, 300)}`);
+    }
+    return { ...body, status: res.status };
+  }
+
+  /** Like {@link run} but fails (printing the operation and the answer) unless there is data and no error. */
+  async data<TData, TVars>(document: TypedDocumentNode<TData, TVars> | DocumentNode, variables?: TVars, headers?: Record<string, string>): Promise<TData> {
+    const result = await this.run(document, variables, headers);
+    if (result.errors?.length || !result.data) {
+      throw new Error(`GraphQL operation failed.\n--- operation\n${print(document)}\n--- variables\n${JSON.stringify(variables)}\n--- answer (${result.status})\n${JSON.stringify(result, null, 2)}`);
+    }
+    return result.data;
+  }
+
+  async close(): Promise<void> {
+    await this.gateway.close();
+    await this.sandbox.close();
+  }
+}

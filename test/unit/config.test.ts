@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('configuration', () => {
+  it('has working defaults: port 4000, Wix base URL, embedded sandbox when no key', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4000, wixApiBaseUrl: 'https://www.wixapis.com', sandboxSeed: 1, sandboxClock: 'real' });
+    expect(config.wixApiKey).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Configuration error: PORT must be an integer from 0 to 65535 \(got "abc"\)$/],
+    [{ PORT: '70000' }, /PORT must be an integer/],
+    [{ SANDBOX_PORT: '-1' }, /SANDBOX_PORT/],
+    [{ SANDBOX_SEED: 'x' }, /SANDBOX_SEED must be a non-negative integer/],
+    [{ SANDBOX_CLOCK: 'fast' }, /SANDBOX_CLOCK must be "real" or "manual"/],
+    [{ WIX_API_BASE_URL: 'ftp://x' }, /WIX_API_BASE_URL must be an http\(s\) URL/],
+    [{ WIX_ACCOUNT_ID: 'nope' }, /WIX_ACCOUNT_ID must be a Wix account ID/],
+    [{ UPSTREAM_TIMEOUT_MS: '0' }, /UPSTREAM_TIMEOUT_MS must be an integer from 1/],
+  ])('refuses %o with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('requires the main account with a Wix key, and never prints the key', () => {
+    const secret = 'IST.super-secret-key-value';
+    try {
+      loadConfig({ WIX_API_KEY: secret });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/WIX_ACCOUNT_ID is required when WIX_API_KEY is set/);
+      expect((error as Error).message).not.toContain(secret);
+    }
+    const config = loadConfig({ WIX_API_KEY: secret, WIX_ACCOUNT_ID: '2250b761-b31c-453b-885b-76e9fc04bdc6', WIX_API_BASE_URL: 'https://example.test/' });
+    expect(config.wixApiBaseUrl).toBe('https://example.test');
+  });
+});
