@@ -1,28 +1,56 @@
-import { SitesDataSource } from './datasources/sites.datasource.js';
+import { AccountsDataSource } from './datasources/accounts.datasource.js';
 import type { WixHttp } from './datasources/http.js';
+import { AccountScope } from './scope.js';
+import { Tenancy } from './tenancy.js';
 
-/** What every resolver gets: the account acted on and this request's data sources (with their loaders). */
+/** What every resolver gets: the tenant, and request-scoped data sources per account. */
 export interface GatewayContext {
-  /** Wix account ID the request acts on. */
-  accountId: string;
+  /** The account this request acts on (validated: the main account or one of its sub-accounts). */
+  tenantId: string;
   /** The configured main (agency) account. */
   mainAccountId: string;
-  dataSources: {
-    sites: SitesDataSource;
-  };
+  tenancy: Tenancy;
+  /** Accounts API (not bound to one account). */
+  accounts: AccountsDataSource;
+  /** The tenant's own data sources. */
+  tenant: AccountScope;
+  /** Data sources for another account of the tree, after checking the tenant may act on it (else FORBIDDEN). */
+  scope(accountId: string): Promise<AccountScope>;
 }
 
 export interface ContextInput {
   http: WixHttp;
-  accountId: string;
   mainAccountId: string;
+  /** The `wix-account-id` header of the request, if any. */
+  requestedAccountId?: string;
 }
 
-/** Builds the per-request context from plain values: fresh data sources, so loaders never leak between requests. */
-export function createContext(input: ContextInput): GatewayContext {
+/**
+ * Builds the per-request context from plain values: fresh data sources and loaders, so nothing leaks between
+ * requests. Validates the requested tenant first (FORBIDDEN before any other upstream call).
+ */
+export async function createContext(input: ContextInput): Promise<GatewayContext> {
+  const accounts = new AccountsDataSource(input.http);
+  const tenancy = new Tenancy(input.mainAccountId, accounts);
+  const tenantId = await tenancy.resolveTenant(input.requestedAccountId);
+  const scopes = new Map<string, AccountScope>();
+  const scopeOf = (accountId: string) => {
+    let scope = scopes.get(accountId);
+    if (!scope) {
+      scope = new AccountScope(accountId, input.mainAccountId, input.http);
+      scopes.set(accountId, scope);
+    }
+    return scope;
+  };
   return {
-    accountId: input.accountId,
+    tenantId,
     mainAccountId: input.mainAccountId,
-    dataSources: { sites: new SitesDataSource(input.http, input.accountId) },
+    tenancy,
+    accounts,
+    tenant: scopeOf(tenantId),
+    async scope(accountId: string) {
+      await tenancy.assertAccess(tenantId, accountId);
+      return scopeOf(accountId);
+    },
   };
 }

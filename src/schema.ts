@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountResolver } from './resolvers/account.resolver.js';
+import { NodeResolver } from './resolvers/node.resolver.js';
 import { SiteResolver } from './resolvers/site.resolver.js';
 
 /** Every resolver class of the gateway. */
-export const resolvers = [AccountResolver, SiteResolver] as const;
+export const resolvers = [NodeResolver, AccountResolver, SiteResolver] as const;
 
 /**
  * Builds the executable schema. Validation is on explicitly (type-graphql 2 defaults it off), and rejected values

@@ -23,7 +23,6 @@ export interface GatewayOptions {
 
 /** Request bodies above this are refused before parsing. */
 const MAX_BODY_BYTES = 512 * 1024;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A running gateway: the HTTP server with Apollo on `/graphql` and a health check on `/healthz`. */
 export class Gateway {
@@ -93,7 +92,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, apollo: ApolloS
   const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: request,
-    context: async () => createContext({ http, accountId: requestAccount(headers, upstream.mainAccountId), mainAccountId: upstream.mainAccountId }),
+    context: () => createContext({ http, mainAccountId: upstream.mainAccountId, requestedAccountId: headers.get('wix-account-id') }),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
@@ -103,14 +102,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, apollo: ApolloS
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
-}
-
-/** The account a request acts on: the `wix-account-id` header, or the main account. */
-function requestAccount(headers: HeaderMap, mainAccountId: string): string {
-  const header = headers.get('wix-account-id');
-  if (!header) return mainAccountId;
-  if (!GUID.test(header)) throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'The wix-account-id header must be a Wix account ID (a GUID)');
-  return header;
 }
 
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {

@@ -1,5 +1,7 @@
 import ky, { HTTPError, TimeoutError, type KyInstance, type RetryOptions } from 'ky';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { mapUpstreamFailure, type UpstreamFailure } from '../errors.js';
+import { RetryBudget } from './retry-budget.js';
 
 /**
  * The only module that talks HTTP to Wix (or the sandbox). It adds the auth headers of the contract, a timeout,
@@ -17,6 +19,8 @@ export interface WixHttpOptions {
   backoffLimitMs?: number;
   /** A Retry-After above this cancels the retry (the error surfaces as UPSTREAM_RATE_LIMITED). */
   maxRetryAfterMs?: number;
+  /** Upstream calls in flight at once, for the whole gateway process. */
+  maxConcurrency?: number;
 }
 
 export interface CallOptions {
@@ -39,9 +43,15 @@ const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
 export class WixHttp {
   private readonly client: KyInstance;
   private readonly retry: RetryOptions;
+  readonly budget = new RetryBudget();
+  private readonly limit: LimitFunction;
+  /** Identical GETs in flight, keyed by tenant + URL: concurrent requests of one tenant share one upstream call. */
+  private readonly inflight = new Map<string, Promise<unknown>>();
 
   constructor(readonly options: WixHttpOptions) {
+    this.limit = pLimit(options.maxConcurrency ?? 64);
     this.retry = {
+      shouldRetry: () => (this.budget.take() ? undefined : false),
       limit: options.retryLimit ?? 2,
       methods: ['get', 'post', 'patch', 'delete'],
       statusCodes: RETRY_STATUS,
@@ -58,8 +68,19 @@ export class WixHttp {
     });
   }
 
-  /** Performs one Wix call and returns its parsed JSON body. */
-  async request<T>(method: Method, path: string, call: CallOptions): Promise<T> {
+  /** Performs one Wix call and returns its parsed JSON body; identical concurrent GETs of a tenant share one call. */
+  request<T>(method: Method, path: string, call: CallOptions): Promise<T> {
+    if (method !== 'get') return this.limit(() => this.send<T>(method, path, call));
+    const key = `${call.accountId ?? ''}|${call.siteId ?? ''}|${path}?${call.searchParams?.toString() ?? ''}`;
+    const shared = this.inflight.get(key);
+    if (shared) return shared as Promise<T>;
+    const promise = this.limit(() => this.send<T>(method, path, call)).finally(() => this.inflight.delete(key));
+    this.inflight.set(key, promise);
+    return promise;
+  }
+
+  private async send<T>(method: Method, path: string, call: CallOptions): Promise<T> {
+    this.budget.earn();
     const headers: Record<string, string> = {};
     if (call.accountId) headers['wix-account-id'] = call.accountId;
     if (call.siteId) headers['wix-site-id'] = call.siteId;

@@ -1,9 +1,10 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import { Account } from '../schema/account.type.js';
-import { toGlobalId } from '../schema/node.type.js';
+import { fromGlobalId, toGlobalId } from '../schema/node.type.js';
 import { SitesArgs } from '../schema/site.args.js';
 import { SiteConnection } from '../schema/site.type.js';
+import { registerNodeLoader } from './node.resolver.js';
 
 /** Builds an Account node for a Wix account ID. */
 export function accountNode(wixId: string): Account {
@@ -13,15 +14,28 @@ export function accountNode(wixId: string): Account {
   return account;
 }
 
+registerNodeLoader('Account', async (ctx, wixId) => {
+  await ctx.tenancy.assertAccess(ctx.tenantId, wixId);
+  return accountNode(wixId);
+});
+
 @Resolver(() => Account)
 export class AccountResolver {
   @Query(() => Account, { description: 'The account this request acts on (the `wix-account-id` header, or the main account).' })
   viewer(@Ctx() ctx: GatewayContext): Account {
-    return accountNode(ctx.accountId);
+    return accountNode(ctx.tenantId);
+  }
+
+  @Query(() => Account, { description: 'An account by its Wix ID: the main account or one of its sub-accounts (FORBIDDEN otherwise).' })
+  async account(@Arg('id', () => ID, { description: 'Wix account ID (GUID) or Account global ID.' }) id: string, @Ctx() ctx: GatewayContext): Promise<Account> {
+    const decoded = fromGlobalId(id);
+    const wixId = decoded?.type === 'Account' ? decoded.wixId : id;
+    await ctx.tenancy.assertAccess(ctx.tenantId, wixId);
+    return accountNode(wixId);
   }
 
   @FieldResolver(() => SiteConnection, { description: 'Sites owned by this account, newest first.' })
-  sites(@Root() account: Account, @Args(() => SitesArgs) args: SitesArgs, @Ctx() ctx: GatewayContext) {
-    return ctx.dataSources.sites.list(args);
+  async sites(@Root() account: Account, @Args(() => SitesArgs) args: SitesArgs, @Ctx() ctx: GatewayContext) {
+    return (await ctx.scope(account.wixId)).sites.list(args);
   }
 }

@@ -4,6 +4,9 @@ import { ErrorCode, GatewayError } from '../errors.js';
 import { fromGlobalId } from '../schema/node.type.js';
 import { SitesArgs } from '../schema/site.args.js';
 import { Site, SiteConnection } from '../schema/site.type.js';
+import { registerNodeLoader } from './node.resolver.js';
+
+registerNodeLoader('Site', (ctx, wixId) => ctx.tenant.sites.byId.load(wixId));
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,11 +22,11 @@ export function siteWixId(id: string): string {
 export class SiteResolver {
   @Query(() => Site, { nullable: true, description: 'A site of the current account by its ID (global ID or Wix GUID); null when the account has no such site.' })
   site(@Arg('id', () => ID, { description: 'Site global ID or Wix site GUID.' }) id: string, @Ctx() ctx: GatewayContext): Promise<Site | null> {
-    return ctx.dataSources.sites.byId.load(siteWixId(id));
+    return ctx.tenant.sites.byId.load(siteWixId(id));
   }
 
   @Query(() => SiteConnection, { description: 'Sites of the current account, newest first.' })
   sites(@Args(() => SitesArgs) args: SitesArgs, @Ctx() ctx: GatewayContext) {
-    return ctx.dataSources.sites.list(args);
+    return ctx.tenant.sites.list(args);
   }
 }
