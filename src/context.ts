@@ -1,3 +1,4 @@
+import type { SharedCaches } from './caches.js';
 import { AccountsDataSource } from './datasources/accounts.datasource.js';
 import type { WixHttp } from './datasources/http.js';
 import { AccountScope } from './scope.js';
@@ -20,6 +21,8 @@ export interface GatewayContext {
 
 export interface ContextInput {
   http: WixHttp;
+  /** The gateway's caches shared across requests. */
+  caches: SharedCaches;
   mainAccountId: string;
   /** The `wix-account-id` header of the request, if any. */
   requestedAccountId?: string;
@@ -30,7 +33,7 @@ export interface ContextInput {
  * requests. Validates the requested tenant first (FORBIDDEN before any other upstream call).
  */
 export async function createContext(input: ContextInput): Promise<GatewayContext> {
-  const accounts = new AccountsDataSource(input.http);
+  const accounts = new AccountsDataSource(input.http, input.caches);
   const tenancy = new Tenancy(input.mainAccountId, accounts);
   const tenantId = await tenancy.resolveTenant(input.requestedAccountId);
   const scopes = new Map<string, AccountScope>();

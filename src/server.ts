@@ -2,6 +2,7 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SharedCaches } from './caches.js';
 import { createContext, type GatewayContext } from './context.js';
 import { WixHttp } from './datasources/http.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
@@ -42,8 +43,9 @@ export class Gateway {
     });
     await apollo.start();
     const http = new WixHttp({ baseUrl: options.upstream.baseUrl, apiKey: options.upstream.apiKey, timeoutMs: options.upstream.timeoutMs });
+    const caches = new SharedCaches();
     const server = createServer((req, res) => {
-      handle(req, res, apollo, http, options.upstream).catch((error: unknown) => {
+      handle(req, res, apollo, { http, caches, upstream: options.upstream }).catch((error: unknown) => {
         console.error('gateway: request failed', error instanceof Error ? error.message : 'unknown error');
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       });
@@ -69,7 +71,14 @@ export class Gateway {
   }
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<GatewayContext>, http: WixHttp, upstream: UpstreamConfig): Promise<void> {
+/** What every request handler shares. */
+interface Shared {
+  http: WixHttp;
+  caches: SharedCaches;
+  upstream: UpstreamConfig;
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<GatewayContext>, shared: Shared): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/healthz') {
     sendJson(res, 200, { status: 'ok' });
@@ -92,7 +101,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, apollo: ApolloS
   const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: request,
-    context: () => createContext({ http, mainAccountId: upstream.mainAccountId, requestedAccountId: headers.get('wix-account-id') }),
+    context: () => createContext({ http: shared.http, caches: shared.caches, mainAccountId: shared.upstream.mainAccountId, requestedAccountId: headers.get('wix-account-id') }),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

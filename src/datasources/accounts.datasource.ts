@@ -1,42 +1,41 @@
 import DataLoader from 'dataloader';
-import { LRUCache } from 'lru-cache';
+import type { SharedCaches } from '../caches.js';
 import type { GetAccountResponse, ListChildAccountsResponse, WixAccount } from './accounts.dto.js';
 import type { WixHttp } from './http.js';
 
 /** List Child Accounts pages at most 50 accounts (CONTRACT §4.4). */
 const CHILD_PAGE = 50;
-/** A reseller's tree is read often and changes rarely: keep it briefly, shared across requests. */
-const TREE_TTL_MS = 30_000;
 /** Hard cap on accounts read from one tree, so a runaway upstream cannot grow memory without bound. */
 const MAX_CHILDREN = 5_000;
 
-/** Child-account lists per parent account, shared by every request of this process. */
-const treeCache = new LRUCache<string, Promise<string[]>>({ max: 100, ttl: TREE_TTL_MS });
-
 /**
- * Wix Accounts API (CONTRACT §4) for one request. `childAccountIds` is cached briefly across requests (per parent);
+ * Wix Accounts API (CONTRACT §4) for one request. `childAccountIds` is cached briefly across requests (per parent, in the gateway's SharedCaches);
  * `byId` dedupes Get Account calls (Wix has no batch form).
  */
 export class AccountsDataSource {
   readonly byId: DataLoader<string, WixAccount | null>;
 
-  constructor(private readonly http: WixHttp) {
+  constructor(
+    private readonly http: WixHttp,
+    private readonly caches: SharedCaches,
+  ) {
     this.byId = new DataLoader(async (ids) => Promise.all(ids.map((id) => this.getAccount(id))), { maxBatchSize: 20 });
   }
 
   /** Sub-account IDs of `parentId` — List Child Accounts, `GET /accounts/v1/account/child-accounts`, all pages. */
   childAccountIds(parentId: string): Promise<string[]> {
-    const cached = treeCache.get(parentId);
+    const cache = this.caches.childAccounts;
+    const cached = cache.get(parentId);
     if (cached) return cached;
     const loading = this.listChildren(parentId);
-    treeCache.set(parentId, loading);
-    loading.catch(() => treeCache.delete(parentId));
+    cache.set(parentId, loading);
+    loading.catch(() => cache.delete(parentId));
     return loading;
   }
 
   /** Forgets the cached tree (after Create Account). */
-  static forgetTree(parentId: string): void {
-    treeCache.delete(parentId);
+  forgetTree(parentId: string): void {
+    this.caches.childAccounts.delete(parentId);
   }
 
   private async listChildren(parentId: string): Promise<string[]> {
