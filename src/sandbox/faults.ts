@@ -1,8 +1,10 @@
 /**
- * Fault injection (`/_sandbox/faults`). A rule targets one operation (e.g. `getConnectedDomain`), a method+path
- * pattern (`GET /domains/v1/connected-domains/:id`) or every endpoint (`*`), and adds latency and/or answers a share
- * of calls with 429 (+ Retry-After), 500/503, or a dropped connection. Shares are applied with an accumulator, so a
- * share of 0.5 fails exactly every second matching call: deterministic for tests.
+ * Fault injection (`/_sandbox/faults`). A rule targets one operation (e.g. `querySites`), one endpoint written as
+ * `METHOD /path/{param}` (or the router's `METHOD /path/:param`), or every endpoint (`*`). It adds latency and/or
+ * answers a share of the calls with 429 (+ `Retry-After`), a 5xx system error, or a dropped connection.
+ *
+ * Shares are applied with accumulators, not coin tosses, so tests can rely on them: a share of 0.5 fails exactly every
+ * second matching call, and shares of one rule add up (0.5 of 429s + 0.5 of 503s fails every call, alternating).
  */
 export interface FaultRuleInput {
   target?: string;
@@ -10,15 +12,24 @@ export interface FaultRuleInput {
   rateLimitShare?: number;
   retryAfterSeconds?: number;
   errorShare?: number;
-  errorStatus?: 500 | 503;
+  errorStatus?: number;
   dropShare?: number;
   /** Apply to this many matching calls, then retire the rule. */
   times?: number;
 }
 
-export interface FaultRule extends Required<Omit<FaultRuleInput, 'times'>> {
+export interface FaultRule {
   id: number;
+  target: string;
+  latencyMs: number;
+  rateLimitShare: number;
+  retryAfterSeconds: number;
+  errorShare: number;
+  errorStatus: number;
+  dropShare: number;
+  /** Matching calls the rule applies to before it retires; null = until cleared. */
   times: number | null;
+  /** Matching calls seen so far. */
   matched: number;
 }
 
@@ -28,35 +39,64 @@ export type FaultDecision =
   | { kind: 'error'; latencyMs: number; status: number }
   | { kind: 'drop'; latencyMs: number };
 
-const SHARES = ['rateLimitShare', 'errorShare', 'dropShare'] as const;
+/** Statuses a rule may answer with: Wix's retryable system errors (CONTRACT §0.2). */
+export const FAULT_ERROR_STATUSES = [500, 502, 503, 504] as const;
+/** Upper bound on injected latency, so a mistyped rule cannot hang a test run for hours. */
+export const MAX_FAULT_LATENCY_MS = 120_000;
 
-/** Validates a rule from the admin API; returns problems, one per bad field. */
+const SHARES = ['dropShare', 'rateLimitShare', 'errorShare'] as const;
+type ShareKey = (typeof SHARES)[number];
+const KNOWN_FIELDS = new Set(['target', 'latencyMs', 'rateLimitShare', 'retryAfterSeconds', 'errorShare', 'errorStatus', 'dropShare', 'times']);
+
+/** `METHOD /a/{x}/b` or `METHOD /a/:x/b` → `METHOD /a/{}/b`: a route's identity whatever its parameter names. */
+export function routeKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path.replace(/\{[^}/]*\}|:[^/]+/g, '{}')}`;
+}
+
+function isInt(v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+}
+
+/** Validates a rule from the admin API; returns problems as `field: description`, one per bad field. */
 export function checkFaultRule(input: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const known = ['target', 'latencyMs', 'rateLimitShare', 'retryAfterSeconds', 'errorShare', 'errorStatus', 'dropShare', 'times'];
-  for (const key of Object.keys(input)) if (!known.includes(key)) problems.push(`${key}: unknown field`);
-  if (input.target !== undefined && (typeof input.target !== 'string' || input.target === '')) problems.push('target: must be a non-empty string');
-  for (const key of ['latencyMs', 'retryAfterSeconds', 'times']) {
-    const v = input[key];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) problems.push(`${key}: must be a non-negative integer`);
-  }
+  for (const key of Object.keys(input)) if (!KNOWN_FIELDS.has(key)) problems.push(`${key}: unknown field`);
+  if (input.target !== undefined && (typeof input.target !== 'string' || input.target.trim() === '')) problems.push('target: must be a non-empty string');
+  if (input.latencyMs !== undefined && !isInt(input.latencyMs, 0, MAX_FAULT_LATENCY_MS)) problems.push(`latencyMs: must be an integer from 0 to ${MAX_FAULT_LATENCY_MS}`);
+  if (input.retryAfterSeconds !== undefined && !isInt(input.retryAfterSeconds, 0, 86_400)) problems.push('retryAfterSeconds: must be an integer from 0 to 86400');
+  if (input.times !== undefined && !isInt(input.times, 1)) problems.push('times: must be a positive integer');
+  let total = 0;
   for (const key of SHARES) {
     const v = input[key];
-    if (v !== undefined && (typeof v !== 'number' || v < 0 || v > 1)) problems.push(`${key}: must be a number from 0 to 1`);
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) problems.push(`${key}: must be a number from 0 to 1`);
+    else total += v;
   }
-  if (input.errorStatus !== undefined && input.errorStatus !== 500 && input.errorStatus !== 503) problems.push('errorStatus: must be 500 or 503');
+  if (total > 1 + 1e-9) problems.push('shares: rateLimitShare + errorShare + dropShare must not exceed 1');
+  if (input.errorStatus !== undefined && !(FAULT_ERROR_STATUSES as readonly unknown[]).includes(input.errorStatus))
+    problems.push(`errorStatus: must be one of ${FAULT_ERROR_STATUSES.join(', ')}`);
+  const hasEffect = (input.latencyMs ?? 0) !== 0 || SHARES.some((k) => typeof input[k] === 'number' && (input[k] as number) > 0);
+  if (problems.length === 0 && !hasEffect) problems.push('rule: needs latencyMs or a share above 0, else it does nothing');
   return problems;
 }
 
-export class FaultInjector {
-  private rules: FaultRule[] = [];
-  private nextId = 1;
-  private readonly accumulators = new Map<string, number>();
+interface ActiveRule {
+  rule: FaultRule;
+  /** Normalised target: '*', an operation name, or a {@link routeKey}. */
+  key: string;
+  acc: Record<ShareKey, number>;
+}
 
+export class FaultInjector {
+  private rules: ActiveRule[] = [];
+  private nextId = 1;
+
+  /** Adds a rule (validate it with {@link checkFaultRule} first). */
   add(input: FaultRuleInput): FaultRule {
+    const target = (input.target ?? '*').trim();
     const rule: FaultRule = {
       id: this.nextId++,
-      target: input.target ?? '*',
+      target,
       latencyMs: input.latencyMs ?? 0,
       rateLimitShare: input.rateLimitShare ?? 0,
       retryAfterSeconds: input.retryAfterSeconds ?? 1,
@@ -66,40 +106,71 @@ export class FaultInjector {
       times: input.times ?? null,
       matched: 0,
     };
-    this.rules.push(rule);
+    const key = target.includes(' ') ? routeKey(target.split(/\s+/)[0] as string, target.split(/\s+/)[1] ?? '') : target;
+    this.rules.push({ rule, key, acc: { dropShare: 0, rateLimitShare: 0, errorShare: 0 } });
     return rule;
   }
 
-  list(): readonly FaultRule[] {
-    return this.rules;
+  /** The active rules, oldest first. */
+  list(): FaultRule[] {
+    return this.rules.map((r) => r.rule);
+  }
+
+  get size(): number {
+    return this.rules.length;
   }
 
   clear(): void {
     this.rules = [];
-    this.accumulators.clear();
   }
 
-  /** Decides what happens to one call of `operation` (`pattern` is `METHOD /path/:param`). */
-  decide(operation: string, pattern: string): FaultDecision {
+  /**
+   * Decides what happens to one call of `operation` (`key` is its {@link routeKey}). Every matching rule counts the
+   * call and adds its latency; the first rule whose shares fire decides the fault.
+   */
+  decide(operation: string, key: string): FaultDecision {
+    if (this.rules.length === 0) return NO_FAULT;
     let latencyMs = 0;
-    for (const rule of this.rules) {
-      if (rule.target !== '*' && rule.target !== operation && rule.target !== pattern) continue;
+    let fault: ShareKey | undefined;
+    let faultRule: FaultRule | undefined;
+    let retired = false;
+    for (const active of this.rules) {
+      if (active.key !== '*' && active.key !== operation && active.key !== key) continue;
+      const rule = active.rule;
       rule.matched++;
-      if (rule.times !== null && --rule.times <= 0) this.rules = this.rules.filter((r) => r !== rule);
+      if (rule.times !== null && rule.matched >= rule.times) retired = true;
       latencyMs += rule.latencyMs;
-      if (this.fires(rule, 'dropShare')) return { kind: 'drop', latencyMs };
-      if (this.fires(rule, 'rateLimitShare')) return { kind: 'rate-limit', latencyMs, retryAfterSeconds: rule.retryAfterSeconds };
-      if (this.fires(rule, 'errorShare')) return { kind: 'error', latencyMs, status: rule.errorStatus };
+      const fired = fire(active);
+      if (fired && !fault) {
+        fault = fired;
+        faultRule = rule;
+      }
     }
-    return { kind: 'none', latencyMs };
+    if (retired) this.rules = this.rules.filter((r) => r.rule.times === null || r.rule.matched < r.rule.times);
+    if (!fault || !faultRule) return latencyMs === 0 ? NO_FAULT : { kind: 'none', latencyMs };
+    if (fault === 'dropShare') return { kind: 'drop', latencyMs };
+    if (fault === 'rateLimitShare') return { kind: 'rate-limit', latencyMs, retryAfterSeconds: faultRule.retryAfterSeconds };
+    return { kind: 'error', latencyMs, status: faultRule.errorStatus };
   }
+}
 
-  private fires(rule: FaultRule, share: (typeof SHARES)[number]): boolean {
-    if (rule[share] <= 0) return false;
-    const key = `${rule.id}:${share}`;
-    const acc = (this.accumulators.get(key) ?? 0) + rule[share];
-    const fire = acc >= 1 - 1e-9;
-    this.accumulators.set(key, fire ? acc - 1 : acc);
-    return fire;
+const NO_FAULT: FaultDecision = Object.freeze({ kind: 'none', latencyMs: 0 });
+
+/**
+ * Advances every share's accumulator; when their sum reaches 1, the share with the largest accumulator fires and pays
+ * 1 back. Over N calls each share fires ⌊N·share⌋ or ⌈N·share⌉ times, and at most one fault happens per call.
+ */
+function fire(active: ActiveRule): ShareKey | undefined {
+  let total = 0;
+  let best: ShareKey | undefined;
+  for (const share of SHARES) {
+    const value = active.rule[share];
+    if (value <= 0) continue;
+    active.acc[share] += value;
+    total += active.acc[share];
+    if (best === undefined || active.acc[share] > active.acc[best] + 1e-9) best = share;
   }
+  if (best === undefined || total < 1 - 1e-9) return undefined;
+  active.acc[best] -= 1;
+  return best;
 }

@@ -3,13 +3,16 @@ import { WixHttpError, invalidField } from './errors.js';
 
 /** Upper bound on request bodies: Wix's own limits are far below this. */
 const MAX_BODY_BYTES = 1024 * 1024;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** A request header as one string; undefined when absent or empty. */
 export function headerValue(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   const text = Array.isArray(value) ? value[0] : value;
   return text === undefined || text === '' ? undefined : text;
 }
 
+/** Reads the request body as a JSON object ({} when empty or for GET/HEAD); throws a 400 validation error otherwise. */
 export async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   if (req.method === 'GET' || req.method === 'HEAD') {
     req.resume();
@@ -34,12 +37,19 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
 }
 
 /** Writes a JSON answer. */
-export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body ?? {});
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+export function send(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
+  sendText(res, status, JSON.stringify(body ?? {}), headers);
+}
+
+/** Writes an already serialised JSON answer. */
+export function sendText(res: ServerResponse, status: number, text: string, headers?: Record<string, string>): void {
+  const head: Record<string, string | number> = { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) };
+  if (headers) Object.assign(head, headers);
+  res.writeHead(status, head);
   res.end(text);
 }
 
+/** Writes a WixHttpError as its status and body; anything else as an empty 500 system error. */
 export function sendError(res: ServerResponse, error: unknown): void {
   if (error instanceof WixHttpError) send(res, error.status, error.body, error.headers);
   else send(res, 500, { message: '', details: {} });

@@ -44,6 +44,9 @@ export function seedDomains(world: World, a: SeedAccounts): void {
     ['quietbistro.net', 'OTHER', ['ns1.example-dns.net', 'ns2.example-dns.net']],
     ['c-suite.com.tr', 'OTHER', ['ns1.ihsdnsx28.com', 'ns2.ihsdnsx28.com']],
     ['partner-owned.com', 'NAMECHEAP', ['dns1.registrar-servers.com', 'dns2.registrar-servers.com']],
+    // The contract's test-vector domains (TV10/TV11): external, so they can be connected and not bought.
+    ['mysite.com', 'GO_DADDY', []],
+    ['mybusiness.com', 'GoDaddy', ['ns01.domaincontrol.com', 'ns02.domaincontrol.com']],
   ];
   for (const [domain, registrar, nameServers] of external) world.externalDomains.set(domain, { registrar, nameServers });
 

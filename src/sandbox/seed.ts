@@ -76,6 +76,16 @@ export function seedWorld(seed: number, clockMode: ClockMode): World {
   });
   for (const site of world.sites.values()) refreshPremium(world, site.id);
   seedDomains(world, { main, subs, mainSites, subSites });
+  // Unused floating domain instances on the main account for registration flows and their error codes (added last
+  // so that every ID seeded before keeps its value): one ENABLED per cycle, the 5-year and legacy-SKU products, a PENDING one.
+  addPackage(world, main, 40, 'agency-domains', [
+    [domainProductId('com') as string, undefined, 'ENABLED', YEAR1],
+    [domainProductId('net') as string, undefined, 'ENABLED', { type: 'RECURRING', cycleDuration: { unit: 'YEAR', count: 2 } }],
+    [domainProductId('org') as string, undefined, 'ENABLED', { type: 'RECURRING', cycleDuration: { unit: 'YEAR', count: 3 } }],
+    [PRODUCT.domainCom5y, undefined, 'ENABLED', { type: 'RECURRING', cycleDuration: { unit: 'YEAR', count: 5 } }],
+    [PRODUCT.domainXyzLegacy, undefined, 'ENABLED', YEAR1],
+    [domainProductId('com') as string, undefined, 'PENDING', YEAR1],
+  ]);
   return world;
 }
 

@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CallLog, type CallRecord } from './calllog.js';
+import { CallLog, type CallOutcome, type CallRecord } from './calllog.js';
 import type { ClockMode } from './clock.js';
 import { WixHttpError, systemError } from './errors.js';
-import { headerValue, readJson, send, sendError } from './http-util.js';
-import { FaultInjector } from './faults.js';
+import { headerValue, readJson, send, sendError, sendText } from './http-util.js';
+import { FaultInjector, routeKey } from './faults.js';
 import { handleAdmin } from './routes/admin.js';
 import { allRoutes } from './routes/index.js';
 import { GUID, Router, defaultAccountError, type RouteContext, type RouteDef } from './router.js';
@@ -29,6 +29,7 @@ export class Sandbox {
   readonly faults = new FaultInjector();
   readonly router = new Router().add(...allRoutes());
   readonly clockMode: ClockMode;
+  private readonly routeKeys = new Map<RouteDef, string>();
   private server?: Server;
 
   constructor(options: SandboxOptions = {}) {
@@ -81,34 +82,42 @@ export class Sandbox {
       return;
     }
     const found = this.router.match(method, url.pathname);
-    if (!('def' in found)) {
-      const status = found.methodMismatch ? 405 : 404;
+    const def = 'def' in found ? found.def : undefined;
+    const log = (status: number, outcome: CallOutcome, errorCode: string | undefined, body: unknown) => {
+      this.calls.add({
+        seq: 0,
+        time: this.world.now(),
+        method,
+        path: url.pathname,
+        query: url.search,
+        operation: def?.operation ?? 'unmatched',
+        status,
+        outcome,
+        errorCode,
+        accountId: headerValue(req, 'wix-account-id'),
+        siteId: headerValue(req, 'wix-site-id'),
+        auth: this.authState(req),
+        body,
+        durationMs: performance.now() - started,
+      });
+    };
+    if (!def || !('def' in found)) {
+      const status = 'methodMismatch' in found && found.methodMismatch ? 405 : 404;
+      req.resume();
+      log(status, 'error', status === 404 ? 'NOT_FOUND' : 'METHOD_NOT_ALLOWED', undefined);
       send(res, status, { message: status === 404 ? 'Not Found' : 'Method Not Allowed', details: {} });
       return;
     }
-    const { def, params } = found;
-    const record: Omit<CallRecord, 'seq' | 'status' | 'outcome' | 'durationMs'> = {
-      time: this.world.now(),
-      method,
-      path: url.pathname,
-      query: url.search,
-      operation: def.operation,
-      accountId: headerValue(req, 'wix-account-id'),
-      siteId: headerValue(req, 'wix-site-id'),
-      auth: this.authState(req),
-    };
-    const log = (status: number, outcome: CallRecord['outcome'], errorCode?: string, body?: unknown) =>
-      this.calls.add({ ...record, status, outcome, errorCode, body, durationMs: performance.now() - started });
 
     let body: Record<string, unknown> = {};
     try {
       body = await readJson(req);
     } catch (error) {
-      log(400, 'error', 'INVALID_JSON');
+      log(400, 'error', 'INVALID_JSON', undefined);
       sendError(res, error);
       return;
     }
-    const decision = this.faults.decide(def.operation, `${def.method} ${def.path}`);
+    const decision = this.faults.decide(def.operation, this.routeKeyOf(def));
     if (decision.latencyMs > 0) await delay(decision.latencyMs);
     if (decision.kind === 'drop') {
       log(0, 'dropped', undefined, body);
@@ -117,7 +126,7 @@ export class Sandbox {
     }
     if (decision.kind === 'rate-limit') {
       log(429, 'fault-429', 'RESOURCE_EXHAUSTED', body);
-      sendError(res, new WixHttpError(429, { message: 'Too Many Requests', details: { applicationError: { code: 'RESOURCE_EXHAUSTED', description: 'Too Many Requests' } } }, { 'retry-after': String(decision.retryAfterSeconds) }));
+      sendError(res, rateLimited(decision.retryAfterSeconds));
       return;
     }
     if (decision.kind === 'error') {
@@ -125,19 +134,29 @@ export class Sandbox {
       sendError(res, systemError(decision.status));
       return;
     }
+    let text: string;
     try {
       this.world.tick();
-      const ctx = this.authenticate(def, req, params, url.searchParams, body);
-      const result = def.handle(ctx);
-      log(200, 'ok', undefined, body);
-      send(res, 200, result);
+      const ctx = this.authenticate(def, req, found.params, url.searchParams, body);
+      // Handlers are synchronous today; awaiting keeps a future async handler from serialising a Promise as {}.
+      text = JSON.stringify((await def.handle(ctx)) ?? {});
     } catch (error) {
       const status = error instanceof WixHttpError ? error.status : 500;
       const code = error instanceof WixHttpError ? error.body.details.applicationError?.code ?? (error.body.details.validationError ? 'VALIDATION' : undefined) : 'INTERNAL';
       if (!(error instanceof WixHttpError)) console.error('sandbox: handler failed', def.operation, error);
       log(status, 'error', code, body);
       sendError(res, error);
+      return;
     }
+    log(200, 'ok', undefined, body);
+    sendText(res, 200, text);
+  }
+
+  /** `METHOD /path/{}` of a route, computed once: the key fault rules written with a path match on. */
+  private routeKeyOf(def: RouteDef): string {
+    let key = this.routeKeys.get(def);
+    if (key === undefined) this.routeKeys.set(def, (key = routeKey(def.method, def.path)));
+    return key;
   }
 
   private authState(req: IncomingMessage): CallRecord['auth'] {
@@ -165,6 +184,12 @@ export class Sandbox {
     ctx.accountId = accountId;
     return ctx;
   }
+}
+
+/** The 429 an injected rate-limit fault answers: RESOURCE_EXHAUSTED with `Retry-After` in seconds. */
+function rateLimited(retryAfterSeconds: number): WixHttpError {
+  const message = 'Too Many Requests';
+  return new WixHttpError(429, { message, details: { applicationError: { code: 'RESOURCE_EXHAUSTED', description: message } } }, { 'retry-after': String(retryAfterSeconds) });
 }
 
 function unauthenticated(message: string) {

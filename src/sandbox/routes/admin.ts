@@ -1,91 +1,34 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { appError, invalidField, validationError } from '../errors.js';
-import { checkFaultRule, type FaultRuleInput } from '../faults.js';
+import type { CallFilter } from '../calllog.js';
+import { appError, invalidField, validationError, type FieldViolation } from '../errors.js';
+import { checkFaultRule, routeKey, type FaultRuleInput } from '../faults.js';
 import { readJson, send } from '../http-util.js';
 import { buildOpenApi } from '../openapi.js';
 import { addSite, summarize } from '../seed.js';
 import type { Sandbox } from '../server.js';
 import { checkSettings, type SandboxSettings } from '../settings.js';
 
-/**
- * The admin surface under `/_sandbox/` (not part of Wix's API; never logged, never faulted): seed summary, reset,
- * call log, clock, settings, faults, extra sites, and the OpenAPI document at `/openapi.json`.
- * Returns false when the path is not an admin path.
- */
-export async function handleAdmin(sandbox: Sandbox, method: string, url: URL, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  const path = url.pathname;
-  if (path === '/openapi.json' && method === 'GET') {
-    send(res, 200, buildOpenApi(sandbox.router.all()));
-    return true;
-  }
-  if (!path.startsWith('/_sandbox/')) return false;
-  const world = () => sandbox.world;
-  const body = await readJson(req);
-  const route = `${method} ${path}`;
-  switch (route) {
-    case 'GET /_sandbox/seed':
-      send(res, 200, { ...summarize(world()), seed: world().seed, clock: sandbox.clockMode });
-      return true;
-    case 'POST /_sandbox/reset': {
-      const seed = body.seed;
-      if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0)) throw invalidField('seed', 'must be a non-negative integer', 'FORMAT');
-      sandbox.reset(seed as number | undefined);
-      send(res, 200, { ...summarize(world()), seed: world().seed });
-      return true;
-    }
-    case 'GET /_sandbox/calls': {
-      const operation = url.searchParams.get('operation');
-      const calls = sandbox.calls.list().filter((c) => !operation || c.operation === operation);
-      send(res, 200, { calls });
-      return true;
-    }
-    case 'DELETE /_sandbox/calls':
-      sandbox.calls.clear();
-      send(res, 200, {});
-      return true;
-    case 'GET /_sandbox/clock':
-      send(res, 200, clockState(sandbox));
-      return true;
-    case 'POST /_sandbox/clock/advance': {
-      const ms = body.ms;
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw invalidField('ms', 'must be a non-negative number of milliseconds', 'FORMAT');
-      world().clock.advance(ms);
-      const transitions = world().tick();
-      send(res, 200, { ...clockState(sandbox), transitions });
-      return true;
-    }
-    case 'GET /_sandbox/settings':
-      send(res, 200, { settings: world().settings });
-      return true;
-    case 'POST /_sandbox/settings': {
-      const problems = checkSettings(body);
-      if (problems.length > 0) throw validationError(problems.map((p) => ({ field: p.split(':')[0] ?? '', description: p, violatedRule: 'CUSTOM' })));
-      world().settings = { ...world().settings, ...(body as Partial<SandboxSettings>) };
-      send(res, 200, { settings: world().settings });
-      return true;
-    }
-    case 'GET /_sandbox/faults':
-      send(res, 200, { faults: sandbox.faults.list() });
-      return true;
-    case 'POST /_sandbox/faults': {
-      const problems = checkFaultRule(body);
-      if (problems.length > 0) throw validationError(problems.map((p) => ({ field: p.split(':')[0] ?? '', description: p, violatedRule: 'CUSTOM' })));
-      const target = body.target as string | undefined;
-      const known = sandbox.router.all().some((r) => r.operation === target || `${r.method} ${r.path}` === target);
-      if (target !== undefined && target !== '*' && !known) throw invalidField('target', `no endpoint ${target}; use an operation name, "METHOD /path" or *`);
-      send(res, 200, { fault: sandbox.faults.add(body as FaultRuleInput) });
-      return true;
-    }
-    case 'DELETE /_sandbox/faults':
-      sandbox.faults.clear();
-      send(res, 200, {});
-      return true;
-    case 'POST /_sandbox/sites':
-      send(res, 200, createSites(sandbox, body));
-      return true;
-    default:
-      throw appError(404, 'NOT_FOUND', `No admin route ${route}`);
-  }
+/** What an admin handler gets: the parsed JSON body ({} when none) and the query string. */
+export interface AdminInput {
+  body: Record<string, unknown>;
+  query: URLSearchParams;
+}
+
+/** One route of the admin surface. The OpenAPI document lists these under the `sandbox-admin` tag. */
+export interface AdminRoute {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  summary: string;
+  handle: (sandbox: Sandbox, input: AdminInput) => unknown;
+}
+
+/** `field: description` problems (from checkSettings / checkFaultRule) as one validation error. */
+function problemsError(problems: string[]) {
+  const violations: FieldViolation[] = problems.map((p) => {
+    const at = p.indexOf(':');
+    return { field: at > 0 ? p.slice(0, at) : '', description: at > 0 ? p.slice(at + 1).trim() : p, violatedRule: 'CUSTOM' };
+  });
+  return validationError(violations);
 }
 
 function clockState(sandbox: Sandbox) {
@@ -93,18 +36,116 @@ function clockState(sandbox: Sandbox) {
   return { mode: sandbox.clockMode, now: w.now(), pendingTransitions: w.pendingTasks() };
 }
 
-/** `POST /_sandbox/sites {accountId?, count}`: adds free, unpublished-or-not sites (for scale tests and flows). */
+function readCallFilter(query: URLSearchParams): CallFilter {
+  const filter: CallFilter = {};
+  const operation = query.get('operation');
+  const outcome = query.get('outcome');
+  const since = query.get('since');
+  if (operation) filter.operation = operation;
+  if (outcome) {
+    if (!['ok', 'error', 'fault-429', 'fault-5xx', 'dropped'].includes(outcome)) throw invalidField('outcome', 'must be one of ok, error, fault-429, fault-5xx, dropped', 'FORMAT');
+    filter.outcome = outcome;
+  }
+  if (since !== null) {
+    if (!/^\d+$/.test(since)) throw invalidField('since', 'must be a non-negative integer (a call seq)', 'FORMAT');
+    filter.since = Number(since);
+  }
+  return filter;
+}
+
+function advanceClock(sandbox: Sandbox, body: Record<string, unknown>) {
+  const ms = body.ms;
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw invalidField('ms', 'must be a non-negative number of milliseconds', 'FORMAT');
+  sandbox.world.clock.advance(ms);
+  const transitions = sandbox.world.tick();
+  return { ...clockState(sandbox), transitions };
+}
+
+function updateSettings(sandbox: Sandbox, body: Record<string, unknown>) {
+  const problems = checkSettings(body);
+  if (problems.length > 0) throw problemsError(problems);
+  sandbox.world.settings = { ...sandbox.world.settings, ...(body as Partial<SandboxSettings>) };
+  return { settings: sandbox.world.settings };
+}
+
+function addFault(sandbox: Sandbox, body: Record<string, unknown>) {
+  const problems = checkFaultRule(body);
+  if (problems.length > 0) throw problemsError(problems);
+  const target = typeof body.target === 'string' ? body.target.trim() : undefined;
+  if (target !== undefined && target !== '*') {
+    const parts = target.split(/\s+/);
+    const key = parts.length === 2 ? routeKey(parts[0] as string, parts[1] as string) : undefined;
+    const known = sandbox.router.all().some((r) => r.operation === target || routeKey(r.method, r.path) === key);
+    if (!known) throw invalidField('target', `no endpoint ${target}; use an operation name, "METHOD /path/{param}" or *`);
+  }
+  return { fault: sandbox.faults.add(body as FaultRuleInput) };
+}
+
+/** `POST /_sandbox/sites {accountId?, count?}`: adds free sites to an account (for scale tests and flows). */
 function createSites(sandbox: Sandbox, body: Record<string, unknown>) {
   const w = sandbox.world;
-  const accountId = (body.accountId as string | undefined) ?? w.mainAccountId;
-  if (!w.accounts.has(accountId)) throw invalidField('accountId', 'unknown account');
+  const accountId = body.accountId ?? w.mainAccountId;
+  if (typeof accountId !== 'string' || !w.accounts.has(accountId)) throw invalidField('accountId', 'must be the ID of a sandbox account');
   const count = body.count ?? 1;
   if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1000) throw invalidField('count', 'must be an integer from 1 to 1000', 'MAX');
   const siteIds: string[] = [];
   const base = w.sites.size;
-  for (let i = 0; i < count; i++) {
-    const id = addSite(w, accountId, base + i, w.clock.now() - (count - i) * 1000);
-    siteIds.push(id);
-  }
+  for (let i = 0; i < count; i++) siteIds.push(addSite(w, accountId, base + i, w.clock.now() - (count - i) * 1000));
   return { siteIds };
+}
+
+const openApiCache = new WeakMap<Sandbox['router'], unknown>();
+
+/** The admin surface, in the order the README documents it. */
+export const ADMIN_ROUTES: AdminRoute[] = [
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    summary: 'This OpenAPI 3.1 document',
+    handle: (sb) => {
+      let doc = openApiCache.get(sb.router);
+      if (!doc) openApiCache.set(sb.router, (doc = buildOpenApi(sb.router.all(), ADMIN_ROUTES)));
+      return doc;
+    },
+  },
+  { method: 'GET', path: '/_sandbox/seed', summary: 'API key, main and sub-account IDs, site IDs of the seeded world', handle: (sb) => ({ ...summarize(sb.world), seed: sb.world.seed, clock: sb.clockMode }) },
+  {
+    method: 'POST',
+    path: '/_sandbox/reset',
+    summary: 'Re-seeds the world (optionally with another seed); clears the call log and the faults',
+    handle: (sb, { body }) => {
+      const seed = body.seed;
+      if (seed !== undefined && (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0)) throw invalidField('seed', 'must be a non-negative integer', 'FORMAT');
+      sb.reset(seed as number | undefined);
+      return { ...summarize(sb.world), seed: sb.world.seed };
+    },
+  },
+  { method: 'GET', path: '/_sandbox/calls', summary: 'The call log, oldest first (filters: operation, outcome, since)', handle: (sb, { query }) => ({ calls: sb.calls.list(readCallFilter(query)) }) },
+  { method: 'DELETE', path: '/_sandbox/calls', summary: 'Clears the call log', handle: (sb) => (sb.calls.clear(), {}) },
+  { method: 'GET', path: '/_sandbox/clock', summary: 'Clock mode, virtual now and pending transitions', handle: (sb) => clockState(sb) },
+  { method: 'POST', path: '/_sandbox/clock/advance', summary: 'Advances the virtual clock by ms and runs the transitions that fall due', handle: (sb, { body }) => advanceClock(sb, body) },
+  { method: 'GET', path: '/_sandbox/settings', summary: 'Delays and shares of the asynchronous transitions', handle: (sb) => ({ settings: sb.world.settings }) },
+  { method: 'POST', path: '/_sandbox/settings', summary: 'Changes some settings (partial update)', handle: (sb, { body }) => updateSettings(sb, body) },
+  { method: 'GET', path: '/_sandbox/faults', summary: 'The active fault rules', handle: (sb) => ({ faults: sb.faults.list() }) },
+  { method: 'POST', path: '/_sandbox/faults', summary: 'Adds a fault rule (latency, 429 share, 5xx share, dropped connections)', handle: (sb, { body }) => addFault(sb, body) },
+  { method: 'DELETE', path: '/_sandbox/faults', summary: 'Removes every fault rule', handle: (sb) => (sb.faults.clear(), {}) },
+  { method: 'POST', path: '/_sandbox/sites', summary: 'Adds free sites to an account', handle: (sb, { body }) => createSites(sb, body) },
+];
+
+/**
+ * Serves the admin surface (not part of Wix's API; never logged, never faulted). Returns false when the path is not
+ * an admin path, so the server goes on to the Wix routes.
+ */
+export async function handleAdmin(sandbox: Sandbox, method: string, url: URL, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const path = url.pathname;
+  if (path !== '/openapi.json' && !path.startsWith('/_sandbox/')) return false;
+  const candidates = ADMIN_ROUTES.filter((r) => r.path === path);
+  const route = candidates.find((r) => r.method === method);
+  if (!route) {
+    if (candidates.length > 0) throw appError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}; use ${candidates.map((r) => r.method).join(' or ')}`);
+    throw appError(404, 'NOT_FOUND', `No admin route ${method} ${path}`);
+  }
+  const body = await readJson(req);
+  send(res, 200, route.handle(sandbox, { body, query: url.searchParams }));
+  return true;
 }

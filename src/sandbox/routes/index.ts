@@ -1,10 +1,18 @@
 import type { RouteDef } from '../router.js';
+import { accountRoutes } from './accounts.js';
+import { connectedDomainRoutes } from './connected-domains.js';
+import { dnsZoneRoutes } from './dns-zones.js';
+import { domainSearchRoutes } from './domain-search.js';
+import { registeredDomainRoutes } from './registered-domains.js';
+import { resellerRoutes } from './resellers.js';
+import { siteActionRoutes } from './site-actions.js';
 import { siteRoutes } from './sites.js';
+import { transferRoutes } from './transfer.js';
 
 /**
  * Every Wix endpoint the sandbox implements, in match order (static paths before parameterised ones). The OpenAPI
  * document and the fault targets are derived from this list.
  */
 export function allRoutes(): RouteDef[] {
-  return [...siteRoutes];
+  return [...siteRoutes, ...resellerRoutes, ...transferRoutes, ...siteActionRoutes, ...accountRoutes, ...domainSearchRoutes, ...registeredDomainRoutes, ...connectedDomainRoutes, ...dnsZoneRoutes];
 }

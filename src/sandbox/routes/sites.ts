@@ -57,8 +57,13 @@ export function publicSite(site: Site): Omit<Site, 'state' | 'appIds'> {
   return rest;
 }
 
-function sitesOf(ctx: RouteContext): Site[] {
-  return [...ctx.world.sites.values()].filter((s) => s.ownerAccountId === ctx.accountId);
+/**
+ * Sites of the header account. Trashed sites (Bulk Delete Site, routes/site-actions.ts) are left out unless the
+ * filter names `state` anywhere (e.g. `{"state": "TRASHED"}`) — sandbox choice, UNCONFIRMED upstream.
+ */
+function sitesOf(ctx: RouteContext, filter: unknown): Site[] {
+  const showTrashed = JSON.stringify(filter ?? {}).includes('"state"');
+  return [...ctx.world.sites.values()].filter((s) => s.ownerAccountId === ctx.accountId && (showTrashed || s.state !== 'TRASHED'));
 }
 
 interface SitesCursor {
@@ -77,7 +82,7 @@ function querySites(ctx: RouteContext) {
   if (typeof paging.cursor === 'string' && paging.cursor !== '') state = decodeCursor<SitesCursor>(paging.cursor, 'query.cursorPaging.cursor');
   const predicate = compileFilter(state.f, QUERY_SPEC);
   const sort = state.s && state.s.length > 0 ? state.s : [{ fieldName: 'createdDate', order: 'DESC' as const }];
-  const all = sortItems(sitesOf(ctx).filter(predicate), sort, QUERY_SPEC, (s) => s.id).slice(0, MAX_RETRIEVABLE);
+  const all = sortItems(sitesOf(ctx, state.f).filter(predicate), sort, QUERY_SPEC, (s) => s.id).slice(0, MAX_RETRIEVABLE);
   const offset = typeof state.o === 'number' && state.o >= 0 ? state.o : 0;
   const page = all.slice(offset, offset + limit);
   const hasNext = offset + limit < all.length;
@@ -93,7 +98,7 @@ function querySites(ctx: RouteContext) {
 
 function countSites(ctx: RouteContext) {
   const predicate = compileFilter(ctx.body.filter, COUNT_SPEC, 'filter');
-  return { count: sitesOf(ctx).filter(predicate).length };
+  return { count: sitesOf(ctx, ctx.body.filter).filter(predicate).length };
 }
 
 export const siteRoutes: RouteDef[] = [
