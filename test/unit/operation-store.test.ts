@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OperationRecord } from '../../src/flows/operation.js';
+import { SqliteOperationStore } from '../../src/flows/sqlite-store.js';
+import { externalIdFor, inputHash, stableJson } from '../../src/flows/submit.js';
+
+function record(id: string, key: string, input: Record<string, unknown> = { siteId: 'a' }): OperationRecord {
+  const now = new Date().toISOString();
+  return { id, kind: 'SET_UP_CUSTOMER_SITE', tenantId: 't1', idempotencyKey: key, inputHash: inputHash('SET_UP_CUSTOMER_SITE', input), input, status: 'PENDING', steps: [], recordsToSet: [], result: null, userErrors: [], state: {}, cancelRequested: false, createdAt: now, updatedAt: now, finishedAt: null, version: 1 };
+}
+
+describe('SQLite operation store', () => {
+  const dirs: string[] = [];
+  const fresh = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wag-store-'));
+    dirs.push(dir);
+    return join(dir, 'ops.sqlite');
+  };
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('stores one operation per (tenant, idempotency key) however many create at once', async () => {
+    const store = new SqliteOperationStore(fresh());
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.create(record(`op-${i}`, 'key-1'))));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.record.id)).size).toBe(1);
+    await store.close();
+  });
+
+  it('persists across reopen, with optimistic versions and leases', async () => {
+    const path = fresh();
+    const a = new SqliteOperationStore(path);
+    const { record: op } = await a.create(record('op-1', 'k'));
+    op.status = 'RUNNING';
+    expect(await a.save(op)).toBe(true);
+    const stale = { ...op, version: 1 };
+    expect(await a.save(stale)).toBe(false);
+    expect(await a.claim('op-1', 'runner-a', 60_000)).toBe(true);
+    expect(await a.claim('op-1', 'runner-b', 60_000)).toBe(false);
+    await a.close();
+    const b = new SqliteOperationStore(path);
+    expect((await b.get('op-1'))?.status).toBe('RUNNING');
+    expect((await b.listUnfinished(10)).map((o) => o.id)).toEqual(['op-1']);
+    expect(await b.claim('op-1', 'runner-b', 60_000)).toBe(false);
+    await b.release('op-1', 'runner-a');
+    expect(await b.claim('op-1', 'runner-b', 60_000)).toBe(true);
+    await b.close();
+  });
+
+  it('hashes inputs independently of key order and derives stable external IDs', () => {
+    expect(stableJson({ b: 1, a: { d: 2, c: 3 } })).toBe(stableJson({ a: { c: 3, d: 2 }, b: 1 }));
+    expect(inputHash('PURCHASE_DOMAIN', { a: 1, b: 2 })).toBe(inputHash('PURCHASE_DOMAIN', { b: 2, a: 1 }));
+    expect(inputHash('PURCHASE_DOMAIN', { a: 1 })).not.toBe(inputHash('PURCHASE_DOMAIN', { a: 2 }));
+    const ext = externalIdFor('tenant', 'key');
+    expect(ext).toBe(externalIdFor('tenant', 'key'));
+    expect(ext).not.toBe(externalIdFor('tenant', 'other'));
+    expect(ext.length).toBeLessThanOrEqual(100);
+  });
+});
