@@ -87,7 +87,7 @@ function wixOperation(route: RouteDef, path: string, documented: { key: string; 
 function adminOperation(route: AdminRouteInfo): Record<string, unknown> {
   const spec = ADMIN_OPERATIONS[`${route.method} ${route.path}`];
   return {
-    operationId: `sandbox${route.method.charAt(0)}${route.method.slice(1).toLowerCase()}${route.path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+    operationId: adminOperationId(route),
     tags: ['sandbox-admin'],
     summary: spec?.summary ?? route.summary,
     security: [],
@@ -95,6 +95,12 @@ function adminOperation(route: AdminRouteInfo): Record<string, unknown> {
     ...(spec?.body ? { requestBody: { required: spec.bodyRequired ?? false, content: { [JSON_TYPE]: { schema: spec.body } } } } : {}),
     responses: responses(spec?.response ?? { type: 'object' }, spec?.errors ?? [], false),
   };
+}
+
+/** `POST /_sandbox/clock/advance` → `sandboxPostClockAdvance`; `GET /openapi.json` → `sandboxGetOpenapiJson`. */
+function adminOperationId(route: AdminRouteInfo): string {
+  const words = route.path.replace(/^\/_sandbox\//, '/').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
+  return `sandbox${route.method.charAt(0)}${route.method.slice(1).toLowerCase()}${words}`;
 }
 
 /** The refusal a route answers for one kind of bad `wix-account-id`, read off its own mapping. */

@@ -11,6 +11,9 @@ import { GUID, Router, defaultAccountError, type RouteContext, type RouteDef } f
 import { seedWorld } from './seed.js';
 import type { World } from './world.js';
 
+/** Writes one call's record: status, outcome, error code and the parsed body. */
+type LogCall = (status: number, outcome: CallOutcome, errorCode: string | undefined, body: unknown) => void;
+
 export interface SandboxOptions {
   /** TCP port; 0 picks a free one. */
   port?: number;
@@ -82,15 +85,27 @@ export class Sandbox {
       return;
     }
     const found = this.router.match(method, url.pathname);
-    const def = 'def' in found ? found.def : undefined;
-    const log = (status: number, outcome: CallOutcome, errorCode: string | undefined, body: unknown) => {
+    const log = this.logger(req, method, url, 'def' in found ? found.def.operation : 'unmatched', started);
+    if (!('def' in found)) {
+      const status = found.methodMismatch ? 405 : 404;
+      req.resume();
+      log(status, 'error', status === 404 ? 'NOT_FOUND' : 'METHOD_NOT_ALLOWED', undefined);
+      send(res, status, { message: status === 404 ? 'Not Found' : 'Method Not Allowed', details: {} });
+      return;
+    }
+    await this.serve(found.def, found.params, req, res, url, log);
+  }
+
+  /** A function that writes this call's record to the call log once its outcome is known. */
+  private logger(req: IncomingMessage, method: string, url: URL, operation: string, started: number): LogCall {
+    return (status, outcome, errorCode, body) => {
       this.calls.add({
         seq: 0,
         time: this.world.now(),
         method,
         path: url.pathname,
         query: url.search,
-        operation: def?.operation ?? 'unmatched',
+        operation,
         status,
         outcome,
         errorCode,
@@ -101,15 +116,11 @@ export class Sandbox {
         durationMs: performance.now() - started,
       });
     };
-    if (!def || !('def' in found)) {
-      const status = 'methodMismatch' in found && found.methodMismatch ? 405 : 404;
-      req.resume();
-      log(status, 'error', status === 404 ? 'NOT_FOUND' : 'METHOD_NOT_ALLOWED', undefined);
-      send(res, status, { message: status === 404 ? 'Not Found' : 'Method Not Allowed', details: {} });
-      return;
-    }
+  }
 
-    let body: Record<string, unknown> = {};
+  /** Reads the body, applies the fault rules, then runs the route's handler (after due clock transitions and auth). */
+  private async serve(def: RouteDef, params: Record<string, string>, req: IncomingMessage, res: ServerResponse, url: URL, log: LogCall): Promise<void> {
+    let body: Record<string, unknown>;
     try {
       body = await readJson(req);
     } catch (error) {
@@ -117,27 +128,11 @@ export class Sandbox {
       sendError(res, error);
       return;
     }
-    const decision = this.faults.decide(def.operation, this.routeKeyOf(def));
-    if (decision.latencyMs > 0) await delay(decision.latencyMs);
-    if (decision.kind === 'drop') {
-      log(0, 'dropped', undefined, body);
-      req.socket.destroy();
-      return;
-    }
-    if (decision.kind === 'rate-limit') {
-      log(429, 'fault-429', 'RESOURCE_EXHAUSTED', body);
-      sendError(res, rateLimited(decision.retryAfterSeconds));
-      return;
-    }
-    if (decision.kind === 'error') {
-      log(decision.status, 'fault-5xx', undefined, body);
-      sendError(res, systemError(decision.status));
-      return;
-    }
+    if (await this.injectFault(def, body, req, res, log)) return;
     let text: string;
     try {
       this.world.tick();
-      const ctx = this.authenticate(def, req, found.params, url.searchParams, body);
+      const ctx = this.authenticate(def, req, params, url.searchParams, body);
       // Handlers are synchronous today; awaiting keeps a future async handler from serialising a Promise as {}.
       text = JSON.stringify((await def.handle(ctx)) ?? {});
     } catch (error) {
@@ -150,6 +145,28 @@ export class Sandbox {
     }
     log(200, 'ok', undefined, body);
     sendText(res, 200, text);
+  }
+
+  /** Applies the fault rules to one call: waits out injected latency; answers (or drops) a fault and returns true. */
+  private async injectFault(def: RouteDef, body: unknown, req: IncomingMessage, res: ServerResponse, log: LogCall): Promise<boolean> {
+    const decision = this.faults.decide(def.operation, this.routeKeyOf(def));
+    if (decision.latencyMs > 0) await delay(decision.latencyMs);
+    switch (decision.kind) {
+      case 'none':
+        return false;
+      case 'drop':
+        log(0, 'dropped', undefined, body);
+        req.socket.destroy();
+        return true;
+      case 'rate-limit':
+        log(429, 'fault-429', 'RESOURCE_EXHAUSTED', body);
+        sendError(res, rateLimited(decision.retryAfterSeconds));
+        return true;
+      case 'error':
+        log(decision.status, 'fault-5xx', undefined, body);
+        sendError(res, systemError(decision.status));
+        return true;
+    }
   }
 
   /** `METHOD /path/{}` of a route, computed once: the key fault rules written with a path match on. */

@@ -5,7 +5,7 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { routeKey } from '../../../src/sandbox/faults.js';
-import { WIX_OPERATIONS, splitKey, wixOperationFor } from '../../../src/sandbox/openapi-schemas.js';
+import { ADMIN_OPERATIONS, WIX_OPERATIONS, splitKey, wixOperationFor } from '../../../src/sandbox/openapi-schemas.js';
 import { ADMIN_ROUTES } from '../../../src/sandbox/routes/admin.js';
 import { TestSandbox } from '../../helpers/sandbox.js';
 import { rawCall } from '../../helpers/sandbox-admin.js';
@@ -106,8 +106,13 @@ describe('sandbox: GET /openapi.json', () => {
       const op = doc.paths[route.path]?.[route.method.toLowerCase()];
       expect(op, `${route.method} ${route.path}`).toBeDefined();
       expect(op.tags).toEqual(['sandbox-admin']);
-      expect(op.responses['200'].content['application/json'].schema).toBeDefined();
+      const spec = ADMIN_OPERATIONS[`${route.method} ${route.path}`];
+      expect(spec, `${route.method} ${route.path} has a spec`).toBeDefined();
+      expect(op.responses['200'].content['application/json'].schema).toEqual(spec?.response);
     }
+    expect(Object.keys(ADMIN_OPERATIONS).sort()).toEqual(ADMIN_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+    const ids = operations(doc).map(({ op }) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('lists no path the sandbox does not serve', async () => {

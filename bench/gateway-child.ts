@@ -1,0 +1,39 @@
+/**
+ * Child process of `bench/subscriptions.ts`: runs one gateway (against the sandbox URL it is given) in its own process,
+ * so that its memory can be measured apart from the sandbox and the WebSocket clients. Prints its URL as one JSON
+ * line; then answers each `mem` line on stdin with one JSON line (after two forced GCs: run it with --expose-gc).
+ * Stops on SIGTERM or when stdin closes.
+ */
+import { createInterface } from 'node:readline';
+import { Gateway } from '../src/server.js';
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`gateway-child: ${name} is required`);
+  return value;
+};
+
+const intervalMs = Number(process.env.BENCH_POLL_MS ?? 1_000);
+const gateway = await Gateway.start({
+  upstream: { baseUrl: env('SANDBOX_URL'), apiKey: env('SANDBOX_API_KEY'), mainAccountId: env('SANDBOX_ACCOUNT_ID'), timeoutMs: 10_000 },
+  // No backoff (max = base) so the upstream rate is steady and comparable between phases.
+  polling: { intervalMs, maxIntervalMs: intervalMs, maxPollersPerTenant: 1_000 },
+  websocket: { maxConnections: 1_000 },
+});
+process.stdout.write(`${JSON.stringify({ url: gateway.url, pid: process.pid })}\n`);
+
+const gc = (globalThis as { gc?: () => void }).gc;
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() !== 'mem') return;
+  gc?.();
+  gc?.();
+  const { heapUsed, rss } = process.memoryUsage();
+  process.stdout.write(`${JSON.stringify({ heapUsed, rss, gc: Boolean(gc), polling: gateway.polling.stats(), connections: gateway.webSocketConnections })}\n`);
+});
+
+const stop = async () => {
+  await gateway.close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.stdin.on('end', () => void stop());
