@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CatalogError, defaultCatalog, readCatalogFile, type ProductCatalog } from './catalog.js';
 
 /**
  * Gateway configuration, read once from environment variables and validated at start-up: a bad value stops the
@@ -55,10 +56,17 @@ const schema = z
       }),
     SANDBOX_CLOCK: z.enum(['real', 'manual'], { message: 'must be "real" or "manual"' }).default('real'),
     UPSTREAM_TIMEOUT_MS: positiveInt(10_000, 120_000),
+    POLL_INTERVAL_MS: positiveInt(5_000, 3_600_000),
+    POLL_MAX_INTERVAL_MS: positiveInt(60_000, 3_600_000),
+    MAX_POLLERS_PER_TENANT: positiveInt(50, 10_000),
+    CATALOG_FILE: z.string().min(1, 'must not be empty when set').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.WIX_API_KEY && !env.WIX_ACCOUNT_ID) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['WIX_ACCOUNT_ID'], message: 'is required when WIX_API_KEY is set (the main account ID)' });
+    }
+    if (env.POLL_MAX_INTERVAL_MS < env.POLL_INTERVAL_MS) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['POLL_MAX_INTERVAL_MS'], message: `must be at least POLL_INTERVAL_MS (${env.POLL_INTERVAL_MS})` });
     }
   });
 
@@ -76,6 +84,12 @@ export interface Config {
   sandboxSeed: number;
   sandboxClock: 'real' | 'manual';
   upstreamTimeoutMs: number;
+  /** Status pollers (subscriptions, flows): base delay, upper bound of the backed-off delay, pollers per account. */
+  polling: { intervalMs: number; maxIntervalMs: number; maxPollersPerTenant: number };
+  /** CATALOG_FILE when set; absent ⇒ the default catalog (the sandbox's, `catalog/sandbox.json`). */
+  catalogFile?: string;
+  /** The product catalog, read and validated at start-up. */
+  catalog: ProductCatalog;
 }
 
 /** Thrown for a bad environment; `message` is one line naming the variable. */
@@ -100,5 +114,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxSeed: e.SANDBOX_SEED,
     sandboxClock: e.SANDBOX_CLOCK,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    polling: { intervalMs: e.POLL_INTERVAL_MS, maxIntervalMs: e.POLL_MAX_INTERVAL_MS, maxPollersPerTenant: e.MAX_POLLERS_PER_TENANT },
+    catalogFile: e.CATALOG_FILE,
+    catalog: loadCatalog(e.CATALOG_FILE),
   };
+}
+
+/** Reads CATALOG_FILE (or the default catalog); a bad file is a one-line ConfigError naming the variable. */
+function loadCatalog(file: string | undefined): ProductCatalog {
+  try {
+    return file ? readCatalogFile(file) : defaultCatalog();
+  } catch (error) {
+    if (error instanceof CatalogError) throw new ConfigError(`Configuration error: CATALOG_FILE ${error.message}`);
+    throw error;
+  }
 }

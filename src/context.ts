@@ -1,7 +1,9 @@
 import type { SharedCaches } from './caches.js';
+import type { ProductCatalog } from './catalog.js';
 import { AccountsDataSource } from './datasources/accounts.datasource.js';
 import type { WixHttp } from './datasources/http.js';
-import { AccountScope } from './scope.js';
+import type { ResourceWatches } from './polling/watches.js';
+import { AccountScope, type RequestShared } from './scope.js';
 import { Tenancy } from './tenancy.js';
 
 /** What every resolver gets: the tenant, and request-scoped data sources per account. */
@@ -11,12 +13,16 @@ export interface GatewayContext {
   /** The configured main (agency) account. */
   mainAccountId: string;
   tenancy: Tenancy;
+  /** The product catalog (names, types and TLDs of catalog product IDs). */
+  catalog: ProductCatalog;
   /** Accounts API (not bound to one account). */
   accounts: AccountsDataSource;
   /** The tenant's own data sources. */
   tenant: AccountScope;
   /** Data sources for another account of the tree, after checking the tenant may act on it (else FORBIDDEN). */
   scope(accountId: string): Promise<AccountScope>;
+  /** The gateway's shared status pollers (subscriptions, and flows waiting on a status). */
+  watches: ResourceWatches;
 }
 
 export interface ContextInput {
@@ -24,8 +30,12 @@ export interface ContextInput {
   /** The gateway's caches shared across requests. */
   caches: SharedCaches;
   mainAccountId: string;
+  /** The product catalog the gateway runs with. */
+  catalog: ProductCatalog;
   /** The `wix-account-id` header of the request, if any. */
   requestedAccountId?: string;
+  /** The gateway's shared status pollers. */
+  watches: ResourceWatches;
 }
 
 /**
@@ -37,10 +47,11 @@ export async function createContext(input: ContextInput): Promise<GatewayContext
   const tenancy = new Tenancy(input.mainAccountId, accounts);
   const tenantId = await tenancy.resolveTenant(input.requestedAccountId);
   const scopes = new Map<string, AccountScope>();
+  const request: RequestShared = { tenantId, shared: new Map(), caches: input.caches };
   const scopeOf = (accountId: string) => {
     let scope = scopes.get(accountId);
     if (!scope) {
-      scope = new AccountScope(accountId, input.mainAccountId, input.http);
+      scope = new AccountScope(accountId, input.mainAccountId, input.http, request);
       scopes.set(accountId, scope);
     }
     return scope;
@@ -49,11 +60,13 @@ export async function createContext(input: ContextInput): Promise<GatewayContext
     tenantId,
     mainAccountId: input.mainAccountId,
     tenancy,
+    catalog: input.catalog,
     accounts,
     tenant: scopeOf(tenantId),
     async scope(accountId: string) {
       await tenancy.assertAccess(tenantId, accountId);
       return scopeOf(accountId);
     },
+    watches: input.watches,
   };
 }

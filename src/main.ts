@@ -42,13 +42,13 @@ async function serve(config: Config): Promise<void> {
   let sandbox: Sandbox | undefined;
   let upstream: UpstreamConfig;
   if (config.wixApiKey && config.wixAccountId) {
-    upstream = { baseUrl: config.wixApiBaseUrl, apiKey: config.wixApiKey, mainAccountId: config.wixAccountId, timeoutMs: config.upstreamTimeoutMs };
+    upstream = { baseUrl: config.wixApiBaseUrl, apiKey: config.wixApiKey, mainAccountId: config.wixAccountId, timeoutMs: config.upstreamTimeoutMs, catalog: config.catalog };
   } else {
     // No Wix key: run on the embedded sandbox, on loopback only.
     sandbox = await startSandbox({ port: config.sandboxPort, host: '127.0.0.1', seed: config.sandboxSeed, clock: config.sandboxClock });
-    upstream = { baseUrl: sandbox.url, apiKey: sandbox.world.mainApiKey, mainAccountId: sandbox.world.mainAccountId, timeoutMs: config.upstreamTimeoutMs };
+    upstream = { baseUrl: sandbox.url, apiKey: sandbox.world.mainApiKey, mainAccountId: sandbox.world.mainAccountId, timeoutMs: config.upstreamTimeoutMs, catalog: config.catalog };
   }
-  const gateway = await Gateway.start({ upstream, port: config.port, host: config.host });
+  const gateway = await Gateway.start({ upstream, port: config.port, host: config.host, polling: config.polling });
   console.log(`wix-account-graph gateway ready at ${gateway.url}/graphql`);
   if (sandbox) {
     console.log(`  upstream: embedded Wix sandbox at ${sandbox.url} (no WIX_API_KEY set; seed ${config.sandboxSeed}, ${config.sandboxClock} clock)`);

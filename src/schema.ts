@@ -1,12 +1,25 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccountResellersResolver } from './resolvers/account-resellers.resolver.js';
+import { AccountDomainsResolver } from './resolvers/account-domains.resolver.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
+import { ConnectedDomainResolver } from './resolvers/connected-domain.resolver.js';
+import { DnsZoneResolver } from './resolvers/dns-zone.resolver.js';
+import { DomainSearchResolver } from './resolvers/domain-search.resolver.js';
 import { NodeResolver } from './resolvers/node.resolver.js';
+import { PackageResolver } from './resolvers/package.resolver.js';
+import { ProductInstanceResolver } from './resolvers/product-instance.resolver.js';
+import { RegisteredDomainResolver } from './resolvers/registered-domain.resolver.js';
+import { SiteDomainsResolver } from './resolvers/site-domains.resolver.js';
+import { SiteResellersResolver } from './resolvers/site-resellers.resolver.js';
 import { SiteResolver } from './resolvers/site.resolver.js';
+import { noPubSub, SubscriptionResolver } from './resolvers/subscription.resolver.js';
 
 /** Every resolver class of the gateway. */
-export const resolvers = [NodeResolver, AccountResolver, SiteResolver] as const;
+export const resolvers = [NodeResolver, AccountResolver, SiteResolver, AccountResellersResolver, SiteResellersResolver, PackageResolver, ProductInstanceResolver,
+  DomainSearchResolver, RegisteredDomainResolver, ConnectedDomainResolver, DnsZoneResolver, SiteDomainsResolver, AccountDomainsResolver,
+  SubscriptionResolver] as const;
 
 /**
  * Builds the executable schema. Validation is on explicitly (type-graphql 2 defaults it off), and rejected values
@@ -17,6 +30,8 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     resolvers,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
+    // Every subscription has its own `subscribe` (the pollers); type-graphql still insists on a PubSub.
+    pubSub: noPubSub,
   });
   // type-graphql has no option for root type descriptions; GraphiQL shows them first.
   const roots = { Query: ROOT_DESCRIPTIONS.Query, Mutation: ROOT_DESCRIPTIONS.Mutation, Subscription: ROOT_DESCRIPTIONS.Subscription };

@@ -1,4 +1,11 @@
+import type { SharedCaches } from './caches.js';
+import { ConnectedDomainsDataSource } from './datasources/connected-domains.datasource.js';
+import { DomainDnsDataSource } from './datasources/domain-dns.datasource.js';
+import { DomainSearchDataSource } from './datasources/domain-search.datasource.js';
 import type { WixHttp } from './datasources/http.js';
+import { RegisteredDomainsDataSource } from './datasources/registered-domains.datasource.js';
+import { PackageLoaders } from './datasources/resellers.loaders.js';
+import { ResellersDataSource } from './datasources/resellers.datasource.js';
 import { SitesDataSource } from './datasources/sites.datasource.js';
 
 /**
@@ -13,7 +20,18 @@ export class AccountScope {
     readonly accountId: string,
     readonly mainAccountId: string,
     private readonly http: WixHttp,
+    /** What every scope of the request shares (loaders whose batches cut across accounts). */
+    private readonly request: RequestShared = { tenantId: accountId, shared: new Map() },
   ) {}
+
+  private requestLazy<T>(name: string, build: () => T): T {
+    let value = this.request.shared.get(name) as T | undefined;
+    if (value === undefined) {
+      value = build();
+      this.request.shared.set(name, value);
+    }
+    return value;
+  }
 
   private lazy<T>(name: string, build: () => T): T {
     let value = this.cache.get(name) as T | undefined;
@@ -28,4 +46,43 @@ export class AccountScope {
   get sites(): SitesDataSource {
     return this.lazy('sites', () => new SitesDataSource(this.http, this.accountId));
   }
+
+  /**
+   * Resellers API (Get/Query Packages) for this account. Its loaders are shared by every scope of the request, so
+   * the packages of the main account and all sub-accounts asked about come from one Query Packages call.
+   */
+  get resellers(): ResellersDataSource {
+    return this.lazy('resellers', () => {
+      const loaders = this.requestLazy('packageLoaders', () => new PackageLoaders(this.http, this.request.tenantId, this.mainAccountId, () => this.request.caches?.childAccounts.peek(this.mainAccountId)));
+      return new ResellersDataSource(this.http, this.accountId, loaders);
+    });
+  }
+
+  /** Domain Search API (availability, suggestions), called with this account's headers. */
+  get domainSearch(): DomainSearchDataSource {
+    return this.lazy('domainSearch', () => new DomainSearchDataSource(this.http, this.accountId));
+  }
+
+  /** Registered Domains API as this account (one List per request, single GETs deduped). */
+  get registeredDomains(): RegisteredDomainsDataSource {
+    return this.lazy('registeredDomains', () => new RegisteredDomainsDataSource(this.http, this.accountId));
+  }
+
+  /** Connected Domains API as this account (one List per request; setup info deduped and briefly cached). */
+  get connectedDomains(): ConnectedDomainsDataSource {
+    return this.lazy('connectedDomains', () => new ConnectedDomainsDataSource(this.http, this.accountId, this.request.caches?.domainDetails));
+  }
+
+  /** Domain DNS API as this account (zones deduped and briefly cached). */
+  get domainDns(): DomainDnsDataSource {
+    return this.lazy('domainDns', () => new DomainDnsDataSource(this.http, this.accountId, this.request.caches?.domainDetails));
+  }
+}
+
+/** State one request's scopes share: the tenant it acts as, and request-wide loaders by name. */
+export interface RequestShared {
+  tenantId: string;
+  shared: Map<string, unknown>;
+  /** The gateway's caches shared across requests (absent: nothing is kept between requests). */
+  caches?: SharedCaches;
 }

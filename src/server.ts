@@ -3,10 +3,14 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SharedCaches } from './caches.js';
+import { defaultCatalog, type ProductCatalog } from './catalog.js';
 import { createContext, type GatewayContext } from './context.js';
 import { WixHttp } from './datasources/http.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
+import { PollerRegistry, type PollingOptions } from './polling/registry.js';
+import { ResourceWatches } from './polling/watches.js';
 import { buildGatewaySchema } from './schema.js';
+import { GraphQLWebSocket, type WebSocketLimits } from './websocket.js';
 
 /** Where the gateway sends its Wix calls, and as whom. */
 export interface UpstreamConfig {
@@ -14,22 +18,34 @@ export interface UpstreamConfig {
   apiKey: string;
   mainAccountId: string;
   timeoutMs: number;
+  /** The product catalog of this upstream; the sandbox's (`catalog/sandbox.json`) when omitted. */
+  catalog?: ProductCatalog;
 }
 
 export interface GatewayOptions {
   upstream: UpstreamConfig;
   port?: number;
   host?: string;
+  /** Status pollers behind the subscriptions (intervals, caps); see PollerRegistry. */
+  polling?: PollingOptions;
+  /** Bounds of the GraphQL WebSocket endpoint (connections, operations per connection, message size). */
+  websocket?: Partial<WebSocketLimits>;
 }
 
 /** Request bodies above this are refused before parsing. */
 const MAX_BODY_BYTES = 512 * 1024;
 
-/** A running gateway: the HTTP server with Apollo on `/graphql` and a health check on `/healthz`. */
+/**
+ * A running gateway: the HTTP server with Apollo on `/graphql` (and graphql-ws subscriptions on the same path) and a
+ * health check on `/healthz`.
+ */
 export class Gateway {
   private constructor(
     private readonly server: Server,
     private readonly apollo: ApolloServer<GatewayContext>,
+    /** This gateway's status pollers (one registry per Gateway, never shared between instances). */
+    readonly polling: PollerRegistry,
+    private readonly websocket: GraphQLWebSocket,
   ) {}
 
   static async start(options: GatewayOptions): Promise<Gateway> {
@@ -44,8 +60,14 @@ export class Gateway {
     await apollo.start();
     const http = new WixHttp({ baseUrl: options.upstream.baseUrl, apiKey: options.upstream.apiKey, timeoutMs: options.upstream.timeoutMs });
     const caches = new SharedCaches();
+    const catalog = options.upstream.catalog ?? defaultCatalog();
+    const polling = new PollerRegistry(options.polling);
+    const watches = new ResourceWatches(polling, http, options.upstream.mainAccountId);
+    // One context builder for HTTP and WebSocket: the same tenant check and the same data sources.
+    const contextFor = (requestedAccountId: string | undefined) =>
+      createContext({ http, caches, mainAccountId: options.upstream.mainAccountId, catalog, requestedAccountId, watches });
     const server = createServer((req, res) => {
-      handle(req, res, apollo, { http, caches, upstream: options.upstream }).catch((error: unknown) => {
+      handle(req, res, apollo, { http, caches, upstream: options.upstream, catalog, contextFor }).catch((error: unknown) => {
         console.error('gateway: request failed', error instanceof Error ? error.message : 'unknown error');
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       });
@@ -54,7 +76,8 @@ export class Gateway {
       server.once('error', reject);
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
     });
-    return new Gateway(server, apollo);
+    const websocket = new GraphQLWebSocket(server, { schema, contextFor, limits: options.websocket });
+    return new Gateway(server, apollo, polling, websocket);
   }
 
   /** Base URL, e.g. http://127.0.0.1:4000 (the API is at `${url}/graphql`). */
@@ -64,7 +87,15 @@ export class Gateway {
     return `http://${host}:${address.port}`;
   }
 
+  /** Open GraphQL WebSocket connections. */
+  get webSocketConnections(): number {
+    return this.websocket.connections;
+  }
+
   async close(): Promise<void> {
+    // WebSockets first (1001 Going away): their subscriptions leave the pollers, then every poller stops.
+    await this.websocket.close();
+    this.polling.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.apollo.stop();
@@ -76,6 +107,8 @@ interface Shared {
   http: WixHttp;
   caches: SharedCaches;
   upstream: UpstreamConfig;
+  catalog: ProductCatalog;
+  contextFor: (requestedAccountId: string | undefined) => Promise<GatewayContext>;
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<GatewayContext>, shared: Shared): Promise<void> {
@@ -101,7 +134,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, apollo: ApolloS
   const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: request,
-    context: () => createContext({ http: shared.http, caches: shared.caches, mainAccountId: shared.upstream.mainAccountId, requestedAccountId: headers.get('wix-account-id') }),
+    context: () => shared.contextFor(headers.get('wix-account-id')),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

@@ -4,185 +4,159 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-export type Maybe<T> = T | null;
-export type InputMaybe<T> = Maybe<T>;
-/** All built-in and custom scalars, mapped to their actual values */
-export type Scalars = {
-  ID: { input: string; output: string; }
-  String: { input: string; output: string; }
-  Boolean: { input: boolean; output: boolean; }
-  Int: { input: number; output: number; }
-  Float: { input: number; output: number; }
-  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
-  DateTime: { input: string; output: string; }
-};
+/** Unit of a billing cycle. */
+export type BillingCycleUnit =
+  /** Days. */
+  | 'DAY'
+  /** Months. */
+  | 'MONTH'
+  /** Not set, or a unit this gateway does not know. */
+  | 'UNKNOWN'
+  /** Weeks. */
+  | 'WEEK'
+  /** Years. */
+  | 'YEAR';
 
-/** A Wix account: the main (agency) account or one of its sub-accounts (customers). */
-export type Account = Node & {
-  __typename?: 'Account';
-  /** Global ID of the object (opaque; pass it to `node(id:)`). */
-  id: Scalars['ID']['output'];
-  /** Sites owned by this account, newest first. */
-  sites: SiteConnection;
-  /** Wix account ID (GUID), as sent in the `wix-account-id` header. */
-  wixId: Scalars['ID']['output'];
-};
-
-
-/** A Wix account: the main (agency) account or one of its sub-accounts (customers). */
-export type AccountSitesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<SiteFilter>;
-  first?: Scalars['Int']['input'];
-};
-
-/** The editor a site is built with. */
-export type EditorType =
-  /** Wix ADI (Artificial Design Intelligence). */
-  | 'ADI'
-  /** The classic Wix Editor. */
-  | 'EDITOR'
-  /** Editor X. */
-  | 'EDITORX'
-  /** Wix Studio. */
-  | 'STUDIO'
-  /** Wix did not say, or a newer editor this gateway does not know. */
+/** How a product instance is billed. */
+export type BillingType =
+  /** Paid once. */
+  | 'ONE_TIME'
+  /** Renewed every billing cycle. */
+  | 'RECURRING'
+  /** Not set, or a type this gateway does not know. */
   | 'UNKNOWN';
 
-/** An object with a global ID, refetchable with `node(id:)`. */
-export type Node = {
-  /** Global ID of the object (opaque; pass it to `node(id:)`). */
-  id: Scalars['ID']['output'];
+/** Whether the DNS records that point a domain at its Wix site have spread through the internet (can take up to 48 hours). */
+export type DnsPropagationStatus =
+  /** The domain resolves to the Wix site. */
+  | 'COMPLETED'
+  /** Propagation failed; check the records the owner set. */
+  | 'FAILED'
+  /** The records are set and are propagating. */
+  | 'IN_PROGRESS'
+  /** Not started yet (Wix: UNKNOWN_DNS_PROPAGATION_STATUS), or a value this gateway does not know. */
+  | 'UNKNOWN';
+
+/** The type of a DNS record. */
+export type DnsRecordType =
+  /** IPv4 address. */
+  | 'A'
+  /** IPv6 address. */
+  | 'AAAA'
+  /** Alias of another host name (never on the zone apex). */
+  | 'CNAME'
+  /** Mail server, written as "<priority> <host>". */
+  | 'MX'
+  /** Naming authority pointer. */
+  | 'NAPTR'
+  /** Name server of the zone. */
+  | 'NS'
+  /** Reverse-lookup pointer. */
+  | 'PTR'
+  /** Start of authority of the zone. */
+  | 'SOA'
+  /** Sender Policy Framework (legacy record type). */
+  | 'SPF'
+  /** Service location. */
+  | 'SRV'
+  /** Free text (site verification, SPF policies…). */
+  | 'TXT'
+  /** A type Wix did not name, or one this gateway does not know (cannot be written). */
+  | 'UNKNOWN';
+
+/** How a domain is attached to a site. */
+export type DomainAssignmentType =
+  /** The site's primary domain: the site is served on it. */
+  | 'PRIMARY'
+  /** Redirects visitors to the site's primary domain (see `redirectsTo`). */
+  | 'REDIRECT'
+  /** Not assigned to a site (Wix: UNKNOWN_ASSIGNMENT_TYPE or no site). */
+  | 'UNASSIGNED';
+
+/** How an external domain is connected to Wix. */
+export type DomainConnectionType =
+  /** An internal, invisible subdomain connection. */
+  | 'HIDDEN'
+  /** The owner points the domain's name servers at Wix, which hosts its DNS zone. */
+  | 'NAMESERVERS'
+  /** DNS stays at the external host; the owner sets an A record and a www CNAME there. Wix manages no zone. */
+  | 'POINTING'
+  /** A subdomain connected by CNAME records the owner sets (Wix: UNKNOWN_CONNECTION_TYPE on a subdomain). */
+  | 'SUBDOMAIN'
+  /** Wix did not say (UNKNOWN_CONNECTION_TYPE on a root domain), or a value this gateway does not know. */
+  | 'UNKNOWN';
+
+/** Whether the domain's contacts confirmed their email addresses, as ICANN requires. */
+export type IcannConfirmationStatus =
+  /** Every contact confirmed. */
+  | 'CONFIRMED_BY_ALL'
+  /** The deadline passed without confirmation: the domain is inactive. */
+  | 'EXPIRED'
+  /** Waiting for contacts to confirm; see `icannConfirmationDeadline` and `icannNotConfirmedBy`. */
+  | 'PENDING'
+  /** Not applicable yet, or not reported (UNKNOWN_ICANN_CONFIRMATION_STATUS). */
+  | 'UNKNOWN';
+
+/** Filters for `packages`: a package matches when one of its instances matches every given filter. */
+export type PackageFilter = {
+  /** Only packages with an instance assigned to this site (Site global ID or Wix site GUID). */
+  siteId?: string | number | null | undefined;
+  /** Only packages with an instance in one of these statuses. */
+  status?: Array<ProductInstanceStatus> | null | undefined;
 };
 
-/** Where a page of a connection sits in the whole list. */
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  /** Cursor of the last item of this page; pass it as `after` for the next page. */
-  endCursor?: Maybe<Scalars['String']['output']>;
-  /** True when more items follow `endCursor`. */
-  hasNextPage: Scalars['Boolean']['output'];
-  /** True when items precede `startCursor` (Wix pages forwards only, so usually false). */
-  hasPreviousPage: Scalars['Boolean']['output'];
-  /** Cursor of the first item of this page. */
-  startCursor?: Maybe<Scalars['String']['output']>;
-};
+/** Why a product instance was never delivered. */
+export type ProductInstanceFailureCode =
+  /** Delivery took too long. */
+  | 'DELIVERY_TIMEOUT'
+  /** An external process failed. */
+  | 'EXTERNAL_FAILURE'
+  /** Wix gave no reason, or one this gateway does not know. */
+  | 'UNKNOWN';
 
-/** Reads over Wix's account-level APIs: accounts, sites, paid services, domains and DNS. Lists are Relay connections. */
-export type Query = {
-  __typename?: 'Query';
-  /** An account by its Wix ID: the main account or one of its sub-accounts (FORBIDDEN otherwise). */
-  account: Account;
-  /** Refetches any object by its global ID; null when it no longer exists or is not visible to this account. */
-  node?: Maybe<Node>;
-  /** Refetches up to 100 objects by global ID, in the order given (null where one is missing). */
-  nodes: Array<Maybe<Node>>;
-  /** A site of the current account by its ID (global ID or Wix GUID); null when the account has no such site. */
-  site?: Maybe<Site>;
-  /** Sites of the current account, newest first. */
-  sites: SiteConnection;
-  /** The account this request acts on (the `wix-account-id` header, or the main account). */
-  viewer: Account;
-};
+/** Where a paid service (product instance) is in its life. */
+export type ProductInstanceStatus =
+  /** Not yet usable: an external provider or the customer must act first. */
+  | 'AWAITING_ACTION'
+  /** No longer available (canceled by the reseller). */
+  | 'CANCELED'
+  /** Usable by the customer. */
+  | 'ENABLED'
+  /** Never delivered; see `failure`. */
+  | 'FAILED'
+  /** Being provisioned; not yet usable by the customer. */
+  | 'PENDING';
 
+/** Kind of catalog product, as the gateway's product catalog file says. */
+export type ProductType =
+  /** Another business tool (e.g. Google Workspace, Ascend). */
+  | 'BUSINESS_TOOL'
+  /** A domain registration (TLD, with privacy). */
+  | 'DOMAIN'
+  /** A site Premium plan. */
+  | 'PREMIUM_PLAN'
+  /** The catalog file does not list this product ID. */
+  | 'UNKNOWN';
 
-/** Reads over Wix's account-level APIs: accounts, sites, paid services, domains and DNS. Lists are Relay connections. */
-export type QueryAccountArgs = {
-  id: Scalars['ID']['input'];
-};
+/** Where a domain bought through Wix is in its life. */
+export type RegisteredDomainStatus =
+  /** Registered and usable. */
+  | 'ACTIVE'
+  /** The registration was canceled. */
+  | 'CANCELED'
+  /** The registrar refused it; see `failure`. Registering again is allowed. */
+  | 'FAILED_REGISTRATION'
+  /** Wix is registering the domain (can take up to 48 hours); see `latestRegistrationAttempt`. */
+  | 'PENDING_REGISTRATION'
+  /** Wix did not say (UNKNOWN_STATUS), or a value this gateway does not know. */
+  | 'UNKNOWN';
 
-
-/** Reads over Wix's account-level APIs: accounts, sites, paid services, domains and DNS. Lists are Relay connections. */
-export type QueryNodeArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Reads over Wix's account-level APIs: accounts, sites, paid services, domains and DNS. Lists are Relay connections. */
-export type QueryNodesArgs = {
-  ids: Array<Scalars['ID']['input']>;
-};
-
-
-/** Reads over Wix's account-level APIs: accounts, sites, paid services, domains and DNS. Lists are Relay connections. */
-export type QuerySiteArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-/** Reads over Wix's account-level APIs: accounts, sites, paid services, domains and DNS. Lists are Relay connections. */
-export type QuerySitesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<SiteFilter>;
-  first?: Scalars['Int']['input'];
-};
-
-/** A Wix site in an account, as listed by Wix's Sites API. */
-export type Site = Node & {
-  __typename?: 'Site';
-  /** True when Wix blocked the site for legal reasons. */
-  blocked: Scalars['Boolean']['output'];
-  /** When the site was created. */
-  createdDate: Scalars['DateTime']['output'];
-  /** Dashboard URL of the site. */
-  dashboardUrl: Scalars['String']['output'];
-  /** Name shown in the Wix dashboard. */
-  displayName: Scalars['String']['output'];
-  /** True when a domain is connected to the site. */
-  domainConnected: Scalars['Boolean']['output'];
-  /** Editor URL, relative to https://manage.wix.com. */
-  editUrl?: Maybe<Scalars['String']['output']>;
-  /** The editor the site is built with. */
-  editorType: EditorType;
-  /** Global ID of the object (opaque; pass it to `node(id:)`). */
-  id: Scalars['ID']['output'];
-  /** Site name, used in its free URL. */
-  name: Scalars['String']['output'];
-  /** Wix ID of the account that owns the site. */
-  ownerAccountId: Scalars['ID']['output'];
-  /** True when the site has a Premium plan. */
-  premium: Scalars['Boolean']['output'];
-  /** True when the site is published. */
-  published: Scalars['Boolean']['output'];
-  /** When the site was last updated. */
-  updatedDate: Scalars['DateTime']['output'];
-  /** The live URL. */
-  viewUrl?: Maybe<Scalars['String']['output']>;
-  /** Wix site ID (GUID), as used in Wix URLs and APIs. */
-  wixId: Scalars['ID']['output'];
-};
-
-/** A page of sites (Relay connection). */
-export type SiteConnection = {
-  __typename?: 'SiteConnection';
-  /** The sites of this page, with cursors. */
-  edges: Array<SiteEdge>;
-  /** The sites of this page, without cursors. */
-  nodes: Array<Site>;
-  /** Paging information. */
-  pageInfo: PageInfo;
-  /** Total number of items when Wix reports it; null when it does not. */
-  totalCount?: Maybe<Scalars['Int']['output']>;
-};
-
-/** One site in a SiteConnection, with its cursor. */
-export type SiteEdge = {
-  __typename?: 'SiteEdge';
-  /** Opaque cursor of this edge; pass it as `after` to continue after it. */
-  cursor: Scalars['String']['output'];
-  /** The site. */
-  node: Site;
-};
-
-/** Filters for `sites`; all given filters must match. */
-export type SiteFilter = {
-  /** Search phrase matched against site name, display name and URL. */
-  name?: InputMaybe<Scalars['String']['input']>;
-  /** Only sites with (true) or without (false) a Premium plan. */
-  premium?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Only published (true) or unpublished (false) sites. */
-  published?: InputMaybe<Scalars['Boolean']['input']>;
-};
+/** Why a registration failed, as far as Wix classifies it. */
+export type RegistrationFailureCode =
+  /** Any failure; the message says more. */
+  | 'OTHER'
+  /** Wix gave no classification (UNKNOWN_FAILURE_CODE). */
+  | 'UNKNOWN';
 
 /** Filters for `sites`; all given filters must match. */
 export type SiteFilter = {
@@ -193,6 +167,200 @@ export type SiteFilter = {
   /** Only published (true) or unpublished (false) sites. */
   published?: boolean | null | undefined;
 };
+
+export type ViewerAccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerAccountQuery = { viewer: { id: string, wixId: string, name: string | null, subAccounts: Array<{ wixId: string }> } };
+
+export type SubAccountPackagesQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type SubAccountPackagesQuery = { viewer: { wixId: string, packages: { totalCount: number | null, nodes: Array<{ wixId: string, accountId: string }> }, subAccounts: Array<{ wixId: string, name: string | null, packages: { totalCount: number | null, nodes: Array<{ wixId: string, accountId: string, externalId: string | null }> } }> } };
+
+export type SubAccountSitesAndPackagesQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type SubAccountSitesAndPackagesQuery = { viewer: { wixId: string, subAccounts: Array<{ wixId: string }>, sites: { nodes: Array<{ wixId: string, ownerAccountId: string, productInstances: Array<{ wixId: string }> }> }, packages: { nodes: Array<{ wixId: string, accountId: string }> }, floatingProductInstances: Array<{ wixId: string }> } };
+
+export type AccountPackagesQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+}>;
+
+
+export type AccountPackagesQuery = { account: { wixId: string, name: string | null, packages: { nodes: Array<{ wixId: string, accountId: string }> } } };
+
+export type SubAccountsPackagesOnlyQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type SubAccountsPackagesOnlyQuery = { viewer: { subAccounts: Array<{ wixId: string, packages: { totalCount: number | null, nodes: Array<{ wixId: string, accountId: string, productInstances: Array<{ wixId: string, status: ProductInstanceStatus, siteWixId: string | null }> }> } }> } };
+
+export type DomainAvailabilityQueryVariables = Exact<{
+  domain: string;
+}>;
+
+
+export type DomainAvailabilityQuery = { domainAvailability: { domain: string, available: boolean, premium: boolean } };
+
+export type DomainSuggestionsQueryVariables = Exact<{
+  query: string;
+  tlds?: Array<string> | string | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DomainSuggestionsQuery = { domainSuggestions: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { domain: string, premium: boolean } }> } };
+
+export type DnsRecordFieldsFragment = { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> };
+
+export type RegisteredDomainFieldsFragment = { id: string, domain: string, status: RegisteredDomainStatus, icannConfirmationStatus: IcannConfirmationStatus, icannConfirmationDeadline: string | null, icannNotConfirmedBy: Array<string>, dnsPropagationStatus: DnsPropagationStatus, expirationDate: string | null, createdDate: string | null, updatedDate: string | null, revision: string, productInstanceId: string | null, assignmentType: DomainAssignmentType, redirectsTo: string | null, siteWixId: string | null, ownerAccountId: string, registrant: { firstName: string | null, lastName: string | null, email: string | null } | null, failure: { code: RegistrationFailureCode, message: string | null } | null, latestRegistrationAttempt: { number: number, timestamp: string | null } | null };
+
+export type SetupInfoFieldsFragment = { domain: string, registrar: { name: string | null, nameServers: Array<string> } | null, records: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }>, nameserverRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> } | null, pointingRecords: { aRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }, cnameRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> } } | null, subdomainRecords: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }> | null };
+
+export type ConnectedDomainFieldsFragment = { id: string, domain: string, connectionType: DomainConnectionType, assignmentType: DomainAssignmentType, redirectsTo: string | null, dnsPropagationStatus: DnsPropagationStatus, suppressNotifications: boolean, createdDate: string | null, updatedDate: string | null, siteWixId: string | null, ownerAccountId: string };
+
+export type DnsZoneFieldsFragment = { id: string, domainName: string, dnssecEnabled: boolean, ownerAccountId: string, records: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }> };
+
+export type SiteDomainsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type SiteDomainsQuery = { viewer: { wixId: string, sites: { nodes: Array<{ wixId: string, name: string, connectedDomains: Array<{ id: string, domain: string, connectionType: DomainConnectionType, assignmentType: DomainAssignmentType, redirectsTo: string | null, dnsPropagationStatus: DnsPropagationStatus, suppressNotifications: boolean, createdDate: string | null, updatedDate: string | null, siteWixId: string | null, ownerAccountId: string, setupInfo: { domain: string, registrar: { name: string | null, nameServers: Array<string> } | null, records: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }>, nameserverRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> } | null, pointingRecords: { aRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }, cnameRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> } } | null, subdomainRecords: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }> | null } | null }> | null, registeredDomains: Array<{ id: string, domain: string, status: RegisteredDomainStatus, icannConfirmationStatus: IcannConfirmationStatus, icannConfirmationDeadline: string | null, icannNotConfirmedBy: Array<string>, dnsPropagationStatus: DnsPropagationStatus, expirationDate: string | null, createdDate: string | null, updatedDate: string | null, revision: string, productInstanceId: string | null, assignmentType: DomainAssignmentType, redirectsTo: string | null, siteWixId: string | null, ownerAccountId: string, dnsZone: { id: string, domainName: string, dnssecEnabled: boolean, ownerAccountId: string, records: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }> } | null, registrant: { firstName: string | null, lastName: string | null, email: string | null } | null, failure: { code: RegistrationFailureCode, message: string | null } | null, latestRegistrationAttempt: { number: number, timestamp: string | null } | null }> | null }> } } };
+
+export type SiteDomainListsOnlyQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type SiteDomainListsOnlyQuery = { viewer: { sites: { nodes: Array<{ wixId: string, connectedDomains: Array<{ domain: string }> | null, registeredDomains: Array<{ domain: string }> | null }> } } };
+
+export type RegisteredDomainByNameQueryVariables = Exact<{
+  domain: string;
+  accountId?: string | number | null | undefined;
+}>;
+
+
+export type RegisteredDomainByNameQuery = { registeredDomain: { id: string, domain: string, status: RegisteredDomainStatus, icannConfirmationStatus: IcannConfirmationStatus, icannConfirmationDeadline: string | null, icannNotConfirmedBy: Array<string>, dnsPropagationStatus: DnsPropagationStatus, expirationDate: string | null, createdDate: string | null, updatedDate: string | null, revision: string, productInstanceId: string | null, assignmentType: DomainAssignmentType, redirectsTo: string | null, siteWixId: string | null, ownerAccountId: string, site: { wixId: string, name: string } | null, dnsZone: { id: string, domainName: string, dnssecEnabled: boolean, ownerAccountId: string, records: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }> } | null, registrant: { firstName: string | null, lastName: string | null, email: string | null } | null, failure: { code: RegistrationFailureCode, message: string | null } | null, latestRegistrationAttempt: { number: number, timestamp: string | null } | null } | null };
+
+export type ConnectedDomainByNameQueryVariables = Exact<{
+  domain: string;
+  accountId?: string | number | null | undefined;
+}>;
+
+
+export type ConnectedDomainByNameQuery = { connectedDomain: { id: string, domain: string, connectionType: DomainConnectionType, assignmentType: DomainAssignmentType, redirectsTo: string | null, dnsPropagationStatus: DnsPropagationStatus, suppressNotifications: boolean, createdDate: string | null, updatedDate: string | null, siteWixId: string | null, ownerAccountId: string, site: { wixId: string, name: string } | null, setupInfo: { domain: string, registrar: { name: string | null, nameServers: Array<string> } | null, records: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }>, nameserverRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> } | null, pointingRecords: { aRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }, cnameRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> } } | null, subdomainRecords: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }> | null } | null } | null };
+
+export type DnsZoneByNameQueryVariables = Exact<{
+  domain: string;
+  accountId?: string | number | null | undefined;
+}>;
+
+
+export type DnsZoneByNameQuery = { dnsZone: { id: string, domainName: string, dnssecEnabled: boolean, ownerAccountId: string, records: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }> } | null };
+
+export type AccountDomainsQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  registeredAfter?: string | null | undefined;
+  connectedAfter?: string | null | undefined;
+}>;
+
+
+export type AccountDomainsQuery = { account: { wixId: string, registeredDomains: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, domain: string, status: RegisteredDomainStatus, icannConfirmationStatus: IcannConfirmationStatus, icannConfirmationDeadline: string | null, icannNotConfirmedBy: Array<string>, dnsPropagationStatus: DnsPropagationStatus, expirationDate: string | null, createdDate: string | null, updatedDate: string | null, revision: string, productInstanceId: string | null, assignmentType: DomainAssignmentType, redirectsTo: string | null, siteWixId: string | null, ownerAccountId: string, registrant: { firstName: string | null, lastName: string | null, email: string | null } | null, failure: { code: RegistrationFailureCode, message: string | null } | null, latestRegistrationAttempt: { number: number, timestamp: string | null } | null }> }, connectedDomains: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, domain: string, connectionType: DomainConnectionType, assignmentType: DomainAssignmentType, redirectsTo: string | null, dnsPropagationStatus: DnsPropagationStatus, suppressNotifications: boolean, createdDate: string | null, updatedDate: string | null, siteWixId: string | null, ownerAccountId: string }> } } };
+
+export type DomainNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DomainNodeQuery = { node:
+    | { __typename: 'Account', id: string }
+    | { __typename: 'ConnectedDomain', domain: string, connectionType: DomainConnectionType, id: string }
+    | { __typename: 'DnsZone', domainName: string, id: string }
+    | { __typename: 'Package', id: string }
+    | { __typename: 'ProductInstance', id: string }
+    | { __typename: 'RegisteredDomain', domain: string, status: RegisteredDomainStatus, id: string }
+    | { __typename: 'Site', id: string }
+   | null };
+
+export type InstanceFieldsFragment = { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, countryCode: string | null, discountCode: string | null, expirationDate: string | null, createdDate: string, updatedDate: string, failure: { code: ProductInstanceFailureCode, message: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, product: { catalogProductId: string, name: string | null, type: ProductType, tlds: Array<string> } };
+
+export type PackageFieldsFragment = { id: string, wixId: string, accountId: string, externalId: string | null, createdDate: string, updatedDate: string };
+
+export type DashboardPackagesQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type DashboardPackagesQuery = { viewer: { wixId: string, sites: { nodes: Array<{ wixId: string, premium: boolean, productInstances: Array<{ wixId: string, status: ProductInstanceStatus, package: { wixId: string, externalId: string | null } }> }> } } };
+
+export type SitePlansQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type SitePlansQuery = { viewer: { sites: { nodes: Array<{ wixId: string, premiumPlan: { wixId: string, status: ProductInstanceStatus, product: { name: string | null, type: ProductType } } | null, productInstances: Array<{ wixId: string, status: ProductInstanceStatus }> }> } } };
+
+export type ViewerPackagesQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: PackageFilter | null | undefined;
+}>;
+
+
+export type ViewerPackagesQuery = { viewer: { wixId: string, packages: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, wixId: string, accountId: string, externalId: string | null, createdDate: string, updatedDate: string, productInstances: Array<{ id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, countryCode: string | null, discountCode: string | null, expirationDate: string | null, createdDate: string, updatedDate: string, failure: { code: ProductInstanceFailureCode, message: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, product: { catalogProductId: string, name: string | null, type: ProductType, tlds: Array<string> } }> }> } } };
+
+export type RootPackagesQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: PackageFilter | null | undefined;
+}>;
+
+
+export type RootPackagesQuery = { packages: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { wixId: string, accountId: string } }> } };
+
+export type PackageByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PackageByIdQuery = { package: { id: string, wixId: string, accountId: string, externalId: string | null, createdDate: string, updatedDate: string, account: { wixId: string }, productInstances: Array<{ id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, countryCode: string | null, discountCode: string | null, expirationDate: string | null, createdDate: string, updatedDate: string, site: { wixId: string, name: string } | null, referenceInstance: { wixId: string, status: ProductInstanceStatus } | null, package: { wixId: string }, failure: { code: ProductInstanceFailureCode, message: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, product: { catalogProductId: string, name: string | null, type: ProductType, tlds: Array<string> } }> } | null };
+
+export type ProductInstanceByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProductInstanceByIdQuery = { productInstance: { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, countryCode: string | null, discountCode: string | null, expirationDate: string | null, createdDate: string, updatedDate: string, site: { wixId: string, ownerAccountId: string } | null, referenceInstance: { wixId: string, product: { type: ProductType } } | null, package: { wixId: string, accountId: string }, failure: { code: ProductInstanceFailureCode, message: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, product: { catalogProductId: string, name: string | null, type: ProductType, tlds: Array<string> } } | null };
+
+export type ResellerNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ResellerNodeQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { wixId: string, accountId: string, id: string }
+    | { wixId: string, status: ProductInstanceStatus, id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
+export type FloatingInstancesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FloatingInstancesQuery = { viewer: { wixId: string, floatingProductInstances: Array<{ wixId: string, status: ProductInstanceStatus, siteWixId: string | null, catalogProductId: string, product: { type: ProductType } }> } };
 
 export type SitesPageQueryVariables = Exact<{
   first: number;
@@ -217,6 +385,29 @@ export type SiteByIdQueryVariables = Exact<{
 
 export type SiteByIdQuery = { site: { id: string, wixId: string, name: string, premium: boolean } | null };
 
+export type RegisteredDomainUpdatedSubscriptionVariables = Exact<{
+  domain: string;
+  accountId?: string | number | null | undefined;
+}>;
+
+
+export type RegisteredDomainUpdatedSubscription = { registeredDomainUpdated: { id: string, domain: string, status: RegisteredDomainStatus, icannConfirmationStatus: IcannConfirmationStatus, dnsPropagationStatus: DnsPropagationStatus, ownerAccountId: string, site: { wixId: string, premium: boolean } | null } };
+
+export type ConnectedDomainUpdatedSubscriptionVariables = Exact<{
+  domain: string;
+  accountId?: string | number | null | undefined;
+}>;
+
+
+export type ConnectedDomainUpdatedSubscription = { connectedDomainUpdated: { id: string, domain: string, connectionType: DomainConnectionType, dnsPropagationStatus: DnsPropagationStatus } };
+
+export type ProductInstanceUpdatedSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProductInstanceUpdatedSubscription = { productInstanceUpdated: { id: string, wixId: string, status: ProductInstanceStatus, failure: { code: ProductInstanceFailureCode } | null } };
+
 export type ViewerIdQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -237,13 +428,49 @@ export type NodeByIdQueryVariables = Exact<{
 
 export type NodeByIdQuery = { node:
     | { wixId: string, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { wixId: string, name: string, id: string }
    | null };
 
-
+export const RegisteredDomainFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RegisteredDomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RegisteredDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"icannConfirmationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"icannConfirmationDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"icannNotConfirmedBy"}},{"kind":"Field","name":{"kind":"Name","value":"dnsPropagationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"expirationDate"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"productInstanceId"}},{"kind":"Field","name":{"kind":"Name","value":"registrant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestRegistrationAttempt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignmentType"}},{"kind":"Field","name":{"kind":"Name","value":"redirectsTo"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}}]}}]} as unknown as DocumentNode<RegisteredDomainFieldsFragment, unknown>;
+export const DnsRecordFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DnsRecordFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"hostName"}},{"kind":"Field","name":{"kind":"Name","value":"ttl"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}}]} as unknown as DocumentNode<DnsRecordFieldsFragment, unknown>;
+export const SetupInfoFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SetupInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectedDomainSetupInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"registrar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameServers"}}]}},{"kind":"Field","name":{"kind":"Name","value":"records"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nameserverRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pointingRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cnameRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"subdomainRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DnsRecordFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"hostName"}},{"kind":"Field","name":{"kind":"Name","value":"ttl"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}}]} as unknown as DocumentNode<SetupInfoFieldsFragment, unknown>;
+export const ConnectedDomainFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConnectedDomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectedDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"connectionType"}},{"kind":"Field","name":{"kind":"Name","value":"assignmentType"}},{"kind":"Field","name":{"kind":"Name","value":"redirectsTo"}},{"kind":"Field","name":{"kind":"Name","value":"dnsPropagationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"suppressNotifications"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}}]}}]} as unknown as DocumentNode<ConnectedDomainFieldsFragment, unknown>;
+export const DnsZoneFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DnsZoneFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsZone"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domainName"}},{"kind":"Field","name":{"kind":"Name","value":"dnssecEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"records"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DnsRecordFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"hostName"}},{"kind":"Field","name":{"kind":"Name","value":"ttl"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}}]} as unknown as DocumentNode<DnsZoneFieldsFragment, unknown>;
+export const InstanceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InstanceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProductInstance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"catalogProductId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}},{"kind":"Field","name":{"kind":"Name","value":"failure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"billing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"cycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"discountCode"}},{"kind":"Field","name":{"kind":"Name","value":"expirationDate"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogProductId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"tlds"}}]}}]}}]} as unknown as DocumentNode<InstanceFieldsFragment, unknown>;
+export const PackageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PackageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Package"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}}]}}]} as unknown as DocumentNode<PackageFieldsFragment, unknown>;
+export const ViewerAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"subAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerAccountQuery, ViewerAccountQueryVariables>;
+export const SubAccountPackagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubAccountPackages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"packages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"subAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"packages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubAccountPackagesQuery, SubAccountPackagesQueryVariables>;
+export const SubAccountSitesAndPackagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubAccountSitesAndPackages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"subAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"productInstances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"packages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"floatingProductInstances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}}]}}]}}]}}]} as unknown as DocumentNode<SubAccountSitesAndPackagesQuery, SubAccountSitesAndPackagesQueryVariables>;
+export const AccountPackagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountPackages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"packages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountPackagesQuery, AccountPackagesQueryVariables>;
+export const SubAccountsPackagesOnlyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubAccountsPackagesOnly"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"packages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"productInstances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SubAccountsPackagesOnlyQuery, SubAccountsPackagesOnlyQueryVariables>;
+export const DomainAvailabilityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DomainAvailability"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domain"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domainAvailability"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"domain"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domain"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"premium"}}]}}]}}]} as unknown as DocumentNode<DomainAvailabilityQuery, DomainAvailabilityQueryVariables>;
+export const DomainSuggestionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DomainSuggestions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tlds"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domainSuggestions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"tlds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tlds"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"premium"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DomainSuggestionsQuery, DomainSuggestionsQueryVariables>;
+export const SiteDomainsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SiteDomains"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"connectedDomains"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConnectedDomainFields"}},{"kind":"Field","name":{"kind":"Name","value":"setupInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SetupInfoFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"registeredDomains"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RegisteredDomainFields"}},{"kind":"Field","name":{"kind":"Name","value":"dnsZone"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsZoneFields"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DnsRecordFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"hostName"}},{"kind":"Field","name":{"kind":"Name","value":"ttl"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConnectedDomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectedDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"connectionType"}},{"kind":"Field","name":{"kind":"Name","value":"assignmentType"}},{"kind":"Field","name":{"kind":"Name","value":"redirectsTo"}},{"kind":"Field","name":{"kind":"Name","value":"dnsPropagationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"suppressNotifications"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SetupInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectedDomainSetupInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"registrar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameServers"}}]}},{"kind":"Field","name":{"kind":"Name","value":"records"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nameserverRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pointingRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cnameRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"subdomainRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RegisteredDomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RegisteredDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"icannConfirmationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"icannConfirmationDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"icannNotConfirmedBy"}},{"kind":"Field","name":{"kind":"Name","value":"dnsPropagationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"expirationDate"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"productInstanceId"}},{"kind":"Field","name":{"kind":"Name","value":"registrant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestRegistrationAttempt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignmentType"}},{"kind":"Field","name":{"kind":"Name","value":"redirectsTo"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DnsZoneFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsZone"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domainName"}},{"kind":"Field","name":{"kind":"Name","value":"dnssecEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"records"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}}]}}]} as unknown as DocumentNode<SiteDomainsQuery, SiteDomainsQueryVariables>;
+export const SiteDomainListsOnlyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SiteDomainListsOnly"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"connectedDomains"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}}]}},{"kind":"Field","name":{"kind":"Name","value":"registeredDomains"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SiteDomainListsOnlyQuery, SiteDomainListsOnlyQueryVariables>;
+export const RegisteredDomainByNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RegisteredDomainByName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domain"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registeredDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"domain"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domain"}}},{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RegisteredDomainFields"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dnsZone"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsZoneFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DnsRecordFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"hostName"}},{"kind":"Field","name":{"kind":"Name","value":"ttl"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RegisteredDomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RegisteredDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"icannConfirmationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"icannConfirmationDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"icannNotConfirmedBy"}},{"kind":"Field","name":{"kind":"Name","value":"dnsPropagationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"expirationDate"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"productInstanceId"}},{"kind":"Field","name":{"kind":"Name","value":"registrant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestRegistrationAttempt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignmentType"}},{"kind":"Field","name":{"kind":"Name","value":"redirectsTo"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DnsZoneFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsZone"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domainName"}},{"kind":"Field","name":{"kind":"Name","value":"dnssecEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"records"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}}]}}]} as unknown as DocumentNode<RegisteredDomainByNameQuery, RegisteredDomainByNameQueryVariables>;
+export const ConnectedDomainByNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConnectedDomainByName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domain"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectedDomain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"domain"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domain"}}},{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConnectedDomainFields"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"setupInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SetupInfoFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DnsRecordFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"hostName"}},{"kind":"Field","name":{"kind":"Name","value":"ttl"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConnectedDomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectedDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"connectionType"}},{"kind":"Field","name":{"kind":"Name","value":"assignmentType"}},{"kind":"Field","name":{"kind":"Name","value":"redirectsTo"}},{"kind":"Field","name":{"kind":"Name","value":"dnsPropagationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"suppressNotifications"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SetupInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectedDomainSetupInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"registrar"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"nameServers"}}]}},{"kind":"Field","name":{"kind":"Name","value":"records"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nameserverRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pointingRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"aRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cnameRecord"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"subdomainRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}}]}}]} as unknown as DocumentNode<ConnectedDomainByNameQuery, ConnectedDomainByNameQueryVariables>;
+export const DnsZoneByNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DnsZoneByName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domain"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dnsZone"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"domain"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domain"}}},{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsZoneFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DnsRecordFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsRecord"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"hostName"}},{"kind":"Field","name":{"kind":"Name","value":"ttl"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DnsZoneFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsZone"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domainName"}},{"kind":"Field","name":{"kind":"Name","value":"dnssecEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"records"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DnsRecordFields"}}]}}]}}]} as unknown as DocumentNode<DnsZoneByNameQuery, DnsZoneByNameQueryVariables>;
+export const AccountDomainsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountDomains"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"registeredAfter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"connectedAfter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"registeredDomains"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"registeredAfter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"RegisteredDomainFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"connectedDomains"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"connectedAfter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConnectedDomainFields"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RegisteredDomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RegisteredDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"icannConfirmationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"icannConfirmationDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"icannNotConfirmedBy"}},{"kind":"Field","name":{"kind":"Name","value":"dnsPropagationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"expirationDate"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"productInstanceId"}},{"kind":"Field","name":{"kind":"Name","value":"registrant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestRegistrationAttempt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignmentType"}},{"kind":"Field","name":{"kind":"Name","value":"redirectsTo"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConnectedDomainFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectedDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"connectionType"}},{"kind":"Field","name":{"kind":"Name","value":"assignmentType"}},{"kind":"Field","name":{"kind":"Name","value":"redirectsTo"}},{"kind":"Field","name":{"kind":"Name","value":"dnsPropagationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"suppressNotifications"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}}]}}]} as unknown as DocumentNode<AccountDomainsQuery, AccountDomainsQueryVariables>;
+export const DomainNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DomainNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"RegisteredDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectedDomain"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"connectionType"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DnsZone"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"domainName"}}]}}]}}]}}]} as unknown as DocumentNode<DomainNodeQuery, DomainNodeQueryVariables>;
+export const DashboardPackagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardPackages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"premium"}},{"kind":"Field","name":{"kind":"Name","value":"productInstances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"package"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DashboardPackagesQuery, DashboardPackagesQueryVariables>;
+export const SitePlansDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SitePlans"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"premiumPlan"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"productInstances"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"ENABLED"},{"kind":"EnumValue","value":"PENDING"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SitePlansQuery, SitePlansQueryVariables>;
+export const ViewerPackagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerPackages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PackageFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"packages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PackageFields"}},{"kind":"Field","name":{"kind":"Name","value":"productInstances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InstanceFields"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PackageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Package"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InstanceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProductInstance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"catalogProductId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}},{"kind":"Field","name":{"kind":"Name","value":"failure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"billing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"cycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"discountCode"}},{"kind":"Field","name":{"kind":"Name","value":"expirationDate"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogProductId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"tlds"}}]}}]}}]} as unknown as DocumentNode<ViewerPackagesQuery, ViewerPackagesQueryVariables>;
+export const RootPackagesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RootPackages"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PackageFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"packages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RootPackagesQuery, RootPackagesQueryVariables>;
+export const PackageByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PackageById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"package"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PackageFields"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"productInstances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InstanceFields"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referenceInstance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"package"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PackageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Package"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InstanceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProductInstance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"catalogProductId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}},{"kind":"Field","name":{"kind":"Name","value":"failure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"billing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"cycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"discountCode"}},{"kind":"Field","name":{"kind":"Name","value":"expirationDate"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogProductId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"tlds"}}]}}]}}]} as unknown as DocumentNode<PackageByIdQuery, PackageByIdQueryVariables>;
+export const ProductInstanceByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProductInstanceById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"productInstance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"InstanceFields"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referenceInstance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"package"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InstanceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProductInstance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"catalogProductId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}},{"kind":"Field","name":{"kind":"Name","value":"failure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"billing"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"cycle"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"countryCode"}},{"kind":"Field","name":{"kind":"Name","value":"discountCode"}},{"kind":"Field","name":{"kind":"Name","value":"expirationDate"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"updatedDate"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"catalogProductId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"tlds"}}]}}]}}]} as unknown as DocumentNode<ProductInstanceByIdQuery, ProductInstanceByIdQueryVariables>;
+export const ResellerNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ResellerNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Package"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProductInstance"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<ResellerNodeQuery, ResellerNodeQueryVariables>;
+export const FloatingInstancesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FloatingInstances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"floatingProductInstances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"siteWixId"}},{"kind":"Field","name":{"kind":"Name","value":"catalogProductId"}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}}]}}]} as unknown as DocumentNode<FloatingInstancesQuery, FloatingInstancesQueryVariables>;
 export const SitesPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SitesPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SiteFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"premium"}},{"kind":"Field","name":{"kind":"Name","value":"published"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SitesPageQuery, SitesPageQueryVariables>;
 export const ViewerSitesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerSites"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ViewerSitesQuery, ViewerSitesQueryVariables>;
 export const SiteByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SiteById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"site"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"premium"}}]}}]}}]} as unknown as DocumentNode<SiteByIdQuery, SiteByIdQueryVariables>;
+export const RegisteredDomainUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RegisteredDomainUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domain"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registeredDomainUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"domain"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domain"}}},{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"icannConfirmationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"dnsPropagationStatus"}},{"kind":"Field","name":{"kind":"Name","value":"ownerAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"site"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"premium"}}]}}]}}]}}]} as unknown as DocumentNode<RegisteredDomainUpdatedSubscription, RegisteredDomainUpdatedSubscriptionVariables>;
+export const ConnectedDomainUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ConnectedDomainUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"domain"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectedDomainUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"domain"},"value":{"kind":"Variable","name":{"kind":"Name","value":"domain"}}},{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"domain"}},{"kind":"Field","name":{"kind":"Name","value":"connectionType"}},{"kind":"Field","name":{"kind":"Name","value":"dnsPropagationStatus"}}]}}]}}]} as unknown as DocumentNode<ConnectedDomainUpdatedSubscription, ConnectedDomainUpdatedSubscriptionVariables>;
+export const ProductInstanceUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ProductInstanceUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"productInstanceUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"failure"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ProductInstanceUpdatedSubscription, ProductInstanceUpdatedSubscriptionVariables>;
 export const ViewerIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerId"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}}]}}]}}]} as unknown as DocumentNode<ViewerIdQuery, ViewerIdQueryVariables>;
 export const AccountSitesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountSites"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"sites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountSitesQuery, AccountSitesQueryVariables>;
 export const NodeByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Site"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"wixId"}}]}}]}}]}}]} as unknown as DocumentNode<NodeByIdQuery, NodeByIdQueryVariables>;

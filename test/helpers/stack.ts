@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
-import { Gateway } from '../../src/server.js';
+import { Gateway, type GatewayOptions } from '../../src/server.js';
 import { TestSandbox } from './sandbox.js';
 
 export interface GraphQLResult<T> {
@@ -19,9 +19,11 @@ export class TestStack {
     readonly gateway: Gateway,
   ) {}
 
-  static async start(options: { timeoutMs?: number } = {}): Promise<TestStack> {
+  /** `gateway` adds Gateway options (e.g. small poll intervals for subscription tests). */
+  static async start(options: { timeoutMs?: number; gateway?: Omit<GatewayOptions, 'upstream'> } = {}): Promise<TestStack> {
     const sandbox = await TestSandbox.start();
     const gateway = await Gateway.start({
+      ...options.gateway,
       upstream: { baseUrl: sandbox.url, apiKey: sandbox.seed.apiKey, mainAccountId: sandbox.seed.mainAccountId, timeoutMs: options.timeoutMs ?? 5_000 },
     });
     return new TestStack(sandbox, gateway);

@@ -6,6 +6,7 @@ describe('configuration', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 4000, wixApiBaseUrl: 'https://www.wixapis.com', sandboxSeed: 1, sandboxClock: 'real' });
     expect(config.wixApiKey).toBeUndefined();
+    expect(config.polling).toEqual({ intervalMs: 5_000, maxIntervalMs: 60_000, maxPollersPerTenant: 50 });
   });
 
   it.each([
@@ -17,6 +18,9 @@ describe('configuration', () => {
     [{ WIX_API_BASE_URL: 'ftp://x' }, /WIX_API_BASE_URL must be an http\(s\) URL/],
     [{ WIX_ACCOUNT_ID: 'nope' }, /WIX_ACCOUNT_ID must be a Wix account ID/],
     [{ UPSTREAM_TIMEOUT_MS: '0' }, /UPSTREAM_TIMEOUT_MS must be an integer from 1/],
+    [{ POLL_INTERVAL_MS: '0' }, /POLL_INTERVAL_MS must be an integer from 1/],
+    [{ POLL_INTERVAL_MS: '2000', POLL_MAX_INTERVAL_MS: '1000' }, /POLL_MAX_INTERVAL_MS must be at least POLL_INTERVAL_MS \(2000\)/],
+    [{ MAX_POLLERS_PER_TENANT: 'many' }, /MAX_POLLERS_PER_TENANT must be an integer from 1 to 10000/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,0 +1,89 @@
+import type DataLoader from 'dataloader';
+import type { LRUCache } from 'lru-cache';
+import type { Connection } from '../schema/connection.type.js';
+import type { ConnectedDomain, ConnectedDomainSetupInfo } from '../schema/connected-domain.type.js';
+import { toConnectedDomain, toSetupInfo, type GetConnectedDomainResponse, type GetSetupInfoResponse, type ListConnectedDomainsResponse, type WixConnectedDomain } from './connected-domains.dto.js';
+import { DOMAIN_LIST_PAGE, detailLoader, forgetShared, groupBySite, listAllPages, nullWhen, type SharedDetailCache } from './domain-loaders.js';
+import type { WixHttp } from './http.js';
+import { relayPage } from './paging.js';
+
+const LIST_PATH = '/domains/v1/connected-domains';
+/**
+ * Answers that mean "this account has no such connected domain": 404 NOT_FOUND (unknown, or another account's), and
+ * 403 DOMAINS_DOMAIN_NOT_PERMITTED (e.g. a domain registered through Wix, which is not a connection).
+ */
+const NOT_FOUND_CODES = ['NOT_FOUND', 'DOMAINS_DOMAIN_NOT_PERMITTED'] as const;
+
+/**
+ * Wix Connected Domains API (CONTRACT §7) for one request and one account. Like Registered Domains: `all()` reads
+ * the whole list once per request for every `Site.connectedDomains`, `byDomain` fetches single domains (deduped,
+ * bounded, primed from lists). `setupInfo` has no batch form upstream: deduped, bounded, and kept for a few seconds
+ * across requests in the gateway's shared cache (keyed by account and domain).
+ */
+export class ConnectedDomainsDataSource {
+  readonly byDomain: DataLoader<string, ConnectedDomain | null>;
+  readonly setupInfo: DataLoader<string, ConnectedDomainSetupInfo | null>;
+  private readonly sharedSetup?: SharedDetailCache;
+  private everything?: Promise<ConnectedDomain[]>;
+  private sites?: Promise<Map<string, ConnectedDomain[]>>;
+
+  constructor(
+    private readonly http: WixHttp,
+    readonly accountId: string,
+    sharedCache?: LRUCache<string, Promise<unknown>>,
+  ) {
+    this.byDomain = detailLoader((domain) => nullWhen(this.get(domain), NOT_FOUND_CODES));
+    this.sharedSetup = sharedCache ? { cache: sharedCache, prefix: `setup-info|${accountId}` } : undefined;
+    this.setupInfo = detailLoader((domain) => nullWhen(this.getSetupInfo(domain), NOT_FOUND_CODES), this.sharedSetup);
+  }
+
+  /** Every connected domain of the account — List Connected Domains, `GET /domains/v1/connected-domains`, all pages; one call chain per request. */
+  all(): Promise<ConnectedDomain[]> {
+    this.everything ??= listAllPages<WixConnectedDomain>(this.http, LIST_PATH, { operation: 'List Connected Domains', accountId: this.accountId }, (body) => (body as unknown as ListConnectedDomainsResponse).connectedDomains ?? []).then((raws) => {
+      const domains = raws.map((raw) => toConnectedDomain(raw, this.accountId));
+      for (const cd of domains) this.byDomain.prime(cd.domain, cd);
+      return domains;
+    });
+    return this.everything;
+  }
+
+  /** The connected domains of a site, from {@link all}. */
+  async forSite(siteId: string): Promise<ConnectedDomain[]> {
+    this.sites ??= this.all().then(groupBySite);
+    return (await this.sites).get(siteId) ?? [];
+  }
+
+  /** One page of List Connected Domains (newest first) as a Relay connection over Wix's cursor. */
+  async page(args: { first: number; after?: string | null }): Promise<Connection<ConnectedDomain>> {
+    const connection = await relayPage({ first: args.first, after: args.after, query: { list: 'connectedDomains', account: this.accountId }, maxPageSize: DOMAIN_LIST_PAGE }, async (cursor, limit) => {
+      const searchParams = new URLSearchParams({ 'paging.limit': String(limit) });
+      if (cursor) searchParams.set('paging.cursor', cursor);
+      const res = await this.http.get<ListConnectedDomainsResponse>(LIST_PATH, { operation: 'List Connected Domains', accountId: this.accountId, searchParams });
+      const items = (res.connectedDomains ?? []).map((raw) => toConnectedDomain(raw, this.accountId));
+      return { items, next: res.pagingMetadata?.hasNext ? (res.pagingMetadata.cursors?.next ?? null) : null };
+    });
+    for (const cd of connection.nodes) this.byDomain.prime(cd.domain, cd);
+    return connection;
+  }
+
+  /** Forgets what this request read about a domain, and its shared setup info (after a write). */
+  forget(domain: string): void {
+    this.byDomain.clear(domain);
+    this.setupInfo.clear(domain);
+    forgetShared(this.sharedSetup, domain);
+    this.everything = undefined;
+    this.sites = undefined;
+  }
+
+  /** Get Connected Domain — `GET /domains/v1/connected-domains/{domain}`. */
+  private async get(domain: string): Promise<ConnectedDomain> {
+    const res = await this.http.get<GetConnectedDomainResponse>(`${LIST_PATH}/${encodeURIComponent(domain)}`, { operation: 'Get Connected Domain', accountId: this.accountId });
+    return toConnectedDomain(res.connectedDomain, this.accountId);
+  }
+
+  /** Get Connected Domain Setup Info — `GET /domains/v1/connected-domain-setup-info/{domain}`. */
+  private async getSetupInfo(domain: string): Promise<ConnectedDomainSetupInfo> {
+    const res = await this.http.get<GetSetupInfoResponse>(`/domains/v1/connected-domain-setup-info/${encodeURIComponent(domain)}`, { operation: 'Get Connected Domain Setup Info', accountId: this.accountId });
+    return toSetupInfo(res.connectedDomainSetupInfo);
+  }
+}

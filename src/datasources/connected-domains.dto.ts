@@ -1,0 +1,103 @@
+import { ConnectedDomain, ConnectedDomainSetupInfo, DomainConnectionType, DomainRegistrar, PointingRecords } from '../schema/connected-domain.type.js';
+import { DnsRecordType, type DnsRecord } from '../schema/domain-common.type.js';
+import { domainGlobalId, toAssignment, toDate, toDnsRecord, toPropagation, type WixDnsRecord, type WixDomainPaging, type WixSiteInfo } from './domain-common.dto.js';
+
+/** ConnectedDomain as Wix sends it (CONTRACT §7.1). */
+export interface WixConnectedDomain {
+  id: string;
+  domain: string;
+  connectionType?: string;
+  siteInfo?: WixSiteInfo | null;
+  suppressNotifications?: boolean;
+  dnsPropagationStatus?: string;
+  createdDate?: string;
+  updatedDate?: string;
+}
+
+export interface GetConnectedDomainResponse {
+  connectedDomain: WixConnectedDomain;
+}
+
+export interface ListConnectedDomainsResponse {
+  connectedDomains: WixConnectedDomain[];
+  pagingMetadata?: WixDomainPaging;
+}
+
+/** ConnectedDomainSetupInfo (CONTRACT §7.6): one of the three record groups, by connection type. */
+export interface WixSetupInfo {
+  connectedDomainId: string;
+  registrar?: { name?: string | null; nameServers?: string[] } | null;
+  /** Stale 2024 shape (`registrar.name` flattened). */
+  registrarName?: string;
+  nameserverRecord?: { nsRecord?: WixDnsRecord } | null;
+  pointingRecords?: { aRecord?: WixDnsRecord; cnameRecord?: WixDnsRecord } | null;
+  subdomainRecords?: { cnameRecords?: WixDnsRecord[] } | null;
+}
+
+export interface GetSetupInfoResponse {
+  connectedDomainSetupInfo: WixSetupInfo;
+}
+
+/**
+ * Wix's connection type in the graph: UNKNOWN_CONNECTION_TYPE is what Wix answers for subdomains (roots must be
+ * POINTING or NAMESERVERS), so it reads as SUBDOMAIN when the name has more than two labels. A root under a
+ * multi-label suffix (`shop.com.tr`) cannot be told apart without a public-suffix list, but Wix never gives a root
+ * that type.
+ */
+export function toConnectionType(raw: string | undefined, domain: string): DomainConnectionType {
+  if (raw === 'POINTING' || raw === 'NAMESERVERS' || raw === 'HIDDEN') return DomainConnectionType[raw];
+  if ((raw === undefined || raw === 'UNKNOWN_CONNECTION_TYPE') && domain.split('.').length > 2) return DomainConnectionType.SUBDOMAIN;
+  return DomainConnectionType.UNKNOWN;
+}
+
+/** Maps a raw connected domain of `ownerAccountId`. */
+export function toConnectedDomain(raw: WixConnectedDomain, ownerAccountId: string): ConnectedDomain {
+  const cd = new ConnectedDomain();
+  cd.id = domainGlobalId('ConnectedDomain', ownerAccountId, raw.domain);
+  cd.domain = raw.domain;
+  cd.ownerAccountId = ownerAccountId;
+  cd.connectionType = toConnectionType(raw.connectionType, raw.domain);
+  cd.dnsPropagationStatus = toPropagation(raw.dnsPropagationStatus);
+  cd.suppressNotifications = raw.suppressNotifications ?? false;
+  cd.createdDate = toDate(raw.createdDate);
+  cd.updatedDate = toDate(raw.updatedDate);
+  Object.assign(cd, toAssignment(raw.siteInfo));
+  return cd;
+}
+
+/** Maps setup info: the one-of record groups as typed fields, plus `records`, the flat list of what to set. */
+export function toSetupInfo(raw: WixSetupInfo): ConnectedDomainSetupInfo {
+  const info = new ConnectedDomainSetupInfo();
+  info.domain = raw.connectedDomainId;
+  info.registrar = toRegistrar(raw);
+  const ns = raw.nameserverRecord?.nsRecord;
+  info.nameserverRecord = ns ? toDnsRecord(ns, DnsRecordType.NS) : null;
+  const a = raw.pointingRecords?.aRecord;
+  const cname = raw.pointingRecords?.cnameRecord;
+  if (a && cname) {
+    info.pointingRecords = new PointingRecords();
+    info.pointingRecords.aRecord = toDnsRecord(a, DnsRecordType.A);
+    info.pointingRecords.cnameRecord = toDnsRecord(cname, DnsRecordType.CNAME);
+  } else info.pointingRecords = null;
+  const cnames = raw.subdomainRecords?.cnameRecords;
+  info.subdomainRecords = cnames ? cnames.map((r) => toDnsRecord(r, DnsRecordType.CNAME)) : null;
+  const records: DnsRecord[] = [];
+  if (info.nameserverRecord) records.push(info.nameserverRecord);
+  if (info.pointingRecords) records.push(info.pointingRecords.aRecord, info.pointingRecords.cnameRecord);
+  else {
+    // A POINTING answer missing one of its two records still lists the one it has.
+    if (a) records.push(toDnsRecord(a, DnsRecordType.A));
+    if (cname) records.push(toDnsRecord(cname, DnsRecordType.CNAME));
+  }
+  if (info.subdomainRecords) records.push(...info.subdomainRecords);
+  info.records = records;
+  return info;
+}
+
+function toRegistrar(raw: WixSetupInfo): DomainRegistrar | null {
+  if (!raw.registrar && raw.registrarName === undefined) return null;
+  const registrar = new DomainRegistrar();
+  registrar.name = raw.registrar?.name ?? raw.registrarName ?? null;
+  registrar.nameServers = raw.registrar?.nameServers ?? [];
+  return registrar;
+}

@@ -1,0 +1,75 @@
+import { DnsPropagationStatus, DnsRecord, DnsRecordType, DomainAssignmentType } from '../schema/domain-common.type.js';
+import { toGlobalId } from '../schema/node.type.js';
+
+/**
+ * Raw shapes and mappers shared by the domain APIs (CONTRACT §6–§8): site assignment, propagation status, DNS records,
+ * and the global IDs of domain entities.
+ */
+
+/** `siteInfo` of a registered or connected domain. */
+export interface WixSiteInfo {
+  id?: string | null;
+  assignmentType?: string;
+  redirectInfo?: { primaryDomain?: string } | null;
+}
+
+/** Domains `CursorPagingMetadata` (CONTRACT §0.3). */
+export interface WixDomainPaging {
+  count?: number;
+  cursors?: { next?: string | null; prev?: string | null };
+  hasNext?: boolean;
+}
+
+/** A DNS record as the DNS and setup-info endpoints send it (`value` for single-valued CNAMEs of setup info). */
+export interface WixDnsRecord {
+  type?: string;
+  hostName: string;
+  ttl?: number;
+  values?: string[];
+  value?: string;
+}
+
+/**
+ * Global ID of a domain entity. Domain names are unique, but Wix answers only the account that owns them, so the ID
+ * carries that account too: `node(id)` then asks the right account (after the tenancy check).
+ */
+export function domainGlobalId(type: string, accountId: string, domain: string): string {
+  return toGlobalId(type, `${accountId}/${domain}`);
+}
+
+/** Splits the Wix part of a domain global ID into account and domain; undefined when it is not one. */
+export function parseDomainKey(wixId: string): { accountId: string; domain: string } | undefined {
+  const slash = wixId.indexOf('/');
+  if (slash <= 0 || slash === wixId.length - 1) return undefined;
+  return { accountId: wixId.slice(0, slash), domain: wixId.slice(slash + 1) };
+}
+
+export function toPropagation(raw: string | undefined): DnsPropagationStatus {
+  return raw === 'IN_PROGRESS' || raw === 'COMPLETED' || raw === 'FAILED' ? DnsPropagationStatus[raw] : DnsPropagationStatus.UNKNOWN;
+}
+
+/** Assignment of a domain: UNASSIGNED without a site, whatever Wix put in `assignmentType`. */
+export function toAssignment(info: WixSiteInfo | undefined | null): { assignmentType: DomainAssignmentType; redirectsTo: string | null; siteWixId: string | null } {
+  const siteWixId = info?.id || null;
+  const type = info?.assignmentType;
+  const assignmentType = siteWixId && (type === 'PRIMARY' || type === 'REDIRECT') ? DomainAssignmentType[type] : DomainAssignmentType.UNASSIGNED;
+  const redirectsTo = assignmentType === DomainAssignmentType.REDIRECT ? (info?.redirectInfo?.primaryDomain ?? null) : null;
+  return { assignmentType, redirectsTo, siteWixId };
+}
+
+const RECORD_TYPES = new Set<string>(Object.values(DnsRecordType));
+
+/** Maps a raw record; `type` names the record type when Wix leaves it implicit (setup info). */
+export function toDnsRecord(raw: WixDnsRecord, type?: DnsRecordType): DnsRecord {
+  const record = new DnsRecord();
+  record.type = type ?? (raw.type && RECORD_TYPES.has(raw.type) ? (raw.type as DnsRecordType) : DnsRecordType.UNKNOWN);
+  record.hostName = raw.hostName;
+  record.ttl = raw.ttl ?? 0;
+  record.values = raw.values ?? (raw.value !== undefined ? [raw.value] : []);
+  return record;
+}
+
+/** Parses an optional ISO date. */
+export function toDate(raw: string | null | undefined): Date | null {
+  return raw ? new Date(raw) : null;
+}

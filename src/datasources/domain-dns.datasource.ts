@@ -1,0 +1,44 @@
+import type DataLoader from 'dataloader';
+import type { LRUCache } from 'lru-cache';
+import type { DnsZone } from '../schema/dns-zone.type.js';
+import { toDnsZone, type GetDnsZoneResponse } from './domain-dns.dto.js';
+import { detailLoader, forgetShared, nullWhen, type SharedDetailCache } from './domain-loaders.js';
+import type { WixHttp } from './http.js';
+
+/**
+ * Answers that mean "Wix hosts no zone this account can read": 404 DNS_ZONE_NOT_FOUND (registration pending, zone
+ * deleted) and 428 DOMAIN_NOT_PERMITTED (neither registered through Wix nor connected by NAMESERVERS — e.g. a
+ * POINTING connection, or a domain the account does not have).
+ */
+const NO_ZONE_CODES = ['DNS_ZONE_NOT_FOUND', 'DOMAIN_NOT_PERMITTED', 'NOT_FOUND'] as const;
+
+/**
+ * Wix Domain DNS API (CONTRACT §8) for one request and one account. Get DNS Zone has no batch form: `zone` dedupes
+ * and bounds the calls of a request, and keeps answers for a few seconds across requests in the gateway's shared
+ * cache (keyed by account and domain).
+ */
+export class DomainDnsDataSource {
+  readonly zone: DataLoader<string, DnsZone | null>;
+  private readonly shared?: SharedDetailCache;
+
+  constructor(
+    private readonly http: WixHttp,
+    readonly accountId: string,
+    sharedCache?: LRUCache<string, Promise<unknown>>,
+  ) {
+    this.shared = sharedCache ? { cache: sharedCache, prefix: `dns-zone|${accountId}` } : undefined;
+    this.zone = detailLoader((domain) => nullWhen(this.get(domain), NO_ZONE_CODES), this.shared);
+  }
+
+  /** Forgets a zone read by this request and the shared copy (after Update / Create / Delete DNS Zone). */
+  forget(domain: string): void {
+    this.zone.clear(domain);
+    forgetShared(this.shared, domain);
+  }
+
+  /** Get DNS Zone — `GET /domains/v1/dns-zones/{domainName}`. */
+  private async get(domain: string): Promise<DnsZone> {
+    const res = await this.http.get<GetDnsZoneResponse>(`/domains/v1/dns-zones/${encodeURIComponent(domain)}`, { operation: 'Get DNS Zone', accountId: this.accountId });
+    return toDnsZone(res.dnsZone, this.accountId);
+  }
+}

@@ -1,0 +1,28 @@
+import { DomainAvailability, DomainSuggestion } from '../schema/domain-search.type.js';
+import type { WixDomainPaging } from './domain-common.dto.js';
+
+/** Check Domain Availability answer (CONTRACT §5.1). */
+export interface CheckAvailabilityResponse {
+  availability: { domain: string; available: boolean; premium?: boolean; premiumType?: string };
+}
+
+/** Suggest Domains answer (CONTRACT §5.2); old-style answers omit `premium` and `pagingMetadata`. */
+export interface SuggestDomainsResponse {
+  suggestions: Array<{ domain: string; premium?: boolean }>;
+  pagingMetadata?: WixDomainPaging;
+}
+
+export function toAvailability(raw: CheckAvailabilityResponse['availability']): DomainAvailability {
+  const out = new DomainAvailability();
+  out.domain = raw.domain;
+  out.available = raw.available;
+  out.premium = raw.premium ?? false;
+  return out;
+}
+
+export function toSuggestion(raw: SuggestDomainsResponse['suggestions'][number]): DomainSuggestion {
+  const out = new DomainSuggestion();
+  out.domain = raw.domain;
+  out.premium = raw.premium ?? false;
+  return out;
+}

@@ -1,0 +1,98 @@
+import type { Connection } from '../schema/connection.type.js';
+import type { Package } from '../schema/package.type.js';
+import { ProductInstanceStatus, type ProductInstance } from '../schema/product-instance.type.js';
+import { decodeCursor, encodeCursor, queryHash } from './cursor.js';
+import type { WixHttp } from './http.js';
+import { toPackage, type GetPackageResponse } from './resellers.dto.js';
+import type { PackageLoaders } from './resellers.loaders.js';
+
+/** Filter of the packages connections, with the site already reduced to its Wix ID. */
+export interface PackageListFilter {
+  status?: ProductInstanceStatus[] | null;
+  siteWixId?: string | null;
+}
+
+/**
+ * Wix Resellers API, read side (CONTRACT §1.5, §1.6), for one account of one request. The loaders behind it are
+ * request-wide (see PackageLoaders): the packages of every account asked about come from one Query Packages call
+ * with `accountId $in`, the instances of every site from one call with `productInstances.siteId $hasSome`.
+ */
+export class ResellersDataSource {
+  constructor(
+    private readonly http: WixHttp,
+    readonly accountId: string,
+    private readonly loaders: PackageLoaders,
+  ) {}
+
+  /**
+   * Get Package — `GET /resellers/v1/packages/{id}` as this account; null when Wix does not find it. For re-reading
+   * one package as its owner (e.g. after a write); reads of many packages go through {@link package} instead.
+   */
+  async getPackage(packageId: string): Promise<Package | null> {
+    try {
+      const res = await this.http.get<GetPackageResponse>(`/resellers/v1/packages/${encodeURIComponent(packageId)}`, { operation: 'Get Package', accountId: this.accountId });
+      return this.loaders.visible(res.package.accountId) ? toPackage(res.package) : null;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  /** A package by Wix ID (batched Query Packages `id $in`); null when missing or not visible to the tenant. */
+  package(packageId: string): Promise<Package | null> {
+    return this.loaders.byId.load(packageId);
+  }
+
+  /** A product instance by Wix ID: from what the request already loaded, else Query Packages `productInstances.instanceId $hasSome`. */
+  instance(instanceId: string): Promise<ProductInstance | null> {
+    return this.loaders.byInstance.load(instanceId);
+  }
+
+  /** Instances assigned to a site, in every status (batched Query Packages `productInstances.siteId $hasSome`). */
+  instancesOfSite(siteId: string): Promise<ProductInstance[]> {
+    return this.loaders.bySite.load(siteId);
+  }
+
+  /** Every package of this account, newest first (batched Query Packages `accountId $in`, all pages). */
+  allPackages(): Promise<Package[]> {
+    return this.loaders.byAccount.load(this.accountId);
+  }
+
+  /** This account's packages as a Relay connection, filtered (see PackageFilter) and paged in the gateway. */
+  async packages(args: { first: number; after?: string | null; filter?: PackageListFilter | null }): Promise<Connection<Package>> {
+    const status = args.filter?.status?.length ? [...args.filter.status].sort() : null;
+    const siteWixId = args.filter?.siteWixId ?? null;
+    const matches = (i: ProductInstance) => (!status || status.includes(i.status)) && (!siteWixId || i.siteWixId === siteWixId);
+    const all = await this.allPackages();
+    const selected = status || siteWixId ? all.filter((p) => p.productInstances.some(matches)) : all;
+    return pageOf(selected, args.first, args.after, { account: this.accountId, status, siteWixId });
+  }
+
+  /** Instances of this account that are assigned to no site and not CANCELED (ready to be assigned). */
+  async floatingInstances(): Promise<ProductInstance[]> {
+    const packages = await this.allPackages();
+    return packages.flatMap((p) => p.productInstances).filter((i) => !i.siteWixId && i.status !== ProductInstanceStatus.CANCELED);
+  }
+
+  /** Forgets what the request loaded (call after a reseller write). */
+  forget(): void {
+    this.loaders.clear();
+  }
+}
+
+/**
+ * A Relay page over a list the gateway holds whole: cursors are offsets bound to the query, opaque like every
+ * other cursor of the API (a cursor of another filter is refused).
+ */
+export function pageOf<T>(items: T[], first: number, after: string | null | undefined, query: unknown): Connection<T> {
+  const hash = queryHash(query);
+  const start = after ? decodeCursor(after, hash).s : 0;
+  const slice = items.slice(start, start + first);
+  const edges = slice.map((node, i) => ({ cursor: encodeCursor({ w: null, s: start + i + 1, h: hash }), node }));
+  return {
+    edges,
+    nodes: slice,
+    pageInfo: { hasNextPage: start + slice.length < items.length, hasPreviousPage: start > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    totalCount: items.length,
+  };
+}

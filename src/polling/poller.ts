@@ -1,0 +1,166 @@
+import { ErrorCode, GatewayError } from '../errors.js';
+import { Listener } from './listener.js';
+
+/** What to poll: one upstream resource of one tenant. */
+export interface WatchSpec<T> {
+  /** The account the upstream read is made as (its `wix-account-id`); pollers are never shared across tenants. */
+  tenantId: string;
+  /** The resource within the tenant, e.g. `registeredDomain:example.com`. Same tenant + resource ⇒ same poller. */
+  resource: string;
+  /**
+   * One upstream read. Called once per poll; it must not answer from a per-request or short-TTL cache (build a fresh
+   * data source each call) or a poller would see no change.
+   */
+  fetch: () => Promise<T>;
+  /** The fields whose change is worth pushing (compared as JSON). Default: the whole value. */
+  project?: (value: T) => unknown;
+  /** True when the value is final: the poller pushes it, completes every listener and stops. */
+  isFinal: (value: T) => boolean;
+}
+
+/** How often a poller polls. */
+export interface PollTiming {
+  /** Delay after a change (and the first delay after the initial read). */
+  intervalMs: number;
+  /** Upper bound of the delay while nothing changes or upstream fails. */
+  maxIntervalMs: number;
+  /** Growth of the delay per unchanged poll. */
+  backoffFactor: number;
+  /** Growth of the delay per failed poll. */
+  errorBackoffFactor: number;
+  /** A Retry-After above this is cut to it (a misbehaving upstream must not park a poller for a day). */
+  maxRetryAfterMs: number;
+  /** ± share of random jitter on every delay, so pollers started together spread out. */
+  jitter: number;
+}
+
+/** Failures worth waiting out: the stream stays open and the poller backs off. Anything else ends the stream. */
+const TRANSIENT: ReadonlySet<string> = new Set([ErrorCode.UPSTREAM_RATE_LIMITED, ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT]);
+
+/** True for an upstream failure the poller retries (rate limit, 5xx, timeout, network). */
+export function isTransient(error: unknown): boolean {
+  return error instanceof GatewayError && TRANSIENT.has(error.code);
+}
+
+/**
+ * One poller: polls one (tenant, resource) for every listener. It polls at once, then after `intervalMs`; each poll
+ * that brings no change multiplies the delay by `backoffFactor` (up to `maxIntervalMs`), a change resets it, a
+ * transient failure multiplies it by `errorBackoffFactor` and waits at least the Retry-After Wix sent. Only real
+ * changes (of the projection) are pushed. A final value is pushed, then every listener completes; a non-transient
+ * failure ends every listener with that error.
+ */
+export class Poller<T> {
+  private readonly listeners = new Set<Listener<T>>();
+  private timer: NodeJS.Timeout | undefined;
+  private delayMs: number;
+  private latest: { value: T; projection: string } | undefined;
+  private stopped = false;
+  /** Upstream reads made (for stats and tests). */
+  polls = 0;
+  /** Failed reads in a row. */
+  failures = 0;
+
+  constructor(
+    readonly key: string,
+    readonly spec: WatchSpec<T>,
+    private readonly timing: PollTiming,
+    /** Called once when the poller stops (last listener left, final value, failure or close). */
+    private readonly onStop: (poller: Poller<T>) => void,
+  ) {
+    this.delayMs = timing.intervalMs;
+  }
+
+  get size(): number {
+    return this.listeners.size;
+  }
+
+  /** The delay before the next poll (ms, before jitter). */
+  get currentDelayMs(): number {
+    return this.delayMs;
+  }
+
+  /** Starts polling (the first read happens at once). */
+  start(): void {
+    this.schedule(0);
+  }
+
+  /** Adds a listener; it gets the latest known value at once, if there is one. */
+  listen(maxBuffer?: number): Listener<T> {
+    const listener = new Listener<T>((l) => this.remove(l), maxBuffer);
+    this.listeners.add(listener);
+    if (this.latest) listener.push(this.latest.value);
+    return listener;
+  }
+
+  /** Stops at once, ending every listener (with `error` if given). */
+  stop(error?: unknown): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const listeners = [...this.listeners];
+    this.listeners.clear();
+    for (const listener of listeners) listener.end(error);
+    this.onStop(this);
+  }
+
+  private remove(listener: Listener<T>): void {
+    this.listeners.delete(listener);
+    if (this.listeners.size === 0) this.stop();
+  }
+
+  /** Polls again after `baseDelayMs` ± jitter, and never before `floorMs`. */
+  private schedule(baseDelayMs: number, floorMs = 0): void {
+    if (this.stopped) return;
+    const { jitter } = this.timing;
+    const jittered = baseDelayMs <= 0 ? 0 : Math.round(baseDelayMs * (1 + (Math.random() * 2 - 1) * jitter));
+    const delay = Math.max(0, jittered, floorMs);
+    this.timer = setTimeout(() => void this.poll(), delay);
+    // Pollers never keep a process alive on their own; the gateway's server does.
+    this.timer.unref();
+  }
+
+  private async poll(): Promise<void> {
+    this.timer = undefined;
+    if (this.stopped) return;
+    this.polls++;
+    let value: T;
+    try {
+      value = await this.spec.fetch();
+    } catch (error) {
+      if (this.stopped) return;
+      this.failed(error);
+      return;
+    }
+    if (this.stopped) return;
+    this.failures = 0;
+    const projection = JSON.stringify((this.spec.project ?? ((v: T) => v))(value)) ?? 'undefined';
+    const changed = this.latest === undefined || this.latest.projection !== projection;
+    if (changed) {
+      this.latest = { value, projection };
+      this.delayMs = this.timing.intervalMs;
+      for (const listener of this.listeners) listener.push(value);
+    } else {
+      this.delayMs = Math.min(this.delayMs * this.timing.backoffFactor, this.timing.maxIntervalMs);
+    }
+    if (this.spec.isFinal(value)) {
+      this.stop();
+      return;
+    }
+    this.schedule(this.delayMs);
+  }
+
+  private failed(error: unknown): void {
+    if (!isTransient(error)) {
+      this.stop(error);
+      return;
+    }
+    this.failures++;
+    const { intervalMs, maxIntervalMs, errorBackoffFactor, maxRetryAfterMs } = this.timing;
+    this.delayMs = Math.min(Math.max(this.delayMs * errorBackoffFactor, intervalMs), maxIntervalMs);
+    const retryAfterSeconds = Number((error as GatewayError).extensions.retryAfterSeconds);
+    const retryAfterMs = Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? Math.min(retryAfterSeconds * 1000, maxRetryAfterMs) : 0;
+    // Retry-After is a floor: never poll sooner than Wix asked, even when that is above maxIntervalMs.
+    this.schedule(this.delayMs, retryAfterMs);
+  }
+}

@@ -1,0 +1,170 @@
+import { ErrorCode, GatewayError } from '../errors.js';
+import type { Listener } from './listener.js';
+import { Poller, type PollTiming, type WatchSpec } from './poller.js';
+
+export type { WatchSpec } from './poller.js';
+
+/** Limits and timing of a gateway's pollers (see README: POLL_INTERVAL_MS, POLL_MAX_INTERVAL_MS, MAX_POLLERS_PER_TENANT). */
+export interface PollingOptions extends Partial<PollTiming> {
+  /** Pollers one tenant (upstream account) may run at once; joining an existing poller never counts. */
+  maxPollersPerTenant?: number;
+  /** Pollers of the whole gateway (bounds the map whatever the number of tenants). */
+  maxPollers?: number;
+  /** Listeners of one poller. */
+  maxListenersPerPoller?: number;
+  /** States a slow listener may have queued before the oldest are dropped. */
+  listenerBuffer?: number;
+}
+
+export const DEFAULT_POLLING = {
+  intervalMs: 5_000,
+  maxIntervalMs: 60_000,
+  backoffFactor: 1.5,
+  errorBackoffFactor: 2,
+  maxRetryAfterMs: 300_000,
+  jitter: 0.1,
+  maxPollersPerTenant: 50,
+  maxPollers: 5_000,
+  maxListenersPerPoller: 10_000,
+  listenerBuffer: 8,
+} as const satisfies Required<PollingOptions>;
+
+/** A stream of one resource's states: iterate it; `return()` leaves (the last listener to leave stops the poller). */
+export type Watch<T> = Listener<T>;
+
+/** What the registry is doing, for tests, benchmarks and health. */
+export interface PollingStats {
+  pollers: number;
+  listeners: number;
+  tenants: number;
+  /** Upstream reads made by the pollers running now. */
+  polls: number;
+}
+
+/**
+ * The gateway's pollers: one per (tenant, resource), shared by every listener — GraphQL subscriptions and flows
+ * waiting on a status alike. One registry per Gateway instance (never a module global), bounded everywhere: pollers
+ * per tenant, pollers in all, listeners per poller, states queued per listener.
+ */
+export class PollerRegistry {
+  private readonly options: Required<PollingOptions>;
+  private readonly timing: PollTiming;
+  private readonly pollers = new Map<string, Poller<unknown>>();
+  private readonly perTenant = new Map<string, number>();
+  private closed = false;
+
+  constructor(options: PollingOptions = {}) {
+    this.options = { ...DEFAULT_POLLING, ...definedOnly(options) };
+    const o = this.options;
+    if (!(o.intervalMs > 0) || !(o.maxIntervalMs >= o.intervalMs)) throw new RangeError('polling: need 0 < intervalMs <= maxIntervalMs');
+    if (!(o.backoffFactor >= 1) || !(o.errorBackoffFactor >= 1)) throw new RangeError('polling: backoff factors must be >= 1');
+    if (!(o.jitter >= 0 && o.jitter < 1)) throw new RangeError('polling: jitter must be in [0, 1)');
+    this.timing = { intervalMs: o.intervalMs, maxIntervalMs: o.maxIntervalMs, backoffFactor: o.backoffFactor, errorBackoffFactor: o.errorBackoffFactor, maxRetryAfterMs: o.maxRetryAfterMs, jitter: o.jitter };
+  }
+
+  /**
+   * Listens to a resource: joins its poller, or starts one (which reads at once). The stream yields the current state
+   * first, then every change, and completes after a final state. Throws UPSTREAM_RATE_LIMITED past a cap.
+   */
+  watch<T>(spec: WatchSpec<T>): Watch<T> {
+    if (this.closed) throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'The gateway is shutting down; subscribe again shortly');
+    const key = pollerKey(spec.tenantId, spec.resource);
+    let poller = this.pollers.get(key) as Poller<T> | undefined;
+    if (!poller) {
+      poller = this.startPoller(key, spec);
+    } else if (poller.size >= this.options.maxListenersPerPoller) {
+      throw limitError(`${spec.resource} already has ${this.options.maxListenersPerPoller} listeners on this gateway; try again later`, 'maxListenersPerPoller');
+    }
+    return poller.listen(this.options.listenerBuffer);
+  }
+
+  /**
+   * Waits until a state satisfies `predicate` or is final, and returns that state (the caller tells which). Shares
+   * the poller with every subscriber of the resource. Rejects with the stream's error, with `signal.reason` when
+   * aborted, or UPSTREAM_UNAVAILABLE when the registry closes.
+   */
+  async waitFor<T>(spec: WatchSpec<T>, predicate: (value: T) => boolean, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
+    const watch = this.watch(spec);
+    const onAbort = () => void watch.return();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      for (;;) {
+        const result = await watch.next();
+        if (result.done) {
+          signal?.throwIfAborted();
+          throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'The gateway stopped watching the resource (shutting down)');
+        }
+        if (predicate(result.value) || spec.isFinal(result.value)) return result.value;
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      await watch.return();
+    }
+  }
+
+  stats(): PollingStats {
+    let listeners = 0;
+    let polls = 0;
+    for (const poller of this.pollers.values()) {
+      listeners += poller.size;
+      polls += poller.polls;
+    }
+    return { pollers: this.pollers.size, listeners, tenants: this.perTenant.size, polls };
+  }
+
+  /** The delay before the next poll of a resource (ms, before jitter), or undefined when nothing polls it. */
+  currentDelayMs(tenantId: string, resource: string): number | undefined {
+    return this.pollers.get(pollerKey(tenantId, resource))?.currentDelayMs;
+  }
+
+  /** Stops every poller (their listeners complete) and refuses new watches. */
+  close(): void {
+    this.closed = true;
+    for (const poller of [...this.pollers.values()]) poller.stop();
+  }
+
+  private startPoller<T>(key: string, spec: WatchSpec<T>): Poller<T> {
+    const tenant = spec.tenantId.toLowerCase();
+    const count = this.perTenant.get(tenant) ?? 0;
+    if (count >= this.options.maxPollersPerTenant) {
+      throw limitError(
+        `This account already watches ${count} resources, the most this gateway polls for one account (MAX_POLLERS_PER_TENANT). End a subscription, or subscribe again when one completes.`,
+        'MAX_POLLERS_PER_TENANT',
+      );
+    }
+    if (this.pollers.size >= this.options.maxPollers) throw limitError('This gateway already polls as many resources as it may; subscribe again later.', 'maxPollers');
+    const poller = new Poller<T>(key, spec, this.timing, (p) => this.forget(p as Poller<unknown>, tenant));
+    this.pollers.set(key, poller as Poller<unknown>);
+    this.perTenant.set(tenant, count + 1);
+    poller.start();
+    return poller;
+  }
+
+  private forget(poller: Poller<unknown>, tenant: string): void {
+    if (this.pollers.get(poller.key) !== poller) return;
+    this.pollers.delete(poller.key);
+    const left = (this.perTenant.get(tenant) ?? 1) - 1;
+    if (left > 0) this.perTenant.set(tenant, left);
+    else this.perTenant.delete(tenant);
+  }
+}
+
+function pollerKey(tenantId: string, resource: string): string {
+  return `${tenantId.toLowerCase()}\u0000${resource}`;
+}
+
+/**
+ * A cap was reached. UPSTREAM_RATE_LIMITED, not BAD_USER_INPUT: the request is valid and will succeed once other
+ * watches end — "retry later" is the right advice, and the caps exist to keep the account within Wix's rate limit.
+ * `extensions.limit` names the cap.
+ */
+function limitError(message: string, limit: string): GatewayError {
+  const error = new GatewayError(ErrorCode.UPSTREAM_RATE_LIMITED, message);
+  (error.extensions as Record<string, unknown>).limit = limit;
+  return error;
+}
+
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

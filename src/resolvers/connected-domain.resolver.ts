@@ -1,0 +1,33 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GatewayContext } from '../context.js';
+import { parseDomainKey } from '../datasources/domain-common.dto.js';
+import { ConnectedDomain, ConnectedDomainSetupInfo } from '../schema/connected-domain.type.js';
+import { DomainLookupArgs } from '../schema/domain.args.js';
+import { Site } from '../schema/site.type.js';
+import { domainScope } from './domain-scope.js';
+import { registerNodeLoader } from './node.resolver.js';
+
+registerNodeLoader('ConnectedDomain', async (ctx, wixId) => {
+  const key = parseDomainKey(wixId);
+  return key ? (await ctx.scope(key.accountId)).connectedDomains.byDomain.load(key.domain) : null;
+});
+
+/** Connected domains: the root look-up, the site, and the setup instructions (all in the owner's scope). */
+@Resolver(() => ConnectedDomain)
+export class ConnectedDomainResolver {
+  @Query(() => ConnectedDomain, { nullable: true, description: 'An external domain connected to a Wix site, by name; null when the account has no such connection.' })
+  async connectedDomain(@Args(() => DomainLookupArgs) args: DomainLookupArgs, @Ctx() ctx: GatewayContext): Promise<ConnectedDomain | null> {
+    return (await domainScope(ctx, args.accountId)).connectedDomains.byDomain.load(args.domain.toLowerCase());
+  }
+
+  @FieldResolver(() => Site, { nullable: true, description: 'The site the domain is connected to; null when floating.' })
+  async site(@Root() cd: ConnectedDomain, @Ctx() ctx: GatewayContext): Promise<Site | null> {
+    if (!cd.siteWixId) return null;
+    return (await ctx.scope(cd.ownerAccountId)).sites.byId.load(cd.siteWixId);
+  }
+
+  @FieldResolver(() => ConnectedDomainSetupInfo, { nullable: true, description: 'What the owner must set at the registrar or DNS host. One Get Setup Info call per domain (kept briefly); null when Wix has none.' })
+  async setupInfo(@Root() cd: ConnectedDomain, @Ctx() ctx: GatewayContext): Promise<ConnectedDomainSetupInfo | null> {
+    return (await ctx.scope(cd.ownerAccountId)).connectedDomains.setupInfo.load(cd.domain);
+  }
+}
