@@ -4,6 +4,7 @@
  * line; then answers each `mem` line on stdin with one JSON line (after two forced GCs: run it with --expose-gc).
  * Stops on SIGTERM or when stdin closes.
  */
+import 'reflect-metadata';
 import { createInterface } from 'node:readline';
 import { Gateway } from '../src/server.js';
 
