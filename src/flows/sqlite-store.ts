@@ -1,14 +1,18 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { LedgerBegin, MutationLedger } from './ledger.js';
 import type { OperationRecord } from './operation.js';
 import type { OperationStore } from './store.js';
+
+/** A ledger reservation older than this without a payload belongs to a call that died. */
+const STALE_RESERVATION_MS = 60_000;
 
 /**
  * The default operation store: one SQLite file (WAL mode), so operations survive a restart and several processes on
  * one machine can share it (leases keep one runner per operation). `:memory:` works for tests.
  */
-export class SqliteOperationStore implements OperationStore {
+export class SqliteOperationStore implements OperationStore, MutationLedger {
   private readonly db: Database.Database;
 
   constructor(path: string) {
@@ -31,6 +35,15 @@ export class SqliteOperationStore implements OperationStore {
         UNIQUE (tenant_id, idempotency_key)
       );
       CREATE INDEX IF NOT EXISTS operations_unfinished ON operations (finished, created_at);
+      CREATE TABLE IF NOT EXISTS mutation_ledger (
+        tenant_id TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        mutation TEXT NOT NULL,
+        input_hash TEXT NOT NULL,
+        payload TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, idempotency_key)
+      );
     `);
   }
 
@@ -76,6 +89,34 @@ export class SqliteOperationStore implements OperationStore {
   async listUnfinished(limit: number): Promise<OperationRecord[]> {
     const rows = this.db.prepare('SELECT record FROM operations WHERE finished = 0 ORDER BY created_at LIMIT ?').all(limit) as Array<{ record: string }>;
     return rows.map((r) => JSON.parse(r.record) as OperationRecord);
+  }
+
+  async begin(tenantId: string, key: string, mutation: string, inputHash: string): Promise<LedgerBegin> {
+    const inserted = this.db
+      .prepare('INSERT INTO mutation_ledger (tenant_id, idempotency_key, mutation, input_hash, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(tenantId, key, mutation, inputHash, new Date().toISOString());
+    if (inserted.changes === 1) return { state: 'new' };
+    const row = this.db.prepare('SELECT mutation, input_hash, payload, created_at FROM mutation_ledger WHERE tenant_id = ? AND idempotency_key = ?').get(tenantId, key) as
+      | { mutation: string; input_hash: string; payload: string | null; created_at: string }
+      | undefined;
+    if (!row) return this.begin(tenantId, key, mutation, inputHash);
+    if (row.mutation !== mutation || row.input_hash !== inputHash) return { state: 'conflict', mutation: row.mutation };
+    if (row.payload !== null) return { state: 'replay', payload: JSON.parse(row.payload) as unknown };
+    // A reservation whose process died: take it over. Safe because the upstream call carries the same idempotency
+    // key (Wix answers the first result again) or reconciles first.
+    const stale = new Date(Date.now() - STALE_RESERVATION_MS).toISOString();
+    const taken = this.db
+      .prepare('UPDATE mutation_ledger SET created_at = ? WHERE tenant_id = ? AND idempotency_key = ? AND payload IS NULL AND created_at < ?')
+      .run(new Date().toISOString(), tenantId, key, stale);
+    return taken.changes === 1 ? { state: 'new' } : { state: 'in-progress' };
+  }
+
+  async complete(tenantId: string, key: string, payload: unknown): Promise<void> {
+    this.db.prepare('UPDATE mutation_ledger SET payload = ? WHERE tenant_id = ? AND idempotency_key = ?').run(JSON.stringify(payload), tenantId, key);
+  }
+
+  async abandon(tenantId: string, key: string): Promise<void> {
+    this.db.prepare('DELETE FROM mutation_ledger WHERE tenant_id = ? AND idempotency_key = ? AND payload IS NULL').run(tenantId, key);
   }
 
   async close(): Promise<void> {
