@@ -60,6 +60,7 @@ const schema = z
     POLL_MAX_INTERVAL_MS: positiveInt(60_000, 3_600_000),
     MAX_POLLERS_PER_TENANT: positiveInt(50, 10_000),
     CATALOG_FILE: z.string().min(1, 'must not be empty when set').optional(),
+    OPERATION_STORE_PATH: z.string().min(1, 'must not be empty when set').default('.data/operations.sqlite'),
   })
   .superRefine((env, ctx) => {
     if (env.WIX_API_KEY && !env.WIX_ACCOUNT_ID) {
@@ -90,6 +91,8 @@ export interface Config {
   catalogFile?: string;
   /** The product catalog, read and validated at start-up. */
   catalog: ProductCatalog;
+  /** SQLite file of the operation store (flows and the mutation ledger); `:memory:` keeps nothing. */
+  operationStorePath: string;
 }
 
 /** Thrown for a bad environment; `message` is one line naming the variable. */
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     polling: { intervalMs: e.POLL_INTERVAL_MS, maxIntervalMs: e.POLL_MAX_INTERVAL_MS, maxPollersPerTenant: e.MAX_POLLERS_PER_TENANT },
     catalogFile: e.CATALOG_FILE,
     catalog: loadCatalog(e.CATALOG_FILE),
+    operationStorePath: e.OPERATION_STORE_PATH,
   };
 }
 

@@ -2,6 +2,7 @@ import type { SharedCaches } from './caches.js';
 import type { ProductCatalog } from './catalog.js';
 import { AccountsDataSource } from './datasources/accounts.datasource.js';
 import type { WixHttp } from './datasources/http.js';
+import type { OperationServices } from './flows/services.js';
 import type { ResourceWatches } from './polling/watches.js';
 import { AccountScope, type RequestShared } from './scope.js';
 import { Tenancy } from './tenancy.js';
@@ -23,6 +24,8 @@ export interface GatewayContext {
   scope(accountId: string): Promise<AccountScope>;
   /** The gateway's shared status pollers (subscriptions, and flows waiting on a status). */
   watches: ResourceWatches;
+  /** Operation store, mutation ledger and flow runner. */
+  operations: OperationServices;
 }
 
 export interface ContextInput {
@@ -36,6 +39,8 @@ export interface ContextInput {
   requestedAccountId?: string;
   /** The gateway's shared status pollers. */
   watches: ResourceWatches;
+  /** Operation store, mutation ledger and flow runner. */
+  operations: OperationServices;
 }
 
 /**
@@ -68,5 +73,6 @@ export async function createContext(input: ContextInput): Promise<GatewayContext
       return scopeOf(accountId);
     },
     watches: input.watches,
+    operations: input.operations,
   };
 }

@@ -7,6 +7,7 @@ import { defaultCatalog, type ProductCatalog } from './catalog.js';
 import { createContext, type GatewayContext } from './context.js';
 import { WixHttp } from './datasources/http.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
+import { createOperationServices, type OperationOptions, type OperationServices } from './flows/services.js';
 import { PollerRegistry, type PollingOptions } from './polling/registry.js';
 import { ResourceWatches } from './polling/watches.js';
 import { buildGatewaySchema } from './schema.js';
@@ -30,6 +31,8 @@ export interface GatewayOptions {
   polling?: PollingOptions;
   /** Bounds of the GraphQL WebSocket endpoint (connections, operations per connection, message size). */
   websocket?: Partial<WebSocketLimits>;
+  /** Operation store and flow runner settings; an in-memory store when omitted. */
+  operations?: OperationOptions;
 }
 
 /** Request bodies above this are refused before parsing. */
@@ -46,6 +49,8 @@ export class Gateway {
     /** This gateway's status pollers (one registry per Gateway, never shared between instances). */
     readonly polling: PollerRegistry,
     private readonly websocket: GraphQLWebSocket,
+    /** Operation store, mutation ledger and flow runner of this gateway. */
+    readonly operations: OperationServices,
   ) {}
 
   static async start(options: GatewayOptions): Promise<Gateway> {
@@ -64,8 +69,11 @@ export class Gateway {
     const polling = new PollerRegistry(options.polling);
     const watches = new ResourceWatches(polling, http, options.upstream.mainAccountId);
     // One context builder for HTTP and WebSocket: the same tenant check and the same data sources.
+    // The runner builds contexts as an operation's tenant; the contexts carry the runner: declared first, bound below.
+    let operations: OperationServices | undefined;
     const contextFor = (requestedAccountId: string | undefined) =>
-      createContext({ http, caches, mainAccountId: options.upstream.mainAccountId, catalog, requestedAccountId, watches });
+      createContext({ http, caches, mainAccountId: options.upstream.mainAccountId, catalog, requestedAccountId, watches, operations: operations as OperationServices });
+    operations = createOperationServices(options.operations ?? { storePath: ':memory:' }, (tenantId) => contextFor(tenantId));
     const server = createServer((req, res) => {
       handle(req, res, apollo, { http, caches, upstream: options.upstream, catalog, contextFor }).catch((error: unknown) => {
         console.error('gateway: request failed', error instanceof Error ? error.message : 'unknown error');
@@ -77,7 +85,9 @@ export class Gateway {
       server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
     });
     const websocket = new GraphQLWebSocket(server, { schema, contextFor, limits: options.websocket });
-    return new Gateway(server, apollo, polling, websocket);
+    // Operations that were running when a gateway stopped (or died) go on now.
+    await operations.runner.resume();
+    return new Gateway(server, apollo, polling, websocket, operations);
   }
 
   /** Base URL, e.g. http://127.0.0.1:4000 (the API is at `${url}/graphql`). */
@@ -95,10 +105,13 @@ export class Gateway {
   async close(): Promise<void> {
     // WebSockets first (1001 Going away): their subscriptions leave the pollers, then every poller stops.
     await this.websocket.close();
+    // Running operations stop where they are (saved after every step) and resume at the next start.
+    await this.operations.runner.close();
     this.polling.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.apollo.stop();
+    await this.operations.store.close();
   }
 }
 
