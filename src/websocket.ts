@@ -1,11 +1,13 @@
-import { createSourceEventStream, execute, getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import { createSourceEventStream, execute, getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { LRUCache } from 'lru-cache';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from './context.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
+import { coded, formatResult, mapEvents, refuse, requestedAccount, SharedEventContexts, unavailableContext } from './websocket-support.js';
 
 /**
  * GraphQL over WebSocket (the `graphql-transport-ws` protocol, graphql-ws) on the gateway's `/graphql` path.
@@ -13,9 +15,10 @@ import { ErrorCode, GatewayError, formatError } from './errors.js';
  * The tenant is checked once at `connection_init`, exactly as HTTP checks it: the `wix-account-id` connection param
  * (or the upgrade request's header) goes through the same `createContext` / Tenancy. A malformed account closes the
  * socket with 4400, a foreign one with 4403, an upstream failure while checking with 1013 (try again later). Every
- * operation then gets its own context, and every event of a subscription a fresh one, so no request-scoped loader
- * serves a stale answer over a long-lived connection. Connections, operations per connection and message size are
- * bounded; errors go through the same `formatError` as HTTP.
+ * operation then gets its own context, and every event of a subscription a fresh one (shared for a quarter second by
+ * the tenant's subscriptions, see SharedEventContexts), so no request-scoped loader serves a stale answer over a
+ * long-lived connection. Connections, operations per connection and message size are bounded; errors go through the
+ * same `formatError` as HTTP.
  */
 export interface WebSocketLimits {
   /** Open connections of the gateway; an upgrade past it is answered 503. */
@@ -26,8 +29,13 @@ export interface WebSocketLimits {
   maxPayloadBytes: number;
 }
 
+/** Longer query texts are parsed every time rather than kept as cache keys. */
+const MAX_CACHED_QUERY_LENGTH = 20_000;
+
+/** Defaults of {@link WebSocketLimits}. */
 export const DEFAULT_WEBSOCKET_LIMITS: WebSocketLimits = { maxConnections: 10_000, maxOperationsPerConnection: 100, maxPayloadBytes: 512 * 1024 };
 
+/** What the WebSocket endpoint needs from the gateway. */
 export interface GraphQLWebSocketOptions {
   schema: GraphQLSchema;
   /** The HTTP path's context builder: validates the requested account (throws GatewayError) and builds data sources. */
@@ -53,13 +61,17 @@ export class GraphQLWebSocket {
   private readonly disposable: { dispose: () => Promise<void> | void };
   /** Per-operation context → a builder of fresh contexts for each event. */
   private readonly freshContexts = new WeakMap<object, () => Promise<GatewayContext>>();
+  private readonly eventContexts: SharedEventContexts;
   private closing = false;
+  private closed: Promise<void> | undefined;
+  private readonly documents = new LRUCache<string, DocumentNode>({ max: 500 });
 
   constructor(
     private readonly server: Server,
     private readonly options: GraphQLWebSocketOptions,
   ) {
     this.limits = { ...DEFAULT_WEBSOCKET_LIMITS, ...options.limits };
+    this.eventContexts = new SharedEventContexts(options.contextFor);
     this.wss = new WebSocketServer({ noServer: true, maxPayload: this.limits.maxPayloadBytes });
     this.disposable = useServer<Record<string, unknown> | undefined, ConnectionState>(
       {
@@ -82,8 +94,13 @@ export class GraphQLWebSocket {
     return this.wss.clients.size;
   }
 
-  /** Closes every connection (1001 Going away), waits for them briefly, then cuts off the rest. */
-  async close(): Promise<void> {
+  /** Closes every connection (1001 Going away), waits for them briefly, then cuts off the rest. Idempotent. */
+  close(): Promise<void> {
+    this.closed ??= this.shutDown();
+    return this.closed;
+  }
+
+  private async shutDown(): Promise<void> {
     this.closing = true;
     this.server.off('upgrade', this.onUpgrade);
     for (const socket of this.upgrading) socket.destroy();
@@ -115,10 +132,11 @@ export class GraphQLWebSocket {
   /** connection_init: the same tenant check as HTTP. */
   private async onConnect(ctx: Ctx): Promise<boolean> {
     const close = (code: number, reason: string) => {
-      ctx.extra.socket.close(code, reason.slice(0, 120));
+      // A close reason is at most 123 bytes: keep it ASCII and short.
+      ctx.extra.socket.close(code, reason.replace(/[^\x20-\x7e]/g, '?').slice(0, 123));
       return false;
     };
-    const requested = requestedAccount(ctx);
+    const requested = requestedAccount(ctx.connectionParams, ctx.extra.request.headers);
     if (requested instanceof GatewayError) return close(4400, `Bad request: ${requested.message}`);
     try {
       await this.options.contextFor(requested);
@@ -139,91 +157,54 @@ export class GraphQLWebSocket {
     if (Object.keys(ctx.subscriptions).length > this.limits.maxOperationsPerConnection) {
       return [coded(`At most ${this.limits.maxOperationsPerConnection} operations may run at once on one connection; complete one first or open another connection`, ErrorCode.BAD_USER_INPUT)];
     }
+    const document = this.documentOf(payload.query);
+    if (!('kind' in document)) return document;
+    if (!getOperationAST(document, payload.operationName)) return [coded('Unable to identify the operation to run (name it with operationName)', 'GRAPHQL_VALIDATION_FAILED')];
+    const requested = ctx.extra.requestedAccountId;
+    let contextValue: GatewayContext;
+    try {
+      contextValue = await this.options.contextFor(requested);
+    } catch (error) {
+      return [error instanceof GraphQLError ? error : coded('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR)];
+    }
+    this.freshContexts.set(contextValue, () => this.eventContexts.get(requested));
+    return { schema: this.options.schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+  }
+
+  /**
+   * Parsed and validated once per distinct query text: a thousand clients subscribing with the same document share
+   * one AST (it is most of an idle subscription's memory otherwise). Bounded LRU; refused documents are not kept.
+   */
+  private documentOf(query: string): DocumentNode | GraphQLError[] {
+    const cached = this.documents.get(query);
+    if (cached) return cached;
     let document: DocumentNode;
     try {
-      document = parse(payload.query);
+      document = parse(query);
     } catch (error) {
       return [coded(error instanceof Error ? error.message : 'Syntax error', 'GRAPHQL_PARSE_FAILED')];
     }
     const errors = validate(this.options.schema, document);
     if (errors.length > 0) return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
-    if (!getOperationAST(document, payload.operationName)) return [coded('Unable to identify the operation to run (name it with operationName)', 'GRAPHQL_VALIDATION_FAILED')];
-    const requested = ctx.extra.requestedAccountId;
-    const fresh = () => this.options.contextFor(requested);
-    let contextValue: GatewayContext;
-    try {
-      contextValue = await fresh();
-    } catch (error) {
-      return [error instanceof GraphQLError ? error : coded('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR)];
-    }
-    this.freshContexts.set(contextValue, fresh);
-    return { schema: this.options.schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+    if (query.length <= MAX_CACHED_QUERY_LENGTH) this.documents.set(query, document);
+    return document;
   }
 
-  /** graphql-js `subscribe`, except that each event is executed with a fresh context (fresh loaders). */
+  /**
+   * graphql-js `subscribe`, except that each event is executed with a recent context (fresh loaders), and that the
+   * operation's own context is let go once the source stream exists — a long-lived subscription holds no loaders.
+   */
   private async subscribe(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const stream = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in stream)) return stream;
     const fresh = this.freshContexts.get(args.contextValue as object);
-    const contextFor = async () => {
-      if (!fresh) return args.contextValue;
-      // A context failure for one event (Wix briefly down while re-checking the tenant) must not drop the stream:
-      // that event resolves nested fields with the operation's context instead.
-      return fresh().catch(() => args.contextValue);
-    };
+    if (!fresh) return mapEvents(stream, (payload) => execute({ ...args, rootValue: payload }) as Promise<ExecutionResult>);
+    // graphql-ws keeps `args` for the life of the subscription; only the per-event contexts below are needed now.
+    Reflect.set(args, 'contextValue', undefined);
+    const contextFor = () =>
+      // If the context cannot be built for one event (Wix briefly down while re-checking a sub-account tenant), the
+      // event still goes out: its own fields come from the poller, and fields needing data sources fail alone.
+      fresh().catch((error: unknown) => unavailableContext(error));
     return mapEvents(stream, async (payload) => execute({ ...args, rootValue: payload, contextValue: await contextFor() }) as Promise<ExecutionResult>);
   }
-}
-
-/** The account asked for: the connection param or the upgrade request's header (they must agree when both are sent). */
-function requestedAccount(ctx: Ctx): string | undefined | GatewayError {
-  const params = ctx.connectionParams ?? {};
-  const key = Object.keys(params).find((k) => k.toLowerCase() === 'wix-account-id');
-  const fromParams = key === undefined ? undefined : params[key];
-  const fromHeader = ctx.extra.request.headers['wix-account-id'];
-  if (fromParams !== undefined && fromParams !== null && typeof fromParams !== 'string') return new GatewayError(ErrorCode.BAD_USER_INPUT, 'the wix-account-id connection param must be a string');
-  if (Array.isArray(fromHeader)) return new GatewayError(ErrorCode.BAD_USER_INPUT, 'send one wix-account-id header');
-  const param = typeof fromParams === 'string' && fromParams.trim() !== '' ? fromParams.trim() : undefined;
-  const header = fromHeader?.trim() || undefined;
-  if (param && header && param.toLowerCase() !== header.toLowerCase()) return new GatewayError(ErrorCode.BAD_USER_INPUT, 'the wix-account-id connection param and header disagree');
-  return param ?? header;
-}
-
-/**
- * Maps each event of `source` through `map`. A plain iterator, not an async generator: a generator's `return()`
- * waits until it reaches a `yield`, so an unsubscribe would hang while the poller has nothing new; here `return()`
- * goes straight to the source (the poller listener leaves at once).
- */
-function mapEvents<T, R>(source: AsyncIterable<T>, map: (value: T) => Promise<R>): AsyncIterableIterator<R> & { return(): Promise<IteratorResult<R>> } {
-  const iterator = source[Symbol.asyncIterator]();
-  const done = async (): Promise<IteratorResult<R>> => {
-    await iterator.return?.();
-    return { value: undefined, done: true };
-  };
-  return {
-    async next() {
-      const next = await iterator.next();
-      return next.done ? { value: undefined, done: true } : { value: await map(next.value), done: false };
-    },
-    return: done,
-    throw: done,
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}
-
-/** Errors of an execution result through the same formatError as HTTP (masking anything unexpected). */
-function formatResult(result: ExecutionResult): FormattedExecutionResult | void {
-  if (!result.errors?.length) return undefined;
-  return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) };
-}
-
-function coded(message: string, code: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code } });
-}
-
-function refuse(socket: Duplex, status: number, text: string, headers: Record<string, string> = {}): void {
-  const lines = [`HTTP/1.1 ${status} ${text}`, 'Connection: close', 'Content-Length: 0', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
-  socket.end(`${lines.join('\r\n')}\r\n\r\n`);
 }

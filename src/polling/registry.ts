@@ -16,6 +16,7 @@ export interface PollingOptions extends Partial<PollTiming> {
   listenerBuffer?: number;
 }
 
+/** Defaults of {@link PollingOptions} (the gateway passes POLL_INTERVAL_MS etc. from the configuration). */
 export const DEFAULT_POLLING = {
   intervalMs: 5_000,
   maxIntervalMs: 60_000,

@@ -1,24 +1,13 @@
 import { validate } from 'class-validator';
-import { ArgumentValidationError, Args, ArgsType, Field, ID, Resolver, Root, Subscription, type PubSub, type SubscribeResolverData } from 'type-graphql';
+import { ArgumentValidationError, Args, Resolver, Root, Subscription, type PubSub, type SubscribeResolverData } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import { ConnectedDomain } from '../schema/connected-domain.type.js';
 import { DomainLookupArgs } from '../schema/domain.args.js';
 import { ProductInstance } from '../schema/product-instance.type.js';
 import { RegisteredDomain } from '../schema/registered-domain.type.js';
+import { ProductInstanceUpdatedArgs } from '../schema/subscription.args.js';
 import { domainScope } from './domain-scope.js';
 import { wixIdOf } from './ids.js';
-
-/**
- * Status subscriptions, fed by the gateway's shared pollers (src/polling): each sends the current state, then every
- * change of its status fields, and completes after a final state (see ResourceWatches for which). Any number of
- * subscribers to one resource share one poller. type-graphql runs no argument validation for a `subscribe`
- * function, so the arguments are validated here with the same class-validator rules as the queries.
- */
-@ArgsType()
-export class ProductInstanceUpdatedArgs {
-  @Field(() => ID, { description: 'ProductInstance global ID or Wix instance GUID.' })
-  id!: string;
-}
 
 type Data<A> = SubscribeResolverData<unknown, A, GatewayContext>;
 
@@ -42,11 +31,18 @@ async function connectedDomainStream({ args, context }: Data<DomainLookupArgs>) 
   return context.watches.watch(context.watches.connectedDomain(scope.accountId, domain));
 }
 
-function productInstanceStream({ args, context }: Data<ProductInstanceUpdatedArgs>) {
-  const id = wixIdOf(args.id, 'ProductInstance', 'id');
+async function productInstanceStream({ args, context }: Data<ProductInstanceUpdatedArgs>) {
+  const id = wixIdOf((await checked(ProductInstanceUpdatedArgs, args)).id, 'ProductInstance', 'id');
   return context.watches.watch(context.watches.productInstance(context.tenantId, id));
 }
 
+/**
+ * Status subscriptions, fed by the gateway's shared pollers (src/polling): each sends the current state, then every
+ * change of its status fields, and completes after a final state (see ResourceWatches for which). Any number of
+ * subscribers to one resource share one poller. type-graphql runs no argument validation for a `subscribe`
+ * function, so the arguments are validated in the subscribe functions with the same class-validator rules as the
+ * queries; the tenancy check is the queries' too (`domainScope`).
+ */
 @Resolver()
 export class SubscriptionResolver {
   @Subscription(() => RegisteredDomain, {

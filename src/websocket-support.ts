@@ -1,0 +1,104 @@
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { GatewayContext } from './context.js';
+import { ErrorCode, GatewayError, formatError } from './errors.js';
+
+/** Small pieces of the GraphQL WebSocket transport (src/websocket.ts). */
+
+/** A context whose every use throws `error`: the resolvers that need data sources fail, the others answer. */
+export function unavailableContext(error: unknown): GatewayContext {
+  return new Proxy({} as GatewayContext, {
+    get(_target, property) {
+      if (property === 'then') return undefined;
+      throw error;
+    },
+  });
+}
+
+/** The account asked for: the connection param or the upgrade request's header (they must agree when both are sent). */
+export function requestedAccount(connectionParams: Readonly<Record<string, unknown>> | undefined, headers: IncomingHttpHeaders): string | undefined | GatewayError {
+  const params = connectionParams ?? {};
+  const key = Object.keys(params).find((k) => k.toLowerCase() === 'wix-account-id');
+  const fromParams = key === undefined ? undefined : params[key];
+  const fromHeader = headers['wix-account-id'];
+  if (fromParams !== undefined && fromParams !== null && typeof fromParams !== 'string') return new GatewayError(ErrorCode.BAD_USER_INPUT, 'the wix-account-id connection param must be a string');
+  if (Array.isArray(fromHeader)) return new GatewayError(ErrorCode.BAD_USER_INPUT, 'send one wix-account-id header');
+  const param = typeof fromParams === 'string' && fromParams.trim() !== '' ? fromParams.trim() : undefined;
+  const header = fromHeader?.trim() || undefined;
+  if (param && header && param.toLowerCase() !== header.toLowerCase()) return new GatewayError(ErrorCode.BAD_USER_INPUT, 'the wix-account-id connection param and header disagree');
+  return param ?? header;
+}
+
+/**
+ * Maps each event of `source` through `map`. A plain iterator, not an async generator: a generator's `return()`
+ * waits until it reaches a `yield`, so an unsubscribe would hang while the poller has nothing new; here `return()`
+ * goes straight to the source (the poller listener leaves at once).
+ */
+export function mapEvents<T, R>(source: AsyncIterable<T>, map: (value: T) => Promise<R>): AsyncIterableIterator<R> & { return(): Promise<IteratorResult<R>> } {
+  const iterator = source[Symbol.asyncIterator]();
+  const done = async (): Promise<IteratorResult<R>> => {
+    await iterator.return?.();
+    return { value: undefined, done: true };
+  };
+  return {
+    async next() {
+      const next = await iterator.next();
+      return next.done ? { value: undefined, done: true } : { value: await map(next.value), done: false };
+    },
+    return: done,
+    throw: done,
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+/** Errors of an execution result through the same formatError as HTTP (masking anything unexpected). */
+export function formatResult(result: ExecutionResult): FormattedExecutionResult | void {
+  if (!result.errors?.length) return undefined;
+  return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) };
+}
+
+/** A GraphQL error with an `extensions.code`. */
+export function coded(message: string, code: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+/** Answers an upgrade request with a plain HTTP status and closes the socket (no WebSocket is opened). */
+export function refuse(socket: Duplex, status: number, text: string, headers: Record<string, string> = {}): void {
+  const lines = [`HTTP/1.1 ${status} ${text}`, 'Connection: close', 'Content-Length: 0', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  socket.end(`${lines.join('\r\n')}\r\n\r\n`);
+}
+
+/**
+ * Per-event contexts, shared for a moment by every subscription of one tenant: a change pushed to 200 subscribers
+ * then resolves their nested fields through one set of loaders (one batched upstream call, not 200), and each event
+ * still sees data at most `ttlMs` old. Keyed by the requested account, so never shared across tenants; bounded.
+ */
+export class SharedEventContexts {
+  private readonly entries = new Map<string, { context: Promise<GatewayContext>; expires: number }>();
+
+  constructor(
+    private readonly build: (requestedAccountId: string | undefined) => Promise<GatewayContext>,
+    private readonly ttlMs = 250,
+    private readonly max = 1_000,
+  ) {}
+
+  get(requestedAccountId: string | undefined): Promise<GatewayContext> {
+    const key = requestedAccountId?.toLowerCase() ?? '';
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > now) return hit.context;
+    if (this.entries.size >= this.max) {
+      for (const [k, entry] of this.entries) if (entry.expires <= now) this.entries.delete(k);
+      const oldest = this.entries.keys().next();
+      if (this.entries.size >= this.max && !oldest.done) this.entries.delete(oldest.value);
+    }
+    const entry = { context: this.build(requestedAccountId), expires: now + this.ttlMs };
+    this.entries.set(key, entry);
+    // A failed build is not kept: the next event tries again.
+    entry.context.catch(() => this.entries.get(key) === entry && this.entries.delete(key));
+    return entry.context;
+  }
+}
