@@ -6,6 +6,7 @@ import type { WixHttp } from './datasources/http.js';
 import { RegisteredDomainsDataSource } from './datasources/registered-domains.datasource.js';
 import { PackageLoaders } from './datasources/resellers.loaders.js';
 import { ResellersDataSource } from './datasources/resellers.datasource.js';
+import { SiteTransferDataSource } from './datasources/site-transfer.datasource.js';
 import { SitesDataSource } from './datasources/sites.datasource.js';
 
 /**
@@ -56,6 +57,11 @@ export class AccountScope {
       const loaders = this.requestLazy('packageLoaders', () => new PackageLoaders(this.http, this.request.tenantId, this.mainAccountId, () => this.request.caches?.childAccounts.peek(this.mainAccountId)));
       return new ResellersDataSource(this.http, this.accountId, loaders);
     });
+  }
+
+  /** B2B Site Management (Transfer Site) with this account as the TARGET: sites move into this account. */
+  get siteTransfer(): SiteTransferDataSource {
+    return this.lazy('siteTransfer', () => new SiteTransferDataSource(this.http, this.accountId));
   }
 
   /** Domain Search API (availability, suggestions), called with this account's headers. */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { SharedCaches } from '../caches.js';
-import type { GetAccountResponse, ListChildAccountsResponse, WixAccount } from './accounts.dto.js';
+import { toCreateAccountBody, type CreateAccountResponse, type GetAccountResponse, type ListChildAccountsResponse, type NewAccountSpec, type WixAccount } from './accounts.dto.js';
 import type { WixHttp } from './http.js';
 
 /** List Child Accounts pages at most 50 accounts (CONTRACT §4.4). */
@@ -31,6 +31,17 @@ export class AccountsDataSource {
     cache.set(parentId, loading);
     loading.catch(() => cache.delete(parentId));
     return loading;
+  }
+
+  /**
+   * Create Account — `POST /accounts/v1/accounts/create` as `parentId` (the new account becomes its child). Returns
+   * the new account's ID and forgets the cached child-account list so tenancy sees the new account at once. Wix has
+   * no idempotency key here: the call is never repeated by the HTTP layer.
+   */
+  async createChildAccount(parentId: string, spec: NewAccountSpec): Promise<string> {
+    const res = await this.http.post<CreateAccountResponse>('/accounts/v1/accounts/create', { operation: 'Create Account', accountId: parentId, json: toCreateAccountBody(spec) });
+    this.forgetTree(parentId);
+    return res.account.accountId;
   }
 
   /** Forgets the cached tree (after Create Account). */

@@ -18,3 +18,36 @@ export interface ListChildAccountsResponse {
 export interface GetAccountResponse {
   account: WixAccount;
 }
+
+/** The owner user of a new child account (Create Account's `user` and `roles`, flattened). */
+export interface NewAccountSpec {
+  email: string;
+  /** The caller asserts it verified the address. */
+  emailVerified?: boolean | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  /** ISO-639-1 language of the user. */
+  language?: string | null;
+  /** Roles of the user in the new account (Wix's default: OWNER). */
+  roles?: string[] | null;
+}
+
+export interface CreateAccountResponse {
+  account: { accountId: string };
+}
+
+/** The Create Account body of a NewAccountSpec (absent optional fields are left out). */
+export function toCreateAccountBody(spec: NewAccountSpec): Record<string, unknown> {
+  const details = {
+    ...(spec.firstName ? { firstName: spec.firstName } : {}),
+    ...(spec.lastName ? { lastName: spec.lastName } : {}),
+    ...(spec.language ? { language: spec.language } : {}),
+  };
+  return {
+    user: {
+      email: { emailAddress: spec.email, ...(spec.emailVerified != null ? { isVerified: spec.emailVerified } : {}) },
+      ...(Object.keys(details).length > 0 ? { userDetails: details } : {}),
+    },
+    ...(spec.roles?.length ? { roles: spec.roles } : {}),
+  };
+}

@@ -2,7 +2,8 @@ import type DataLoader from 'dataloader';
 import type { LRUCache } from 'lru-cache';
 import type { Connection } from '../schema/connection.type.js';
 import type { ConnectedDomain, ConnectedDomainSetupInfo } from '../schema/connected-domain.type.js';
-import { toConnectedDomain, toSetupInfo, type GetConnectedDomainResponse, type GetSetupInfoResponse, type ListConnectedDomainsResponse, type WixConnectedDomain } from './connected-domains.dto.js';
+import { toConnectedDomain, toCreateConnectedDomainBody, toSetupInfo, type ConnectRequest, type GetConnectedDomainResponse, type GetSetupInfoResponse, type ListConnectedDomainsResponse, type WixConnectedDomain } from './connected-domains.dto.js';
+import { dnsZoneShared } from './domain-dns.datasource.js';
 import { DOMAIN_LIST_PAGE, detailLoader, forgetShared, groupBySite, listAllPages, nullWhen, type SharedDetailCache } from './domain-loaders.js';
 import type { WixHttp } from './http.js';
 import { relayPage } from './paging.js';
@@ -24,6 +25,8 @@ export class ConnectedDomainsDataSource {
   readonly byDomain: DataLoader<string, ConnectedDomain | null>;
   readonly setupInfo: DataLoader<string, ConnectedDomainSetupInfo | null>;
   private readonly sharedSetup?: SharedDetailCache;
+  /** The DNS-zone answers of the shared cache: a NAMESERVERS connection creates a zone, its deletion removes it. */
+  private readonly sharedZones?: SharedDetailCache;
   private everything?: Promise<ConnectedDomain[]>;
   private sites?: Promise<Map<string, ConnectedDomain[]>>;
 
@@ -35,6 +38,7 @@ export class ConnectedDomainsDataSource {
     this.byDomain = detailLoader((domain) => nullWhen(this.get(domain), NOT_FOUND_CODES));
     this.sharedSetup = sharedCache ? { cache: sharedCache, prefix: `setup-info|${accountId}` } : undefined;
     this.setupInfo = detailLoader((domain) => nullWhen(this.getSetupInfo(domain), NOT_FOUND_CODES), this.sharedSetup);
+    this.sharedZones = sharedCache ? dnsZoneShared(sharedCache, accountId) : undefined;
   }
 
   /** Every connected domain of the account — List Connected Domains, `GET /domains/v1/connected-domains`, all pages; one call chain per request. */
@@ -66,11 +70,38 @@ export class ConnectedDomainsDataSource {
     return connection;
   }
 
-  /** Forgets what this request read about a domain, and its shared setup info (after a write). */
+  /**
+   * Create Connected Domain — `POST /domains/v1/connected-domains`, with `wix-site-id` when connecting to a site.
+   * Not repeated by the HTTP layer (Wix takes no idempotency key; a repeat with the same settings answers the existing
+   * connection, so callers may simply call again). Returns Wix's answer and primes this request's loader with it.
+   */
+  async create(req: ConnectRequest): Promise<ConnectedDomain> {
+    let res: GetConnectedDomainResponse;
+    try {
+      res = await this.http.post<GetConnectedDomainResponse>(LIST_PATH, { operation: 'Create Connected Domain', accountId: this.accountId, siteId: req.siteId ?? undefined, json: toCreateConnectedDomainBody(req) });
+    } finally {
+      this.forget(req.domain);
+    }
+    const cd = toConnectedDomain(res.connectedDomain, this.accountId);
+    this.byDomain.prime(cd.domain, cd);
+    return cd;
+  }
+
+  /** Delete Connected Domain — `DELETE /domains/v1/connected-domains/{domain}`. Irreversible; never repeated by the HTTP layer. */
+  async delete(domain: string): Promise<void> {
+    try {
+      await this.http.delete<Record<string, never>>(`${LIST_PATH}/${encodeURIComponent(domain)}`, { operation: 'Delete Connected Domain', accountId: this.accountId });
+    } finally {
+      this.forget(domain);
+    }
+  }
+
+  /** Forgets what this request read about a domain, its shared setup info and its shared DNS zone (after a write). */
   forget(domain: string): void {
     this.byDomain.clear(domain);
     this.setupInfo.clear(domain);
     forgetShared(this.sharedSetup, domain);
+    forgetShared(this.sharedZones, domain);
     this.everything = undefined;
     this.sites = undefined;
   }

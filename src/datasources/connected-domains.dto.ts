@@ -14,6 +14,26 @@ export interface WixConnectedDomain {
   updatedDate?: string;
 }
 
+/** What Create Connected Domain needs (CONTRACT §7.2); `siteId` travels as `wix-site-id`. */
+export interface ConnectRequest {
+  domain: string;
+  /** Root domains: NAMESERVERS or POINTING; subdomains: none. */
+  connectionType?: 'NAMESERVERS' | 'POINTING' | null;
+  siteId?: string | null;
+  /** How the domain is attached to `siteId` (default PRIMARY); ignored without a site. */
+  assignmentType?: 'PRIMARY' | 'REDIRECT';
+  suppressNotifications?: boolean;
+}
+
+/** The body of Create Connected Domain, shaped as Wix's examples (TV10): `siteInfo` only with a site. */
+export function toCreateConnectedDomainBody(req: ConnectRequest): { connectedDomain: Record<string, unknown> } {
+  const cd: Record<string, unknown> = { domain: req.domain };
+  if (req.connectionType) cd.connectionType = req.connectionType;
+  if (req.siteId) cd.siteInfo = { assignmentType: req.assignmentType ?? 'PRIMARY' };
+  cd.suppressNotifications = req.suppressNotifications ?? false;
+  return { connectedDomain: cd };
+}
+
 export interface GetConnectedDomainResponse {
   connectedDomain: WixConnectedDomain;
 }

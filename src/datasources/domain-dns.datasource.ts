@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { LRUCache } from 'lru-cache';
 import type { DnsZone } from '../schema/dns-zone.type.js';
-import { toDnsZone, type GetDnsZoneResponse } from './domain-dns.dto.js';
+import { toDnsZone, toUpdateDnsZoneBody, type DnsZoneChange, type GetDnsZoneResponse } from './domain-dns.dto.js';
 import { detailLoader, forgetShared, nullWhen, type SharedDetailCache } from './domain-loaders.js';
 import type { WixHttp } from './http.js';
 
@@ -11,6 +11,11 @@ import type { WixHttp } from './http.js';
  * POINTING connection, or a domain the account does not have).
  */
 const NO_ZONE_CODES = ['DNS_ZONE_NOT_FOUND', 'DOMAIN_NOT_PERMITTED', 'NOT_FOUND'] as const;
+
+/** The DNS-zone entries of the gateway's shared cache for one account (other data sources drop them after their writes). */
+export function dnsZoneShared(cache: LRUCache<string, Promise<unknown>>, accountId: string): SharedDetailCache {
+  return { cache, prefix: `dns-zone|${accountId}` };
+}
 
 /**
  * Wix Domain DNS API (CONTRACT §8) for one request and one account. Get DNS Zone has no batch form: `zone` dedupes
@@ -26,8 +31,26 @@ export class DomainDnsDataSource {
     readonly accountId: string,
     sharedCache?: LRUCache<string, Promise<unknown>>,
   ) {
-    this.shared = sharedCache ? { cache: sharedCache, prefix: `dns-zone|${accountId}` } : undefined;
+    this.shared = sharedCache ? dnsZoneShared(sharedCache, accountId) : undefined;
     this.zone = detailLoader((domain) => nullWhen(this.get(domain), NO_ZONE_CODES), this.shared);
+  }
+
+  /**
+   * Update DNS Zone — `PATCH /domains/v1/dns-zones/{domainName}`. Not repeated by the HTTP layer: Wix takes no
+   * idempotency key, and a repeated edit fails (its deletions no longer match, its additions exist). Returns the
+   * zone Wix answers and primes this request's loader with it.
+   */
+  async update(domain: string, change: DnsZoneChange): Promise<DnsZone> {
+    try {
+      const res = await this.http.patch<GetDnsZoneResponse>(`/domains/v1/dns-zones/${encodeURIComponent(domain)}`, { operation: 'Update DNS Zone', accountId: this.accountId, json: toUpdateDnsZoneBody(change) });
+      const zone = toDnsZone(res.dnsZone, this.accountId);
+      this.forget(domain);
+      this.zone.prime(domain, zone);
+      return zone;
+    } catch (error) {
+      this.forget(domain);
+      throw error;
+    }
   }
 
   /** Forgets a zone read by this request and the shared copy (after Update / Create / Delete DNS Zone). */

@@ -10,6 +10,31 @@ export interface WixDnsZone {
   dnssecInfo?: { keyTag?: number; digest?: string } | null;
 }
 
+/** A record of an Update DNS Zone change list (CONTRACT §8.3). */
+export interface DnsRecordChange {
+  type: string;
+  hostName: string;
+  ttl?: number | null;
+  values: string[];
+}
+
+/** What Update DNS Zone takes: deletions apply first, then additions; `dnssecEnabled` null/absent leaves DNSSEC as is. */
+export interface DnsZoneChange {
+  additions?: DnsRecordChange[] | null;
+  deletions?: DnsRecordChange[] | null;
+  dnssecEnabled?: boolean | null;
+}
+
+/** The body of Update DNS Zone: top-level `additions` / `deletions` (not nested), values always arrays. */
+export function toUpdateDnsZoneBody(change: DnsZoneChange): Record<string, unknown> {
+  const record = (r: DnsRecordChange) => ({ type: r.type, hostName: r.hostName, ...(r.ttl !== undefined && r.ttl !== null ? { ttl: r.ttl } : {}), values: [...r.values] });
+  const body: Record<string, unknown> = {};
+  if (change.additions?.length) body.additions = change.additions.map(record);
+  if (change.deletions?.length) body.deletions = change.deletions.map(record);
+  if (typeof change.dnssecEnabled === 'boolean') body.dnssecEnabled = change.dnssecEnabled;
+  return body;
+}
+
 export interface GetDnsZoneResponse {
   dnsZone: WixDnsZone;
 }

@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { Connection } from '../schema/connection.type.js';
-import type { RegisteredDomain } from '../schema/registered-domain.type.js';
+import { RegisteredDomainStatus, type RegisteredDomain } from '../schema/registered-domain.type.js';
 import { DOMAIN_LIST_PAGE, detailLoader, groupBySite, listAllPages, nullWhen } from './domain-loaders.js';
 import type { WixHttp } from './http.js';
 import { relayPage } from './paging.js';
-import { toRegisteredDomain, type GetRegisteredDomainResponse, type ListRegisteredDomainsResponse, type WixRegisteredDomain } from './registered-domains.dto.js';
+import { toCreateRegisteredDomainBody, toRegisteredDomain, type GetRegisteredDomainResponse, type ListRegisteredDomainsResponse, type RegistrationRequest, type WixRegisteredDomain } from './registered-domains.dto.js';
 
 const LIST_PATH = '/domains/v1/registered-domains';
 /** Get Registered Domain answers an unknown (or another account's) domain with 400 REGISTERED_DOMAIN_NOT_FOUND. */
@@ -50,6 +50,42 @@ export class RegisteredDomainsDataSource {
     });
     for (const rd of connection.nodes) this.byDomain.prime(rd.domain, rd);
     return connection;
+  }
+
+  /**
+   * Create Registered Domain — `POST /domains/v1/registered-domains`, with `wix-site-id` when the domain is to be
+   * assigned to a site. Paid, and Wix takes no idempotency key for it, so the call is never repeated by the HTTP
+   * layer: callers guard it with their own idempotency (and {@link reload} before creating). Returns Wix's answer
+   * (PENDING_REGISTRATION) and primes this request's loader with it.
+   */
+  async create(req: RegistrationRequest): Promise<RegisteredDomain> {
+    let res: GetRegisteredDomainResponse;
+    try {
+      res = await this.http.post<GetRegisteredDomainResponse>(LIST_PATH, { operation: 'Create Registered Domain', accountId: this.accountId, siteId: req.siteId ?? undefined, json: toCreateRegisteredDomainBody(req) });
+    } finally {
+      // Whatever the answer (a lost one may still have registered), nothing read before stands.
+      this.forget(req.domain);
+    }
+    const rd = toRegisteredDomain(res.registeredDomain, this.accountId);
+    this.byDomain.prime(rd.domain, rd);
+    return rd;
+  }
+
+  /**
+   * Registers unless already done: reads the domain afresh (Get Registered Domain) and returns it when the account
+   * already holds it with the same product instance and it did not fail (a lost answer or an earlier attempt);
+   * otherwise calls {@link create} (which also retries a FAILED_REGISTRATION, as Wix allows).
+   */
+  async ensureRegistered(req: RegistrationRequest): Promise<{ registeredDomain: RegisteredDomain; created: boolean }> {
+    const existing = await this.reload(req.domain);
+    if (existing && existing.productInstanceId === req.productInstanceId && existing.status !== RegisteredDomainStatus.FAILED_REGISTRATION) return { registeredDomain: existing, created: false };
+    return { registeredDomain: await this.create(req), created: true };
+  }
+
+  /** Get Registered Domain — `GET /domains/v1/registered-domains/{domain}` — read afresh, past this request's loader; null when the account has none. */
+  reload(domain: string): Promise<RegisteredDomain | null> {
+    this.byDomain.clear(domain);
+    return this.byDomain.load(domain);
   }
 
   /** Forgets what this request read (after a write). */

@@ -35,6 +35,37 @@ export interface WixRegisteredDomain {
   expirationDate?: string;
 }
 
+/** A registration contact as Create Registered Domain takes it (CONTRACT §6.1 ContactData). */
+export interface RegistrationContact {
+  firstName: string;
+  lastName: string;
+  email: string;
+  address: string;
+  city: string;
+  countryCode: string;
+  phone: string;
+  subdivisionCode?: string | null;
+  postalCode?: string | null;
+  company?: string | null;
+}
+
+/** What Create Registered Domain needs (CONTRACT §6.2); `siteId` travels as `wix-site-id`. */
+export interface RegistrationRequest {
+  domain: string;
+  productInstanceId: string;
+  siteId?: string | null;
+  contacts: { registrant: RegistrationContact; admin?: RegistrationContact | null; tech?: RegistrationContact | null };
+}
+
+/** The body of Create Registered Domain: absent optional fields are left out, not sent as null. */
+export function toCreateRegisteredDomainBody(req: RegistrationRequest): { registeredDomain: Record<string, unknown> } {
+  const contact = (c: RegistrationContact) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  const contacts: Record<string, unknown> = { registrant: contact(req.contacts.registrant) };
+  if (req.contacts.admin) contacts.admin = contact(req.contacts.admin);
+  if (req.contacts.tech) contacts.tech = contact(req.contacts.tech);
+  return { registeredDomain: { domain: req.domain, productInstanceId: req.productInstanceId, contacts } };
+}
+
 export interface GetRegisteredDomainResponse {
   registeredDomain: WixRegisteredDomain;
 }

@@ -3,7 +3,16 @@ import type { Package } from '../schema/package.type.js';
 import { ProductInstanceStatus, type ProductInstance } from '../schema/product-instance.type.js';
 import { decodeCursor, encodeCursor, queryHash } from './cursor.js';
 import type { WixHttp } from './http.js';
-import { toPackage, type GetPackageResponse } from './resellers.dto.js';
+import {
+  toAdjustBody,
+  toCreatePackageBody,
+  toPackage,
+  type GetPackageResponse,
+  type InstanceChangeSpec,
+  type NewPackageSpec,
+  type PackageWriteResponse,
+  type UpdatePackageExternalIdResponse,
+} from './resellers.dto.js';
 import type { PackageLoaders } from './resellers.loaders.js';
 
 /** Filter of the packages connections, with the site already reduced to its Wix ID. */
@@ -74,10 +83,87 @@ export class ResellersDataSource {
     return packages.flatMap((p) => p.productInstances).filter((i) => !i.siteWixId && i.status !== ProductInstanceStatus.CANCELED);
   }
 
-  /** Forgets what the request loaded (call after a reseller write). */
-  forget(): void {
-    this.loaders.clear();
+  /**
+   * Query Packages — `POST /resellers/v1/packages/query` with `externalId $eq` — every visible package with that
+   * external ID, newest first, asked of Wix now (never from what the request loaded): how a flow finds a package an
+   * earlier attempt bought.
+   */
+  packagesByExternalId(externalId: string): Promise<Package[]> {
+    return this.loaders.queryAll({ externalId: { $eq: externalId } });
   }
+
+  /** Create Package V2 — `POST /resellers/v2/packages`; retried on 429/5xx only when it carries an idempotency key. */
+  createPackage(spec: NewPackageSpec): Promise<Package> {
+    return this.write('post', '/resellers/v2/packages', 'Create Package V2', toCreatePackageBody(spec), spec.idempotencyKey);
+  }
+
+  /** Cancel Package — `DELETE /resellers/v1/packages/{id}`: cancels every instance of the package. */
+  cancelPackage(packageId: string, idempotencyKey?: string | null): Promise<Package> {
+    return this.write('delete', `/resellers/v1/packages/${seg(packageId)}`, 'Cancel Package', keyBody(idempotencyKey), idempotencyKey);
+  }
+
+  /** Assign Product Instance To Site — `PATCH /resellers/v1/packages/product-instances/{instanceId}/{siteId}` (also moves an assigned one). */
+  assignInstance(instanceId: string, siteId: string, idempotencyKey?: string | null): Promise<Package> {
+    return this.write('patch', `${INSTANCES}/${seg(instanceId)}/${seg(siteId)}`, 'Assign Product Instance To Site', keyBody(idempotencyKey), idempotencyKey);
+  }
+
+  /** Unassign Product Instance From Site — `PATCH /resellers/v1/packages/product-instances/{instanceId}/unassign`. */
+  unassignInstance(instanceId: string, idempotencyKey?: string | null): Promise<Package> {
+    return this.write('patch', `${INSTANCES}/${seg(instanceId)}/unassign`, 'Unassign Product Instance From Site', keyBody(idempotencyKey), idempotencyKey);
+  }
+
+  /** Adjust Product Instance Specifications — `PATCH /resellers/v1/packages/product-instances/{instanceId}`. */
+  adjustInstance(instanceId: string, change: InstanceChangeSpec, idempotencyKey?: string | null): Promise<Package> {
+    return this.write('patch', `${INSTANCES}/${seg(instanceId)}`, 'Adjust Product Instance Specifications', toAdjustBody(change, idempotencyKey), idempotencyKey);
+  }
+
+  /** Cancel Product Instance — `DELETE /resellers/v1/packages/product-instances/{instanceId}`. */
+  cancelInstance(instanceId: string, idempotencyKey?: string | null): Promise<Package> {
+    return this.write('delete', `${INSTANCES}/${seg(instanceId)}`, 'Cancel Product Instance', keyBody(idempotencyKey), idempotencyKey);
+  }
+
+  /** Update Package External Id — `PATCH /resellers/v1/packages/update/{packageId}/{externalId}` (no body; naturally repeatable). */
+  async updateExternalId(packageId: string, externalId: string): Promise<Package> {
+    const path = `/resellers/v1/packages/update/${seg(packageId)}/${seg(externalId)}`;
+    const res = await this.http.patch<UpdatePackageExternalIdResponse>(path, { operation: 'Update Package External Id', accountId: this.accountId });
+    return this.fresh(res.updatedPackage);
+  }
+
+  /** Forgets what the request loaded (call after a reseller write); `fresh` packages are remembered instead. */
+  forget(...fresh: Package[]): void {
+    this.loaders.clear();
+    this.loaders.prime(fresh);
+  }
+
+  /** One write as this account; only a call with an idempotency key may be repeated on 429/5xx. */
+  private async write(method: 'post' | 'patch' | 'delete', path: string, operation: string, json: Record<string, unknown>, key?: string | null): Promise<Package> {
+    const res = await this.http[method]<PackageWriteResponse>(path, { operation, accountId: this.accountId, json, idempotent: Boolean(key) });
+    return this.fresh(res.package);
+  }
+
+  /** Maps a write's answer and makes it what the rest of the request reads. */
+  private fresh(raw: PackageWriteResponse['package']): Package {
+    const pkg = toPackage(raw);
+    this.forget(pkg);
+    return pkg;
+  }
+}
+
+const INSTANCES = '/resellers/v1/packages/product-instances';
+
+function seg(value: string): string {
+  return encodeURIComponent(value);
+}
+
+function keyBody(idempotencyKey?: string | null): Record<string, unknown> {
+  return idempotencyKey ? { idempotencyKey } : {};
+}
+
+/** The instance `instanceId` of a package a write answered (the write's subject), or an error if Wix left it out. */
+export function instanceOf(pkg: Package, instanceId: string): ProductInstance {
+  const instance = pkg.productInstances.find((i) => i.wixId === instanceId);
+  if (!instance) throw new Error(`package ${pkg.wixId} does not hold instance ${instanceId}`);
+  return instance;
 }
 
 /**

@@ -95,3 +95,75 @@ export function toPackage(raw: WixPackage): Package {
   pkg.productInstances = (raw.productInstances ?? []).map((i) => toProductInstance(i, raw));
   return pkg;
 }
+
+/** The answer of every reseller write except Update Package External Id: the package after the write. */
+export interface PackageWriteResponse {
+  idempotencyKey?: string;
+  package: WixPackage;
+}
+
+/** Update Package External Id answer (its key is `updatedPackage`, CONTRACT §1.12). */
+export interface UpdatePackageExternalIdResponse {
+  updatedPackage: WixPackage;
+}
+
+/** A billing cycle to buy or switch to (the graph's ProductInstanceBilling fits it). */
+export interface BillingSpec {
+  type: BillingType;
+  cycle?: { unit: BillingCycleUnit; count: number } | null;
+}
+
+/** One product of a new package, in Wix IDs. No `siteId`: a floating instance. */
+export interface NewProductSpec {
+  catalogProductId: string;
+  countryCode: string;
+  siteId?: string | null;
+  billing?: BillingSpec | null;
+  discountCode?: string | null;
+  referenceProductInstanceId?: string | null;
+}
+
+/** A new package (Create Package V2). */
+export interface NewPackageSpec {
+  products: NewProductSpec[];
+  externalId?: string | null;
+  idempotencyKey?: string | null;
+}
+
+/** An Adjust Product Instance Specifications request: a new product and/or billing cycle. */
+export interface InstanceChangeSpec {
+  catalogProductId?: string | null;
+  billing?: BillingSpec | null;
+  discountCode?: string | null;
+}
+
+/** Wix's billingInfo of a BillingSpec (the cycle only for RECURRING). */
+export function toWixBilling(spec: BillingSpec): NonNullable<WixProductInstance['billingInfo']> {
+  return spec.type === 'RECURRING' && spec.cycle ? { type: spec.type, cycleDuration: { unit: spec.cycle.unit, count: spec.cycle.count } } : { type: spec.type };
+}
+
+/** The Create Package V2 body of a NewPackageSpec (absent optional fields are left out). */
+export function toCreatePackageBody(spec: NewPackageSpec): Record<string, unknown> {
+  return {
+    ...(spec.idempotencyKey ? { idempotencyKey: spec.idempotencyKey } : {}),
+    ...(spec.externalId ? { externalId: spec.externalId } : {}),
+    products: spec.products.map((p) => ({
+      catalogProductId: p.catalogProductId,
+      countryCode: p.countryCode,
+      ...(p.siteId ? { siteId: p.siteId } : {}),
+      ...(p.billing ? { billingInfo: toWixBilling(p.billing) } : {}),
+      ...(p.discountCode ? { discountCode: p.discountCode } : {}),
+      ...(p.referenceProductInstanceId ? { referenceProductInstanceId: p.referenceProductInstanceId } : {}),
+    })),
+  };
+}
+
+/** The Adjust Product Instance Specifications body of a change. */
+export function toAdjustBody(change: InstanceChangeSpec, idempotencyKey?: string | null): Record<string, unknown> {
+  return {
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+    ...(change.catalogProductId ? { catalogProductId: change.catalogProductId } : {}),
+    ...(change.billing ? { billingInfo: toWixBilling(change.billing) } : {}),
+    ...(change.discountCode ? { discountCode: change.discountCode } : {}),
+  };
+}

@@ -85,7 +85,8 @@ export class PackageLoaders {
     else void Promise.resolve().then(() => process.nextTick(dispatch));
   }
 
-  private prime(packages: Package[]): void {
+  /** Primes the ID loaders with packages known fresh (e.g. the answer of a write). */
+  prime(packages: Package[]): void {
     for (const pkg of packages) {
       this.byId.prime(pkg.wixId, pkg);
       for (const instance of pkg.productInstances) this.byInstance.prime(instance.wixId, instance);

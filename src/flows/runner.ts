@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GatewayError } from '../errors.js';
+import { userErrorSpec } from '../user-errors/index.js';
 import { FlowUserError, isTransient, type FlowDefinition, type StepContext } from './flow.js';
 import { isFinal, type OperationRecord, type StepRecord, type UserErrorRecord } from './operation.js';
 import type { OperationStore } from './store.js';
@@ -17,6 +18,11 @@ export interface RunnerOptions<Deps> {
   retryDelayMs?: number;
   /** Operations run at once by this gateway; more wait for a slot. */
   maxRunning?: number;
+  /**
+   * How often unfinished operations are looked for after `resume()` (default: the lease): picks up operations whose
+   * runner died (once its lease expired) and those that waited for a slot.
+   */
+  sweepMs?: number;
 }
 
 type Listener = (op: OperationRecord) => void;
@@ -31,6 +37,7 @@ export class OperationRunner<Deps> {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private closed = false;
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: RunnerOptions<Deps>) {
     this.flows = new Map(options.flows.map((f) => [f.kind, f]));
@@ -51,7 +58,17 @@ export class OperationRunner<Deps> {
 
   /** Resumes unfinished operations (at start-up): those whose runner died have an expired lease. */
   async resume(limit = 1000): Promise<number> {
-    const ops = await this.options.store.listUnfinished(limit);
+    if (!this.sweeper && !this.closed) {
+      const every = this.options.sweepMs ?? this.options.leaseMs ?? 30_000;
+      this.sweeper = setInterval(() => void this.sweep(limit), every);
+      this.sweeper.unref();
+    }
+    return this.sweep(limit);
+  }
+
+  private async sweep(limit: number): Promise<number> {
+    if (this.closed) return 0;
+    const ops = await this.options.store.listUnfinished(limit).catch(() => [] as OperationRecord[]);
     for (const op of ops) this.start(op);
     return ops.length;
   }
@@ -90,6 +107,7 @@ export class OperationRunner<Deps> {
   /** Stops every running operation without finishing it (they resume on the next start), and waits for them. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.sweeper) clearInterval(this.sweeper);
     const all = [...this.running.values()];
     for (const r of all) r.controller.abort(new Error('shutdown'));
     await Promise.all(all.map((r) => r.done));
@@ -108,7 +126,8 @@ export class OperationRunner<Deps> {
   private async run(id: string, signal: AbortSignal): Promise<void> {
     const leaseMs = this.options.leaseMs ?? 30_000;
     if (!(await this.options.store.claim(id, this.owner, leaseMs))) return;
-    const renew = setInterval(() => void this.options.store.claim(id, this.owner, leaseMs), Math.max(1000, leaseMs / 3));
+    // Renew well inside the lease, so a live runner never loses it to a sweeping peer.
+    const renew = setInterval(() => void this.options.store.claim(id, this.owner, leaseMs).catch(() => undefined), Math.max(100, Math.floor(leaseMs / 3)));
     try {
       const op = await this.options.store.get(id);
       const flow = op ? this.flows.get(op.kind) : undefined;
@@ -129,28 +148,23 @@ export class OperationRunner<Deps> {
     for (const [index, step] of flow.steps.entries()) {
       const record = op.steps[index] as StepRecord;
       if (record.status === 'DONE' || record.status === 'SKIPPED') continue;
+      // A cancel (or shutdown) between two steps stops before the next one acts.
+      if (signal.aborted) return this.stopped(op, record, signal);
       const ctx = stepContext(op, deps, signal, record, () => this.save(op));
       if (step.applies && !step.applies(ctx)) {
-        Object.assign(record, { status: 'SKIPPED', detail: 'not needed for this input', finishedAt: now() });
+        Object.assign(record, { status: 'SKIPPED', detail: 'Not needed for this input.', finishedAt: now() });
         await this.save(op);
         continue;
       }
       Object.assign(record, { status: 'RUNNING', startedAt: record.startedAt ?? now() });
       await this.save(op);
       try {
-        const detail = await this.attempt(() => this.reconcile(step, ctx), signal);
-        Object.assign(record, { status: 'DONE', detail, finishedAt: now() });
+        const { acted, detail } = await this.attempt(() => this.reconcile(step, ctx), signal);
+        Object.assign(record, { status: acted ? 'DONE' : 'SKIPPED', detail, finishedAt: now() });
         if ((op.status as string) === 'WAITING') op.status = 'RUNNING';
         await this.save(op);
       } catch (error) {
-        if (signal.aborted) {
-          if (signal.reason instanceof Error && signal.reason.message === 'shutdown') return; // resumes on restart
-          Object.assign(record, { status: 'CANCELED', finishedAt: now() });
-          op.cancelRequested = true;
-          finish(op, 'CANCELED');
-          await this.save(op);
-          return;
-        }
+        if (signal.aborted) return this.stopped(op, record, signal);
         Object.assign(record, { status: 'FAILED', finishedAt: now(), detail: error instanceof Error ? error.message : 'failed' });
         op.userErrors.push(toUserError(error, step.name));
         finish(op, 'FAILED');
@@ -163,9 +177,20 @@ export class OperationRunner<Deps> {
     await this.save(op);
   }
 
-  private async reconcile(step: FlowDefinition<Deps>['steps'][number], ctx: StepContext<Deps>): Promise<string> {
+  /** The run was aborted: a shutdown leaves the operation to resume at the next start; a cancel finishes it. */
+  private async stopped(op: OperationRecord, record: StepRecord, signal: AbortSignal): Promise<void> {
+    if (signal.reason instanceof Error && signal.reason.message === 'shutdown') return;
+    if (record.status === 'RUNNING' || record.status === 'WAITING') Object.assign(record, { status: 'CANCELED', finishedAt: now() });
+    op.cancelRequested = true;
+    finish(op, 'CANCELED');
+    await this.save(op);
+  }
+
+  /** Checks first; acts only when the wanted state is not already there. */
+  private async reconcile(step: FlowDefinition<Deps>['steps'][number], ctx: StepContext<Deps>): Promise<{ acted: boolean; detail: string }> {
     const inPlace = await step.check(ctx);
-    return inPlace ?? (await step.act(ctx));
+    if (inPlace !== null) return { acted: false, detail: inPlace };
+    return { acted: true, detail: await step.act(ctx) };
   }
 
   /** Retries transient upstream failures with backoff; anything else is final. */
@@ -206,7 +231,11 @@ function stepContext<Deps>(op: OperationRecord, deps: Deps, signal: AbortSignal,
 
 function toUserError(error: unknown, step: string): UserErrorRecord {
   if (error instanceof FlowUserError) return error.userError;
-  if (error instanceof GatewayError) return { field: null, message: `${step}: ${error.message}`, code: error.wixCode ?? String(error.extensions.code) };
+  if (error instanceof GatewayError) {
+    // Wix's code with the readable message of the user-error tables; the field is left to the steps that know it.
+    const spec = error.wixCode ? userErrorSpec(error.wixCode) : undefined;
+    return { field: null, message: `${step}: ${spec?.message ?? error.message}`, code: spec?.code ?? error.wixCode ?? String(error.extensions.code) };
+  }
   return { field: null, message: `${step} failed unexpectedly`, code: 'INTERNAL_SERVER_ERROR' };
 }
 

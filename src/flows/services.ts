@@ -28,6 +28,8 @@ export interface OperationOptions {
   retryDelayMs?: number;
   /** Lease of a running operation (a dead runner's operations are resumed after it). */
   leaseMs?: number;
+  /** How often unfinished operations are looked for (default: the lease). */
+  sweepMs?: number;
 }
 
 /** Opens the store and builds the runner; `contextFor(tenant)` builds a request context as that tenant. */
@@ -39,6 +41,7 @@ export function createOperationServices(options: OperationOptions, contextFor: (
     deps: (tenantId) => ({ tenantId, freshContext: () => contextFor(tenantId) }),
     retryDelayMs: options.retryDelayMs,
     leaseMs: options.leaseMs,
+    sweepMs: options.sweepMs,
   });
   return { store, runner };
 }

@@ -5,6 +5,8 @@ import type { UserError } from '../schema/user-error.type.js';
 export interface UserErrorSpec {
   message: string;
   field: string | null;
+  /** The stable code to report when Wix's own code is not a clean identifier (e.g. `Invalid domain`). */
+  code?: string;
 }
 
 const tables: Array<Record<string, UserErrorSpec>> = [];
@@ -43,18 +45,24 @@ export function toUserError(error: unknown, fieldPrefix = 'input'): UserError | 
   const wixCode = error.wixCode;
   const spec = wixCode ? userErrorSpec(wixCode) : undefined;
   const field = spec?.field ? `${fieldPrefix}.${spec.field}` : null;
-  return userError(wixCode ?? String(code), spec?.message ?? error.message, field);
+  return userError(spec?.code ?? wixCode ?? String(code), spec?.message ?? error.message, field);
 }
 
-/** Runs a mutation body and converts expected business failures into `{ userErrors }`. */
-export async function catchUserErrors<T extends object>(run: () => Promise<T>, empty: () => T & { userErrors: UserError[] }, fieldPrefix = 'input'): Promise<T & { userErrors?: UserError[] }> {
-  try {
-    return await run();
-  } catch (error) {
-    const ue = toUserError(error, fieldPrefix);
-    if (!ue) throw error;
-    const payload = empty();
-    payload.userErrors.push(ue);
-    return payload;
-  }
+/**
+ * Like {@link toUserError}, worded by one mutation's own table first: the same Wix code can concern different input
+ * fields in different mutations (SITE_NOT_FOUND is `products` in createPackage, `siteId` in transferSite).
+ */
+export function toUserErrorWith(error: unknown, table: Record<string, UserErrorSpec>, fieldPrefix = 'input'): UserError | undefined {
+  const generic = toUserError(error, fieldPrefix);
+  const wixCode = error instanceof GatewayError ? error.wixCode : undefined;
+  const spec = wixCode ? table[wixCode] : undefined;
+  if (!generic || !wixCode || !spec) return generic;
+  return userError(spec.code ?? wixCode, spec.message, spec.field ? `${fieldPrefix}.${spec.field}` : null);
+}
+
+/** The user error of a ledger refusal: the key was used with another input, or its first call is still running. */
+export function idempotencyUserError(outcome: { state: 'conflict'; mutation: string } | { state: 'busy' }): UserError {
+  return outcome.state === 'conflict'
+    ? userError(GatewayUserErrorCode.IDEMPOTENCY_CONFLICT, `This idempotency key was already used for ${outcome.mutation} with a different input; use a new key for a new action.`, 'input.idempotencyKey')
+    : userError(GatewayUserErrorCode.IDEMPOTENCY_IN_PROGRESS, 'A request with this idempotency key is still running; retry shortly to get its result.', 'input.idempotencyKey');
 }

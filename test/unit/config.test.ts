@@ -21,6 +21,7 @@ describe('configuration', () => {
     [{ POLL_INTERVAL_MS: '0' }, /POLL_INTERVAL_MS must be an integer from 1/],
     [{ POLL_INTERVAL_MS: '2000', POLL_MAX_INTERVAL_MS: '1000' }, /POLL_MAX_INTERVAL_MS must be at least POLL_INTERVAL_MS \(2000\)/],
     [{ MAX_POLLERS_PER_TENANT: 'many' }, /MAX_POLLERS_PER_TENANT must be an integer from 1 to 10000/],
+    [{ OPERATION_LEASE_MS: '500' }, /OPERATION_LEASE_MS must be at least 1000 \(got 500\)/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,0 +1,77 @@
+import type { BillingSpec } from '../datasources/resellers.dto.js';
+import { enabledAlready, gatewayOf, inputOf, packageStep, recurring, waitForEnabled, wix, type BoughtPackage, type Ctx, type Step } from './steps.js';
+import type { Flow } from './services.js';
+import { externalIdFor } from './submit.js';
+
+/**
+ * setUpCustomerSite (Wix's sample flow "Set up a customer's site in your team account"): transfer the finished site
+ * from the agency's account to the customer's (Transfer Site, target in `wix-account-id`; Wix refuses while the site
+ * has paid services), then buy its paid services there (Create Package V2 for the site), then wait until Wix has
+ * delivered them (instances ENABLED).
+ */
+export interface SetUpCustomerSiteFlowInput {
+  siteId: string;
+  targetAccountId: string;
+  sourceAccountId: string;
+  products: Array<{ catalogProductId: string; countryCode: string; billingCycle?: BillingSpec['cycle']; discountCode?: string | null }>;
+  enableNotifications: boolean;
+}
+
+const input = (ctx: Ctx) => inputOf<SetUpCustomerSiteFlowInput>(ctx);
+
+const transferSite: Step = {
+  name: 'transferSite',
+  description: 'Transfer the site to the customer\'s account (Wix Transfer Site).',
+  paid: false,
+  async check(ctx) {
+    const { siteId, targetAccountId } = input(ctx);
+    const site = await (await (await gatewayOf(ctx)).scope(targetAccountId)).sites.byId.load(siteId);
+    return site ? `Site ${siteId} is already in account ${targetAccountId}.` : null;
+  },
+  async act(ctx) {
+    const { siteId, targetAccountId, sourceAccountId, enableNotifications } = input(ctx);
+    const target = await (await gatewayOf(ctx)).scope(targetAccountId);
+    await wix(() => target.siteTransfer.transferSite({ siteId, sourceAccountId, enableNotifications }), 'input.siteId');
+    return `Transferred site ${siteId} from account ${sourceAccountId} to ${targetAccountId}.`;
+  },
+};
+
+const createPackage = packageStep({
+  name: 'createPackage',
+  description: 'Buy the paid services for the site in the customer\'s account (Wix Create Package V2), unless an earlier attempt did.',
+  stateKey: 'package',
+  account: (ctx) => input(ctx).targetAccountId,
+  externalId: (ctx) => externalIdFor(ctx.op.tenantId, ctx.op.idempotencyKey),
+  idempotencyKey: (ctx) => ctx.op.idempotencyKey,
+  products: async (ctx) =>
+    input(ctx).products.map((p) => ({
+      catalogProductId: p.catalogProductId,
+      countryCode: p.countryCode,
+      siteId: input(ctx).siteId,
+      billing: p.billingCycle ? recurring(p.billingCycle) : null,
+      discountCode: p.discountCode ?? null,
+    })),
+});
+
+const waitForInstances: Step = {
+  name: 'waitForInstances',
+  description: 'Wait until Wix has delivered the paid services (product instances ENABLED).',
+  paid: false,
+  async check(ctx) {
+    const pkg = ctx.get<BoughtPackage>('package');
+    return pkg ? enabledAlready(await gatewayOf(ctx), pkg.instanceIds) : null;
+  },
+  act(ctx) {
+    return waitForEnabled(ctx, ctx.get<BoughtPackage>('package')?.instanceIds ?? []);
+  },
+};
+
+/** The setUpCustomerSite flow (see the module comment). */
+export const setUpCustomerSiteFlow: Flow = {
+  kind: 'SET_UP_CUSTOMER_SITE',
+  steps: [transferSite, createPackage, waitForInstances],
+  result: (op) => {
+    const i = op.input as unknown as SetUpCustomerSiteFlowInput;
+    return { siteWixId: i.siteId, accountId: i.targetAccountId, packageWixId: (op.state.package as BoughtPackage | undefined)?.packageId ?? null };
+  },
+};

@@ -1,0 +1,61 @@
+import { expect } from 'vitest';
+import type { CallRecord } from '../../../src/sandbox/calllog.js';
+import { FlowOperationDocument, type FlowOperationQuery } from '../../gql/graphql.js';
+import { TestStack } from '../../helpers/stack.js';
+
+/**
+ * Fixtures of the flow tests: a stack whose pollers and retries are fast, a way to follow an operation to a status
+ * (advancing the sandbox's manual clock where Wix works asynchronously), and the write calls of the call log.
+ */
+export type FlowOperation = NonNullable<FlowOperationQuery['operation']>;
+
+/** Sandbox + gateway with 20 ms polls and 10 ms retry backoff, and an in-memory operation store. */
+export function startFlowStack(): Promise<TestStack> {
+  return TestStack.start({ gateway: { polling: { intervalMs: 20, maxIntervalMs: 50, jitter: 0 }, operations: { storePath: ':memory:', retryDelayMs: 10 } } });
+}
+
+/** The operation as `operation(id)` shows it now. */
+export async function readOperation(stack: TestStack, id: string, headers?: Record<string, string>): Promise<FlowOperation> {
+  const { operation } = await stack.data(FlowOperationDocument, { id }, headers);
+  if (!operation) throw new Error(`operation ${id} not found`);
+  return operation;
+}
+
+/**
+ * Polls `operation(id)` until `done(op)`; each round without it may advance the sandbox clock by `advanceMs` (so
+ * activation, registration and propagation happen). Fails after `timeoutMs` printing the last state.
+ */
+export async function until(stack: TestStack, id: string, done: (op: FlowOperation) => boolean, options: { advanceMs?: number; timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<FlowOperation> {
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  let op = await readOperation(stack, id, options.headers);
+  while (!done(op)) {
+    if (Date.now() > deadline) throw new Error(`operation did not get there in time; last state:\n${JSON.stringify(op, null, 2)}`);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    if (options.advanceMs && op.status === 'WAITING') await stack.sandbox.advance(options.advanceMs);
+    op = await readOperation(stack, id, options.headers);
+  }
+  return op;
+}
+
+/** Follows the operation to a final status, advancing the clock by a minute per round while it waits. */
+export function finished(stack: TestStack, id: string, options: { advanceMs?: number; headers?: Record<string, string> } = {}): Promise<FlowOperation> {
+  return until(stack, id, (op) => ['SUCCEEDED', 'FAILED', 'CANCELED'].includes(op.status), { advanceMs: options.advanceMs ?? 60_000, headers: options.headers });
+}
+
+/** Sandbox operations that change something (everything but reads). */
+const READS = new Set(['querySites', 'queryPackages', 'getPackage', 'listChildAccounts', 'getAccount']);
+export function writeCalls(calls: CallRecord[]): CallRecord[] {
+  return calls.filter((c) => c.method !== 'GET' && !READS.has(c.operation));
+}
+
+/** Step statuses by name. */
+export function stepStatuses(op: { steps: Array<{ name: string; status: string }> }): Record<string, string> {
+  return Object.fromEntries(op.steps.map((s) => [s.name, s.status]));
+}
+
+/** Asserts the operation SUCCEEDED and returns it. */
+export function expectSucceeded(op: FlowOperation): FlowOperation {
+  expect(op.status, JSON.stringify(op, null, 2)).toBe('SUCCEEDED');
+  expect(op.userErrors).toEqual([]);
+  return op;
+}

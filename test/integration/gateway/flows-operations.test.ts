@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { externalIdFor } from '../../../src/flows/submit.js';
+import { PRODUCT } from '../../../src/sandbox/catalog.js';
+import { toGlobalId } from '../../../src/schema/node.type.js';
+import { FlowCancelOperationDocument, FlowOperationUpdatedDocument, FlowSetUpCustomerSiteDocument, type SetUpCustomerSiteInput } from '../../gql/graphql.js';
+import type { TestStack } from '../../helpers/stack.js';
+import { TestSubscription, wsClient } from '../../helpers/ws.js';
+import { finished, readOperation, startFlowStack, stepStatuses, until } from './flow-fixtures.js';
+import { key, worldOf } from './write-fixtures.js';
+
+describe('flows: following and canceling operations', () => {
+  let stack: TestStack;
+  let w: ReturnType<typeof worldOf>;
+  beforeAll(async () => {
+    stack = await startFlowStack();
+    w = worldOf(stack);
+  });
+  afterAll(async () => stack.close());
+  beforeEach(async () => {
+    await stack.sandbox.reset();
+    await stack.sandbox.clearCalls();
+  });
+  const main = () => stack.sandbox.seed.mainAccountId;
+  const input = (site: string, idempotencyKey = key()): SetUpCustomerSiteInput => ({
+    idempotencyKey,
+    siteId: site,
+    targetAccountId: stack.sandbox.seed.subAccountIds[0] as string,
+    products: [{ catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR', count: 1 } }],
+  });
+  const start = async (site: string, idempotencyKey?: string) => (await stack.data(FlowSetUpCustomerSiteDocument, { input: input(site, idempotencyKey) })).setUpCustomerSite.operation?.id as string;
+
+  it('operationUpdated: the current state first, then each saved change, completing at SUCCEEDED', async () => {
+    const id = await start(w.freeSites(main())[0] as string);
+    const client = wsClient(stack.gateway.url);
+    try {
+      const sub = new TestSubscription(client, FlowOperationUpdatedDocument, { id });
+      const states = [(await sub.data()).operationUpdated];
+      while (states[states.length - 1]?.status !== 'WAITING') states.push((await sub.data()).operationUpdated);
+      await stack.sandbox.advance(60_000);
+      for (;;) {
+        const next = (await sub.data()).operationUpdated;
+        states.push(next);
+        if (next.status === 'SUCCEEDED') break;
+      }
+      await sub.ended();
+      expect(states.every((s) => s.id === id)).toBe(true);
+      expect(states[states.length - 1]).toMatchObject({ status: 'SUCCEEDED', result: { __typename: 'SetUpCustomerSiteResult' } });
+      expect(states.map((s) => s.status)).toContain('WAITING');
+      // Each push is a saved change: no two consecutive states are the same.
+      for (let i = 1; i < states.length; i++) expect(states[i]).not.toEqual(states[i - 1]);
+      // Subscribing to a finished operation gives its final state and completes.
+      const late = new TestSubscription(client, FlowOperationUpdatedDocument, { id });
+      expect((await late.data()).operationUpdated.status).toBe('SUCCEEDED');
+      await late.ended();
+      // Another tenant's operation is NOT_FOUND.
+      const other = wsClient(stack.gateway.url, { headers: { 'wix-account-id': stack.sandbox.seed.subAccountIds[0] as string } });
+      const refused = new TestSubscription(other, FlowOperationUpdatedDocument, { id });
+      expect((await refused.next()).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      await other.dispose();
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('cancelOperation stops the wait and does not undo the purchase', async () => {
+    const idempotencyKey = key();
+    const id = await start(w.freeSites(main())[1] as string, idempotencyKey);
+    await until(stack, id, (op) => op.status === 'WAITING');
+    const { cancelOperation } = await stack.data(FlowCancelOperationDocument, { input: { id } });
+    expect(cancelOperation.userErrors).toEqual([]);
+    expect(cancelOperation.operation).toMatchObject({ id, status: 'CANCELED' });
+    expect(stepStatuses(cancelOperation.operation!)).toEqual({ transferSite: 'DONE', createPackage: 'DONE', waitForInstances: 'CANCELED' });
+    expect(cancelOperation.operation?.finishedAt).toBeTruthy();
+    // What was bought stays bought; the operation stays canceled when Wix delivers later.
+    expect(w.packagesWithExternalId(externalIdFor(main(), idempotencyKey))).toHaveLength(1);
+    await stack.sandbox.advance(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await readOperation(stack, id)).status).toBe('CANCELED');
+    // Canceling a finished operation changes nothing; an unknown one is NOT_FOUND.
+    expect((await stack.data(FlowCancelOperationDocument, { input: { id } })).cancelOperation.operation?.status).toBe('CANCELED');
+    const unknown = await stack.data(FlowCancelOperationDocument, { input: { id: toGlobalId('Operation', '00000000-0000-4000-8000-000000000000') } });
+    expect(unknown.cancelOperation).toEqual({ operation: null, userErrors: [{ code: 'NOT_FOUND', field: 'input.id', message: expect.any(String) }] });
+  });
+
+  it('a flow that succeeded is returned as is to a retry with its key (no new calls)', async () => {
+    const site = w.freeSites(main())[2] as string;
+    const idempotencyKey = key();
+    const id = await start(site, idempotencyKey);
+    await finished(stack, id);
+    await stack.sandbox.clearCalls();
+    expect(await start(site, idempotencyKey)).toBe(id);
+    expect((await stack.sandbox.calls()).filter((c) => c.operation !== 'listChildAccounts' && c.operation !== 'getAccount')).toEqual([]);
+  });
+});
