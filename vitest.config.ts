@@ -27,6 +27,21 @@ export default defineConfig({
           hookTimeout: 30_000,
         },
       },
+      {
+        // A real browser (Debian's chromium, driven by playwright-core) against the gateway's GraphiQL. The setup
+        // bundles GraphiQL (about a second); without chromium the browser test fails with the command to install it.
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // The page renders while the other projects load both cores: wait for it generously.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
+        },
+      },
     ],
   },
 });

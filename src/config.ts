@@ -61,10 +61,14 @@ const schema = z
     MAX_POLLERS_PER_TENANT: positiveInt(50, 10_000),
     CATALOG_FILE: z.string().min(1, 'must not be empty when set').optional(),
     OPERATION_STORE_PATH: z.string().min(1, 'must not be empty when set').default('.data/operations.sqlite'),
+    OPERATION_LEASE_MS: positiveInt(30_000, 3_600_000),
   })
   .superRefine((env, ctx) => {
     if (env.WIX_API_KEY && !env.WIX_ACCOUNT_ID) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['WIX_ACCOUNT_ID'], message: 'is required when WIX_API_KEY is set (the main account ID)' });
+    }
+    if (env.OPERATION_LEASE_MS < 1_000) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['OPERATION_LEASE_MS'], message: `must be at least 1000 (got ${env.OPERATION_LEASE_MS})` });
     }
     if (env.POLL_MAX_INTERVAL_MS < env.POLL_INTERVAL_MS) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['POLL_MAX_INTERVAL_MS'], message: `must be at least POLL_INTERVAL_MS (${env.POLL_INTERVAL_MS})` });
@@ -93,6 +97,8 @@ export interface Config {
   catalog: ProductCatalog;
   /** SQLite file of the operation store (flows and the mutation ledger); `:memory:` keeps nothing. */
   operationStorePath: string;
+  /** Lease of a running operation: a dead gateway's operations are resumed this long after it stopped renewing. */
+  operationLeaseMs: number;
 }
 
 /** Thrown for a bad environment; `message` is one line naming the variable. */
@@ -121,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogFile: e.CATALOG_FILE,
     catalog: loadCatalog(e.CATALOG_FILE),
     operationStorePath: e.OPERATION_STORE_PATH,
+    operationLeaseMs: e.OPERATION_LEASE_MS,
   };
 }
 

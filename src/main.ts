@@ -48,8 +48,9 @@ async function serve(config: Config): Promise<void> {
     sandbox = await startSandbox({ port: config.sandboxPort, host: '127.0.0.1', seed: config.sandboxSeed, clock: config.sandboxClock });
     upstream = { baseUrl: sandbox.url, apiKey: sandbox.world.mainApiKey, mainAccountId: sandbox.world.mainAccountId, timeoutMs: config.upstreamTimeoutMs, catalog: config.catalog };
   }
-  const gateway = await Gateway.start({ upstream, port: config.port, host: config.host, polling: config.polling, operations: { storePath: config.operationStorePath } });
+  const gateway = await Gateway.start({ upstream, port: config.port, host: config.host, polling: config.polling, operations: { storePath: config.operationStorePath, leaseMs: config.operationLeaseMs } });
   console.log(`wix-account-graph gateway ready at ${gateway.url}/graphql`);
+  console.log(`  GraphiQL: open ${gateway.url}/graphql in a browser (examples in examples/)`);
   console.log(`  operations: ${config.operationStorePath === ':memory:' ? 'in memory (lost on exit)' : config.operationStorePath}`);
   if (sandbox) {
     console.log(`  upstream: embedded Wix sandbox at ${sandbox.url} (no WIX_API_KEY set; seed ${config.sandboxSeed}, ${config.sandboxClock} clock)`);

@@ -6,20 +6,28 @@ import { AccountDomainsResolver } from './resolvers/account-domains.resolver.js'
 import { AccountResolver } from './resolvers/account.resolver.js';
 import { ConnectedDomainResolver } from './resolvers/connected-domain.resolver.js';
 import { DnsZoneResolver } from './resolvers/dns-zone.resolver.js';
+import { DomainMutationsResolver } from './resolvers/domain-mutations.resolver.js';
 import { DomainSearchResolver } from './resolvers/domain-search.resolver.js';
+import { FlowResolver } from './resolvers/flow.resolver.js';
+import { operationResultResolvers } from './resolvers/operation-result.resolver.js';
+import { OperationResolver } from './resolvers/operation.resolver.js';
+import { InstanceMutationsResolver } from './resolvers/instance-mutations.resolver.js';
 import { NodeResolver } from './resolvers/node.resolver.js';
 import { PackageResolver } from './resolvers/package.resolver.js';
 import { ProductInstanceResolver } from './resolvers/product-instance.resolver.js';
 import { RegisteredDomainResolver } from './resolvers/registered-domain.resolver.js';
+import { ResellerMutationsResolver } from './resolvers/reseller-mutations.resolver.js';
 import { SiteDomainsResolver } from './resolvers/site-domains.resolver.js';
 import { SiteResellersResolver } from './resolvers/site-resellers.resolver.js';
+import { SiteMutationsResolver } from './resolvers/site-mutations.resolver.js';
 import { SiteResolver } from './resolvers/site.resolver.js';
 import { noPubSub, SubscriptionResolver } from './resolvers/subscription.resolver.js';
 
 /** Every resolver class of the gateway. */
 export const resolvers = [NodeResolver, AccountResolver, SiteResolver, AccountResellersResolver, SiteResellersResolver, PackageResolver, ProductInstanceResolver,
   DomainSearchResolver, RegisteredDomainResolver, ConnectedDomainResolver, DnsZoneResolver, SiteDomainsResolver, AccountDomainsResolver,
-  SubscriptionResolver] as const;
+  SubscriptionResolver, DomainMutationsResolver, ResellerMutationsResolver, InstanceMutationsResolver, SiteMutationsResolver,
+  FlowResolver, OperationResolver, ...operationResultResolvers] as const;
 
 /**
  * Builds the executable schema. Validation is on explicitly (type-graphql 2 defaults it off), and rejected values

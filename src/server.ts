@@ -7,6 +7,7 @@ import { defaultCatalog, type ProductCatalog } from './catalog.js';
 import { createContext, type GatewayContext } from './context.js';
 import { WixHttp } from './datasources/http.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
+import { GraphiQL } from './graphiql.js';
 import { createOperationServices, type OperationOptions, type OperationServices } from './flows/services.js';
 import { PollerRegistry, type PollingOptions } from './polling/registry.js';
 import { ResourceWatches } from './polling/watches.js';
@@ -39,8 +40,8 @@ export interface GatewayOptions {
 const MAX_BODY_BYTES = 512 * 1024;
 
 /**
- * A running gateway: the HTTP server with Apollo on `/graphql` (and graphql-ws subscriptions on the same path) and a
- * health check on `/healthz`.
+ * A running gateway: the HTTP server with Apollo on `/graphql` (and graphql-ws subscriptions on the same path), GraphiQL
+ * for a browser's GET of `/graphql` (its files under `/graphiql/`, see graphiql.ts) and a health check on `/healthz`.
  */
 export class Gateway {
   private constructor(
@@ -74,8 +75,9 @@ export class Gateway {
     const contextFor = (requestedAccountId: string | undefined) =>
       createContext({ http, caches, mainAccountId: options.upstream.mainAccountId, catalog, requestedAccountId, watches, operations: operations as OperationServices });
     operations = createOperationServices(options.operations ?? { storePath: ':memory:' }, (tenantId) => contextFor(tenantId));
+    const graphiql = new GraphiQL();
     const server = createServer((req, res) => {
-      handle(req, res, apollo, { http, caches, upstream: options.upstream, catalog, contextFor }).catch((error: unknown) => {
+      handle(req, res, apollo, { http, caches, upstream: options.upstream, catalog, contextFor, graphiql }).catch((error: unknown) => {
         console.error('gateway: request failed', error instanceof Error ? error.message : 'unknown error');
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
       });
@@ -122,6 +124,8 @@ interface Shared {
   upstream: UpstreamConfig;
   catalog: ProductCatalog;
   contextFor: (requestedAccountId: string | undefined) => Promise<GatewayContext>;
+  /** The GraphiQL page (a browser's GET /graphql) and its files under /graphiql/. */
+  graphiql: GraphiQL;
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<GatewayContext>, shared: Shared): Promise<void> {
@@ -130,6 +134,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, apollo: ApolloS
     sendJson(res, 200, { status: 'ok' });
     return;
   }
+  if (shared.graphiql.handle(req, res, url)) return;
   if (url.pathname !== '/graphql') {
     sendJson(res, 404, { errors: [{ message: 'Not found: the API is at /graphql', extensions: { code: ErrorCode.NOT_FOUND } }] });
     return;
