@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { Gateway, type GatewayOptions } from '../../src/server.js';
 import { TestSandbox } from './sandbox.js';
 
@@ -7,6 +8,11 @@ export interface GraphQLResult<T> {
   status: number;
   data?: T | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+export interface StackOptions {
+  timeoutMs?: number;
+  gateway?: Omit<GatewayOptions, 'upstream'>;
 }
 
 /**
@@ -20,7 +26,7 @@ export class TestStack {
   ) {}
 
   /** `gateway` adds Gateway options (e.g. small poll intervals for subscription tests). */
-  static async start(options: { timeoutMs?: number; gateway?: Omit<GatewayOptions, 'upstream'> } = {}): Promise<TestStack> {
+  static async start(options: StackOptions = {}): Promise<TestStack> {
     const sandbox = await TestSandbox.start();
     const gateway = await Gateway.start({
       ...options.gateway,
@@ -63,4 +69,38 @@ export class TestStack {
     await this.gateway.close();
     await this.sandbox.close();
   }
+}
+
+/**
+ * Registers the hooks of a test file's stack and returns it: one stack per file whose sandbox is reset (and call log
+ * cleared) before each test (`per: 'file'`, the default), or a fresh stack — empty gateway caches — per test
+ * (`per: 'test'`). The returned object forwards to the stack of the running test.
+ */
+export function useStack(options: StackOptions & { per?: 'file' | 'test' } = {}): TestStack {
+  let current: TestStack | undefined;
+  const start = async () => {
+    current = await TestStack.start(options);
+  };
+  const stop = async () => {
+    await current?.close();
+    current = undefined;
+  };
+  if (options.per === 'test') {
+    beforeEach(start);
+    afterEach(stop);
+  } else {
+    beforeAll(start);
+    afterAll(stop);
+    beforeEach(async () => {
+      await current?.sandbox.reset();
+      await current?.sandbox.clearCalls();
+    });
+  }
+  return new Proxy({} as TestStack, {
+    get(_target, prop) {
+      if (!current) throw new Error('the test stack runs only inside tests and hooks');
+      const value = Reflect.get(current, prop, current) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../../src/schema/node.type.js';
 import {
   AccountPackagesDocument,
@@ -11,7 +11,7 @@ import {
   ViewerAccountDocument,
 } from '../../gql/graphql.js';
 import type { CallRecord } from '../../../src/sandbox/calllog.js';
-import { TestStack } from '../../helpers/stack.js';
+import { useStack } from '../../helpers/stack.js';
 import { instancesOf, rawPackages } from './resellers-fixtures.js';
 
 /** A GUID no account of the sandbox has. */
@@ -23,15 +23,7 @@ const count = (calls: CallRecord[], operation: string) => calls.filter((c) => c.
 const onlyReads = (calls: CallRecord[]) => calls.every((c) => c.method === 'GET' || c.operation === 'queryPackages' || c.operation === 'querySites');
 
 describe('gateway: accounts, sub-accounts and tenancy over the sandbox', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await TestStack.start();
-  });
-  afterAll(async () => stack.close());
-  beforeEach(async () => {
-    await stack.sandbox.reset();
-    await stack.sandbox.clearCalls();
-  });
+  const stack = useStack();
   const seed = () => stack.sandbox.seed;
 
   it('viewer answers its name (Get Account) and its sub-accounts (List Child Accounts)', async () => {

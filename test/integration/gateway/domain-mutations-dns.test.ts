@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ConnectedDomainByNameDocument,
   CreateConnectedDomainDocument,
@@ -9,7 +9,7 @@ import {
   type DnsRecordInput,
   type UpdateDnsZoneInput,
 } from '../../gql/graphql.js';
-import { TestStack } from '../../helpers/stack.js';
+import { useStack } from '../../helpers/stack.js';
 import { foreign, freeName, mainSites } from '../sandbox/domain-fixtures.js';
 import { byOperation } from './domain-expectations.js';
 
@@ -20,11 +20,7 @@ import { byOperation } from './domain-expectations.js';
  * zone / setup-info cache are dropped).
  */
 describe('gateway: connected-domain and DNS-zone mutations', () => {
-  let stack: TestStack;
-  beforeEach(async () => {
-    stack = await TestStack.start();
-  });
-  afterEach(async () => stack.close());
+  const stack = useStack({ per: 'test' });
 
   const main = () => stack.sandbox.seed.mainAccountId;
   const site = (i: number) => mainSites(stack.sandbox)[i] as string;

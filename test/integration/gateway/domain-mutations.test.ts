@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RegisterDomainDocument, RegisteredDomainByNameDocument, SiteWithDomainsDocument, type RegisterDomainInput } from '../../gql/graphql.js';
-import { TestStack } from '../../helpers/stack.js';
+import { useStack } from '../../helpers/stack.js';
 import { SHERLOCK, freeName, instance, mainSites, settings } from '../sandbox/domain-fixtures.js';
 import { byOperation } from './domain-expectations.js';
 
@@ -11,11 +11,7 @@ import { byOperation } from './domain-expectations.js';
  * zones: domain-mutations-dns.test.ts.
  */
 describe('gateway: registerDomain', () => {
-  let stack: TestStack;
-  beforeEach(async () => {
-    stack = await TestStack.start();
-  });
-  afterEach(async () => stack.close());
+  const stack = useStack({ per: 'test' });
 
   const main = () => stack.sandbox.seed.mainAccountId;
   /** m0 (Business plan, Premium) and m6 (free), see domain-fixtures.ts. */

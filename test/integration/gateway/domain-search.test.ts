@@ -1,19 +1,11 @@
 import { parse } from 'graphql';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainAvailabilityDocument, DomainSuggestionsDocument } from '../../gql/graphql.js';
-import { TestStack } from '../../helpers/stack.js';
+import { useStack } from '../../helpers/stack.js';
 
 /** Domain availability and suggestions over the sandbox (CONTRACT §5). */
 describe('gateway: domain search over the sandbox', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await TestStack.start();
-  });
-  afterAll(async () => stack.close());
-  beforeEach(async () => {
-    await stack.sandbox.reset();
-    await stack.sandbox.clearCalls();
-  });
+  const stack = useStack();
 
   /** Every suggestion the sandbox has for a query, read page by page straight from it. */
   async function sandboxSuggestions(query: string, tlds: string[] = []): Promise<Array<{ domain: string; premium: boolean }>> {

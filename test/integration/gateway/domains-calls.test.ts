@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SiteDomainsDocument } from '../../gql/graphql.js';
-import { TestStack } from '../../helpers/stack.js';
+import { useStack } from '../../helpers/stack.js';
 import { byOperation, domainIds } from './domain-expectations.js';
 
 /**
@@ -9,13 +9,7 @@ import { byOperation, domainIds } from './domain-expectations.js';
  * DNS zones, and faults. Every test gets its own gateway, so the shared cache starts cold.
  */
 describe('gateway: domain calls, cache and faults', () => {
-  let stack: TestStack;
-  beforeEach(async () => {
-    stack = await TestStack.start();
-  });
-  afterEach(async () => {
-    await stack.close();
-  });
+  const stack = useStack({ per: 'test' });
 
   /** Connects two more domains to sites and one floating (no site): Create Connected Domain over HTTP. */
   async function connectMore(): Promise<void> {

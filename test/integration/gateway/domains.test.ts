@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AccountDomainsDocument,
   ConnectedDomainByNameDocument,
@@ -8,7 +8,7 @@ import {
   RegisteredDomainByNameDocument,
   SiteDomainListsOnlyDocument,
 } from '../../gql/graphql.js';
-import { TestStack } from '../../helpers/stack.js';
+import { useStack } from '../../helpers/stack.js';
 import { byOperation, domainIds, expectedConnected, expectedRegistered, expectedZone } from './domain-expectations.js';
 
 /**
@@ -19,11 +19,7 @@ import { byOperation, domainIds, expectedConnected, expectedRegistered, expected
 describe('gateway: domains over the sandbox', () => {
   // A gateway per test: setup info and zones (nulls included) are cached across requests, and several tests count
   // the calls that fetch them.
-  let stack: TestStack;
-  beforeEach(async () => {
-    stack = await TestStack.start();
-  });
-  afterEach(async () => stack.close());
+  const stack = useStack({ per: 'test' });
 
   const main = () => stack.sandbox.seed.mainAccountId;
   const sub = (i: number) => stack.sandbox.seed.subAccountIds[i] as string;

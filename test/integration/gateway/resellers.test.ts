@@ -1,5 +1,5 @@
 import { parse } from 'graphql';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProductCatalog } from '../../../src/catalog.js';
 import { toGlobalId } from '../../../src/schema/node.type.js';
 import { Gateway } from '../../../src/server.js';
@@ -13,22 +13,14 @@ import {
   SitePlansDocument,
   ViewerPackagesDocument,
 } from '../../gql/graphql.js';
-import { TestStack } from '../../helpers/stack.js';
+import { useStack } from '../../helpers/stack.js';
 import { expectedInstance, expectedPackage, instancesOf, rawPackages } from './resellers-fixtures.js';
 
 const PREMIUM_BUSINESS = '00ba7923-2655-402a-852d-2b2100568bcf';
 const ops = (calls: Array<{ operation: string }>) => calls.map((c) => c.operation);
 
 describe('gateway: packages and product instances over the sandbox', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await TestStack.start();
-  });
-  afterAll(async () => stack.close());
-  beforeEach(async () => {
-    await stack.sandbox.reset();
-    await stack.sandbox.clearCalls();
-  });
+  const stack = useStack();
   const main = () => stack.sandbox.seed.mainAccountId;
 
   it('viewer → sites(first: 100) → productInstances → package: 1 Query Sites + 1 Query Packages, values as upstream', async () => {

@@ -1,18 +1,10 @@
 import { parse } from 'graphql';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SiteByIdDocument, SitesPageDocument, ViewerSitesDocument } from '../../gql/graphql.js';
-import { TestStack } from '../../helpers/stack.js';
+import { useStack } from '../../helpers/stack.js';
 
 describe('gateway: sites over the sandbox', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await TestStack.start();
-  });
-  afterAll(async () => stack.close());
-  beforeEach(async () => {
-    await stack.sandbox.reset();
-    await stack.sandbox.clearCalls();
-  });
+  const stack = useStack();
 
   it('answers a sites query with the seeded sites of the main account', async () => {
     const data = await stack.data(SitesPageDocument, { first: 5 });

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccountSitesDocument, NodeByIdDocument, SitesPageDocument, ViewerIdDocument } from '../../gql/graphql.js';
-import { TestStack } from '../../helpers/stack.js';
+import { useStack } from '../../helpers/stack.js';
 
 const FOREIGN = '0a0b0c0d-1111-4222-8333-444455556666';
 
 describe('gateway: tenancy', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await TestStack.start();
-  });
-  afterAll(async () => stack.close());
-  beforeEach(async () => {
-    await stack.sandbox.reset();
-    await stack.sandbox.clearCalls();
-  });
+  const stack = useStack();
 
   const writes = async () => (await stack.sandbox.calls()).filter((c) => c.method !== 'GET' && !['querySites', 'queryPackages'].includes(c.operation));
 
