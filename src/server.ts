@@ -11,6 +11,7 @@ import { GraphiQL } from './graphiql.js';
 import { createOperationServices, type OperationOptions, type OperationServices } from './flows/services.js';
 import { PollerRegistry, type PollingOptions } from './polling/registry.js';
 import { ResourceWatches } from './polling/watches.js';
+import { limitRules, parseOptions } from './limits.js';
 import { buildGatewaySchema } from './schema.js';
 import { GraphQLWebSocket, type WebSocketLimits } from './websocket.js';
 
@@ -59,6 +60,8 @@ export class Gateway {
     const apollo = new ApolloServer<GatewayContext>({
       schema,
       formatError,
+      validationRules: limitRules,
+      parseOptions,
       includeStacktraceInErrorResponses: false,
       introspection: true,
       plugins: [ApolloServerPluginLandingPageDisabled()],

@@ -7,6 +7,7 @@ import { LRUCache } from 'lru-cache';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from './context.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
+import { allValidationRules, parseOptions } from './limits.js';
 import { coded, formatResult, mapEvents, refuse, requestedAccount, SharedEventContexts, unavailableContext } from './websocket-support.js';
 
 /**
@@ -180,11 +181,11 @@ export class GraphQLWebSocket {
     if (cached) return cached;
     let document: DocumentNode;
     try {
-      document = parse(query);
+      document = parse(query, parseOptions);
     } catch (error) {
       return [coded(error instanceof Error ? error.message : 'Syntax error', 'GRAPHQL_PARSE_FAILED')];
     }
-    const errors = validate(this.options.schema, document);
+    const errors = validate(this.options.schema, document, allValidationRules);
     if (errors.length > 0) return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
     if (query.length <= MAX_CACHED_QUERY_LENGTH) this.documents.set(query, document);
     return document;
