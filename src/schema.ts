@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { inputPaths } from './resolvers/input-paths.middleware.js';
 import { AccountResellersResolver } from './resolvers/account-resellers.resolver.js';
 import { AccountDomainsResolver } from './resolvers/account-domains.resolver.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
@@ -38,6 +39,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     resolvers,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
+    globalMiddlewares: [inputPaths],
     // Every subscription has its own `subscribe` (the pollers); type-graphql still insists on a PubSub.
     pubSub: noPubSub,
   });

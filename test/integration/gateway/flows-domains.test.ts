@@ -127,7 +127,7 @@ describe('flows: purchaseDomain and connectDomain', () => {
 
     await stack.sandbox.clearCalls();
     const bad = await stack.run(FlowConnectDomainDocument, { input: { idempotencyKey: key(), siteId: site, domain: 'acme-free.de', method: 'POINTING', dnsRecords: [{ type: 'A', hostName: 'acme-free.de', values: ['203.0.113.10'] }] } });
-    expectTopLevel(bad, 'BAD_USER_INPUT', ['dnsRecords']);
+    expectTopLevel(bad, 'BAD_USER_INPUT', ['input.dnsRecords']);
     expect(await stack.sandbox.calls()).toEqual([]);
   });
 });

@@ -97,7 +97,7 @@ describe('gateway: product-instance mutations over the sandbox', () => {
 
   it('adjust needs a product or a billing cycle (BAD_USER_INPUT, no upstream call)', async () => {
     const result = await stack.run(AdjustProductInstanceDocument, { input: { idempotencyKey: key(), productInstanceId: plan().instance.instanceId } });
-    expectTopLevel(result, 'BAD_USER_INPUT', ['catalogProductId']);
+    expectTopLevel(result, 'BAD_USER_INPUT', ['input.catalogProductId']);
     expect(await stack.sandbox.calls()).toEqual([]);
   });
 

@@ -86,16 +86,16 @@ describe('gateway: package mutations over the sandbox', () => {
       },
     });
     expectTopLevel(result, 'BAD_USER_INPUT', [
-      'idempotencyKey',
-      'externalId',
-      'products.0.catalogProductId',
-      'products.0.siteId',
-      'products.0.countryCode',
-      'products.0.discountCode',
-      'products.0.billing.type',
-      'products.0.billing.cycle.count',
+      'input.idempotencyKey',
+      'input.externalId',
+      'input.products.0.catalogProductId',
+      'input.products.0.siteId',
+      'input.products.0.countryCode',
+      'input.products.0.discountCode',
+      'input.products.0.billing.type',
+      'input.products.0.billing.cycle.count',
     ]);
-    expectTopLevel(await stack.run(CreatePackageDocument, { input: { idempotencyKey: key(), products: [] } }), 'BAD_USER_INPUT', ['products']);
+    expectTopLevel(await stack.run(CreatePackageDocument, { input: { idempotencyKey: key(), products: [] } }), 'BAD_USER_INPUT', ['input.products']);
     expect(await stack.sandbox.calls()).toEqual([]);
   });
 

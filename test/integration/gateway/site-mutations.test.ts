@@ -71,7 +71,7 @@ describe('gateway: transferSite and createSubAccount over the sandbox', () => {
 
   it('bad input is BAD_USER_INPUT before any upstream call', async () => {
     const result = await stack.run(TransferSiteDocument, { input: { idempotencyKey: '', siteId: 'not-a-site', targetAccountId: toGlobalId('Site', main()) } });
-    expectTopLevel(result, 'BAD_USER_INPUT', ['idempotencyKey', 'siteId', 'targetAccountId']);
+    expectTopLevel(result, 'BAD_USER_INPUT', ['input.idempotencyKey', 'input.siteId', 'input.targetAccountId']);
     expect(await stack.sandbox.calls()).toEqual([]);
   });
 
@@ -96,7 +96,7 @@ describe('gateway: transferSite and createSubAccount over the sandbox', () => {
   it('createSubAccount is for the main account only, and validates its input first', async () => {
     expectTopLevel(await stack.run(CreateSubAccountDocument, { input: { idempotencyKey: key(), email: 'x@example.com' } }, { 'wix-account-id': sub(0) }), 'FORBIDDEN');
     const bad = await stack.run(CreateSubAccountDocument, { input: { idempotencyKey: key(), email: 'not-an-email', language: 'xx-YY', roles: ['bad role'] } });
-    expectTopLevel(bad, 'BAD_USER_INPUT', ['email', 'language', 'roles']);
+    expectTopLevel(bad, 'BAD_USER_INPUT', ['input.email', 'input.language', 'input.roles']);
     expect(writesIn(await stack.sandbox.calls())).toEqual([]);
   });
 });
