@@ -1,5 +1,4 @@
-import { refreshPremium } from './seed.js';
-import type { InstanceStatus, Package, ProductInstance } from './types.js';
+import type { ConnectedDomain, InstanceStatus, Package, ProductInstance } from './types.js';
 import type { World } from './world.js';
 
 /**
@@ -25,6 +24,18 @@ const AWAITING_SHARE_KEY = 'instance-activation-awaiting-action';
 /** Schedules the PENDING → ENABLED | FAILED | AWAITING_ACTION transition of a new instance. */
 export function scheduleActivation(world: World, instanceId: string): void {
   world.schedule(world.settings.instanceActivationMs, () => settle(world, instanceId));
+}
+
+/**
+ * Schedules the activation of an instance the seed left PENDING or AWAITING_ACTION, with the same delay as a new one.
+ * The seed fixes its outcome (ENABLED): it does not draw on the failure / awaiting-action shares, so that seeded
+ * instances never shift which new instance a configured share picks.
+ */
+export function scheduleSeededActivation(world: World, instanceId: string): void {
+  world.schedule(world.settings.instanceActivationMs, () => {
+    const found = world.findInstance(instanceId);
+    if (found && (found.instance.status === 'PENDING' || found.instance.status === 'AWAITING_ACTION')) enable(world, found.pkg, found.instance);
+  });
 }
 
 function settle(world: World, instanceId: string): void {
@@ -90,17 +101,32 @@ export function hasLivePlan(world: World, siteId: string): boolean {
 /**
  * A Premium plan was cancelled on, unassigned from or moved away from the site: recompute `premium` and, when the
  * site has no live plan left, disconnect its connected domains (Wix: "canceling a Premium plan disconnects a
- * connected domain"). Registered domains and DNS zones are separate products and stay.
+ * connected domain") exactly as Delete Connected Domain does, Wix DNS zone of a NAMESERVERS connection included.
+ * Registered domains and their zones are separate products and stay.
  */
 export function planLeftSite(world: World, siteId: string): void {
   refreshPremium(world, siteId);
   if (hasLivePlan(world, siteId)) return;
-  for (const [domain, connected] of [...world.connectedDomains]) {
-    if (connected.siteInfo.id !== siteId) continue;
-    world.connectedDomains.delete(domain);
-    world.connectedOwner.delete(domain);
-  }
-  refreshDomainConnected(world, siteId);
+  for (const connected of [...world.connectedDomains.values()]) if (connected.siteInfo.id === siteId) disconnectDomain(world, connected);
+}
+
+/**
+ * Removes a connection (Delete Connected Domain and the Premium cascade): the connection, its owner, the Wix DNS zone
+ * a NAMESERVERS connection brought (CONTRACT §7.5: "removes … its DNS records"), and the site's connected flag when
+ * nothing else keeps it.
+ */
+export function disconnectDomain(world: World, connected: ConnectedDomain): void {
+  world.connectedDomains.delete(connected.id);
+  world.connectedOwner.delete(connected.id);
+  if (connected.connectionType === 'NAMESERVERS') world.dnsZones.delete(connected.id);
+  if (connected.siteInfo.id) refreshDomainConnected(world, connected.siteInfo.id);
+}
+
+/** Recomputes `site.premium`: true while an ENABLED Premium plan instance is assigned to the site. */
+export function refreshPremium(world: World, siteId: string): void {
+  const site = world.sites.get(siteId);
+  if (!site) return;
+  site.premium = world.instancesOfSite(siteId).some(({ instance }) => instance.status === 'ENABLED' && isPremiumPlan(world, instance.catalogProductId));
 }
 
 /** `site.domainConnected`: a connected domain with completed propagation, or an ACTIVE registered domain, on the site. */

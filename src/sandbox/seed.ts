@@ -1,5 +1,7 @@
 import { PRODUCT, buildCatalog, domainProductId } from './catalog.js';
 import type { ClockMode } from './clock.js';
+import { refreshPremium } from './lifecycle.js';
+import { scheduleSeededTransitions } from './seed-clock.js';
 import { seedDomains } from './seed-domains.js';
 import type { Account, BillingInfo, InstanceStatus, Package, ProductInstance, Site } from './types.js';
 import { World } from './world.js';
@@ -86,6 +88,8 @@ export function seedWorld(seed: number, clockMode: ClockMode): World {
     [PRODUCT.domainXyzLegacy, undefined, 'ENABLED', YEAR1],
     [domainProductId('com') as string, undefined, 'PENDING', YEAR1],
   ]);
+  // Seeded PENDING / AWAITING_ACTION instances and unfinished domains move on the clock like new ones.
+  scheduleSeededTransitions(world);
   return world;
 }
 
@@ -167,12 +171,8 @@ function addPackage(world: World, accountId: string, dayOffset: number, external
   return pkg;
 }
 
-/** Recomputes `site.premium`: true while an ENABLED Premium plan instance is assigned to the site. */
-export function refreshPremium(world: World, siteId: string): void {
-  const site = world.sites.get(siteId);
-  if (!site) return;
-  site.premium = world.instancesOfSite(siteId).some(({ instance }) => instance.status === 'ENABLED' && world.catalog.get(instance.catalogProductId)?.type === 'PREMIUM_PLAN');
-}
+/** Recomputes `site.premium` (lives in lifecycle.ts, so that the lifecycle does not import the seed). */
+export { refreshPremium };
 
 /** The seed summary served by `GET /_sandbox/seed`. */
 export function summarize(world: World): SeedSummary {

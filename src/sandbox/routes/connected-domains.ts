@@ -1,5 +1,5 @@
 import { appError, invalidField } from '../errors.js';
-import { refreshDomainConnected } from '../lifecycle.js';
+import { disconnectDomain, refreshDomainConnected } from '../lifecycle.js';
 import { RESTRICTED_TLDS, UNDELEGATED_DOMAINS, isSupportedTld, isTaken, isWixRegistered, labelsFit, parseDomain, registrarOf, type ParsedDomain } from '../registry.js';
 import { GUID, type AccountProblem, type RouteContext, type RouteDef } from '../router.js';
 import { WIX_A_RECORD, WIX_NAMESERVERS, WIX_POINTING_CNAME, defaultZone } from '../seed-domains.js';
@@ -136,15 +136,23 @@ function createConnectedDomain(ctx: RouteContext) {
   return { connectedDomain: cd };
 }
 
-function schedulePropagation(world: World, cd: ConnectedDomain): void {
+/**
+ * Schedules the propagation of a connection from where it stands: UNKNOWN → IN_PROGRESS after
+ * `propagationStartMs`, then COMPLETED `propagationMs` later; IN_PROGRESS (a seeded one) → COMPLETED after
+ * `propagationMs`. COMPLETED and FAILED are final. A task only moves the connection if it is still connected.
+ */
+export function schedulePropagation(world: World, cd: ConnectedDomain): void {
   const live = () => world.connectedDomains.get(cd.id) === cd;
   const { propagationStartMs, propagationMs } = world.settings;
-  world.schedule(propagationStartMs, () => {
-    if (!live() || cd.dnsPropagationStatus !== 'UNKNOWN_DNS_PROPAGATION_STATUS') return;
-    cd.dnsPropagationStatus = 'IN_PROGRESS';
-    cd.updatedDate = world.now();
-  });
-  world.schedule(propagationStartMs + propagationMs, () => {
+  const started = cd.dnsPropagationStatus === 'IN_PROGRESS';
+  if (!started && cd.dnsPropagationStatus !== 'UNKNOWN_DNS_PROPAGATION_STATUS') return;
+  if (!started)
+    world.schedule(propagationStartMs, () => {
+      if (!live() || cd.dnsPropagationStatus !== 'UNKNOWN_DNS_PROPAGATION_STATUS') return;
+      cd.dnsPropagationStatus = 'IN_PROGRESS';
+      cd.updatedDate = world.now();
+    });
+  world.schedule(started ? propagationMs : propagationStartMs + propagationMs, () => {
     if (!live() || cd.dnsPropagationStatus === 'COMPLETED') return;
     cd.dnsPropagationStatus = 'COMPLETED';
     cd.updatedDate = world.now();
@@ -171,12 +179,7 @@ function listConnectedDomains(ctx: RouteContext) {
 
 /** Removes the connection, its Wix zone (NAMESERVERS) and the site's connected flag when nothing else is connected. */
 function deleteConnectedDomain(ctx: RouteContext) {
-  const { world } = ctx;
-  const cd = ownConnected(ctx);
-  world.connectedDomains.delete(cd.id);
-  world.connectedOwner.delete(cd.id);
-  if (cd.connectionType === 'NAMESERVERS') world.dnsZones.delete(cd.id);
-  if (cd.siteInfo.id) refreshDomainConnected(world, cd.siteInfo.id);
+  disconnectDomain(ctx.world, ownConnected(ctx));
   return {};
 }
 

@@ -74,13 +74,27 @@ function createRegisteredDomain(ctx: RouteContext) {
   };
   world.registeredDomains.set(rd.id, rd);
   world.registeredOwner.set(rd.id, ctx.accountId);
-  const rejection = registrarRejection({ ...input.contacts });
-  world.schedule(world.settings.registrationMs, () => settleRegistration(world, rd, { years, siteId, rejection }));
+  scheduleRegistration(world, rd, { years, ...(siteId ? { siteId } : {}) });
   return { registeredDomain: rd };
 }
 
+/** What the registrar needs to settle a registration: its length and the site it goes to. */
+interface RegistrationPlan {
+  years: number;
+  siteId?: string;
+}
+
+/**
+ * Schedules the registrar's answer to a PENDING_REGISTRATION domain after `settings.registrationMs` (the contacts
+ * decide ACTIVE or FAILED_REGISTRATION, see `registrarRejection`). Also used for seeded pending registrations.
+ */
+export function scheduleRegistration(world: World, rd: RegisteredDomain, plan: RegistrationPlan): void {
+  const rejection = registrarRejection({ ...rd.contacts });
+  world.schedule(world.settings.registrationMs, () => settleRegistration(world, rd, { ...plan, ...(rejection ? { rejection } : {}) }));
+}
+
 /** The registrar's answer to a pending registration (runs on the virtual clock). */
-function settleRegistration(world: World, rd: RegisteredDomain, outcome: { years: number; siteId?: string; rejection?: string }): void {
+function settleRegistration(world: World, rd: RegisteredDomain, outcome: RegistrationPlan & { rejection?: string }): void {
   if (world.registeredDomains.get(rd.id) !== rd || rd.status !== 'PENDING_REGISTRATION') return;
   bump(world, rd);
   if (outcome.rejection) {
@@ -102,6 +116,11 @@ function settleRegistration(world: World, rd: RegisteredDomain, outcome: { years
     rd.siteInfo = { id: outcome.siteId, assignmentType: 'PRIMARY' };
     refreshDomainConnected(world, outcome.siteId);
   }
+  scheduleRegisteredPropagation(world, rd);
+}
+
+/** DNS propagation of an ACTIVE registered domain: IN_PROGRESS → COMPLETED after `settings.propagationMs`. */
+export function scheduleRegisteredPropagation(world: World, rd: RegisteredDomain): void {
   world.schedule(world.settings.propagationMs, () => {
     if (world.registeredDomains.get(rd.id) !== rd || rd.dnsPropagationStatus !== 'IN_PROGRESS') return;
     rd.dnsPropagationStatus = 'COMPLETED';

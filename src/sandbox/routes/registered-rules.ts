@@ -91,7 +91,8 @@ export function checkProductInstance(ctx: RouteContext, instanceId: string, pars
   return years;
 }
 
-function registrationYears(instance: ProductInstance, fallback: ProductInstance['billingInfo']): number | undefined {
+/** Registration length in years from the instance's cycle (else the product's first), or undefined when unusable. */
+export function registrationYears(instance: ProductInstance, fallback: ProductInstance['billingInfo']): number | undefined {
   const cycle = (instance.billingInfo ?? fallback)?.cycleDuration;
   if (!cycle || cycle.unit !== 'YEAR' || ![1, 2, 3].includes(cycle.count)) return undefined;
   return cycle.count;

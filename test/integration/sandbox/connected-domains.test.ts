@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TestSandbox } from '../../helpers/sandbox.js';
-import { code, foreign, freeName, mainSites, siteOf } from './domain-fixtures.js';
+import { code, expectError, foreign, freeName, mainSites, siteOf } from './domain-fixtures.js';
 
 const BASE = '/domains/v1/connected-domains';
 const SETUP = '/domains/v1/connected-domain-setup-info';
@@ -108,12 +108,8 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
     const same = await connect(body);
     expect(same.status).toBe(200);
     expect(same.body).toEqual(first.body);
-    const otherType = await connect({ ...body, connectionType: 'POINTING' });
-    expect(otherType.status).toBe(409);
-    expect(code(otherType)).toBe('DOMAINS_ALREADY_EXISTS');
-    const otherSite = await connect(body, { siteId: mainSites(sb)[1] as string });
-    expect(otherSite.status).toBe(409);
-    expect(code(otherSite)).toBe('DOMAINS_ALREADY_EXISTS');
+    expectError(await connect({ ...body, connectionType: 'POINTING' }), 409, 'DOMAINS_ALREADY_EXISTS', 'other connection type');
+    expectError(await connect(body, { siteId: mainSites(sb)[1] as string }), 409, 'DOMAINS_ALREADY_EXISTS', 'other site');
   });
 
   it('refuses domains and connection types with the documented codes', async () => {
@@ -164,13 +160,25 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
     expect(floating.body.connectedDomain.siteInfo).toEqual({ assignmentType: 'UNKNOWN_ASSIGNMENT_TYPE' });
   });
 
+  it('answers the errors of Get (§7.3) and Setup Info (§7.6) with the Domains codes', async () => {
+    for (const api of [BASE, SETUP]) {
+      const path = `${api}/urbanstudio.io`;
+      expect((await sb.call('GET', path)).status, path).toBe(200);
+      expectError(await sb.call('GET', path, { accountId: null }), 400, 'DOMAINS_GUID_NOT_VALID', `${path} without account`);
+      expectError(await sb.call('GET', path, { accountId: 'not-a-guid' }), 400, 'DOMAINS_GUID_NOT_VALID', `${path} malformed account`);
+      expectError(await sb.call('GET', path, { accountId: UNKNOWN_GUID }), 403, 'DOMAINS_GUID_NOT_FOUND', `${path} unknown account`);
+      expectError(await sb.call('GET', path, { accountId: foreign(sb).accountId }), 403, 'DOMAINS_PERMISSION_DENIED', `${path} foreign account`);
+      expectError(await sb.call('GET', `${api}/pixelco-agency.com`), 403, 'DOMAINS_DOMAIN_NOT_PERMITTED', `${api} Wix-registered`);
+      expectError(await sb.call('GET', `${api}/nothing-here.com`), 404, 'NOT_FOUND', `${api} unknown domain`);
+    }
+  });
+
   it('gets and lists only the account’s own domains, createdDate DESC with cursor paging', async () => {
-    expect(code(await get('nothing-here.com'))).toBe('NOT_FOUND');
-    expect((await get('nothing-here.com')).status).toBe(404);
-    expect((await get('nordicyoga.net')).status).toBe(404);
+    expectError(await get('nothing-here.com'), 404, 'NOT_FOUND');
+    expectError(await get('nordicyoga.net'), 404, 'NOT_FOUND', 'another account’s domain');
     expect((await get('nordicyoga.net', sb.seed.subAccountIds[1])).status).toBe(200);
-    expect(code(await get('pixelco-agency.com'))).toBe('DOMAINS_DOMAIN_NOT_PERMITTED');
-    expect(code(await sb.call('GET', `${SETUP}/nordicyoga.net`))).toBe('NOT_FOUND');
+    expectError(await get('pixelco-agency.com'), 403, 'DOMAINS_DOMAIN_NOT_PERMITTED');
+    expectError(await sb.call('GET', `${SETUP}/nordicyoga.net`), 404, 'NOT_FOUND', 'setup info of another account’s domain');
     await connect({ domain: 'mysite.com', connectionType: 'POINTING' });
     const all: string[] = [];
     let cursor: string | null = null;

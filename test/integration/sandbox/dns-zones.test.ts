@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TestSandbox } from '../../helpers/sandbox.js';
-import { code, foreign, freeName, instance, mainSites, registration } from './domain-fixtures.js';
+import { code, expectError, foreign, freeName, instance, mainSites, registration } from './domain-fixtures.js';
 
 const ZONES = '/domains/v1/dns-zones';
 const VERIFY = 'google-site-verification=epsWybsHVqJqkw0dD2xrIaSO_jYJAmczAU7IqLWToVM';
@@ -129,33 +129,27 @@ describe('sandbox: Domain DNS zones (CONTRACT §8)', () => {
     expect(records).toContainEqual(MX);
     expect(records.map((r) => r.type).sort()).toEqual(['MX', 'NS', 'SOA']);
     expect(await zone()).toEqual(created.body.dnsZone);
-    const sub = await sb.call('POST', ZONES, { body: { dnsZone: { domainName: 'shop.mysite.com', records: [] } } });
-    expect(sub.status).toBe(428);
-    expect(code(sub)).toBe('DOMAIN_ALREADY_EXISTS');
+    expectError(await sb.call('POST', ZONES, { body: { dnsZone: { domainName: 'shop.mysite.com', records: [] } } }), 428, 'DOMAIN_ALREADY_EXISTS');
     const del = await sb.call('DELETE', `${ZONES}/mysite.com`);
     expect(del.status).toBe(200);
     expect(del.body).toEqual({});
-    const gone = await sb.call('GET', `${ZONES}/mysite.com`);
-    expect(gone.status).toBe(404);
-    expect(code(gone)).toBe('DNS_ZONE_NOT_FOUND');
-    expect(code(await patch({ additions: [MX] }))).toBe('DNS_ZONE_NOT_FOUND');
-    expect(code(await sb.call('DELETE', `${ZONES}/mysite.com`))).toBe('DNS_ZONE_NOT_FOUND');
-    expect(code(await sb.call('POST', ZONES, { body: { dnsZone: { domainName: 'shop.mysite.com', records: [] } } }))).toBe('DNS_ZONE_NOT_FOUND');
+    expectError(await sb.call('GET', `${ZONES}/mysite.com`), 404, 'DNS_ZONE_NOT_FOUND', 'get');
+    expectError(await patch({ additions: [MX] }), 404, 'DNS_ZONE_NOT_FOUND', 'update');
+    expectError(await sb.call('DELETE', `${ZONES}/mysite.com`), 404, 'DNS_ZONE_NOT_FOUND', 'delete');
+    expectError(await sb.call('POST', ZONES, { body: { dnsZone: { domainName: 'shop.mysite.com', records: [] } } }), 404, 'DNS_ZONE_NOT_FOUND', 'create for a subdomain');
     expect((await sb.call('POST', ZONES, { body: tv })).status).toBe(200);
     expect(code(await sb.call('POST', ZONES, { body: { dnsZone: { records: [] } } }))).toBe('VALIDATION');
-    expect(code(await sb.call('POST', ZONES, { body: { dnsZone: { domainName: 'mysite.com', records: [MX, MX] } } }))).toBe('DOMAIN_MX_RECORD_VALUE_INVALID');
+    expectError(await sb.call('POST', ZONES, { body: { dnsZone: { domainName: 'mysite.com', records: [MX, MX] } } }), 428, 'DOMAIN_MX_RECORD_VALUE_INVALID');
   });
 
   it('manages Wix-registered domains, and refuses POINTING, unknown and pending domains', async () => {
     expect((await patch({ additions: [{ type: 'TXT', hostName: 'pixelco-agency.com', values: ['hello'] }] }, 'pixelco-agency.com')).status).toBe(200);
-    const pointing = await patch({ additions: [MX] }, 'urbanstudio.io');
-    expect(pointing.status).toBe(428);
-    expect(code(pointing)).toBe('DOMAIN_NOT_PERMITTED');
-    expect(code(await sb.call('GET', `${ZONES}/shop.quietbistro.net`))).toBe('DOMAIN_NOT_PERMITTED');
-    expect(code(await sb.call('GET', `${ZONES}/never-connected.com`))).toBe('DOMAIN_NOT_PERMITTED');
+    expectError(await patch({ additions: [MX] }, 'urbanstudio.io'), 428, 'DOMAIN_NOT_PERMITTED', 'POINTING');
+    expectError(await sb.call('GET', `${ZONES}/shop.quietbistro.net`), 428, 'DOMAIN_NOT_PERMITTED', 'subdomain');
+    expectError(await sb.call('GET', `${ZONES}/never-connected.com`), 428, 'DOMAIN_NOT_PERMITTED', 'unknown');
     const pending = freeName(sb);
     expect((await sb.call('POST', '/domains/v1/registered-domains', { body: registration(pending, instance(sb)) })).status).toBe(200);
-    expect(code(await sb.call('GET', `${ZONES}/${pending}`))).toBe('DNS_ZONE_NOT_FOUND');
+    expectError(await sb.call('GET', `${ZONES}/${pending}`), 404, 'DNS_ZONE_NOT_FOUND', 'pending registration');
   });
 
   it('answers this API’s auth codes: USER_ID_NOT_FOUND, TARGET_ACCOUNT_NOT_FOUND, DOMAINS_PERMISSION_DENIED', async () => {

@@ -1,6 +1,7 @@
 import { domainProductId, PRODUCT } from '../../../src/sandbox/catalog.js';
 import { isPremiumName, isTaken } from '../../../src/sandbox/registry.js';
 import type { SandboxSettings } from '../../../src/sandbox/settings.js';
+import { expect } from 'vitest';
 import type { TestSandbox } from '../../helpers/sandbox.js';
 
 /**
@@ -81,4 +82,11 @@ export async function settings(sb: TestSandbox): Promise<SandboxSettings> {
 /** The application error code of a response (or 'VALIDATION' for a validationError body). */
 export function code(res: { body: any }): string | undefined {
   return res.body?.details?.applicationError?.code ?? (res.body?.details?.validationError ? 'VALIDATION' : undefined);
+}
+
+/** Asserts an application error: the HTTP status and `details.applicationError.code`; returns the response. */
+export function expectError<R extends { status: number; body: any }>(res: R, status: number, expected: string, label = expected): R {
+  expect(res.status, `${label}: ${JSON.stringify(res.body)}`).toBe(status);
+  expect(code(res), label).toBe(expected);
+  return res;
 }

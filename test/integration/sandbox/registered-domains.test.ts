@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PRODUCT } from '../../../src/sandbox/catalog.js';
 import { TestSandbox } from '../../helpers/sandbox.js';
-import { SHERLOCK, code, foreign, freeName, instance, mainSites, planInstance, registration, settings, siteOf } from './domain-fixtures.js';
+import { SHERLOCK, code, expectError, foreign, freeName, instance, mainSites, planInstance, registration, settings, siteOf } from './domain-fixtures.js';
 
 const BASE = '/domains/v1/registered-domains';
 
@@ -119,70 +119,55 @@ describe('sandbox: Registered Domains (CONTRACT §6)', () => {
 
   it('answers every domain-name code', async () => {
     const id = instance(sb);
-    const cases: Array<[string, string]> = [
-      ['bad_name!.com', 'INVALID_DOMAIN'],
-      ['nodot', 'INVALID_DOMAIN'],
-      [`${'a'.repeat(64)}.com`, 'DOMAIN_TOO_LONG'],
-      ['ab.com', 'DOMAIN_TOO_SHORT'],
-      ['shop.somewhere-new.com', 'SUBDOMAIN_NOT_SUPPORTED'],
-      ['somewhere-new.ws', 'TLD_NOT_SUPPORTED'],
-      [freeName(sb, 'net'), 'INVALID_TLD'],
-      ['mydomain.com', 'DOMAIN_ALREADY_TAKEN'],
-      ['bluebakery.com', 'DOMAIN_ALREADY_TAKEN'],
-      ['pixelco-agency.com', 'REGISTERED_DOMAIN_ALREADY_EXISTS'],
+    const cases: Array<[string, number, string]> = [
+      ['bad_name!.com', 400, 'INVALID_DOMAIN'],
+      ['nodot', 400, 'INVALID_DOMAIN'],
+      [`${'a'.repeat(64)}.com`, 400, 'DOMAIN_TOO_LONG'],
+      ['ab.com', 400, 'DOMAIN_TOO_SHORT'],
+      ['shop.somewhere-new.com', 400, 'SUBDOMAIN_NOT_SUPPORTED'],
+      ['somewhere-new.ws', 400, 'TLD_NOT_SUPPORTED'],
+      [freeName(sb, 'net'), 400, 'INVALID_TLD'],
+      ['mydomain.com', 400, 'DOMAIN_ALREADY_TAKEN'],
+      ['bluebakery.com', 400, 'DOMAIN_ALREADY_TAKEN'],
+      ['pixelco-agency.com', 400, 'REGISTERED_DOMAIN_ALREADY_EXISTS'],
     ];
-    for (const [domain, expected] of cases) {
-      const res = await create(registration(domain, id));
-      expect(res.status, domain).toBe(400);
-      expect(code(res), domain).toBe(expected);
-    }
+    for (const [domain, status, expected] of cases) expectError(await create(registration(domain, id)), status, expected, domain);
     expect((await sb.call('GET', BASE)).body.registeredDomains).toHaveLength(1);
   });
 
   it('answers every product-instance code', async () => {
     const domain = freeName(sb);
     const sub1 = sb.seed.subAccountIds[0] as string;
-    const cases: Array<[string, string, string]> = [
-      ['00000000-0000-4000-8000-000000000000', domain, 'PRODUCT_INSTANCE_NOT_FOUND'],
-      [instance(sb, { accountId: sub1, used: true }), domain, 'PRODUCT_INSTANCE_NOT_FOUND'],
-      [planInstance(sb), domain, 'INVALID_PRODUCT_INSTANCE'],
-      [instance(sb, { used: true }), domain, 'INVALID_PRODUCT_INSTANCE'],
-      [instance(sb, { status: 'PENDING' }), domain, 'PRODUCT_INSTANCE_NOT_ACTIVE'],
-      [instance(sb, { productId: PRODUCT.domainCom5y }), domain, 'INVALID_BILLING_CYCLE'],
-      [instance(sb, { productId: PRODUCT.domainXyzLegacy }), 'somewhere-new.xyz', 'SKU_NOT_FOUND'],
+    const cases: Array<[string, string, number, string]> = [
+      ['00000000-0000-4000-8000-000000000000', domain, 400, 'PRODUCT_INSTANCE_NOT_FOUND'],
+      [instance(sb, { accountId: sub1, used: true }), domain, 400, 'PRODUCT_INSTANCE_NOT_FOUND'],
+      [planInstance(sb), domain, 400, 'INVALID_PRODUCT_INSTANCE'],
+      [instance(sb, { used: true }), domain, 400, 'INVALID_PRODUCT_INSTANCE'],
+      [instance(sb, { status: 'PENDING' }), domain, 400, 'PRODUCT_INSTANCE_NOT_ACTIVE'],
+      [instance(sb, { productId: PRODUCT.domainCom5y }), domain, 400, 'INVALID_BILLING_CYCLE'],
+      [instance(sb, { productId: PRODUCT.domainXyzLegacy }), 'somewhere-new.xyz', 400, 'SKU_NOT_FOUND'],
     ];
-    for (const [instanceId, name, expected] of cases) {
-      const res = await create(registration(name, instanceId));
-      expect(res.status, expected).toBe(400);
-      expect(code(res), expected).toBe(expected);
-    }
+    for (const [instanceId, name, status, expected] of cases) expectError(await create(registration(name, instanceId)), status, expected);
     await sb.admin('POST', 'settings', { productActivationGraceMs: 10 * 365 * 86_400_000 });
-    expect(code(await create(registration(domain, instance(sb))))).toBe('AWAITING_PRODUCT_ACTIVATION');
+    expectError(await create(registration(domain, instance(sb))), 400, 'AWAITING_PRODUCT_ACTIVATION');
   });
 
   it('checks the account and the target site', async () => {
     const body = registration(freeName(sb), instance(sb));
     const other = foreign(sb);
-    const denied = await create(body, { accountId: other.accountId });
-    expect(denied.status).toBe(403);
-    expect(code(denied)).toBe('PERMISSION_DENIED');
-    const unknown = await create(body, { accountId: '00000000-0000-4000-8000-000000000000' });
-    expect(unknown.status).toBe(403);
+    expectError(await create(body, { accountId: other.accountId }), 403, 'PERMISSION_DENIED');
+    expectError(await create(body, { accountId: '00000000-0000-4000-8000-000000000000' }), 403, 'PERMISSION_DENIED', 'unknown account');
     expect(code(await create(body, { accountId: null }))).toBe('VALIDATION');
     expect((await create(body, { apiKey: null })).status).toBe(401);
     const subSite = siteOf(sb, sb.seed.subAccountIds[0] as string);
-    expect((await create(body, { siteId: subSite })).status).toBe(403);
-    const free = await create(body, { siteId: mainSites(sb)[6] });
-    expect(free.status).toBe(400);
-    expect(code(free)).toBe('CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE');
+    expectError(await create(body, { siteId: subSite }), 403, 'PERMISSION_DENIED', 'another account’s site');
+    expectError(await create(body, { siteId: mainSites(sb)[6] }), 400, 'CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE');
   });
 
   it('a product instance entitles one registration', async () => {
     const id = instance(sb);
     expect((await create(registration(freeName(sb, 'com', 'first'), id))).status).toBe(200);
-    const second = await create(registration(freeName(sb, 'com', 'second'), id));
-    expect(second.status).toBe(400);
-    expect(code(second)).toBe('INVALID_PRODUCT_INSTANCE');
+    expectError(await create(registration(freeName(sb, 'com', 'second'), id)), 400, 'INVALID_PRODUCT_INSTANCE');
   });
 
   it('gets and lists only the header account’s domains, createdDate DESC, with cursor paging', async () => {

@@ -131,6 +131,32 @@ describe('sandbox: Assign / Unassign / Adjust / Cancel product instances, Cancel
     expectCode(await sb.call('DELETE', `${INSTANCES}/77777777-7777-4777-8777-777777777777`), 404, 'PRODUCT_INSTANCE_NOT_FOUND');
   });
 
+  it('the cascade disconnects as Delete Connected Domain does: a NAMESERVERS zone goes; registered domains keep theirs', async () => {
+    const ZONES = '/domains/v1/dns-zones';
+    const MX = { type: 'MX', hostName: 'goldengarden.info', ttl: 3600, values: ['10 aspmx.l.google.com'] };
+    const { siteId, instance } = planUnder('goldengarden.info');
+    expect((await sb.call('PATCH', `${ZONES}/goldengarden.info`, { body: { additions: [MX] } })).status).toBe(200);
+    expect((await sb.call('DELETE', `${INSTANCES}/${instance.instanceId}`)).status).toBe(200);
+    expect(world().connectedDomains.has('goldengarden.info')).toBe(false);
+    expect(world().dnsZones.has('goldengarden.info')).toBe(false);
+    expectCode(await sb.call('GET', `${ZONES}/goldengarden.info`), 428, 'DOMAIN_NOT_PERMITTED');
+    // Connected again (new plan), the domain gets a fresh Wix zone, not the records of the cancelled connection.
+    const floating = find((i) => !i.siteId && i.status === 'ENABLED' && i.catalogProductId === PRODUCT.premiumBusiness).instance.instanceId;
+    expect((await sb.call('PATCH', `${INSTANCES}/${floating}/${siteId}`)).status).toBe(200);
+    const again = await sb.call('POST', '/domains/v1/connected-domains', { body: { connectedDomain: { domain: 'goldengarden.info', connectionType: 'NAMESERVERS' } }, siteId });
+    expect(again.status).toBe(200);
+    const zone = await sb.call('GET', `${ZONES}/goldengarden.info`);
+    expect(zone.status).toBe(200);
+    expect(zone.body.dnsZone.records.map((r: { type: string }) => r.type).sort()).toEqual(['A', 'CNAME', 'NS', 'SOA']);
+    // The site of a Wix-registered domain loses its plan: the registered domain and its zone are separate products.
+    const registeredSite = world().registeredDomains.get('pixelco-agency.com')?.siteInfo?.id as string;
+    const plan = find((i) => i.siteId === registeredSite && i.status === 'ENABLED' && world().catalog.get(i.catalogProductId)?.type === 'PREMIUM_PLAN').instance.instanceId;
+    expect((await sb.call('DELETE', `${INSTANCES}/${plan}`)).status).toBe(200);
+    expect(world().sites.get(registeredSite)?.premium).toBe(false);
+    expect((await sb.call('GET', '/domains/v1/registered-domains/pixelco-agency.com')).body.registeredDomain.status).toBe('ACTIVE');
+    expect((await sb.call('GET', `${ZONES}/pixelco-agency.com`)).status).toBe(200);
+  });
+
   it('cancels a whole package: every live instance CANCELED, FAILED stays FAILED, cascade runs', async () => {
     const { siteId, pkg } = planUnder('goldengarden.info');
     const res = await sb.call('DELETE', `/resellers/v1/packages/${pkg.id}`);

@@ -58,6 +58,36 @@ describe('sandbox: Query Sites (POST /site-list/v2/sites/query)', () => {
     expect(op.status).toBe(400);
   });
 
+  it('accepts each field’s operators and refuses the others, on Query and Count (no premium/appIds on Count)', async () => {
+    const [id] = sb.seed.siteIds;
+    const query = (filter: unknown) => sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter } } });
+    const count = (filter: unknown) => sb.call('POST', '/site-list/v2/sites/count', { body: { filter } });
+    const supported = [
+      { id }, { id: { $ne: id } }, { id: { $in: [id] } }, { id: { $nin: [id] } }, { folderId: { $exists: false } }, { editorType: 'EDITOR' },
+      { editorType: { $in: ['EDITOR', 'STUDIO'] } }, { published: true }, { namespace: { $in: ['WIX'] } }, { name: 'bakery' },
+      { searchPhrase: 'bakery' }, { state: 'ACTIVE' }, { domainConnected: false }, { $and: [{ published: true }, { $not: { editorType: 'ADI' } }] },
+    ];
+    for (const filter of supported) {
+      expect((await query(filter)).status, JSON.stringify(filter)).toBe(200);
+      expect((await count(filter)).status, `count ${JSON.stringify(filter)}`).toBe(200);
+    }
+    for (const filter of [{ premium: true }, { appIds: { $hasSome: ['1380b703-ce81-ff05-f115-39571d94dfcd'] } }]) {
+      expect((await query(filter)).status, JSON.stringify(filter)).toBe(200);
+      const refused = await count(filter);
+      expect(refused.status, `count ${JSON.stringify(filter)}`).toBe(400);
+      expect(refused.body.details.validationError.fieldViolations[0].field).toMatch(/^filter\./);
+    }
+    const unsupported = [
+      { id: { $startsWith: 'a' } }, { folderId: { $in: ['x'] } }, { editorType: { $gt: 'A' } }, { published: { $in: [true] } }, { name: { $startsWith: 'b' } },
+      { domainConnected: { $exists: true } }, { premium: { $ne: true } }, { appIds: 'x' }, { createdDate: { $gt: '2025-01-01' } }, { $or: [{ published: true }, { colour: 'red' }] },
+    ];
+    for (const filter of unsupported) {
+      const res = await query(filter);
+      expect(res.status, JSON.stringify(filter)).toBe(400);
+      expect(res.body.details.validationError.fieldViolations.length, JSON.stringify(filter)).toBeGreaterThan(0);
+    }
+  });
+
   it('checks the API key and the wix-account-id tree', async () => {
     const noKey = await sb.call('POST', '/site-list/v2/sites/query', { body: {}, apiKey: null });
     expect(noKey.status).toBe(401);
