@@ -2,6 +2,7 @@ import type { GatewayContext } from '../context.js';
 import type { DnsRecordChange } from '../datasources/domain-dns.dto.js';
 import type { ConnectedDomain } from '../schema/connected-domain.type.js';
 import { DnsPropagationStatus } from '../schema/domain-common.type.js';
+import { CONNECTED_DOMAIN_ERRORS, DNS_ZONE_ERRORS } from '../user-errors/domains.js';
 import { domainInput, findSite, premiumPlanStep, waitForPlanStep, type DomainFlowInput } from './domain-steps.js';
 import type { RecordToSet } from './operation.js';
 import type { Flow } from './services.js';
@@ -40,7 +41,7 @@ const createConnection: Step = {
   async act(ctx) {
     const { accountId, domain, siteId, method } = input(ctx);
     const scope = await (await gatewayOf(ctx)).scope(accountId);
-    const cd = await wix(() => scope.connectedDomains.create({ domain, siteId, connectionType: method === 'SUBDOMAIN' ? null : method, assignmentType: 'PRIMARY' }), 'input.domain');
+    const cd = await wix(() => scope.connectedDomains.create({ domain, siteId, connectionType: method === 'SUBDOMAIN' ? null : method, assignmentType: 'PRIMARY' }), 'input.domain', CONNECTED_DOMAIN_ERRORS);
     return `Connected ${cd.domain} to site ${siteId} (${method}); DNS propagation ${cd.dnsPropagationStatus}.`;
   },
 };
@@ -92,7 +93,7 @@ const updateZone: Step = {
     const deletions = (zone?.records ?? [])
       .filter((r) => dnsRecords.some((w) => w.type === r.type && w.hostName.toLowerCase() === r.hostName.toLowerCase()))
       .map((r) => ({ type: String(r.type), hostName: r.hostName, ttl: r.ttl, values: [...r.values] }));
-    await wix(() => scope.domainDns.update(domain, { deletions, additions: dnsRecords }), 'input.dnsRecords');
+    await wix(() => scope.domainDns.update(domain, { deletions, additions: dnsRecords }), 'input.dnsRecords', DNS_ZONE_ERRORS);
     return `Set ${dnsRecords.map((r) => `${r.type} ${r.hostName}`).join(', ')} in the Wix DNS zone of ${domain}.`;
   },
 };

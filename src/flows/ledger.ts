@@ -1,3 +1,5 @@
+import { ErrorCode, GatewayError } from '../errors.js';
+
 /**
  * Idempotency of single mutations (paid or irreversible writes outside a flow): the first call with a key records
  * the input's hash and, once done, its payload; a retry with the same key and input replays that payload without
@@ -18,23 +20,44 @@ export interface MutationLedger {
   abandon(tenantId: string, key: string): Promise<void>;
 }
 
+/** What the ledger keeps for a key whose write may or may not have happened (see `holdOnUnknownOutcome`). */
+const UNKNOWN_OUTCOME = '__wagOutcomeUnknown';
+
+export type IdempotencyOutcome<T> =
+  | { state: 'done' | 'replay'; payload: T }
+  | { state: 'conflict'; mutation: string }
+  | { state: 'busy' }
+  | { state: 'unknown' };
+
 /**
- * Runs `fn` once per (tenant, key): replays a completed payload, reports conflicts, and waits briefly for a
- * concurrent identical call to finish instead of calling Wix twice.
+ * True for a failure after which the write may have happened at Wix: no answer in time, a connection lost, or a
+ * 5xx (Wix may fail after acting). A 429 or a 4xx means Wix did not act.
+ */
+export function isUnknownOutcome(error: unknown): boolean {
+  return error instanceof GatewayError && (error.code === ErrorCode.UPSTREAM_TIMEOUT || error.code === ErrorCode.UPSTREAM_UNAVAILABLE);
+}
+
+/**
+ * Runs `fn` once per (tenant, key): replays a completed payload, reports conflicts, and waits up to `waitMs` for a
+ * concurrent identical call to finish instead of calling Wix twice (then `busy`).
+ *
+ * A failure frees the key, so a retry with it runs again — safe when the write carries Wix's idempotency key or
+ * reconciles first. A write that can do neither (Create Account) sets `holdOnUnknownOutcome`: after a failure of
+ * unknown outcome the key is kept, and a retry with it answers `unknown` instead of acting a second time.
  */
 export async function withIdempotency<T>(
   ledger: MutationLedger,
-  args: { tenantId: string; key: string; mutation: string; inputHash: string; waitMs?: number },
+  args: { tenantId: string; key: string; mutation: string; inputHash: string; waitMs?: number; holdOnUnknownOutcome?: boolean },
   fn: () => Promise<{ payload: T; keep: boolean }>,
-): Promise<{ state: 'done' | 'replay'; payload: T } | { state: 'conflict'; mutation: string } | { state: 'busy' }> {
+): Promise<IdempotencyOutcome<T>> {
   const deadline = Date.now() + (args.waitMs ?? 10_000);
   for (;;) {
     const begun = await ledger.begin(args.tenantId, args.key, args.mutation, args.inputHash);
-    if (begun.state === 'replay') return { state: 'replay', payload: begun.payload as T };
+    if (begun.state === 'replay') return isUnknownMarker(begun.payload) ? { state: 'unknown' } : { state: 'replay', payload: begun.payload as T };
     if (begun.state === 'conflict') return begun;
     if (begun.state === 'new') break;
     if (Date.now() > deadline) return { state: 'busy' };
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   try {
     const { payload, keep } = await fn();
@@ -42,7 +65,12 @@ export async function withIdempotency<T>(
     else await ledger.abandon(args.tenantId, args.key);
     return { state: 'done', payload };
   } catch (error) {
-    await ledger.abandon(args.tenantId, args.key);
+    if (args.holdOnUnknownOutcome && isUnknownOutcome(error)) await ledger.complete(args.tenantId, args.key, { [UNKNOWN_OUTCOME]: true });
+    else await ledger.abandon(args.tenantId, args.key);
     throw error;
   }
+}
+
+function isUnknownMarker(payload: unknown): boolean {
+  return Boolean(payload && typeof payload === 'object' && (payload as Record<string, unknown>)[UNKNOWN_OUTCOME] === true);
 }

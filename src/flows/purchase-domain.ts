@@ -1,19 +1,21 @@
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { RegistrationRequest } from '../datasources/registered-domains.dto.js';
-import { BillingCycleUnit } from '../schema/product-instance.type.js';
 import { RegisteredDomainStatus, type RegisteredDomain } from '../schema/registered-domain.type.js';
-import { domainInput, findSite, planInstanceOf, premiumPlanStep, tldOf, type DomainFlowInput } from './domain-steps.js';
+import { REGISTERED_DOMAIN_ERRORS } from '../user-errors/domains.js';
+import { domainInstanceOf, domainProductStep } from './domain-product.js';
+import { domainInput, findSite, planInstanceOf, premiumPlanStep, type DomainFlowInput } from './domain-steps.js';
 import type { Flow } from './services.js';
-import { enabledAlready, flowError, gatewayOf, inputOf, packageStep, recurring, waitForEnabled, wix, type BoughtPackage, type Ctx, type Step } from './steps.js';
-import { externalIdFor } from './submit.js';
+import { enabledAlready, flowError, gatewayOf, inputOf, waitForEnabled, wix, type BoughtPackage, type Ctx, type Step } from './steps.js';
 
 /**
  * purchaseDomain (Wix's sample flow "Purchase a domain"): find the site → give it a Premium plan when it has none
  * (the catalog's plan covering the TLD) → buy a domain product covering the TLD (with the plan's instance as the
  * reference instance when the plan's voucher covers the TLD, so the domain is free) → wait until both are ENABLED →
- * register the domain for the site → poll until the registration is ACTIVE. Each paid step finds what an earlier
- * attempt bought (deterministic external IDs) and skips a domain already registered to the account.
+ * register the domain for the site → poll until the registration is ACTIVE. The plan is found on the site, the
+ * domain product by an external ID derived from the domain (domain-product.ts), so a run after a failure — with any
+ * key — buys neither again; a domain the account already holds for the site is not registered again, and one it
+ * holds for another site (or none) fails the flow before anything is bought.
  */
 export interface PurchaseDomainFlowInput extends DomainFlowInput {
   contacts: RegistrationRequest['contacts'];
@@ -24,48 +26,43 @@ export interface PurchaseDomainFlowInput extends DomainFlowInput {
 
 const input = (ctx: Ctx) => inputOf<PurchaseDomainFlowInput>(ctx);
 
-/** The account's registration of the domain, read afresh; null when it has none (or only a failed one). */
+/**
+ * The account's registration of the domain for this site, read afresh; null when it has none (or only a failed one).
+ * One for another site, or for none, fails the flow: Wix registers a name once per account, and this flow cannot
+ * move a registration to another site.
+ */
 async function registrationOf(gw: GatewayContext, ctx: Ctx): Promise<RegisteredDomain | null> {
   const { accountId, domain } = domainInput(ctx);
   const rd = await (await gw.scope(accountId)).registeredDomains.reload(domain);
-  return rd && rd.status !== RegisteredDomainStatus.FAILED_REGISTRATION ? rd : null;
+  if (!rd || rd.status === RegisteredDomainStatus.FAILED_REGISTRATION) return null;
+  assertForSite(rd, domainInput(ctx).siteId);
+  return rd;
 }
 
-/** The domain product instance the registration uses: the client's, the one bought, or the existing registration's. */
-function domainInstanceOf(ctx: Ctx): string | undefined {
-  return input(ctx).domainProductInstanceId ?? ctx.get<BoughtPackage>('domainPackage')?.instanceIds[0] ?? ctx.get<string>('registeredWith');
+/**
+ * Fails unless the registration is (or may become) this site's. Wix assigns the site once the domain is registered,
+ * so a PENDING_REGISTRATION shows none yet; an ACTIVE one without a site, or one with another site, is not ours.
+ */
+function assertForSite(rd: RegisteredDomain, siteId: string): void {
+  if (rd.siteWixId ? rd.siteWixId === siteId : rd.status !== RegisteredDomainStatus.ACTIVE) return;
+  throw flowError('REGISTERED_DOMAIN_ALREADY_EXISTS', `${rd.domain} is already registered to this account (${rd.status}) ${rd.siteWixId ? `for site ${rd.siteWixId}` : 'without a site'}, not for site ${siteId}.`, 'input.domain');
 }
 
-/** True when another instance already names `planInstanceId` as its reference (Wix lets each serve once). */
-async function referenceUsed(gw: GatewayContext, accountId: string, planInstanceId: string): Promise<boolean> {
-  const packages = await (await gw.scope(accountId)).resellers.allPackages();
-  return packages.some((p) => p.productInstances.some((i) => i.referenceInstanceWixId === planInstanceId));
-}
-
-const domainProduct = packageStep({
-  name: 'domainProduct',
-  description: 'Buy a domain product covering the TLD (Wix Create Package V2; free with the plan as reference instance when its voucher covers the TLD).',
-  stateKey: 'domainPackage',
-  account: (ctx) => input(ctx).accountId,
-  externalId: (ctx) => externalIdFor(ctx.op.tenantId, ctx.op.idempotencyKey, 'domain'),
-  idempotencyKey: (ctx) => `${ctx.op.idempotencyKey}:domain`,
-  async inPlace(ctx, gw) {
-    const given = input(ctx).domainProductInstanceId;
-    if (given) return `Using your domain product instance ${given}.`;
-    const rd = await registrationOf(gw, ctx);
-    if (!rd) return null;
-    if (rd.productInstanceId) ctx.set('registeredWith', rd.productInstanceId);
-    return `${rd.domain} is already registered to this account (${rd.status}); no domain product needed.`;
+/** Finds the site, and refuses at once a domain the account holds for another site. */
+const findSiteAndDomain: Step = {
+  ...findSite,
+  async check(ctx) {
+    const found = await findSite.check(ctx);
+    await registrationOf(await gatewayOf(ctx), ctx);
+    return found;
   },
-  async products(ctx, gw) {
-    const { domain, accountId, registrationYears, countryCode } = input(ctx);
-    const tld = tldOf(domain);
-    const catalogProductId = gw.catalog.productsCovering(tld, 'DOMAIN')[0];
-    if (!catalogProductId) throw flowError('TLD_NOT_SUPPORTED', `The catalog has no domain product for .${tld}.`, 'input.domain');
-    const plan = planInstanceOf(ctx);
-    const free = plan && gw.catalog.coversTld(plan.catalogProductId, tld) && !(await referenceUsed(gw, accountId, plan.instanceId));
-    return [{ catalogProductId, countryCode, billing: recurring({ unit: BillingCycleUnit.YEAR, count: registrationYears }), referenceProductInstanceId: free ? plan.instanceId : null }];
-  },
+};
+
+const domainProduct = domainProductStep(async (ctx, gw) => {
+  const rd = await registrationOf(gw, ctx);
+  if (!rd) return null;
+  if (rd.productInstanceId) ctx.set('registeredWith', rd.productInstanceId);
+  return `${rd.domain} is already registered to this account (${rd.status}); no domain product needed.`;
 });
 
 const waitForInstances: Step = {
@@ -95,7 +92,7 @@ const registerDomain: Step = {
     const productInstanceId = domainInstanceOf(ctx);
     if (!productInstanceId) throw flowError('DOMAIN_PRODUCT_MISSING', 'No domain product instance to register the domain with.');
     const scope = await (await gatewayOf(ctx)).scope(accountId);
-    const rd = await wix(() => activated(() => scope.registeredDomains.create({ domain, productInstanceId, siteId, contacts })), 'input.domain');
+    const rd = await wix(() => activated(() => scope.registeredDomains.create({ domain, productInstanceId, siteId, contacts })), 'input.domain', REGISTERED_DOMAIN_ERRORS);
     return `Registration of ${rd.domain} started (${rd.status}).`;
   },
 };
@@ -115,20 +112,25 @@ const waitForActive: Step = {
     const gw = await gatewayOf(ctx);
     const rd = await gw.watches.waitFor(gw.watches.registeredDomain(accountId, domain), (d) => d.status === RegisteredDomainStatus.ACTIVE, ctx.signal);
     failIfOver(rd);
+    assertForSite(rd, input(ctx).siteId);
     return `${rd.domain} is ACTIVE.`;
   },
 };
 
 /**
- * Wix answers AWAITING_PRODUCT_ACTIVATION for a short while after an instance became ENABLED ("retry in minutes"):
- * a transient state, so the runner retries the step with backoff instead of failing the operation.
+ * Refusals the runner retries (checking again first) instead of failing: AWAITING_PRODUCT_ACTIVATION, answered for a
+ * short while after an instance became ENABLED ("retry in minutes"); REGISTERED_DOMAIN_ALREADY_EXISTS, answered when
+ * another operation registered the domain in between — the check then finds that registration (for this site: done;
+ * for another: the flow's own user error).
  */
+const RETRIED = new Set(['AWAITING_PRODUCT_ACTIVATION', 'REGISTERED_DOMAIN_ALREADY_EXISTS']);
+
 async function activated<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof GatewayError && error.wixCode === 'AWAITING_PRODUCT_ACTIVATION') {
-      throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'Wix is still activating the domain product; retrying', { wixCode: error.wixCode });
+    if (error instanceof GatewayError && error.wixCode && RETRIED.has(error.wixCode)) {
+      throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `Wix answered ${error.wixCode}; checking again`, { wixCode: error.wixCode });
     }
     throw error;
   }
@@ -143,7 +145,7 @@ function failIfOver(rd: RegisteredDomain): void {
 /** The purchaseDomain flow (see the module comment). */
 export const purchaseDomainFlow: Flow = {
   kind: 'PURCHASE_DOMAIN',
-  steps: [findSite, premiumPlanStep('Give the site a Premium plan covering the TLD when it has none (Wix Create Package V2).'), domainProduct, waitForInstances, registerDomain, waitForActive],
+  steps: [findSiteAndDomain, premiumPlanStep('Give the site a Premium plan covering the TLD when it has none (Wix Create Package V2).'), domainProduct, waitForInstances, registerDomain, waitForActive],
   result: (op) => {
     const i = op.input as unknown as PurchaseDomainFlowInput;
     const domainPackage = op.state.domainPackage as BoughtPackage | undefined;

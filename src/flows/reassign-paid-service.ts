@@ -1,5 +1,6 @@
 import type { GatewayContext } from '../context.js';
 import type { ProductInstance } from '../schema/product-instance.type.js';
+import { ASSIGN_ERRORS, RESELLER_ERRORS } from '../user-errors/resellers.js';
 import type { Flow } from './services.js';
 import { flowError, gatewayOf, inputOf, wix, type Ctx, type Step } from './steps.js';
 
@@ -39,7 +40,7 @@ const unassign: Step = {
     const gw = await gatewayOf(ctx);
     const instance = await instanceNow(ctx, gw);
     const owner = await gw.scope(instance.accountId);
-    await wix(() => owner.resellers.unassignInstance(instance.wixId, ctx.op.idempotencyKey), 'input.productInstanceId');
+    await wix(() => owner.resellers.unassignInstance(instance.wixId, ctx.op.idempotencyKey), 'input.productInstanceId', RESELLER_ERRORS);
     return `Unassigned instance ${instance.wixId} from site ${instance.siteWixId}.`;
   },
 };
@@ -57,7 +58,7 @@ const assign: Step = {
     const instance = await instanceNow(ctx, gw);
     const owner = await gw.scope(instance.accountId);
     const { targetSiteId } = input(ctx);
-    await wix(() => owner.resellers.assignInstance(instance.wixId, targetSiteId, ctx.op.idempotencyKey), 'input.targetSiteId');
+    await wix(() => owner.resellers.assignInstance(instance.wixId, targetSiteId, ctx.op.idempotencyKey), 'input.targetSiteId', ASSIGN_ERRORS);
     return `Assigned instance ${instance.wixId} to site ${targetSiteId}${instance.siteWixId ? ` (moved from site ${instance.siteWixId})` : ''}.`;
   },
 };

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { GatewayError } from '../errors.js';
-import { userErrorSpec } from '../user-errors/index.js';
-import { FlowUserError, isTransient, type FlowDefinition, type StepContext } from './flow.js';
-import { isFinal, type OperationRecord, type StepRecord, type UserErrorRecord } from './operation.js';
+import type { FlowDefinition } from './flow.js';
+import { isFinal, type OperationRecord, type StepRecord } from './operation.js';
+import { finish, isDetach, LEASE_LOST, markCanceled, now, reconcile, SHUTDOWN, stepContext, stepUserError, withTransientRetries } from './step-run.js';
 import type { OperationStore } from './store.js';
 
 export interface RunnerOptions<Deps> {
@@ -29,7 +28,8 @@ type Listener = (op: OperationRecord) => void;
 
 /**
  * Runs flow operations: one runner per gateway, operations persisted after every step transition so that a
- * restarted gateway resumes them (each step reconciles first, so a resumed step never repeats a purchase).
+ * restarted gateway resumes them (each step reconciles first, so a resumed step never repeats a purchase). Step
+ * mechanics (context, check-then-act, transient retries) live in step-run.ts.
  */
 export class OperationRunner<Deps> {
   readonly owner = `runner-${randomUUID()}`;
@@ -47,12 +47,25 @@ export class OperationRunner<Deps> {
     return this.options.store;
   }
 
+  /** Operations this runner is executing now (for health checks and tests). */
+  get runningCount(): number {
+    return this.running.size;
+  }
+
+  /** Listeners of one operation's updates, or of all (for tests: a finished subscription leaves none behind). */
+  listenerCount(id?: string): number {
+    if (id) return this.listeners.get(id)?.size ?? 0;
+    let n = 0;
+    for (const set of this.listeners.values()) n += set.size;
+    return n;
+  }
+
   /** Starts running an operation in the background (no-op when it is already running here or is final). */
   start(op: OperationRecord): void {
     if (this.closed || this.running.has(op.id) || isFinal(op.status)) return;
     if (this.running.size >= (this.options.maxRunning ?? 200)) return; // picked up later by resume()
     const controller = new AbortController();
-    const done = this.run(op.id, controller.signal).finally(() => this.running.delete(op.id));
+    const done = this.run(op.id, controller).finally(() => this.running.delete(op.id));
     this.running.set(op.id, { controller, done });
   }
 
@@ -73,21 +86,28 @@ export class OperationRunner<Deps> {
     return ops.length;
   }
 
-  /** Asks an operation to stop waiting; what was done is not undone. */
+  /**
+   * Asks an operation to stop waiting; what was done is not undone. Runs here: the run is aborted (it saves the
+   * operation CANCELED). Runs on another gateway (or not at all): the record is finished CANCELED in the store, and
+   * that gateway's runner lets go of it at its next lease renewal. Retried when a runner saved in between.
+   */
   async cancel(id: string): Promise<OperationRecord | undefined> {
-    const op = await this.options.store.get(id);
-    if (!op || isFinal(op.status)) return op;
     const local = this.running.get(id);
     if (local) {
       local.controller.abort();
       await local.done;
-      return this.options.store.get(id);
     }
-    op.cancelRequested = true;
-    finish(op, 'CANCELED');
-    await this.options.store.save(op);
-    this.emit(op);
-    return op;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const op = await this.options.store.get(id);
+      if (!op || isFinal(op.status)) return op;
+      markCanceled(op);
+      op.updatedAt = now();
+      if (await this.options.store.save(op)) {
+        this.emit(op);
+        return op;
+      }
+    }
+    throw new Error(`operation ${id} kept changing; cancel it again`);
   }
 
   /** Listens to an operation's saved updates; returns the unsubscribe function. */
@@ -100,7 +120,7 @@ export class OperationRunner<Deps> {
     set.add(listener);
     return () => {
       set?.delete(listener);
-      if (set?.size === 0) this.listeners.delete(id);
+      if (set?.size === 0 && this.listeners.get(id) === set) this.listeners.delete(id);
     };
   }
 
@@ -109,7 +129,7 @@ export class OperationRunner<Deps> {
     this.closed = true;
     if (this.sweeper) clearInterval(this.sweeper);
     const all = [...this.running.values()];
-    for (const r of all) r.controller.abort(new Error('shutdown'));
+    for (const r of all) r.controller.abort(new Error(SHUTDOWN));
     await Promise.all(all.map((r) => r.done));
   }
 
@@ -118,26 +138,37 @@ export class OperationRunner<Deps> {
   }
 
   private async save(op: OperationRecord): Promise<void> {
-    op.updatedAt = new Date().toISOString();
+    op.updatedAt = now();
     if (!(await this.options.store.save(op))) throw new Error(`operation ${op.id} was changed by another runner`);
     this.emit(op);
   }
 
-  private async run(id: string, signal: AbortSignal): Promise<void> {
+  private async run(id: string, controller: AbortController): Promise<void> {
     const leaseMs = this.options.leaseMs ?? 30_000;
     if (!(await this.options.store.claim(id, this.owner, leaseMs))) return;
-    // Renew well inside the lease, so a live runner never loses it to a sweeping peer.
-    const renew = setInterval(() => void this.options.store.claim(id, this.owner, leaseMs).catch(() => undefined), Math.max(100, Math.floor(leaseMs / 3)));
+    // Renew well inside the lease, so a live runner never loses it to a sweeping peer; a runner that lost it anyway
+    // (a long pause) or whose operation was finished elsewhere (canceled on another gateway) stops acting on it.
+    const renew = setInterval(() => void this.renew(id, leaseMs, controller), Math.max(100, Math.floor(leaseMs / 3)));
     try {
       const op = await this.options.store.get(id);
       const flow = op ? this.flows.get(op.kind) : undefined;
       if (!op || !flow || isFinal(op.status)) return;
-      await this.execute(op, flow, signal);
+      await this.execute(op, flow, controller.signal);
     } catch (error) {
-      if (!signal.aborted) console.error(`operation ${id}: runner error: ${error instanceof Error ? error.message : 'unknown'}`);
+      if (!controller.signal.aborted) console.error(`operation ${id}: runner error: ${error instanceof Error ? error.message : 'unknown'}`);
     } finally {
       clearInterval(renew);
       await this.options.store.release(id, this.owner).catch(() => undefined);
+    }
+  }
+
+  private async renew(id: string, leaseMs: number, controller: AbortController): Promise<void> {
+    try {
+      const held = await this.options.store.claim(id, this.owner, leaseMs);
+      const op = held ? await this.options.store.get(id) : undefined;
+      if (!held || !op || isFinal(op.status)) controller.abort(new Error(LEASE_LOST));
+    } catch {
+      // The store is unreachable for a moment: keep going; the next renewal tries again.
     }
   }
 
@@ -149,7 +180,7 @@ export class OperationRunner<Deps> {
       const record = op.steps[index] as StepRecord;
       if (record.status === 'DONE' || record.status === 'SKIPPED') continue;
       // A cancel (or shutdown) between two steps stops before the next one acts.
-      if (signal.aborted) return this.stopped(op, record, signal);
+      if (signal.aborted) return this.stopped(op, signal);
       const ctx = stepContext(op, deps, signal, record, () => this.save(op));
       if (step.applies && !step.applies(ctx)) {
         Object.assign(record, { status: 'SKIPPED', detail: 'Not needed for this input.', finishedAt: now() });
@@ -159,14 +190,14 @@ export class OperationRunner<Deps> {
       Object.assign(record, { status: 'RUNNING', startedAt: record.startedAt ?? now() });
       await this.save(op);
       try {
-        const { acted, detail } = await this.attempt(() => this.reconcile(step, ctx), signal);
+        const { acted, detail } = await withTransientRetries(() => reconcile(step, ctx), signal, this.options.maxTransientAttempts ?? 5, this.options.retryDelayMs ?? 1000);
         Object.assign(record, { status: acted ? 'DONE' : 'SKIPPED', detail, finishedAt: now() });
         if ((op.status as string) === 'WAITING') op.status = 'RUNNING';
         await this.save(op);
       } catch (error) {
-        if (signal.aborted) return this.stopped(op, record, signal);
+        if (signal.aborted) return this.stopped(op, signal);
         Object.assign(record, { status: 'FAILED', finishedAt: now(), detail: error instanceof Error ? error.message : 'failed' });
-        op.userErrors.push(toUserError(error, step.name));
+        op.userErrors.push(stepUserError(error, step.name));
         finish(op, 'FAILED');
         await this.save(op);
         return;
@@ -177,83 +208,10 @@ export class OperationRunner<Deps> {
     await this.save(op);
   }
 
-  /** The run was aborted: a shutdown leaves the operation to resume at the next start; a cancel finishes it. */
-  private async stopped(op: OperationRecord, record: StepRecord, signal: AbortSignal): Promise<void> {
-    if (signal.reason instanceof Error && signal.reason.message === 'shutdown') return;
-    if (record.status === 'RUNNING' || record.status === 'WAITING') Object.assign(record, { status: 'CANCELED', finishedAt: now() });
-    op.cancelRequested = true;
-    finish(op, 'CANCELED');
+  /** The run was aborted: a shutdown or a lost lease leaves the operation as stored; a cancel finishes it. */
+  private async stopped(op: OperationRecord, signal: AbortSignal): Promise<void> {
+    if (isDetach(signal)) return;
+    markCanceled(op);
     await this.save(op);
   }
-
-  /** Checks first; acts only when the wanted state is not already there. */
-  private async reconcile(step: FlowDefinition<Deps>['steps'][number], ctx: StepContext<Deps>): Promise<{ acted: boolean; detail: string }> {
-    const inPlace = await step.check(ctx);
-    if (inPlace !== null) return { acted: false, detail: inPlace };
-    return { acted: true, detail: await step.act(ctx) };
-  }
-
-  /** Retries transient upstream failures with backoff; anything else is final. */
-  private async attempt<T>(fn: () => Promise<T>, signal: AbortSignal): Promise<T> {
-    const max = this.options.maxTransientAttempts ?? 5;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await fn();
-      } catch (error) {
-        if (signal.aborted || !isTransient(error) || attempt >= max) throw signal.aborted ? signal.reason : error;
-        await sleep((this.options.retryDelayMs ?? 1000) * 2 ** (attempt - 1), signal);
-      }
-    }
-  }
-}
-
-function stepContext<Deps>(op: OperationRecord, deps: Deps, signal: AbortSignal, record: StepRecord, save: () => Promise<void>): StepContext<Deps> {
-  return {
-    op,
-    deps,
-    signal,
-    set: (key, value) => {
-      op.state[key] = value;
-    },
-    get: <T>(key: string) => op.state[key] as T | undefined,
-    addRecordsToSet: (records) => {
-      const seen = new Set(op.recordsToSet.map((r) => `${r.type} ${r.hostName}`));
-      for (const r of records) if (!seen.has(`${r.type} ${r.hostName}`)) op.recordsToSet.push(r);
-    },
-    waiting: async (detail) => {
-      record.status = 'WAITING';
-      record.detail = detail;
-      op.status = 'WAITING';
-      await save();
-    },
-  };
-}
-
-function toUserError(error: unknown, step: string): UserErrorRecord {
-  if (error instanceof FlowUserError) return error.userError;
-  if (error instanceof GatewayError) {
-    // Wix's code with the readable message of the user-error tables; the field is left to the steps that know it.
-    const spec = error.wixCode ? userErrorSpec(error.wixCode) : undefined;
-    return { field: null, message: `${step}: ${spec?.message ?? error.message}`, code: spec?.code ?? error.wixCode ?? String(error.extensions.code) };
-  }
-  return { field: null, message: `${step} failed unexpectedly`, code: 'INTERNAL_SERVER_ERROR' };
-}
-
-function finish(op: OperationRecord, status: 'SUCCEEDED' | 'FAILED' | 'CANCELED'): void {
-  op.status = status;
-  op.finishedAt = now();
-}
-
-function now(): string {
-  return new Date().toISOString();
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
-  });
 }

@@ -19,6 +19,8 @@ export type Flow = FlowDefinition<FlowDeps>;
 export interface OperationServices {
   store: SqliteOperationStore;
   runner: OperationRunner<FlowDeps>;
+  /** How long a keyed mutation waits for a concurrent call with the same key before answering IDEMPOTENCY_IN_PROGRESS. */
+  idempotencyWaitMs: number;
 }
 
 export interface OperationOptions {
@@ -30,6 +32,8 @@ export interface OperationOptions {
   leaseMs?: number;
   /** How often unfinished operations are looked for (default: the lease). */
   sweepMs?: number;
+  /** How long a keyed mutation waits for a concurrent duplicate to finish (default 10 s); then IDEMPOTENCY_IN_PROGRESS. */
+  idempotencyWaitMs?: number;
 }
 
 /** Opens the store and builds the runner; `contextFor(tenant)` builds a request context as that tenant. */
@@ -43,5 +47,5 @@ export function createOperationServices(options: OperationOptions, contextFor: (
     leaseMs: options.leaseMs,
     sweepMs: options.sweepMs,
   });
-  return { store, runner };
+  return { store, runner, idempotencyWaitMs: options.idempotencyWaitMs ?? 10_000 };
 }

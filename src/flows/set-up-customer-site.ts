@@ -1,5 +1,8 @@
+import type { GatewayContext } from '../context.js';
 import type { BillingSpec } from '../datasources/resellers.dto.js';
-import { enabledAlready, gatewayOf, inputOf, packageStep, recurring, waitForEnabled, wix, type BoughtPackage, type Ctx, type Step } from './steps.js';
+import type { ProductInstance } from '../schema/product-instance.type.js';
+import { TRANSFER_ERRORS } from '../user-errors/resellers.js';
+import { enabledAlready, gatewayOf, inputOf, liveInstancesOf, packageStep, recurring, waitForEnabled, wix, type BoughtPackage, type Ctx, type Step } from './steps.js';
 import type { Flow } from './services.js';
 import { externalIdFor } from './submit.js';
 
@@ -31,26 +34,45 @@ const transferSite: Step = {
   async act(ctx) {
     const { siteId, targetAccountId, sourceAccountId, enableNotifications } = input(ctx);
     const target = await (await gatewayOf(ctx)).scope(targetAccountId);
-    await wix(() => target.siteTransfer.transferSite({ siteId, sourceAccountId, enableNotifications }), 'input.siteId');
+    await wix(() => target.siteTransfer.transferSite({ siteId, sourceAccountId, enableNotifications }), 'input.siteId', TRANSFER_ERRORS);
     return `Transferred site ${siteId} from account ${sourceAccountId} to ${targetAccountId}.`;
   },
 };
 
+/** The requested products the site has live already (in the customer's account), in the order of the input. */
+async function onSite(ctx: Ctx, gw: GatewayContext): Promise<Array<ProductInstance | undefined>> {
+  const { siteId, targetAccountId, products } = input(ctx);
+  const live = await liveInstancesOf(gw, targetAccountId, siteId);
+  return products.map((p) => live.find((i) => i.catalogProductId === p.catalogProductId));
+}
+
+/**
+ * Reconciles on the site itself first: when it already has a live instance of every requested product (bought by
+ * an earlier run of this flow — with this key, or with a new key after that run failed or was canceled — or
+ * otherwise), nothing is bought; then on the package's external ID (an earlier attempt with this key). Otherwise it
+ * buys the products the site lacks. A site holds one product of each type, so this never drops a wanted purchase.
+ */
 const createPackage = packageStep({
   name: 'createPackage',
-  description: 'Buy the paid services for the site in the customer\'s account (Wix Create Package V2), unless an earlier attempt did.',
+  description: 'Buy the paid services for the site in the customer\'s account (Wix Create Package V2), unless the site has them already.',
   stateKey: 'package',
   account: (ctx) => input(ctx).targetAccountId,
   externalId: (ctx) => externalIdFor(ctx.op.tenantId, ctx.op.idempotencyKey),
   idempotencyKey: (ctx) => ctx.op.idempotencyKey,
-  products: async (ctx) =>
-    input(ctx).products.map((p) => ({
-      catalogProductId: p.catalogProductId,
-      countryCode: p.countryCode,
-      siteId: input(ctx).siteId,
-      billing: p.billingCycle ? recurring(p.billingCycle) : null,
-      discountCode: p.discountCode ?? null,
-    })),
+  async inPlace(ctx, gw) {
+    const found = await onSite(ctx, gw);
+    if (found.some((i) => !i)) return null;
+    const instances = found as ProductInstance[];
+    const pkg: BoughtPackage = { packageId: instances[0]?.packageWixId ?? '', instanceIds: instances.map((i) => i.wixId), catalogProductIds: instances.map((i) => i.catalogProductId), bought: false };
+    ctx.set('package', pkg);
+    return `Site ${input(ctx).siteId} already has the requested services in account ${input(ctx).targetAccountId} (instances ${pkg.instanceIds.join(', ')}): nothing to buy.`;
+  },
+  products: async (ctx, gw) => {
+    const found = await onSite(ctx, gw);
+    return input(ctx)
+      .products.filter((_, i) => !found[i])
+      .map((p) => ({ catalogProductId: p.catalogProductId, countryCode: p.countryCode, siteId: input(ctx).siteId, billing: p.billingCycle ? recurring(p.billingCycle) : null, discountCode: p.discountCode ?? null }));
+  },
 });
 
 const waitForInstances: Step = {

@@ -1,8 +1,10 @@
 import type { GatewayContext } from '../context.js';
+import { ErrorCode, GatewayError } from '../errors.js';
 import type { BillingSpec, NewProductSpec } from '../datasources/resellers.dto.js';
 import type { Package } from '../schema/package.type.js';
 import { BillingCycleUnit, BillingType, ProductInstanceStatus, type ProductInstance } from '../schema/product-instance.type.js';
-import { toUserError } from '../user-errors/index.js';
+import { toUserError, toUserErrorWith, type UserErrorSpec } from '../user-errors/index.js';
+import { RESELLER_ERRORS } from '../user-errors/resellers.js';
 import { FlowUserError, type FlowStep, type StepContext } from './flow.js';
 import type { FlowDeps } from './services.js';
 
@@ -26,14 +28,16 @@ export function inputOf<T>(ctx: Ctx): T {
 
 /**
  * Runs a Wix call; a business refusal (a Wix 4xx with its code, NOT_FOUND, FORBIDDEN) fails the operation as a
- * user error with Wix's code, the readable message of the user-error tables and `field` (the flow input's field).
+ * user error with Wix's code, the readable message of the user-error tables (`table` first, when given) and `field`
+ * (the flow input's field).
  * Transient failures are rethrown for the runner to retry.
  */
-export async function wix<T>(run: () => Promise<T>, field: string | null = null): Promise<T> {
+export async function wix<T>(run: () => Promise<T>, field: string | null = null, table?: Record<string, UserErrorSpec>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    const ue = toUserError(error);
+    // The API's own table first: one Wix code can mean different things in different APIs (SITE_NOT_FOUND).
+    const ue = table ? toUserErrorWith(error, table) : toUserError(error);
     if (ue) throw new FlowUserError({ code: ue.code, message: ue.message, field });
     throw error;
   }
@@ -47,10 +51,15 @@ export function flowError(code: string, message: string, field: string | null = 
 /** Instance statuses that still hold their product (a plan in one of them makes the site Premium or about to be). */
 const LIVE: ReadonlySet<ProductInstanceStatus> = new Set([ProductInstanceStatus.PENDING, ProductInstanceStatus.ENABLED, ProductInstanceStatus.AWAITING_ACTION]);
 
-/** The live Premium plan on a site, if any (Query Packages `productInstances.siteId $hasSome`). */
-export async function livePlanOf(gw: GatewayContext, accountId: string, siteId: string): Promise<ProductInstance | undefined> {
+/** The live instances on a site, as `accountId` sees them now (Query Packages `productInstances.siteId $hasSome`). */
+export async function liveInstancesOf(gw: GatewayContext, accountId: string, siteId: string): Promise<ProductInstance[]> {
   const instances = await (await gw.scope(accountId)).resellers.instancesOfSite(siteId);
-  return instances.find((i) => LIVE.has(i.status) && gw.catalog.isPremiumPlan(i.catalogProductId));
+  return instances.filter((i) => LIVE.has(i.status));
+}
+
+/** The live Premium plan on a site, if any. */
+export async function livePlanOf(gw: GatewayContext, accountId: string, siteId: string): Promise<ProductInstance | undefined> {
+  return (await liveInstancesOf(gw, accountId, siteId)).find((i) => gw.catalog.isPremiumPlan(i.catalogProductId));
 }
 
 /** A recurring cycle of `count` `unit`s (default 1 YEAR). */
@@ -116,7 +125,9 @@ export function packageStep(spec: PackageStepSpec): Step {
       const gw = await gatewayOf(ctx);
       const scope = await gw.scope(spec.account(ctx));
       const products = await spec.products(ctx, gw);
-      const pkg = await wix(() => scope.resellers.createPackage({ products, externalId: spec.externalId(ctx), idempotencyKey: spec.idempotencyKey(ctx) }));
+      // Everything arrived between the check and now (another run): check again rather than send an empty order.
+      if (products.length === 0) throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'Nothing left to buy; checking again');
+      const pkg = await wix(() => scope.resellers.createPackage({ products, externalId: spec.externalId(ctx), idempotencyKey: spec.idempotencyKey(ctx) }), null, RESELLER_ERRORS);
       remember(ctx, pkg, true);
       const references = products.flatMap((p) => (p.referenceProductInstanceId ? [p.referenceProductInstanceId] : []));
       const free = references.length ? `, free with reference instance ${references.join(', ')}` : '';

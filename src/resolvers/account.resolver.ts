@@ -19,6 +19,7 @@ registerNodeLoader('Account', async (ctx, wixId) => {
   return accountNode(wixId);
 });
 
+/** `viewer`, `account(id)` and an account's sites; reaching another account goes through the tenancy check. */
 @Resolver(() => Account)
 export class AccountResolver {
   @Query(() => Account, { description: 'The account this request acts on (the `wix-account-id` header, or the main account).' })

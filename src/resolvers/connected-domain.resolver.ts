@@ -1,16 +1,11 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
-import { parseDomainKey } from '../datasources/domain-common.dto.js';
 import { ConnectedDomain, ConnectedDomainSetupInfo } from '../schema/connected-domain.type.js';
 import { DomainLookupArgs } from '../schema/domain.args.js';
 import { Site } from '../schema/site.type.js';
-import { domainScope } from './domain-scope.js';
-import { registerNodeLoader } from './node.resolver.js';
+import { domainScope, registerDomainNodeLoader } from './domain-scope.js';
 
-registerNodeLoader('ConnectedDomain', async (ctx, wixId) => {
-  const key = parseDomainKey(wixId);
-  return key ? (await ctx.scope(key.accountId)).connectedDomains.byDomain.load(key.domain) : null;
-});
+registerDomainNodeLoader('ConnectedDomain', (scope) => scope.connectedDomains.byDomain);
 
 /** Connected domains: the root look-up, the site, and the setup instructions (all in the owner's scope). */
 @Resolver(() => ConnectedDomain)

@@ -1,15 +1,10 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
-import { parseDomainKey } from '../datasources/domain-common.dto.js';
 import { DnsZone } from '../schema/dns-zone.type.js';
 import { DomainLookupArgs } from '../schema/domain.args.js';
-import { domainScope } from './domain-scope.js';
-import { registerNodeLoader } from './node.resolver.js';
+import { domainScope, registerDomainNodeLoader } from './domain-scope.js';
 
-registerNodeLoader('DnsZone', async (ctx, wixId) => {
-  const key = parseDomainKey(wixId);
-  return key ? (await ctx.scope(key.accountId)).domainDns.zone.load(key.domain) : null;
-});
+registerDomainNodeLoader('DnsZone', (scope) => scope.domainDns.zone);
 
 /** DNS zones by domain name. */
 @Resolver(() => DnsZone)

@@ -40,8 +40,8 @@ export async function runDomainWrite<Stored, Payload extends { userErrors: UserE
   try {
     if (!w.key) stored = await w.write();
     else {
-      const outcome = await withIdempotency(ctx.operations.store, { tenantId: ctx.tenantId, key: w.key, mutation: w.mutation, inputHash: mutationInputHash(w.mutation, w.input) }, async () => ({ payload: await w.write(), keep: true }));
-      if (outcome.state === 'conflict' || outcome.state === 'busy') return refused(idempotencyUserError(outcome));
+      const outcome = await withIdempotency(ctx.operations.store, { tenantId: ctx.tenantId, key: w.key, mutation: w.mutation, inputHash: mutationInputHash(w.mutation, w.input), waitMs: ctx.operations.idempotencyWaitMs }, async () => ({ payload: await w.write(), keep: true }));
+      if (outcome.state === 'conflict' || outcome.state === 'busy' || outcome.state === 'unknown') return refused(idempotencyUserError(outcome));
       stored = outcome.payload;
     }
   } catch (error) {

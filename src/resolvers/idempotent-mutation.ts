@@ -46,7 +46,8 @@ export async function guarded<P extends MutationPayload>(table: Record<string, U
  * A paid or irreversible mutation: {@link guarded}, at most once per (tenant, idempotency key). A retry with the same
  * key and input replays the first successful payload without calling Wix; a concurrent duplicate waits for it; the
  * same key with another input (or for another mutation) is IDEMPOTENCY_CONFLICT. A refused or failed attempt frees
- * the key, so a corrected retry may reuse it.
+ * the key, so a corrected retry may reuse it — except, with `holdOnUnknownOutcome`, a failure after which Wix may
+ * have acted (IDEMPOTENCY_OUTCOME_UNKNOWN on a retry with the key: for writes Wix cannot deduplicate).
  */
 export async function keyedMutation<P extends MutationPayload>(
   ctx: GatewayContext,
@@ -55,13 +56,14 @@ export async function keyedMutation<P extends MutationPayload>(
   table: Record<string, UserErrorSpec>,
   empty: () => P,
   run: () => Promise<P>,
+  options: { holdOnUnknownOutcome?: boolean } = {},
 ): Promise<P> {
-  const args = { tenantId: ctx.tenantId, key: input.idempotencyKey, mutation, inputHash: mutationInputHash(mutation, input) };
+  const args = { tenantId: ctx.tenantId, key: input.idempotencyKey, mutation, inputHash: mutationInputHash(mutation, input), waitMs: ctx.operations.idempotencyWaitMs, ...options };
   const result = await withIdempotency(ctx.operations.store, args, async () => {
     const payload = await guarded(table, empty, run);
     return { payload, keep: payload.userErrors.length === 0 };
   });
-  if (result.state === 'conflict' || result.state === 'busy') {
+  if (result.state === 'conflict' || result.state === 'busy' || result.state === 'unknown') {
     const payload = empty();
     payload.userErrors.push(idempotencyUserError(result));
     return payload;

@@ -1,7 +1,6 @@
 import { ErrorCode, GatewayError } from '../errors.js';
 import { fromGlobalId } from '../schema/node.type.js';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { WIX_GUID as GUID } from '../schema/wix-id.validator.js';
 
 /**
  * Accepts a global ID of `type` or a raw Wix GUID and returns the Wix ID; anything else is BAD_USER_INPUT naming

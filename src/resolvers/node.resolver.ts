@@ -16,6 +16,7 @@ export function registerNodeLoader(type: string, loader: NodeLoader): void {
 /** Most IDs `nodes(ids)` takes at once. */
 const MAX_NODES = 100;
 
+/** `node(id)` and `nodes(ids)`: refetch any entity by global ID, through the loader its type registered. */
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Refetches any object by its global ID; null when it no longer exists or is not visible to this account.' })

@@ -1,17 +1,12 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
-import { parseDomainKey } from '../datasources/domain-common.dto.js';
 import { DnsZone } from '../schema/dns-zone.type.js';
 import { DomainLookupArgs } from '../schema/domain.args.js';
 import { RegisteredDomain } from '../schema/registered-domain.type.js';
 import { Site } from '../schema/site.type.js';
-import { domainScope } from './domain-scope.js';
-import { registerNodeLoader } from './node.resolver.js';
+import { domainScope, registerDomainNodeLoader } from './domain-scope.js';
 
-registerNodeLoader('RegisteredDomain', async (ctx, wixId) => {
-  const key = parseDomainKey(wixId);
-  return key ? (await ctx.scope(key.accountId)).registeredDomains.byDomain.load(key.domain) : null;
-});
+registerDomainNodeLoader('RegisteredDomain', (scope) => scope.registeredDomains.byDomain);
 
 /** Registered domains: the root look-up and the links to the site and the DNS zone (both in the owner's scope). */
 @Resolver(() => RegisteredDomain)

@@ -12,7 +12,7 @@ import { wixIdOf } from './ids.js';
 @Resolver()
 export class SiteMutationsResolver {
   @Mutation(() => TransferSitePayload, {
-    description: 'Move a site from one account of the tree to another (Wix Transfer Site; synchronous). Wix refuses while the site has paid services (SITE_TRANSFER_NOT_SUPPORTED): cancel them, transfer, then buy them again for the new owner. Both accounts must be within the request\'s reach (FORBIDDEN otherwise, before anything is written). Irreversible: requires an idempotency key.',
+    description: 'Move a site from one account of the tree to another (Wix Transfer Site; synchronous). Wix refuses while the site has paid services (SITE_TRANSFER_NOT_SUPPORTED): cancel them, transfer, then buy them again for the new owner. Both accounts must be within the request\'s reach (FORBIDDEN otherwise, before anything is written). A site already in the target account (e.g. a retry after a timeout) is answered as moved. Irreversible: requires an idempotency key.',
   })
   async transferSite(@Arg('input', () => TransferSiteInput, { description: 'The site, where it moves to, and where it is now.' }) input: TransferSiteInput, @Ctx() ctx: GatewayContext): Promise<TransferSitePayload> {
     const siteId = wixIdOf(input.siteId, 'Site', 'input.siteId');
@@ -23,7 +23,14 @@ export class SiteMutationsResolver {
     const source = await ctx.scope(sourceId);
     const empty = (): TransferSitePayload => ({ site: null, userErrors: [] });
     return keyedMutation(ctx, 'transferSite', input, TRANSFER_ERRORS, empty, async () => {
-      await target.siteTransfer.transferSite({ siteId, sourceAccountId: sourceId, enableNotifications: input.enableNotifications });
+      try {
+        await target.siteTransfer.transferSite({ siteId, sourceAccountId: sourceId, enableNotifications: input.enableNotifications });
+      } catch (error) {
+        // Not in the source account: when it is in the target already (an earlier call whose answer was lost, or a
+        // retry after a timeout), the wanted state is there — answer it rather than a misleading SITE_NOT_FOUND.
+        target.sites.byId.clear(siteId);
+        if (!(error instanceof GatewayError && error.wixCode === 'SITE_NOT_FOUND' && (await target.sites.byId.load(siteId)))) throw error;
+      }
       source.sites.byId.clear(siteId);
       target.sites.byId.clear(siteId);
       return { site: await target.sites.byId.load(siteId), userErrors: [] };
@@ -31,7 +38,7 @@ export class SiteMutationsResolver {
   }
 
   @Mutation(() => CreateSubAccountPayload, {
-    description: 'Create a sub-account (child account) of the main account, owned by a new user (Wix Create Account). Only the main account may do this (FORBIDDEN otherwise). The new account can be used at once. Irreversible: requires an idempotency key.',
+    description: 'Create a sub-account (child account) of the main account, owned by a new user (Wix Create Account). Only the main account may do this (FORBIDDEN otherwise). The new account can be used at once. Irreversible: requires an idempotency key. Wix cannot deduplicate this call: when it fails without an answer (timeout, 5xx), a retry with the same key answers IDEMPOTENCY_OUTCOME_UNKNOWN instead of possibly creating a second account — check `subAccounts`, then use a new key if it was not created.',
   })
   async createSubAccount(@Arg('input', () => CreateSubAccountInput, { description: 'The owner of the new account.' }) input: CreateSubAccountInput, @Ctx() ctx: GatewayContext): Promise<CreateSubAccountPayload> {
     if (ctx.tenantId !== ctx.mainAccountId) throw new GatewayError(ErrorCode.FORBIDDEN, 'Only the main account creates sub-accounts; send the request as the main account');
@@ -46,6 +53,8 @@ export class SiteMutationsResolver {
         roles: input.roles,
       });
       return { account: accountNode(accountId), userErrors: [] };
-    });
+      // Wix takes no idempotency key for Create Account and a second call makes a second account: after a failure of
+      // unknown outcome (timeout, lost connection, 5xx) the key is held, and a retry with it is not sent to Wix.
+    }, { holdOnUnknownOutcome: true });
   }
 }

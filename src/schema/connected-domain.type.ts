@@ -4,6 +4,7 @@ import { connectionTypes } from './connection.type.js';
 import { DnsPropagationStatus, DnsRecord, DomainAssignmentType } from './domain-common.type.js';
 import { Node } from './node.type.js';
 
+/** How a connected domain points at Wix (GraphQL enum `DomainConnectionType`). */
 export enum DomainConnectionType {
   UNKNOWN = 'UNKNOWN',
   POINTING = 'POINTING',
@@ -99,4 +100,5 @@ export class ConnectedDomain extends Node {
   ownerAccountId!: string;
 }
 
+/** `ConnectedDomainEdge` and `ConnectedDomainConnection`. */
 export const { EdgeType: ConnectedDomainEdge, ConnectionType: ConnectedDomainConnection } = connectionTypes('ConnectedDomain', ConnectedDomain, 'connected domain');

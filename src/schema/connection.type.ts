@@ -17,11 +17,13 @@ export class PageInfo {
   endCursor?: string | null;
 }
 
+/** One item of a connection with its cursor (what data sources return; the GraphQL type comes from connectionTypes). */
 export interface Edge<T> {
   cursor: string;
   node: T;
 }
 
+/** A Relay connection as data sources return it (the GraphQL type comes from connectionTypes). */
 export interface Connection<T> {
   edges: Edge<T>[];
   nodes: T[];

@@ -24,4 +24,5 @@ export class DomainSuggestion {
   premium!: boolean;
 }
 
+/** `DomainSuggestionEdge` and `DomainSuggestionConnection`. */
 export const { EdgeType: DomainSuggestionEdge, ConnectionType: DomainSuggestionConnection } = connectionTypes('DomainSuggestion', DomainSuggestion, 'domain suggestion');

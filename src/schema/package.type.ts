@@ -26,4 +26,5 @@ export class Package extends Node {
   productInstances!: ProductInstance[];
 }
 
+/** `PackageEdge` and `PackageConnection`. */
 export const { EdgeType: PackageEdge, ConnectionType: PackageConnection } = connectionTypes('Package', Package, 'package');

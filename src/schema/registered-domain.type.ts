@@ -4,6 +4,7 @@ import { connectionTypes } from './connection.type.js';
 import { DnsPropagationStatus, DomainAssignmentType } from './domain-common.type.js';
 import { Node } from './node.type.js';
 
+/** Life-cycle status of a registered domain (GraphQL enum `RegisteredDomainStatus`). */
 export enum RegisteredDomainStatus {
   UNKNOWN = 'UNKNOWN',
   PENDING_REGISTRATION = 'PENDING_REGISTRATION',
@@ -23,6 +24,7 @@ registerEnumType(RegisteredDomainStatus, {
   },
 });
 
+/** ICANN contact confirmation status (GraphQL enum `IcannConfirmationStatus`). */
 export enum IcannConfirmationStatus {
   UNKNOWN = 'UNKNOWN',
   PENDING = 'PENDING',
@@ -40,6 +42,7 @@ registerEnumType(IcannConfirmationStatus, {
   },
 });
 
+/** Wix's classification of a failed registration (GraphQL enum `RegistrationFailureCode`). */
 export enum RegistrationFailureCode {
   UNKNOWN = 'UNKNOWN',
   OTHER = 'OTHER',
@@ -144,4 +147,5 @@ export class RegisteredDomain extends Node {
   ownerAccountId!: string;
 }
 
+/** `RegisteredDomainEdge` and `RegisteredDomainConnection`. */
 export const { EdgeType: RegisteredDomainEdge, ConnectionType: RegisteredDomainConnection } = connectionTypes('RegisteredDomain', RegisteredDomain, 'registered domain');

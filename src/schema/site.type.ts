@@ -3,6 +3,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from './connection.type.js';
 import { Node } from './node.type.js';
 
+/** The editor a site is built with (GraphQL enum `EditorType`). */
 export enum EditorType {
   UNKNOWN = 'UNKNOWN',
   EDITOR = 'EDITOR',
@@ -68,4 +69,5 @@ export class Site extends Node {
   updatedDate!: Date;
 }
 
+/** `SiteEdge` and `SiteConnection`. */
 export const { EdgeType: SiteEdge, ConnectionType: SiteConnection } = connectionTypes('Site', Site, 'site');

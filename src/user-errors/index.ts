@@ -26,6 +26,7 @@ export function userErrorSpec(code: string): UserErrorSpec | undefined {
 export const GatewayUserErrorCode = {
   IDEMPOTENCY_CONFLICT: 'IDEMPOTENCY_CONFLICT',
   IDEMPOTENCY_IN_PROGRESS: 'IDEMPOTENCY_IN_PROGRESS',
+  IDEMPOTENCY_OUTCOME_UNKNOWN: 'IDEMPOTENCY_OUTCOME_UNKNOWN',
   NOT_FOUND: 'NOT_FOUND',
 } as const;
 
@@ -60,9 +61,17 @@ export function toUserErrorWith(error: unknown, table: Record<string, UserErrorS
   return userError(spec.code ?? wixCode, spec.message, spec.field ? `${fieldPrefix}.${spec.field}` : null);
 }
 
-/** The user error of a ledger refusal: the key was used with another input, or its first call is still running. */
-export function idempotencyUserError(outcome: { state: 'conflict'; mutation: string } | { state: 'busy' }): UserError {
-  return outcome.state === 'conflict'
-    ? userError(GatewayUserErrorCode.IDEMPOTENCY_CONFLICT, `This idempotency key was already used for ${outcome.mutation} with a different input; use a new key for a new action.`, 'input.idempotencyKey')
-    : userError(GatewayUserErrorCode.IDEMPOTENCY_IN_PROGRESS, 'A request with this idempotency key is still running; retry shortly to get its result.', 'input.idempotencyKey');
+/**
+ * The user error of a ledger refusal: the key was used with another input, its first call is still running, or its
+ * first call failed in a way that leaves unknown whether Wix acted (only for writes that cannot be safely repeated).
+ */
+export function idempotencyUserError(outcome: { state: 'conflict'; mutation: string } | { state: 'busy' } | { state: 'unknown' }): UserError {
+  if (outcome.state === 'conflict')
+    return userError(GatewayUserErrorCode.IDEMPOTENCY_CONFLICT, `This idempotency key was already used for ${outcome.mutation} with a different input; use a new key for a new action.`, 'input.idempotencyKey');
+  if (outcome.state === 'busy') return userError(GatewayUserErrorCode.IDEMPOTENCY_IN_PROGRESS, 'A request with this idempotency key is still running; retry shortly to get its result.', 'input.idempotencyKey');
+  return userError(
+    GatewayUserErrorCode.IDEMPOTENCY_OUTCOME_UNKNOWN,
+    'The first request with this idempotency key failed without an answer from Wix, so it may have taken effect; it is not repeated. Check the result (e.g. the account\'s subAccounts) and use a new key only if it did not happen.',
+    'input.idempotencyKey',
+  );
 }

@@ -27,6 +27,9 @@ describe('flows: following and canceling operations', () => {
     targetAccountId: stack.sandbox.seed.subAccountIds[0] as string,
     products: [{ catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR', count: 1 } }],
   });
+  async function eventually(ok: () => boolean, what: string): Promise<void> {
+    for (const deadline = Date.now() + 3_000; !ok(); await new Promise((resolve) => setTimeout(resolve, 20))) if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+  }
   const start = async (site: string, idempotencyKey?: string) => (await stack.data(FlowSetUpCustomerSiteDocument, { input: input(site, idempotencyKey) })).setUpCustomerSite.operation?.id as string;
 
   it('operationUpdated: the current state first, then each saved change, completing at SUCCEEDED', async () => {
@@ -62,6 +65,27 @@ describe('flows: following and canceling operations', () => {
     }
   });
 
+  it('operationUpdated releases its listener on the runner when the client unsubscribes, and when the stream completes', async () => {
+    const runner = stack.gateway.operations.runner;
+    const id = await start(w.freeSites(main())[3] as string);
+    await until(stack, id, (op) => op.status === 'WAITING');
+    const client = wsClient(stack.gateway.url);
+    try {
+      const subs = [new TestSubscription(client, FlowOperationUpdatedDocument, { id }), new TestSubscription(client, FlowOperationUpdatedDocument, { id })];
+      for (const sub of subs) expect((await sub.data()).operationUpdated.status).toBe('WAITING');
+      expect(runner.listenerCount()).toBe(2);
+      await subs[0]!.stop();
+      await eventually(() => runner.listenerCount() === 1, 'the unsubscribed listener to go');
+      // The other one follows the operation to its end; the completed stream leaves no listener behind.
+      await stack.sandbox.advance(60_000);
+      while ((await subs[1]!.data()).operationUpdated.status !== 'SUCCEEDED');
+      await subs[1]!.ended();
+      await eventually(() => runner.listenerCount() === 0, 'the completed stream\'s listener to go');
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('cancelOperation stops the wait and does not undo the purchase', async () => {
     const idempotencyKey = key();
     const id = await start(w.freeSites(main())[1] as string, idempotencyKey);
@@ -71,6 +95,9 @@ describe('flows: following and canceling operations', () => {
     expect(cancelOperation.operation).toMatchObject({ id, status: 'CANCELED' });
     expect(stepStatuses(cancelOperation.operation!)).toEqual({ transferSite: 'DONE', createPackage: 'DONE', waitForInstances: 'CANCELED' });
     expect(cancelOperation.operation?.finishedAt).toBeTruthy();
+    // The wait let go of its product-instance poller, and the runner of the operation.
+    expect(stack.gateway.polling.stats()).toMatchObject({ pollers: 0, listeners: 0 });
+    expect(stack.gateway.operations.runner.runningCount).toBe(0);
     // What was bought stays bought; the operation stays canceled when Wix delivers later.
     expect(w.packagesWithExternalId(externalIdFor(main(), idempotencyKey))).toHaveLength(1);
     await stack.sandbox.advance(60_000);

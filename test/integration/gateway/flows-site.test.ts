@@ -61,9 +61,10 @@ describe('flows: setUpCustomerSite and reassignPaidService', () => {
     const writes = writeCalls(await stack.sandbox.calls());
     expect(writes.map((c) => [c.operation, c.accountId])).toEqual([['transferSite', sub(0)], ['createPackage', sub(0)]]);
     expect(writes[1]?.body).toEqual({ idempotencyKey, externalId, products: [{ catalogProductId: PRODUCT.premiumCore, countryCode: 'US', siteId: site, billingInfo: { type: 'RECURRING', cycleDuration: { unit: 'YEAR', count: 1 } } }] });
-    // Once done, a dry run with the same input finds everything in place.
+    // Once done, a dry run with the same input — even with a new key — finds everything in place: nothing to buy.
     const again = (await setUp({ ...plan(site, key()), dryRun: true })).setUpCustomerSite.plan;
-    expect(again?.steps.map((s) => s.plan)).toEqual(['IN_PLACE', 'WOULD_ACT', 'WOULD_ACT']);
+    expect(again?.steps.map((s) => s.plan)).toEqual(['IN_PLACE', 'IN_PLACE', 'IN_PLACE']);
+    expect(again?.wouldCallPaidEndpoint).toBe(false);
   });
 
   it('ten concurrent identical requests make one operation and one purchase; another input with the key is a conflict', async () => {
