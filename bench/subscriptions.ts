@@ -109,66 +109,93 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** What the phases of the benchmark share: the children, the WebSocket clients and the domains being registered. */
+interface Bench {
+  clients: Client[];
+  domains: string[];
+  /** The gateway's memory and pollers, after GC. */
+  mem: () => Promise<Mem>;
+  /** Get Registered Domain calls in the sandbox's log after `since`. */
+  calls: (since: number) => Promise<Array<{ seq: number }>>;
+  /** Sequence number of the last call logged. */
+  lastSeq: () => Promise<number>;
+}
+
+/** Memory per open subscription: with SUBSCRIPTIONS open minus the same connections idle (after a warm-up). */
+async function measureMemory(bench: Bench): Promise<void> {
+  // Warm up every code path once (schema, graphql-ws, pollers), then measure with the connections open, idle.
+  await (await subscribeMany(bench.clients, bench.domains, CONNECTIONS))();
+  await sleep(POLL_MS * 2);
+  const idle = await bench.mem();
+  if (!idle.gc) console.log('  (no --expose-gc in the gateway child: memory figures are noisy)');
+  const stop = await subscribeMany(bench.clients, bench.domains, SUBSCRIPTIONS);
+  const loaded = await bench.mem();
+  const perSub = { heap: (loaded.heapUsed - idle.heapUsed) / SUBSCRIPTIONS, rss: (loaded.rss - idle.rss) / SUBSCRIPTIONS };
+  console.log(`\nMemory (gateway process, after GC): idle with ${idle.connections} connections heap ${mb(idle.heapUsed)} / RSS ${mb(idle.rss)}; with ${loaded.polling.listeners} subscriptions on ${loaded.polling.pollers} pollers heap ${mb(loaded.heapUsed)} / RSS ${mb(loaded.rss)}`);
+  console.log(`  per open subscription: heap ${kb(perSub.heap)}, RSS ${kb(perSub.rss)}`);
+  stop();
+  await sleep(POLL_MS * 2);
+}
+
+/** Upstream calls per minute for several mixes of subscribers and resources; each mix polls for one window. */
+async function measureCallRates(bench: Bench): Promise<void> {
+  const mixes: Array<[number, number]> = [
+    [RESOURCES, RESOURCES],
+    [SUBSCRIPTIONS, RESOURCES],
+    [SUBSCRIPTIONS, Math.max(1, Math.floor(RESOURCES / 2))],
+    [SUBSCRIPTIONS, 1],
+  ];
+  console.log('\n| subscribers | resources | pollers | Get Registered Domain calls/min | per resource | per subscriber |');
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  for (const [subs, resources] of mixes) {
+    const unsubscribe = await subscribeMany(bench.clients, bench.domains.slice(0, resources), subs);
+    await sleep(POLL_MS);
+    const since = await bench.lastSeq();
+    const started = Date.now();
+    await sleep(WINDOW_S * 1000);
+    const count = (await bench.calls(since)).length;
+    const perMinute = (count * 60_000) / (Date.now() - started);
+    const { polling } = await bench.mem();
+    console.log(`| ${subs} | ${resources} | ${polling.pollers} | ${perMinute.toFixed(0)} | ${(perMinute / resources).toFixed(1)} | ${(perMinute / subs).toFixed(2)} |`);
+    unsubscribe();
+    await sleep(POLL_MS * 2);
+  }
+}
+
+/** After the last unsubscribe: no poller left, and no upstream call. */
+async function measureAfterUnsubscribe(bench: Bench): Promise<void> {
+  const after = await bench.mem();
+  console.log(`\nAfter every unsubscribe: ${after.polling.pollers} pollers, ${after.polling.listeners} listeners.`);
+  const tail = await bench.lastSeq();
+  await sleep(POLL_MS * 3);
+  console.log(`Calls in the ${(POLL_MS * 3) / 1000} s after: ${(await bench.calls(tail)).length} (polling stops with the last subscriber).`);
+  console.log(`Expected: ~${(60_000 / POLL_MS).toFixed(0)} calls/min per resource (one poll per ${POLL_MS} ms, no backoff in this bench), whatever the number of subscribers.`);
+}
+
 async function main(): Promise<void> {
   const sandbox = await startChild('./sandbox-child.ts');
   const seed = await json<Seed>(`${sandbox.url}/_sandbox/seed`);
   const domains = await pendingDomains(sandbox.url, seed, RESOURCES);
   const gateway = await startChild('./gateway-child.ts', { SANDBOX_URL: sandbox.url, SANDBOX_API_KEY: seed.apiKey, SANDBOX_ACCOUNT_ID: seed.mainAccountId, BENCH_POLL_MS: String(POLL_MS) }, ['--expose-gc']);
-  const mem = async (): Promise<Mem> => {
-    const answer = new Promise<Mem>((resolve) => gateway.lines.once('line', (line) => resolve(JSON.parse(line) as Mem)));
-    gateway.child.stdin?.write('mem\n');
-    return answer;
-  };
-  const clients = Array.from({ length: CONNECTIONS }, () => createClient({ url: `${gateway.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, keepAlive: 0 }));
   const calls = async (since: number) => (await json<{ calls: Array<{ seq: number }> }>(`${sandbox.url}/_sandbox/calls?operation=getRegisteredDomain&since=${since}`)).calls;
-  const lastSeq = async () => (await calls(0)).at(-1)?.seq ?? 0;
-
+  const bench: Bench = {
+    clients: Array.from({ length: CONNECTIONS }, () => createClient({ url: `${gateway.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, keepAlive: 0 })),
+    domains,
+    mem: () => {
+      const answer = new Promise<Mem>((resolve) => gateway.lines.once('line', (line) => resolve(JSON.parse(line) as Mem)));
+      gateway.child.stdin?.write('mem\n');
+      return answer;
+    },
+    calls,
+    lastSeq: async () => (await calls(0)).at(-1)?.seq ?? 0,
+  };
   try {
     console.log(`Subscriptions benchmark: ${SUBSCRIPTIONS} subscriptions over ${RESOURCES} resources on ${CONNECTIONS} connections; poll interval ${POLL_MS} ms; ${WINDOW_S} s windows`);
-    // Warm up every code path once (schema, graphql-ws, pollers), then measure with the connections open, idle.
-    await (await subscribeMany(clients, domains, CONNECTIONS))();
-    await sleep(POLL_MS * 2);
-    const idle = await mem();
-    if (!idle.gc) console.log('  (no --expose-gc in the gateway child: memory figures are noisy)');
-
-    const stop = await subscribeMany(clients, domains, SUBSCRIPTIONS);
-    const loaded = await mem();
-    const perSub = { heap: (loaded.heapUsed - idle.heapUsed) / SUBSCRIPTIONS, rss: (loaded.rss - idle.rss) / SUBSCRIPTIONS };
-    console.log(`\nMemory (gateway process, after GC): idle with ${idle.connections} connections heap ${mb(idle.heapUsed)} / RSS ${mb(idle.rss)}; with ${loaded.polling.listeners} subscriptions on ${loaded.polling.pollers} pollers heap ${mb(loaded.heapUsed)} / RSS ${mb(loaded.rss)}`);
-    console.log(`  per open subscription: heap ${kb(perSub.heap)}, RSS ${kb(perSub.rss)}`);
-    stop();
-    await sleep(POLL_MS * 2);
-
-    // Upstream calls per minute for several mixes; each mix polls for one window.
-    const mixes: Array<[number, number]> = [
-      [RESOURCES, RESOURCES],
-      [SUBSCRIPTIONS, RESOURCES],
-      [SUBSCRIPTIONS, Math.max(1, Math.floor(RESOURCES / 2))],
-      [SUBSCRIPTIONS, 1],
-    ];
-    console.log('\n| subscribers | resources | pollers | Get Registered Domain calls/min | per resource | per subscriber |');
-    console.log('|---:|---:|---:|---:|---:|---:|');
-    for (const [subs, resources] of mixes) {
-      const unsubscribe = await subscribeMany(clients, domains.slice(0, resources), subs);
-      await sleep(POLL_MS);
-      const since = await lastSeq();
-      const started = Date.now();
-      await sleep(WINDOW_S * 1000);
-      const count = (await calls(since)).length;
-      const perMinute = (count * 60_000) / (Date.now() - started);
-      const { polling } = await mem();
-      console.log(`| ${subs} | ${resources} | ${polling.pollers} | ${perMinute.toFixed(0)} | ${(perMinute / resources).toFixed(1)} | ${(perMinute / subs).toFixed(2)} |`);
-      unsubscribe();
-      await sleep(POLL_MS * 2);
-    }
-    const after = await mem();
-    console.log(`\nAfter every unsubscribe: ${after.polling.pollers} pollers, ${after.polling.listeners} listeners.`);
-    const tail = await lastSeq();
-    await sleep(POLL_MS * 3);
-    console.log(`Calls in the ${(POLL_MS * 3) / 1000} s after: ${(await calls(tail)).length} (polling stops with the last subscriber).`);
-    console.log(`Expected: ~${(60_000 / POLL_MS).toFixed(0)} calls/min per resource (one poll per ${POLL_MS} ms, no backoff in this bench), whatever the number of subscribers.`);
+    await measureMemory(bench);
+    await measureCallRates(bench);
+    await measureAfterUnsubscribe(bench);
   } finally {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(bench.clients.map((c) => c.dispose()));
     gateway.child.kill('SIGTERM');
     sandbox.child.kill('SIGTERM');
   }

@@ -3,13 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-/**
- * The product catalog: what a Wix catalog product ID is (name, type, the TLDs it covers). Wix's real catalog is
- * private to its B2B sales team, so Query Packages answers bare `catalogProductId`s; this file-backed catalog is
- * what lets the gateway name products, derive a site's Premium plan and tell which TLDs a product covers.
- * The default is `catalog/sandbox.json` (the sandbox's catalog, emitted by `scripts/emit-catalog.ts`); a reseller
- * on real Wix points `CATALOG_FILE` at its own file of the same shape.
- */
+/** Kinds of product a catalog file may list (as strings, for the file schema). */
 export const CATALOG_PRODUCT_TYPES = ['PREMIUM_PLAN', 'DOMAIN', 'BUSINESS_TOOL'] as const;
 /** Kinds of product a catalog file may list. */
 export type CatalogProductType = (typeof CATALOG_PRODUCT_TYPES)[number];
@@ -51,7 +45,15 @@ export type CatalogFile = z.input<typeof fileSchema>;
 /** A catalog file that cannot be used; `message` is a short reason (no file contents). */
 export class CatalogError extends Error {}
 
-/** An immutable product catalog keyed by catalog product ID. */
+/**
+ * The product catalog: what a Wix catalog product ID is (name, type, the TLDs it covers). Wix's real catalog is
+ * private to its B2B sales team, so Query Packages answers bare `catalogProductId`s; this file-backed catalog is
+ * what lets the gateway name products, derive a site's Premium plan and tell which TLDs a product covers.
+ * The default is `catalog/sandbox.json` (the sandbox's catalog, emitted by `scripts/emit-catalog.ts`); a reseller
+ * on real Wix points `CATALOG_FILE` at its own file of the same shape.
+ *
+ * Immutable, keyed by catalog product ID (case-insensitive).
+ */
 export class ProductCatalog {
   private readonly products: ReadonlyMap<string, CatalogEntry>;
 
@@ -70,6 +72,7 @@ export class ProductCatalog {
     return new ProductCatalog(Object.entries(parsed.data.products));
   }
 
+  /** Products the catalog lists. */
   get size(): number {
     return this.products.size;
   }

@@ -1,17 +1,21 @@
+import { closeSync, constants, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { CatalogError, defaultCatalog, readCatalogFile, type ProductCatalog } from './catalog.js';
 
-/**
+/*
  * Gateway configuration, read once from environment variables and validated at start-up: a bad value stops the
- * process with one line naming the variable. The API key is kept out of every message.
+ * process with one line naming the variable. The API key is kept out of every message. README.md's configuration
+ * table lists every variable read here, with its default and range.
  */
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const port = (fallback: number) =>
+const port = <F extends number | undefined>(fallback: F) =>
   z
     .string()
     .optional()
-    .transform((v, ctx) => {
+    .transform((v, ctx): number | F => {
       if (v === undefined || v === '') return fallback;
       const n = Number(v);
       if (!/^\d+$/.test(v) || n > 65535) {
@@ -42,7 +46,7 @@ const schema = z
     WIX_API_KEY: z.string().min(1, 'must not be empty when set').optional(),
     WIX_ACCOUNT_ID: z.string().regex(GUID, 'must be a Wix account ID (a GUID)').optional(),
     WIX_API_BASE_URL: z.string().url('must be an http(s) URL').refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL').default('https://www.wixapis.com'),
-    SANDBOX_PORT: port(0),
+    SANDBOX_PORT: port(undefined),
     SANDBOX_SEED: z
       .string()
       .optional()
@@ -75,8 +79,6 @@ const schema = z
     }
   });
 
-export type Env = z.output<typeof schema>;
-
 /** The validated configuration the gateway runs with. */
 export interface Config {
   port: number;
@@ -85,7 +87,8 @@ export interface Config {
   wixApiKey?: string;
   wixAccountId?: string;
   wixApiBaseUrl: string;
-  sandboxPort: number;
+  /** SANDBOX_PORT when set; unset ⇒ any free port for the embedded sandbox, 4100 for `wix-account-graph sandbox`. */
+  sandboxPort?: number;
   sandboxSeed: number;
   sandboxClock: 'real' | 'manual';
   upstreamTimeoutMs: number;
@@ -139,4 +142,44 @@ function loadCatalog(file: string | undefined): ProductCatalog {
     if (error instanceof CatalogError) throw new ConfigError(`Configuration error: CATALOG_FILE ${error.message}`);
     throw error;
   }
+}
+
+/** The first bytes of every SQLite database file. */
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * Makes sure the operation store can live at OPERATION_STORE_PATH before the gateway starts, so that a bad path is
+ * one line naming the variable rather than a SQLite error (or, under /proc, a hang: Node's recursive mkdir spins
+ * forever there). Creates the missing folders one level at a time and the file if absent (SQLite takes an empty file
+ * as a new database); an existing file must be writable and a SQLite database.
+ */
+export function prepareOperationStore(path: string): void {
+  if (path === ':memory:') return;
+  const fail = (reason: string) => new ConfigError(`Configuration error: OPERATION_STORE_PATH ${reason} (${path})`);
+  const missing: string[] = [];
+  for (let dir = dirname(resolve(path)); !existsSync(dir); dir = dirname(dir)) missing.unshift(dir);
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      throw fail(`is in a folder that cannot be created: ${errorCode(error)} on ${dir}`);
+    }
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDWR | constants.O_CREAT, 0o644);
+  } catch (error) {
+    throw fail(`cannot be opened for writing: ${errorCode(error)}`);
+  }
+  try {
+    const header = Buffer.alloc(SQLITE_HEADER.length);
+    const read = readSync(fd, header, 0, header.length, 0);
+    if (read > 0 && header.toString('latin1', 0, read) !== SQLITE_HEADER) throw fail('is not a SQLite database');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? 'failed';
 }

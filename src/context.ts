@@ -4,7 +4,7 @@ import { AccountsDataSource } from './datasources/accounts.datasource.js';
 import type { WixHttp } from './datasources/http.js';
 import type { OperationServices } from './flows/services.js';
 import type { ResourceWatches } from './polling/watches.js';
-import { AccountScope, type RequestShared } from './scope.js';
+import { AccountScope, memo, type RequestShared } from './scope.js';
 import { Tenancy } from './tenancy.js';
 
 /** What every resolver gets: the tenant, and request-scoped data sources per account. */
@@ -28,6 +28,7 @@ export interface GatewayContext {
   operations: OperationServices;
 }
 
+/** What createContext builds a request's context from (all shared by the gateway, except the requested account). */
 export interface ContextInput {
   http: WixHttp;
   /** The gateway's caches shared across requests. */
@@ -53,14 +54,7 @@ export async function createContext(input: ContextInput): Promise<GatewayContext
   const tenantId = await tenancy.resolveTenant(input.requestedAccountId);
   const scopes = new Map<string, AccountScope>();
   const request: RequestShared = { tenantId, shared: new Map(), caches: input.caches };
-  const scopeOf = (accountId: string) => {
-    let scope = scopes.get(accountId);
-    if (!scope) {
-      scope = new AccountScope(accountId, input.mainAccountId, input.http, request);
-      scopes.set(accountId, scope);
-    }
-    return scope;
-  };
+  const scopeOf = (accountId: string) => memo(scopes, accountId, () => new AccountScope(accountId, input.mainAccountId, input.http, request));
   return {
     tenantId,
     mainAccountId: input.mainAccountId,

@@ -14,8 +14,10 @@ export const ErrorCode = {
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
+/** One of the gateway's error codes (`extensions.code`). */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/** One rejected input field: its path (e.g. `input.contacts.registrant.email`) and why. */
 export interface FieldError {
   field: string;
   message: string;
@@ -39,6 +41,7 @@ export class GatewayError extends GraphQLError {
     });
   }
 
+  /** Wix's own error code (`details.applicationError.code`), when Wix gave one. */
   get wixCode(): string | undefined {
     return this.extensions.wixCode as string | undefined;
   }
@@ -75,6 +78,9 @@ function truncate(text: string, max = 200): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+/** Apollo's and graphql-js's codes for a bad request: their message is about the document, safe to show as is. */
+const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
 /**
  * Apollo `formatError`: keeps GatewayErrors and GraphQL's own validation errors, turns argument validation into
  * BAD_USER_INPUT with field errors (never echoing the rejected values), and masks everything else.
@@ -86,10 +92,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (validation) {
     return { ...formatted, message: `Invalid input: ${validation.map((f) => `${f.field} ${f.message}`).join('; ')}`, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: validation } };
   }
-  const code = formatted.extensions?.code;
-  if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_USER_INPUT' || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
-    return { ...formatted, extensions: { code: code === 'BAD_REQUEST' || code === 'BAD_USER_INPUT' ? ErrorCode.BAD_USER_INPUT : code } };
-  }
+  const code = String(formatted.extensions?.code);
+  if (REQUEST_ERROR_CODES.has(code)) return { ...formatted, extensions: { code: code === 'BAD_REQUEST' ? ErrorCode.BAD_USER_INPUT : code } };
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 

@@ -6,15 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { readExamples } from './graphiql-examples.js';
 
-/**
- * GraphiQL served by the gateway itself, from the bundle `scripts/build-graphiql.ts` writes into `dist/graphiql/`
- * (`npm run build`): the page for a browser's `GET /graphql`, its files under `/graphiql/`, and the ready examples
- * (`examples/NN-*.graphql`) as `/graphiql/examples.json`. Nothing is loaded from anywhere else, which the page's
- * Content-Security-Policy enforces: scripts, styles and connections to this origin only (fonts and icons are data:
- * URIs inside GraphiQL's CSS), plus `<style>` elements carrying the response's nonce (Radix's scroll lock adds one
- * when a dialog or menu opens). Requests for the API — POSTs, GETs with `?query=`, anything not asking for HTML, and
- * WebSocket upgrades (which never reach the request handler) — are left to it.
- */
+/** Where GraphiQL's files come from (tests point them elsewhere). */
 export interface GraphiQLOptions {
   /** The bundle; default `<package>/dist/graphiql`. */
   bundleDir?: string;
@@ -74,7 +66,17 @@ function packageRoot(): string {
   return dir;
 }
 
-/** Serves GraphiQL; one per gateway. The bundle is read on the first GraphiQL request, not at start. */
+/**
+ * GraphiQL served by the gateway itself, from the bundle `scripts/build-graphiql.ts` writes into `dist/graphiql/`
+ * (`npm run build`): the page for a browser's `GET /graphql`, its files under `/graphiql/`, and the ready examples
+ * (`examples/NN-*.graphql`) as `/graphiql/examples.json`. Nothing is loaded from anywhere else, which the page's
+ * Content-Security-Policy enforces: scripts, styles and connections to this origin only (fonts and icons are data:
+ * URIs inside GraphiQL's CSS), plus `<style>` elements carrying the response's nonce (Radix's scroll lock adds one
+ * when a dialog or menu opens). Requests for the API — POSTs, GETs with `?query=`, anything not asking for HTML, and
+ * WebSocket upgrades (which never reach the request handler) — are left to it.
+ *
+ * One per gateway. The bundle is read on the first GraphiQL request, not at start.
+ */
 export class GraphiQL {
   private readonly bundleDir: string;
   private readonly examplesDir: string;

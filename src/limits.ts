@@ -39,4 +39,5 @@ export const limitRules: ValidationRule[] = [
 /** Every rule a WebSocket operation is validated with (HTTP: Apollo adds `limitRules` to the specified rules). */
 export const allValidationRules: readonly ValidationRule[] = [...specifiedRules, ...limitRules];
 
+/** graphql-js parse options: stop parsing past `maxTokens` (GRAPHQL_PARSE_FAILED). */
 export const parseOptions: ParseOptions = { maxTokens: OPERATION_LIMITS.maxTokens };

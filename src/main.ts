@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { Sandbox, startSandbox } from './sandbox/server.js';
+import { ConfigError, loadConfig, prepareOperationStore, type Config } from './config.js';
+import { startSandbox } from './sandbox/server.js';
 import { Gateway, type UpstreamConfig } from './server.js';
 
 const USAGE = `Usage: wix-account-graph <command>
@@ -12,6 +12,12 @@ Commands:
   sandbox   Run the Wix API sandbox alone (SANDBOX_PORT, default 4100; SANDBOX_SEED; SANDBOX_CLOCK=real|manual).
 
 Configuration is read from environment variables; see README.md.`;
+
+/** Port of `wix-account-graph sandbox` when SANDBOX_PORT is unset (the embedded sandbox takes any free port). */
+const STANDALONE_SANDBOX_PORT = 4100;
+
+/** A start-up failure that is not the configuration's: printed as its one-line message, exit code 1. */
+class StartupError extends Error {}
 
 /** The command-line entry point (`wix-account-graph`, `npm start`, `npm run sandbox`). */
 async function main(argv: string[]): Promise<void> {
@@ -28,8 +34,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 async function runSandbox(config: Config): Promise<void> {
-  const port = process.env.SANDBOX_PORT ? config.sandboxPort : 4100;
-  const sandbox = await startSandbox({ port, host: config.host, seed: config.sandboxSeed, clock: config.sandboxClock });
+  const port = config.sandboxPort ?? STANDALONE_SANDBOX_PORT;
+  const sandbox = await startSandbox({ port, host: config.host, seed: config.sandboxSeed, clock: config.sandboxClock }).catch(listenFailure('SANDBOX_PORT', 'HOST'));
   const w = sandbox.world;
   console.log(`Wix sandbox listening on ${displayUrl(sandbox.url)} (seed ${w.seed}, ${config.sandboxClock} clock)`);
   console.log(`  demo main account: ${w.mainAccountId}`);
@@ -39,16 +45,21 @@ async function runSandbox(config: Config): Promise<void> {
 }
 
 async function serve(config: Config): Promise<void> {
-  let sandbox: Sandbox | undefined;
-  let upstream: UpstreamConfig;
-  if (config.wixApiKey && config.wixAccountId) {
-    upstream = { baseUrl: config.wixApiBaseUrl, apiKey: config.wixApiKey, mainAccountId: config.wixAccountId, timeoutMs: config.upstreamTimeoutMs, catalog: config.catalog };
-  } else {
-    // No Wix key: run on the embedded sandbox, on loopback only.
-    sandbox = await startSandbox({ port: config.sandboxPort, host: '127.0.0.1', seed: config.sandboxSeed, clock: config.sandboxClock });
-    upstream = { baseUrl: sandbox.url, apiKey: sandbox.world.mainApiKey, mainAccountId: sandbox.world.mainAccountId, timeoutMs: config.upstreamTimeoutMs, catalog: config.catalog };
-  }
-  const gateway = await Gateway.start({ upstream, port: config.port, host: config.host, polling: config.polling, operations: { storePath: config.operationStorePath, leaseMs: config.operationLeaseMs } });
+  prepareOperationStore(config.operationStorePath);
+  // No Wix key: run on the embedded sandbox, on loopback only (its demo key must not be reachable from elsewhere).
+  const sandbox = config.wixApiKey
+    ? undefined
+    : await startSandbox({ port: config.sandboxPort ?? 0, host: '127.0.0.1', seed: config.sandboxSeed, clock: config.sandboxClock }).catch(listenFailure('SANDBOX_PORT'));
+  const upstream: UpstreamConfig = {
+    ...(sandbox
+      ? { baseUrl: sandbox.url, apiKey: sandbox.world.mainApiKey, mainAccountId: sandbox.world.mainAccountId }
+      : { baseUrl: config.wixApiBaseUrl, apiKey: config.wixApiKey as string, mainAccountId: config.wixAccountId as string }),
+    timeoutMs: config.upstreamTimeoutMs,
+    catalog: config.catalog,
+  };
+  const gateway = await Gateway.start({ upstream, port: config.port, host: config.host, polling: config.polling, operations: { storePath: config.operationStorePath, leaseMs: config.operationLeaseMs } })
+    .catch(listenFailure('PORT', 'HOST'))
+    .catch(storeFailure(config.operationStorePath));
   console.log(`wix-account-graph gateway ready at ${gateway.url}/graphql`);
   console.log(`  GraphiQL: open ${gateway.url}/graphql in a browser (examples in examples/)`);
   console.log(`  operations: ${config.operationStorePath === ':memory:' ? 'in memory (lost on exit)' : config.operationStorePath}`);
@@ -64,23 +75,59 @@ async function serve(config: Config): Promise<void> {
   });
 }
 
+/**
+ * Turns a failed `listen` into one line naming the variable to change (`portVariable`, or `hostVariable` when the
+ * address is not this machine's); other errors pass through.
+ */
+function listenFailure(portVariable: string, hostVariable?: string): (error: unknown) => never {
+  return (error) => {
+    const e = error as NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string };
+    if (e.code === 'EADDRINUSE') throw new StartupError(`Start-up failed: ${portVariable} ${e.port} is already in use on ${e.address} (another gateway or sandbox running?)`);
+    if (e.code === 'EACCES') throw new StartupError(`Start-up failed: ${portVariable} ${e.port} may not be opened by this user on ${e.address} (EACCES; use a port above 1023)`);
+    if (e.code === 'EADDRNOTAVAIL' && hostVariable) throw new StartupError(`Start-up failed: ${hostVariable} ${e.address} is not an address of this machine (EADDRNOTAVAIL)`);
+    if (e.code === 'ENOTFOUND' && hostVariable) throw new StartupError(`Start-up failed: ${hostVariable} ${e.hostname} does not resolve to an address (ENOTFOUND)`);
+    throw error;
+  };
+}
+
+/** Names OPERATION_STORE_PATH when SQLite refuses the store (locked, corrupt…) after prepareOperationStore passed. */
+function storeFailure(path: string): (error: unknown) => never {
+  return (error) => {
+    if (!/^SQLITE_/.test(String((error as { code?: unknown }).code))) throw error;
+    throw new StartupError(`Start-up failed: the operation store at OPERATION_STORE_PATH (${path}) cannot be used: ${(error as Error).message}`);
+  };
+}
+
 function displayUrl(url: string): string {
   return url.replace('://0.0.0.0:', '://localhost:');
 }
 
+/** A shutdown still running after this long ends the process anyway (exit 1). */
+const SHUTDOWN_DEADLINE_MS = 15_000;
+
+/**
+ * Closes everything on SIGINT or SIGTERM, then exits 0 (1 when closing failed or outlived the deadline). Signals
+ * during the shutdown are ignored: on Ctrl-C under `npm start` the process gets SIGINT twice (from the terminal, and
+ * forwarded by npm), and the second must not cut the first shutdown short.
+ */
 function onShutdown(close: () => Promise<void>): void {
   let closing = false;
-  const stop = (signal: string) => {
+  const stop = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
     console.log(`${signal} received, shutting down`);
+    const fail = (reason: string) => {
+      console.error(`Shutdown failed: ${reason}`);
+      process.exit(1);
+    };
+    setTimeout(() => fail(`still closing after ${SHUTDOWN_DEADLINE_MS / 1000} s`), SHUTDOWN_DEADLINE_MS).unref();
     close().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: unknown) => fail(error instanceof Error ? error.message : 'unknown error'),
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
@@ -88,8 +135,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error.message);
     process.exit(2);
   }
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'EADDRINUSE') console.error(`Start-up failed: the port is already in use (${(error as Error).message})`);
+  if (error instanceof StartupError) console.error(error.message);
   else console.error('Start-up failed:', error instanceof Error ? error.message : 'unknown error');
   process.exit(1);
 });

@@ -15,7 +15,7 @@ import { SitesDataSource } from './datasources/sites.datasource.js';
  * everything a request asks of that account and never leak into another request.
  */
 export class AccountScope {
-  private cache = new Map<string, unknown>();
+  private readonly cache = new Map<string, unknown>();
 
   constructor(
     readonly accountId: string,
@@ -25,22 +25,14 @@ export class AccountScope {
     private readonly request: RequestShared = { tenantId: accountId, shared: new Map() },
   ) {}
 
-  private requestLazy<T>(name: string, build: () => T): T {
-    let value = this.request.shared.get(name) as T | undefined;
-    if (value === undefined) {
-      value = build();
-      this.request.shared.set(name, value);
-    }
-    return value;
+  /** This scope's data source `name`, built on first use. */
+  private lazy<T>(name: string, build: () => T): T {
+    return memo(this.cache, name, build);
   }
 
-  private lazy<T>(name: string, build: () => T): T {
-    let value = this.cache.get(name) as T | undefined;
-    if (value === undefined) {
-      value = build();
-      this.cache.set(name, value);
-    }
-    return value;
+  /** The request-wide object `name` (shared by every scope of the request), built on first use. */
+  private requestLazy<T>(name: string, build: () => T): T {
+    return memo(this.request.shared, name, build);
   }
 
   /** Sites API (Query Sites) as this account. */
@@ -83,6 +75,14 @@ export class AccountScope {
   get domainDns(): DomainDnsDataSource {
     return this.lazy('domainDns', () => new DomainDnsDataSource(this.http, this.accountId, this.request.caches?.domainDetails));
   }
+}
+
+/** The value of `key` in `map`, built and kept on first use. */
+export function memo<K, T>(map: Map<K, unknown>, key: K, build: () => T): T {
+  if (map.has(key)) return map.get(key) as T;
+  const value = build();
+  map.set(key, value);
+  return value;
 }
 
 /** State one request's scopes share: the tenant it acts as, and request-wide loaders by name. */

@@ -1,17 +1,19 @@
-import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SharedCaches } from './caches.js';
 import { defaultCatalog, type ProductCatalog } from './catalog.js';
 import { createContext, type GatewayContext } from './context.js';
 import { WixHttp } from './datasources/http.js';
-import { ErrorCode, GatewayError, formatError } from './errors.js';
-import { GraphiQL } from './graphiql.js';
+import { formatError } from './errors.js';
 import { createOperationServices, type OperationOptions, type OperationServices } from './flows/services.js';
+import { GraphiQL } from './graphiql.js';
+import { httpHandler } from './http-handler.js';
+import { limitRules, parseOptions } from './limits.js';
 import { PollerRegistry, type PollingOptions } from './polling/registry.js';
 import { ResourceWatches } from './polling/watches.js';
-import { limitRules, parseOptions } from './limits.js';
 import { buildGatewaySchema } from './schema.js';
 import { GraphQLWebSocket, type WebSocketLimits } from './websocket.js';
 
@@ -25,6 +27,7 @@ export interface UpstreamConfig {
   catalog?: ProductCatalog;
 }
 
+/** How to start a Gateway: its upstream, where it listens, and the settings of its pollers, WebSockets and store. */
 export interface GatewayOptions {
   upstream: UpstreamConfig;
   port?: number;
@@ -36,9 +39,6 @@ export interface GatewayOptions {
   /** Operation store and flow runner settings; an in-memory store when omitted. */
   operations?: OperationOptions;
 }
-
-/** Request bodies above this are refused before parsing. */
-const MAX_BODY_BYTES = 512 * 1024;
 
 /**
  * A running gateway: the HTTP server with Apollo on `/graphql` (and graphql-ws subscriptions on the same path), GraphiQL
@@ -55,18 +55,10 @@ export class Gateway {
     readonly operations: OperationServices,
   ) {}
 
+  /** Builds the schema, starts Apollo, listens, attaches the WebSocket endpoint and resumes unfinished operations. */
   static async start(options: GatewayOptions): Promise<Gateway> {
     const schema = await buildGatewaySchema();
-    const apollo = new ApolloServer<GatewayContext>({
-      schema,
-      formatError,
-      validationRules: limitRules,
-      parseOptions,
-      includeStacktraceInErrorResponses: false,
-      introspection: true,
-      plugins: [ApolloServerPluginLandingPageDisabled()],
-    });
-    await apollo.start();
+    const apollo = await startApollo(schema);
     const http = new WixHttp({ baseUrl: options.upstream.baseUrl, apiKey: options.upstream.apiKey, timeoutMs: options.upstream.timeoutMs });
     const caches = new SharedCaches();
     const catalog = options.upstream.catalog ?? defaultCatalog();
@@ -78,17 +70,15 @@ export class Gateway {
     const contextFor = (requestedAccountId: string | undefined) =>
       createContext({ http, caches, mainAccountId: options.upstream.mainAccountId, catalog, requestedAccountId, watches, operations: operations as OperationServices });
     operations = createOperationServices(options.operations ?? { storePath: ':memory:' }, (tenantId) => contextFor(tenantId));
-    const graphiql = new GraphiQL();
-    const server = createServer((req, res) => {
-      handle(req, res, apollo, { http, caches, upstream: options.upstream, catalog, contextFor, graphiql }).catch((error: unknown) => {
-        console.error('gateway: request failed', error instanceof Error ? error.message : 'unknown error');
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-    });
+    const server = createServer(httpHandler({ apollo, contextFor, graphiql: new GraphiQL() }));
+    try {
+      await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+    } catch (error) {
+      // E.g. the port is taken: let go of what was opened, so a caller that goes on (a test) holds nothing.
+      await apollo.stop();
+      await operations.store.close();
+      throw error;
+    }
     const websocket = new GraphQLWebSocket(server, { schema, contextFor, limits: options.websocket });
     // Operations that were running when a gateway stopped (or died) go on now.
     await operations.runner.resume();
@@ -107,6 +97,7 @@ export class Gateway {
     return this.websocket.connections;
   }
 
+  /** Stops accepting work and releases everything, in the order below; the process may exit afterwards. */
   async close(): Promise<void> {
     // WebSockets first (1001 Going away): their subscriptions leave the pollers, then every poller stops.
     await this.websocket.close();
@@ -120,66 +111,31 @@ export class Gateway {
   }
 }
 
-/** What every request handler shares. */
-interface Shared {
-  http: WixHttp;
-  caches: SharedCaches;
-  upstream: UpstreamConfig;
-  catalog: ProductCatalog;
-  contextFor: (requestedAccountId: string | undefined) => Promise<GatewayContext>;
-  /** The GraphiQL page (a browser's GET /graphql) and its files under /graphiql/. */
-  graphiql: GraphiQL;
-}
-
-async function handle(req: IncomingMessage, res: ServerResponse, apollo: ApolloServer<GatewayContext>, shared: Shared): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://gateway');
-  if (url.pathname === '/healthz') {
-    sendJson(res, 200, { status: 'ok' });
-    return;
-  }
-  if (shared.graphiql.handle(req, res, url)) return;
-  if (url.pathname !== '/graphql') {
-    sendJson(res, 404, { errors: [{ message: 'Not found: the API is at /graphql', extensions: { code: ErrorCode.NOT_FOUND } }] });
-    return;
-  }
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  let body: unknown;
-  try {
-    body = req.method === 'POST' ? await readJsonBody(req) : undefined;
-  } catch (error) {
-    const message = error instanceof GatewayError ? error.message : 'Request body must be JSON';
-    sendJson(res, 400, { errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
-    return;
-  }
-  const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
-  const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: request,
-    context: () => shared.contextFor(headers.get('wix-account-id')),
+/** Apollo with the gateway's error masking and operation limits (HTTP; websocket.ts applies the same to WebSockets). */
+async function startApollo(schema: GraphQLSchema): Promise<ApolloServer<GatewayContext>> {
+  const apollo = new ApolloServer<GatewayContext>({
+    schema,
+    formatError,
+    validationRules: limitRules,
+    parseOptions,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    // Apollo would otherwise catch SIGINT/SIGTERM itself, stop, and re-send the signal, killing the process before
+    // Gateway.close() has closed the WebSockets and the operation store: main.ts owns the shutdown.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
   });
-  for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    res.end(response.body.string);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
+  await apollo.start();
+  return apollo;
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new GatewayError(ErrorCode.BAD_USER_INPUT, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? JSON.parse(text) : {};
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+/** Listens on `port` and `host`; rejects with the listen error (EADDRINUSE…) instead of emitting it. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

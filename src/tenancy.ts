@@ -1,7 +1,6 @@
 import type { AccountsDataSource } from './datasources/accounts.datasource.js';
 import { ErrorCode, GatewayError } from './errors.js';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { WIX_GUID as GUID } from './schema/wix-id.validator.js';
 
 /**
  * Which Wix accounts a request may act on. The tenant comes from the `wix-account-id` header (or defaults to the main
@@ -19,7 +18,7 @@ export class Tenancy {
     if (!requested) return this.mainAccountId;
     const id = requested.trim();
     if (!GUID.test(id)) throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'The wix-account-id header must be a Wix account ID (a GUID)', { fields: [{ field: 'wix-account-id', message: 'must be a GUID' }] });
-    if (id.toLowerCase() === this.mainAccountId.toLowerCase()) return this.mainAccountId;
+    if (sameId(id, this.mainAccountId)) return this.mainAccountId;
     if (!(await this.isSubAccount(id))) throw forbidden(id);
     return id;
   }
@@ -27,8 +26,8 @@ export class Tenancy {
   /** Throws FORBIDDEN unless `tenant` may act on `target`. */
   async assertAccess(tenant: string, target: string): Promise<void> {
     if (!GUID.test(target)) throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'accountId must be a Wix account ID (a GUID)', { fields: [{ field: 'accountId', message: 'must be a GUID' }] });
-    if (target === tenant) return;
-    if (tenant === this.mainAccountId && (await this.isSubAccount(target))) return;
+    if (sameId(target, tenant)) return;
+    if (sameId(tenant, this.mainAccountId) && (await this.isSubAccount(target))) return;
     throw forbidden(target);
   }
 
@@ -39,8 +38,13 @@ export class Tenancy {
 
   private async isSubAccount(id: string): Promise<boolean> {
     const children = await this.subAccountIds();
-    return children.some((c) => c.toLowerCase() === id.toLowerCase());
+    return children.some((c) => sameId(c, id));
   }
+}
+
+/** Wix account IDs are GUIDs: the same in any letter case. */
+function sameId(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }
 
 function forbidden(accountId: string): GatewayError {

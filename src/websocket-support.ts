@@ -85,6 +85,7 @@ export class SharedEventContexts {
     private readonly max = 1_000,
   ) {}
 
+  /** The tenant's current shared context, or a new one when it expired (a failed build is not kept). */
   get(requestedAccountId: string | undefined): Promise<GatewayContext> {
     const key = requestedAccountId?.toLowerCase() ?? '';
     const now = Date.now();

@@ -10,17 +10,7 @@ import { ErrorCode, GatewayError, formatError } from './errors.js';
 import { allValidationRules, parseOptions } from './limits.js';
 import { coded, formatResult, mapEvents, refuse, requestedAccount, SharedEventContexts, unavailableContext } from './websocket-support.js';
 
-/**
- * GraphQL over WebSocket (the `graphql-transport-ws` protocol, graphql-ws) on the gateway's `/graphql` path.
- *
- * The tenant is checked once at `connection_init`, exactly as HTTP checks it: the `wix-account-id` connection param
- * (or the upgrade request's header) goes through the same `createContext` / Tenancy. A malformed account closes the
- * socket with 4400, a foreign one with 4403, an upstream failure while checking with 1013 (try again later). Every
- * operation then gets its own context, and every event of a subscription a fresh one (shared for a quarter second by
- * the tenant's subscriptions, see SharedEventContexts), so no request-scoped loader serves a stale answer over a
- * long-lived connection. Connections, operations per connection and message size are bounded; errors go through the
- * same `formatError` as HTTP.
- */
+/** Bounds of the WebSocket endpoint. */
 export interface WebSocketLimits {
   /** Open connections of the gateway; an upgrade past it is answered 503. */
   maxConnections: number;
@@ -54,7 +44,17 @@ interface ConnectionState extends Record<PropertyKey, unknown> {
 
 type Ctx = Context<Record<string, unknown> | undefined, Extra & Partial<ConnectionState>>;
 
-/** The WebSocket endpoint attached to a gateway's HTTP server. */
+/**
+ * GraphQL over WebSocket (the `graphql-transport-ws` protocol, graphql-ws) on the gateway's `/graphql` path.
+ *
+ * The tenant is checked once at `connection_init`, exactly as HTTP checks it: the `wix-account-id` connection param
+ * (or the upgrade request's header) goes through the same `createContext` / Tenancy. A malformed account closes the
+ * socket with 4400, a foreign one with 4403, an upstream failure while checking with 1013 (try again later). Every
+ * operation then gets its own context, and every event of a subscription a fresh one (shared for a quarter second by
+ * the tenant's subscriptions, see SharedEventContexts), so no request-scoped loader serves a stale answer over a
+ * long-lived connection. Connections, operations per connection and message size are bounded; errors go through the
+ * same `formatError` as HTTP.
+ */
 export class GraphQLWebSocket {
   private readonly wss: WebSocketServer;
   private readonly limits: WebSocketLimits;

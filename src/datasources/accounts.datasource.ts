@@ -13,6 +13,7 @@ const MAX_CHILDREN = 5_000;
  * `byId` dedupes Get Account calls (Wix has no batch form).
  */
 export class AccountsDataSource {
+  /** Get Account by account ID, deduped per request (null when Wix does not know it). */
   readonly byId: DataLoader<string, WixAccount | null>;
 
   constructor(

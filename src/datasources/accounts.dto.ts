@@ -10,11 +10,13 @@ export interface WixAccount {
   dateUpdated?: string;
 }
 
+/** List Child Accounts answer (CONTRACT §4.4): offset-paged. */
 export interface ListChildAccountsResponse {
   childAccounts: Array<{ accountId: string }>;
   pagingMetadata?: { count?: number; offset?: number; total?: number; tooManyToCount?: boolean };
 }
 
+/** Get Account answer (CONTRACT §4). */
 export interface GetAccountResponse {
   account: WixAccount;
 }
@@ -32,6 +34,7 @@ export interface NewAccountSpec {
   roles?: string[] | null;
 }
 
+/** Create Account answer (CONTRACT §4): the new account's ID. */
 export interface CreateAccountResponse {
   account: { accountId: string };
 }

@@ -4,9 +4,8 @@ import type { Connection } from '../schema/connection.type.js';
 import type { ConnectedDomain, ConnectedDomainSetupInfo } from '../schema/connected-domain.type.js';
 import { toConnectedDomain, toCreateConnectedDomainBody, toSetupInfo, type ConnectRequest, type GetConnectedDomainResponse, type GetSetupInfoResponse, type ListConnectedDomainsResponse, type WixConnectedDomain } from './connected-domains.dto.js';
 import { dnsZoneShared } from './domain-dns.datasource.js';
-import { DOMAIN_LIST_PAGE, detailLoader, forgetShared, groupBySite, listAllPages, nullWhen, type SharedDetailCache } from './domain-loaders.js';
+import { AccountDomainList, detailLoader, forgetShared, nullWhen, type SharedDetailCache } from './domain-loaders.js';
 import type { WixHttp } from './http.js';
-import { relayPage } from './paging.js';
 
 const LIST_PATH = '/domains/v1/connected-domains';
 /**
@@ -22,13 +21,14 @@ const NOT_FOUND_CODES = ['NOT_FOUND', 'DOMAINS_DOMAIN_NOT_PERMITTED'] as const;
  * across requests in the gateway's shared cache (keyed by account and domain).
  */
 export class ConnectedDomainsDataSource {
+  /** Get Connected Domain by name, deduped and bounded per request, primed from lists (null: no such connection). */
   readonly byDomain: DataLoader<string, ConnectedDomain | null>;
+  /** Get Connected Domain Setup Info by domain, deduped per request and kept briefly across requests. */
   readonly setupInfo: DataLoader<string, ConnectedDomainSetupInfo | null>;
   private readonly sharedSetup?: SharedDetailCache;
   /** The DNS-zone answers of the shared cache: a NAMESERVERS connection creates a zone, its deletion removes it. */
   private readonly sharedZones?: SharedDetailCache;
-  private everything?: Promise<ConnectedDomain[]>;
-  private sites?: Promise<Map<string, ConnectedDomain[]>>;
+  private readonly list: AccountDomainList<ListConnectedDomainsResponse, WixConnectedDomain, ConnectedDomain>;
 
   constructor(
     private readonly http: WixHttp,
@@ -39,35 +39,30 @@ export class ConnectedDomainsDataSource {
     this.sharedSetup = sharedCache ? { cache: sharedCache, prefix: `setup-info|${accountId}` } : undefined;
     this.setupInfo = detailLoader((domain) => nullWhen(this.getSetupInfo(domain), NOT_FOUND_CODES), this.sharedSetup);
     this.sharedZones = sharedCache ? dnsZoneShared(sharedCache, accountId) : undefined;
+    this.list = new AccountDomainList(http, {
+      path: LIST_PATH,
+      operation: 'List Connected Domains',
+      accountId,
+      list: 'connectedDomains',
+      itemsOf: (res) => res.connectedDomains,
+      toItem: (raw) => toConnectedDomain(raw, accountId),
+      onItem: (cd) => this.byDomain.prime(cd.domain, cd),
+    });
   }
 
   /** Every connected domain of the account — List Connected Domains, `GET /domains/v1/connected-domains`, all pages; one call chain per request. */
   all(): Promise<ConnectedDomain[]> {
-    this.everything ??= listAllPages<WixConnectedDomain>(this.http, LIST_PATH, { operation: 'List Connected Domains', accountId: this.accountId }, (body) => (body as unknown as ListConnectedDomainsResponse).connectedDomains ?? []).then((raws) => {
-      const domains = raws.map((raw) => toConnectedDomain(raw, this.accountId));
-      for (const cd of domains) this.byDomain.prime(cd.domain, cd);
-      return domains;
-    });
-    return this.everything;
+    return this.list.all();
   }
 
   /** The connected domains of a site, from {@link all}. */
-  async forSite(siteId: string): Promise<ConnectedDomain[]> {
-    this.sites ??= this.all().then(groupBySite);
-    return (await this.sites).get(siteId) ?? [];
+  forSite(siteId: string): Promise<ConnectedDomain[]> {
+    return this.list.forSite(siteId);
   }
 
   /** One page of List Connected Domains (newest first) as a Relay connection over Wix's cursor. */
-  async page(args: { first: number; after?: string | null }): Promise<Connection<ConnectedDomain>> {
-    const connection = await relayPage({ first: args.first, after: args.after, query: { list: 'connectedDomains', account: this.accountId }, maxPageSize: DOMAIN_LIST_PAGE }, async (cursor, limit) => {
-      const searchParams = new URLSearchParams({ 'paging.limit': String(limit) });
-      if (cursor) searchParams.set('paging.cursor', cursor);
-      const res = await this.http.get<ListConnectedDomainsResponse>(LIST_PATH, { operation: 'List Connected Domains', accountId: this.accountId, searchParams });
-      const items = (res.connectedDomains ?? []).map((raw) => toConnectedDomain(raw, this.accountId));
-      return { items, next: res.pagingMetadata?.hasNext ? (res.pagingMetadata.cursors?.next ?? null) : null };
-    });
-    for (const cd of connection.nodes) this.byDomain.prime(cd.domain, cd);
-    return connection;
+  page(args: { first: number; after?: string | null }): Promise<Connection<ConnectedDomain>> {
+    return this.list.page(args);
   }
 
   /**
@@ -102,8 +97,7 @@ export class ConnectedDomainsDataSource {
     this.setupInfo.clear(domain);
     forgetShared(this.sharedSetup, domain);
     forgetShared(this.sharedZones, domain);
-    this.everything = undefined;
-    this.sites = undefined;
+    this.list.forget();
   }
 
   /** Get Connected Domain — `GET /domains/v1/connected-domains/{domain}`. */

@@ -34,10 +34,12 @@ export function toCreateConnectedDomainBody(req: ConnectRequest): { connectedDom
   return { connectedDomain: cd };
 }
 
+/** Get / Create Connected Domain answer (CONTRACT §7). */
 export interface GetConnectedDomainResponse {
   connectedDomain: WixConnectedDomain;
 }
 
+/** List Connected Domains answer (CONTRACT §7.4): cursor-paged. */
 export interface ListConnectedDomainsResponse {
   connectedDomains: WixConnectedDomain[];
   pagingMetadata?: WixDomainPaging;
@@ -54,6 +56,7 @@ export interface WixSetupInfo {
   subdomainRecords?: { cnameRecords?: WixDnsRecord[] } | null;
 }
 
+/** Get Connected Domain Setup Info answer (CONTRACT §7.6). */
 export interface GetSetupInfoResponse {
   connectedDomainSetupInfo: WixSetupInfo;
 }

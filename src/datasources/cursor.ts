@@ -15,10 +15,12 @@ export interface CursorState {
   h: string;
 }
 
+/** A short hash of a list's query (filter, sort…), bound into its cursors. */
 export function queryHash(query: unknown): string {
   return createHash('sha256').update(JSON.stringify(query ?? null)).digest('base64url').slice(0, 12);
 }
 
+/** The opaque cursor clients see for a state (base64url JSON). */
 export function encodeCursor(state: CursorState): string {
   return Buffer.from(JSON.stringify(state), 'utf8').toString('base64url');
 }

@@ -44,6 +44,7 @@ export function parseDomainKey(wixId: string): { accountId: string; domain: stri
   return { accountId: wixId.slice(0, slash), domain: wixId.slice(slash + 1) };
 }
 
+/** Wix's DNS propagation status; anything unknown (or absent) is UNKNOWN. */
 export function toPropagation(raw: string | undefined): DnsPropagationStatus {
   return raw === 'IN_PROGRESS' || raw === 'COMPLETED' || raw === 'FAILED' ? DnsPropagationStatus[raw] : DnsPropagationStatus.UNKNOWN;
 }

@@ -23,6 +23,7 @@ export function dnsZoneShared(cache: LRUCache<string, Promise<unknown>>, account
  * cache (keyed by account and domain).
  */
 export class DomainDnsDataSource {
+  /** Get DNS Zone by domain, deduped per request and kept briefly across requests (null: no zone this account can read). */
   readonly zone: DataLoader<string, DnsZone | null>;
   private readonly shared?: SharedDetailCache;
 

@@ -35,6 +35,7 @@ export function toUpdateDnsZoneBody(change: DnsZoneChange): Record<string, unkno
   return body;
 }
 
+/** Get / Update DNS Zone answer (CONTRACT §8). */
 export interface GetDnsZoneResponse {
   dnsZone: WixDnsZone;
 }

@@ -2,8 +2,10 @@ import DataLoader from 'dataloader';
 import type { LRUCache } from 'lru-cache';
 import pLimit from 'p-limit';
 import { GatewayError } from '../errors.js';
+import type { Connection } from '../schema/connection.type.js';
 import type { WixDomainPaging } from './domain-common.dto.js';
 import type { WixHttp } from './http.js';
+import { relayPage } from './paging.js';
 
 /**
  * Loader plumbing shared by the domain data sources: the account-wide List calls (all pages, once per request), and
@@ -18,21 +20,82 @@ const MAX_LIST_PAGES = 100;
 /** Single-domain GETs one request runs at once per loader (the HTTP client also bounds the whole process). */
 export const DETAIL_CONCURRENCY = 8;
 
-/** Reads every page of a domains List endpoint (`paging.limit` / `paging.cursor`). */
-export async function listAllPages<Raw>(http: WixHttp, path: string, call: { operation: string; accountId: string }, itemsOf: (body: Record<string, unknown>) => Raw[]): Promise<Raw[]> {
-  const all: Raw[] = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < MAX_LIST_PAGES; page++) {
-    const searchParams = new URLSearchParams({ 'paging.limit': String(DOMAIN_LIST_PAGE) });
-    if (cursor) searchParams.set('paging.cursor', cursor);
-    const body = await http.get<Record<string, unknown>>(path, { ...call, searchParams });
-    const items = itemsOf(body);
-    all.push(...items);
-    const paging = body.pagingMetadata as WixDomainPaging | undefined;
-    cursor = paging?.hasNext ? (paging.cursors?.next ?? null) : null;
-    if (!cursor || items.length === 0) break;
+/** How to read one account's list of one domain kind: List Registered Domains or List Connected Domains. */
+export interface DomainListSpec<Res, Raw, T> {
+  /** E.g. `/domains/v1/registered-domains`. */
+  path: string;
+  /** Wix endpoint name, e.g. "List Registered Domains". */
+  operation: string;
+  accountId: string;
+  /** Names the list in its cursors, so a cursor of one list is refused by another. */
+  list: string;
+  /** The items of one answer. */
+  itemsOf: (res: Res) => Raw[] | undefined;
+  toItem: (raw: Raw) => T;
+  /** Sees every item read (the data sources prime their by-domain loader with it). */
+  onItem: (item: T) => void;
+}
+
+/**
+ * One account's list of one domain kind, for one request. Wix can neither filter these lists by site nor batch the
+ * single GETs, so `all()` reads the whole list once (every page) and serves every `forSite()` of the request; `page()`
+ * is a Relay page over Wix's cursor. Every item read goes to `onItem`.
+ */
+export class AccountDomainList<Res extends { pagingMetadata?: WixDomainPaging }, Raw, T extends { siteWixId?: string | null }> {
+  private everything?: Promise<T[]>;
+  private bySite?: Promise<Map<string, T[]>>;
+
+  constructor(
+    private readonly http: WixHttp,
+    private readonly spec: DomainListSpec<Res, Raw, T>,
+  ) {}
+
+  /** Every item of the account, all pages (at most {@link MAX_LIST_PAGES}); one call chain per request. */
+  all(): Promise<T[]> {
+    this.everything ??= this.readAll();
+    return this.everything;
   }
-  return all;
+
+  /** The items assigned to a site, from {@link all}. */
+  async forSite(siteId: string): Promise<T[]> {
+    this.bySite ??= this.all().then(groupBySite);
+    return (await this.bySite).get(siteId) ?? [];
+  }
+
+  /** One page (newest first) as a Relay connection over Wix's cursor. */
+  page(args: { first: number; after?: string | null }): Promise<Connection<T>> {
+    const query = { list: this.spec.list, account: this.spec.accountId };
+    return relayPage({ first: args.first, after: args.after, query, maxPageSize: DOMAIN_LIST_PAGE }, (cursor, limit) => this.fetchPage(cursor, limit));
+  }
+
+  /** Forgets the list read so far (after a write changed it). */
+  forget(): void {
+    this.everything = undefined;
+    this.bySite = undefined;
+  }
+
+  private async readAll(): Promise<T[]> {
+    const all: T[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+      const { items, next } = await this.fetchPage(cursor, DOMAIN_LIST_PAGE);
+      all.push(...items);
+      cursor = next;
+      if (!cursor || items.length === 0) break;
+    }
+    return all;
+  }
+
+  /** One List call (`paging.limit` / `paging.cursor`): the mapped items, and Wix's cursor of the next page. */
+  private async fetchPage(cursor: string | null, limit: number): Promise<{ items: T[]; next: string | null }> {
+    const searchParams = new URLSearchParams({ 'paging.limit': String(limit) });
+    if (cursor) searchParams.set('paging.cursor', cursor);
+    const res = await this.http.get<Res>(this.spec.path, { operation: this.spec.operation, accountId: this.spec.accountId, searchParams });
+    const items = (this.spec.itemsOf(res) ?? []).map(this.spec.toItem);
+    for (const item of items) this.spec.onItem(item);
+    const paging = res.pagingMetadata;
+    return { items, next: paging?.hasNext ? (paging.cursors?.next ?? null) : null };
+  }
 }
 
 /** Groups domains by the site they are assigned to (unassigned ones are left out). */

@@ -14,6 +14,7 @@ export const MAX_SUGGESTIONS_PAGE = 20;
  * dedupes the same name asked twice in one request (Wix's bulk check is UNCONFIRMED, so no batching).
  */
 export class DomainSearchDataSource {
+  /** Check Domain Availability by domain name, deduped per request (case-insensitive). */
   readonly availability: DataLoader<string, DomainAvailability>;
 
   constructor(

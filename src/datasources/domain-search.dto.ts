@@ -12,6 +12,7 @@ export interface SuggestDomainsResponse {
   pagingMetadata?: WixDomainPaging;
 }
 
+/** Maps an availability answer (`premium` absent ⇒ false). */
 export function toAvailability(raw: CheckAvailabilityResponse['availability']): DomainAvailability {
   const out = new DomainAvailability();
   out.domain = raw.domain;
@@ -20,6 +21,7 @@ export function toAvailability(raw: CheckAvailabilityResponse['availability']): 
   return out;
 }
 
+/** Maps one suggestion (`premium` absent ⇒ false). */
 export function toSuggestion(raw: SuggestDomainsResponse['suggestions'][number]): DomainSuggestion {
   const out = new DomainSuggestion();
   out.domain = raw.domain;

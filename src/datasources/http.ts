@@ -3,12 +3,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { mapUpstreamFailure, type UpstreamFailure } from '../errors.js';
 import { RetryBudget } from './retry-budget.js';
 
-/**
- * The only module that talks HTTP to Wix (or the sandbox). It adds the auth headers of the contract, a timeout,
- * retries with exponential backoff and jitter on 429/5xx/network errors (honouring Retry-After) for GETs and
- * idempotent writes only, and maps every failure through errors.ts. Upstream bodies and the API key are never
- * forwarded or logged: a failure carries only the status, Wix's error code and its short message.
- */
+/** Settings of the HTTP client; only the base URL, key and timeout come from the configuration. */
 export interface WixHttpOptions {
   baseUrl: string;
   apiKey: string;
@@ -23,6 +18,7 @@ export interface WixHttpOptions {
   maxConcurrency?: number;
 }
 
+/** One Wix call: what it is called, as which account, and what it sends. */
 export interface CallOptions {
   /** Wix endpoint name, for errors and logs (e.g. "Query Sites"). */
   operation: string;
@@ -39,10 +35,19 @@ export interface CallOptions {
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
 const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
+/** Statuses whose Retry-After is waited out before a retry. */
+const RETRY_AFTER_STATUS = [413, 429, 503];
 
+/**
+ * The only module that talks HTTP to Wix (or the sandbox). It adds the auth headers of the contract, a timeout,
+ * retries with exponential backoff and jitter on 408/429/5xx/network errors (waiting out Retry-After) for GETs and
+ * idempotent writes only, under a retry budget, and maps every failure through errors.ts. Upstream bodies and the
+ * API key are never forwarded or logged: a failure carries only the status, Wix's error code and its short message.
+ */
 export class WixHttp {
   private readonly client: KyInstance;
   private readonly retry: RetryOptions;
+  /** Tokens for retries, shared by every call of the gateway (exposed for tests). */
   readonly budget = new RetryBudget();
   private readonly limit: LimitFunction;
   /** Identical GETs in flight, keyed by tenant + URL: concurrent requests of one tenant share one upstream call. */
@@ -50,13 +55,15 @@ export class WixHttp {
 
   constructor(readonly options: WixHttpOptions) {
     this.limit = pLimit(options.maxConcurrency ?? 64);
+    const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
     this.retry = {
-      shouldRetry: () => (this.budget.take() ? undefined : false),
+      // ky asks this first, for every failure (a 404 too): a token is spent only on a retry that will happen.
+      shouldRetry: ({ error }) => (worthRetrying(error, maxRetryAfterMs) && this.budget.take() ? undefined : false),
       limit: options.retryLimit ?? 2,
       methods: ['get', 'post', 'patch', 'delete'],
       statusCodes: RETRY_STATUS,
-      afterStatusCodes: [413, 429, 503],
-      maxRetryAfter: options.maxRetryAfterMs ?? 10_000,
+      afterStatusCodes: RETRY_AFTER_STATUS,
+      maxRetryAfter: maxRetryAfterMs,
       backoffLimit: options.backoffLimitMs ?? 2_000,
       jitter: true,
     };
@@ -101,21 +108,47 @@ export class WixHttp {
     }
   }
 
+  /** A GET (retried; shared with identical GETs of the tenant in flight). */
   get<T>(path: string, call: CallOptions): Promise<T> {
     return this.request<T>('get', path, call);
   }
 
+  /** A POST (retried only with `idempotent: true`). */
   post<T>(path: string, call: CallOptions): Promise<T> {
     return this.request<T>('post', path, call);
   }
 
+  /** A PATCH (retried only with `idempotent: true`). */
   patch<T>(path: string, call: CallOptions): Promise<T> {
     return this.request<T>('patch', path, call);
   }
 
+  /** A DELETE (retried only with `idempotent: true`). */
   delete<T>(path: string, call: CallOptions): Promise<T> {
     return this.request<T>('delete', path, call);
   }
+}
+
+/**
+ * Whether a failed attempt may be retried: a network error, or a retryable status whose Retry-After (if any) is not
+ * above `maxRetryAfterMs` — ky would cut a longer one short and call again before Wix said to; the caller gets
+ * UPSTREAM_RATE_LIMITED with the Retry-After instead. Timeouts are never retried (ky's rule too).
+ */
+function worthRetrying(error: Error, maxRetryAfterMs: number): boolean {
+  if (error instanceof TimeoutError) return false;
+  if (!(error instanceof HTTPError)) return true;
+  const { status, headers } = error.response;
+  if (!RETRY_STATUS.includes(status)) return false;
+  const after = RETRY_AFTER_STATUS.includes(status) ? retryAfterMs(headers.get('retry-after')) : undefined;
+  return after === undefined || after <= maxRetryAfterMs;
+}
+
+/** Retry-After in milliseconds (delay-seconds or an HTTP date); undefined when absent or unreadable. */
+function retryAfterMs(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  const ms = Number.isNaN(seconds) ? Date.parse(value) - Date.now() : seconds * 1000;
+  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
 /** Reduces a ky/fetch error to the few facts the gateway may use. */
@@ -123,7 +156,7 @@ async function describeFailure(error: unknown, operation: string): Promise<Upstr
   if (error instanceof TimeoutError) return { kind: 'timeout', operation };
   if (error instanceof HTTPError) {
     const status = error.response.status;
-    const retryAfter = Number(error.response.headers.get('retry-after'));
+    const retryAfter = retryAfterMs(error.response.headers.get('retry-after'));
     let wixCode: string | undefined;
     let wixMessage: string | undefined;
     try {
@@ -135,7 +168,7 @@ async function describeFailure(error: unknown, operation: string): Promise<Upstr
     } catch {
       // Not JSON (e.g. an HTML error page): the status alone has to do.
     }
-    return { kind: 'http', status, wixCode, wixMessage, retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined, operation };
+    return { kind: 'http', status, wixCode, wixMessage, retryAfterSeconds: retryAfter ? Math.ceil(retryAfter / 1000) : undefined, operation };
   }
   return { kind: 'network', operation };
 }

@@ -9,6 +9,7 @@ export interface WixPage<T> {
   total?: number;
 }
 
+/** What relayPage needs: the Relay arguments, the query the cursors are bound to, and Wix's page limit. */
 export interface PageRequest {
   first: number;
   after?: string | null;

@@ -1,9 +1,8 @@
 import type DataLoader from 'dataloader';
 import type { Connection } from '../schema/connection.type.js';
 import { RegisteredDomainStatus, type RegisteredDomain } from '../schema/registered-domain.type.js';
-import { DOMAIN_LIST_PAGE, detailLoader, groupBySite, listAllPages, nullWhen } from './domain-loaders.js';
+import { AccountDomainList, detailLoader, nullWhen } from './domain-loaders.js';
 import type { WixHttp } from './http.js';
-import { relayPage } from './paging.js';
 import { toCreateRegisteredDomainBody, toRegisteredDomain, type GetRegisteredDomainResponse, type ListRegisteredDomainsResponse, type RegistrationRequest, type WixRegisteredDomain } from './registered-domains.dto.js';
 
 const LIST_PATH = '/domains/v1/registered-domains';
@@ -16,40 +15,39 @@ const NOT_FOUND_CODES = ['REGISTERED_DOMAIN_NOT_FOUND', 'NOT_FOUND'] as const;
  * the request from it; `byDomain` fetches single domains (deduped, bounded) and is primed from every list answer.
  */
 export class RegisteredDomainsDataSource {
+  /** Get Registered Domain by name, deduped and bounded per request, primed from lists (null: not this account's). */
   readonly byDomain: DataLoader<string, RegisteredDomain | null>;
-  private everything?: Promise<RegisteredDomain[]>;
-  private sites?: Promise<Map<string, RegisteredDomain[]>>;
+  private readonly list: AccountDomainList<ListRegisteredDomainsResponse, WixRegisteredDomain, RegisteredDomain>;
 
   constructor(
     private readonly http: WixHttp,
     readonly accountId: string,
   ) {
     this.byDomain = detailLoader((domain) => nullWhen(this.get(domain), NOT_FOUND_CODES));
+    this.list = new AccountDomainList(http, {
+      path: LIST_PATH,
+      operation: 'List Registered Domains',
+      accountId,
+      list: 'registeredDomains',
+      itemsOf: (res) => res.registeredDomains,
+      toItem: (raw) => toRegisteredDomain(raw, accountId),
+      onItem: (rd) => this.byDomain.prime(rd.domain, rd),
+    });
   }
 
   /** Every registered domain of the account — List Registered Domains, `GET /domains/v1/registered-domains`, all pages; one call chain per request. */
   all(): Promise<RegisteredDomain[]> {
-    this.everything ??= listAllPages<WixRegisteredDomain>(this.http, LIST_PATH, { operation: 'List Registered Domains', accountId: this.accountId }, (body) => (body as unknown as ListRegisteredDomainsResponse).registeredDomains ?? []).then((raws) => this.primeAll(raws));
-    return this.everything;
+    return this.list.all();
   }
 
   /** The registered domains assigned to a site, from {@link all}. */
-  async forSite(siteId: string): Promise<RegisteredDomain[]> {
-    this.sites ??= this.all().then(groupBySite);
-    return (await this.sites).get(siteId) ?? [];
+  forSite(siteId: string): Promise<RegisteredDomain[]> {
+    return this.list.forSite(siteId);
   }
 
   /** One page of List Registered Domains (newest first) as a Relay connection over Wix's cursor. */
-  async page(args: { first: number; after?: string | null }): Promise<Connection<RegisteredDomain>> {
-    const connection = await relayPage({ first: args.first, after: args.after, query: { list: 'registeredDomains', account: this.accountId }, maxPageSize: DOMAIN_LIST_PAGE }, async (cursor, limit) => {
-      const searchParams = new URLSearchParams({ 'paging.limit': String(limit) });
-      if (cursor) searchParams.set('paging.cursor', cursor);
-      const res = await this.http.get<ListRegisteredDomainsResponse>(LIST_PATH, { operation: 'List Registered Domains', accountId: this.accountId, searchParams });
-      const items = (res.registeredDomains ?? []).map((raw) => toRegisteredDomain(raw, this.accountId));
-      return { items, next: res.pagingMetadata?.hasNext ? (res.pagingMetadata.cursors?.next ?? null) : null };
-    });
-    for (const rd of connection.nodes) this.byDomain.prime(rd.domain, rd);
-    return connection;
+  page(args: { first: number; after?: string | null }): Promise<Connection<RegisteredDomain>> {
+    return this.list.page(args);
   }
 
   /**
@@ -92,8 +90,7 @@ export class RegisteredDomainsDataSource {
   forget(domain?: string): void {
     if (domain) this.byDomain.clear(domain);
     else this.byDomain.clearAll();
-    this.everything = undefined;
-    this.sites = undefined;
+    this.list.forget();
   }
 
   /** Get Registered Domain — `GET /domains/v1/registered-domains/{domain}`. */
@@ -102,9 +99,4 @@ export class RegisteredDomainsDataSource {
     return toRegisteredDomain(res.registeredDomain, this.accountId);
   }
 
-  private primeAll(raws: WixRegisteredDomain[]): RegisteredDomain[] {
-    const domains = raws.map((raw) => toRegisteredDomain(raw, this.accountId));
-    for (const rd of domains) this.byDomain.prime(rd.domain, rd);
-    return domains;
-  }
 }

@@ -66,10 +66,12 @@ export function toCreateRegisteredDomainBody(req: RegistrationRequest): { regist
   return { registeredDomain: { domain: req.domain, productInstanceId: req.productInstanceId, contacts } };
 }
 
+/** Get / Create Registered Domain answer (CONTRACT §6). */
 export interface GetRegisteredDomainResponse {
   registeredDomain: WixRegisteredDomain;
 }
 
+/** List Registered Domains answer (CONTRACT §6.4): cursor-paged. */
 export interface ListRegisteredDomainsResponse {
   registeredDomains: WixRegisteredDomain[];
   pagingMetadata?: WixDomainPaging;

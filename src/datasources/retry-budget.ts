@@ -27,6 +27,7 @@ export class RetryBudget {
     return true;
   }
 
+  /** Tokens left (for tests and stats). */
   get balance(): number {
     return this.tokens;
   }

@@ -14,6 +14,7 @@ const MAX_PAGE = 100;
  * one Query Sites call with `id $in` (cut at the page limit) and is primed from list answers.
  */
 export class SitesDataSource {
+  /** Site by Wix ID: one Query Sites `id $in` per 100 IDs of a request (null: not in this account). */
   readonly byId: DataLoader<string, Site | null>;
 
   constructor(

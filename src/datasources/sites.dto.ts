@@ -18,6 +18,7 @@ export interface WixSite {
   domainConnected?: boolean;
 }
 
+/** Query Sites answer (CONTRACT §3.1): cursor-paged. */
 export interface QuerySitesResponse {
   sites: WixSite[];
   metadata?: { count?: number; cursors?: { next?: string | null }; hasNext?: boolean };

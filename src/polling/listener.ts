@@ -49,6 +49,7 @@ export class Listener<T> implements AsyncIterableIterator<T> {
     }
   }
 
+  /** The next queued state; waits for one; throws the poller's error once the queue is drained. */
   next(): Promise<IteratorResult<T>> {
     if (this.buffer.length > 0) return Promise.resolve({ value: this.buffer.shift() as T, done: false });
     if (this.ended && this.error !== undefined) {
@@ -69,11 +70,13 @@ export class Listener<T> implements AsyncIterableIterator<T> {
     return Promise.resolve({ value: undefined, done: true });
   }
 
+  /** Same as return(): the consumer leaves. */
   throw(): Promise<IteratorResult<T>> {
     this.leave();
     return Promise.resolve({ value: undefined, done: true });
   }
 
+  /** A listener is its own iterator (one consumer). */
   [Symbol.asyncIterator](): this {
     return this;
   }

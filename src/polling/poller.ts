@@ -70,6 +70,7 @@ export class Poller<T> {
     this.delayMs = timing.intervalMs;
   }
 
+  /** Listeners of this poller. */
   get size(): number {
     return this.listeners.size;
   }

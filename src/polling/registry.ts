@@ -104,6 +104,7 @@ export class PollerRegistry {
     }
   }
 
+  /** Pollers, listeners, tenants and polls right now. */
   stats(): PollingStats {
     let listeners = 0;
     let polls = 0;

@@ -1,5 +1,8 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig, prepareOperationStore } from '../../src/config.js';
 
 describe('configuration', () => {
   it('has working defaults: port 4000, Wix base URL, embedded sandbox when no key', () => {
@@ -7,6 +10,10 @@ describe('configuration', () => {
     expect(config).toMatchObject({ port: 4000, wixApiBaseUrl: 'https://www.wixapis.com', sandboxSeed: 1, sandboxClock: 'real' });
     expect(config.wixApiKey).toBeUndefined();
     expect(config.polling).toEqual({ intervalMs: 5_000, maxIntervalMs: 60_000, maxPollersPerTenant: 50 });
+    expect(config).toMatchObject({ host: '0.0.0.0', upstreamTimeoutMs: 10_000, operationStorePath: '.data/operations.sqlite', operationLeaseMs: 30_000 });
+    // Unset: the command picks it (any free port for the embedded sandbox, 4100 for `wix-account-graph sandbox`).
+    expect(config.sandboxPort).toBeUndefined();
+    expect(loadConfig({ SANDBOX_PORT: '0' }).sandboxPort).toBe(0);
   });
 
   it.each([
@@ -38,5 +45,22 @@ describe('configuration', () => {
     }
     const config = loadConfig({ WIX_API_KEY: secret, WIX_ACCOUNT_ID: '2250b761-b31c-453b-885b-76e9fc04bdc6', WIX_API_BASE_URL: 'https://example.test/' });
     expect(config.wixApiBaseUrl).toBe('https://example.test');
+  });
+
+  it('prepares the operation store: creates its folders, accepts SQLite or empty files, refuses anything else', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wag-config-'));
+    try {
+      expect(() => prepareOperationStore(':memory:')).not.toThrow();
+      const nested = join(dir, 'a', 'b', 'operations.sqlite');
+      prepareOperationStore(nested);
+      expect(existsSync(nested)).toBe(true);
+      prepareOperationStore(nested); // an empty file is a new database
+      const other = join(dir, 'notes.txt');
+      writeFileSync(other, 'hello');
+      expect(() => prepareOperationStore(other)).toThrow(new ConfigError(`Configuration error: OPERATION_STORE_PATH is not a SQLite database (${other})`));
+      expect(() => prepareOperationStore(join(other, 'x.sqlite'))).toThrow(/^Configuration error: OPERATION_STORE_PATH cannot be opened for writing: ENOTDIR/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

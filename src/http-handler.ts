@@ -1,0 +1,81 @@
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { GatewayContext } from './context.js';
+import { ErrorCode, GatewayError } from './errors.js';
+import type { GraphiQL } from './graphiql.js';
+
+/** Request bodies above this are refused before parsing. */
+const MAX_BODY_BYTES = 512 * 1024;
+
+/** What the gateway's HTTP requests are served with. */
+export interface HttpHandlerOptions {
+  apollo: ApolloServer<GatewayContext>;
+  /** Validates the requested account (throws GatewayError) and builds the request's data sources. */
+  contextFor: (requestedAccountId: string | undefined) => Promise<GatewayContext>;
+  /** The GraphiQL page (a browser's GET /graphql) and its files under /graphiql/. */
+  graphiql: GraphiQL;
+}
+
+/**
+ * The gateway's HTTP routes: `/healthz`, GraphiQL (see graphiql.ts), and the API on `/graphql` through Apollo. A
+ * handler that fails unexpectedly answers a masked 500 (the message is logged, never the request or its headers).
+ */
+export function httpHandler(options: HttpHandlerOptions): RequestListener {
+  return (req, res) => {
+    handle(req, res, options).catch((error: unknown) => {
+      console.error('gateway: request failed', error instanceof Error ? error.message : 'unknown error');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+    });
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, { apollo, contextFor, graphiql }: HttpHandlerOptions): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://gateway');
+  if (url.pathname === '/healthz') {
+    sendJson(res, 200, { status: 'ok' });
+    return;
+  }
+  if (graphiql.handle(req, res, url)) return;
+  if (url.pathname !== '/graphql') {
+    sendJson(res, 404, { errors: [{ message: 'Not found: the API is at /graphql', extensions: { code: ErrorCode.NOT_FOUND } }] });
+    return;
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  let body: unknown;
+  try {
+    body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+  } catch (error) {
+    const message = error instanceof GatewayError ? error.message : 'Request body must be JSON';
+    sendJson(res, 400, { errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+    return;
+  }
+  const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
+  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => contextFor(headers.get('wix-account-id')) });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/** The parsed JSON body; stops reading (BAD_USER_INPUT) as soon as it passes MAX_BODY_BYTES. */
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new GatewayError(ErrorCode.BAD_USER_INPUT, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
