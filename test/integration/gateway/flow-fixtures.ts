@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { CallRecord } from '../../../src/sandbox/calllog.js';
 import { FlowOperationDocument, type FlowOperationQuery } from '../../gql/graphql.js';
-import { TestStack } from '../../helpers/stack.js';
+import { TestStack, type StackOptions } from '../../helpers/stack.js';
 
 /**
  * Fixtures of the flow tests: a stack whose pollers and retries are fast, a way to follow an operation to a status
@@ -10,8 +10,11 @@ import { TestStack } from '../../helpers/stack.js';
 export type FlowOperation = NonNullable<FlowOperationQuery['operation']>;
 
 /** Sandbox + gateway with 20 ms polls and 10 ms retry backoff, and an in-memory operation store. */
+/** Stack options for flow tests: fast pollers and step retries, a throwaway operation store. */
+export const FLOW_STACK: StackOptions = { gateway: { polling: { intervalMs: 20, maxIntervalMs: 50, jitter: 0 }, operations: { storePath: ':memory:', retryDelayMs: 10 } } };
+
 export function startFlowStack(): Promise<TestStack> {
-  return TestStack.start({ gateway: { polling: { intervalMs: 20, maxIntervalMs: 50, jitter: 0 }, operations: { storePath: ':memory:', retryDelayMs: 10 } } });
+  return TestStack.start(FLOW_STACK);
 }
 
 /** The operation as `operation(id)` shows it now. */

@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { domainProductExternalId } from '../../../src/flows/domain-product.js';
 import { externalIdFor } from '../../../src/flows/submit.js';
 import { domainProductId, PRODUCT } from '../../../src/sandbox/catalog.js';
 import { FlowConnectDomainDocument, FlowPurchaseDomainDocument, type ConnectDomainInput, type PurchaseDomainInput } from '../../gql/graphql.js';
-import type { TestStack } from '../../helpers/stack.js';
-import { expectSucceeded, finished, startFlowStack, stepStatuses, writeCalls } from './flow-fixtures.js';
+import { useStack } from '../../helpers/stack.js';
+import { expectSucceeded, finished, stepStatuses, writeCalls, FLOW_STACK } from './flow-fixtures.js';
 import { expectTopLevel, key, worldOf } from './write-fixtures.js';
 
 const REGISTRANT = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', address: '1 Main Street', city: 'Springfield', countryCode: 'US', subdivisionCode: 'US-IL', postalCode: '62701', phone: '+15551234567' };
 
 describe('flows: purchaseDomain and connectDomain', () => {
-  let stack: TestStack;
-  let w: ReturnType<typeof worldOf>;
-  beforeAll(async () => {
-    stack = await startFlowStack();
-    w = worldOf(stack);
-  });
-  afterAll(async () => stack.close());
-  beforeEach(async () => {
-    await stack.sandbox.reset();
-    await stack.sandbox.clearCalls();
-  });
+  const stack = useStack(FLOW_STACK);
+  const w = worldOf(stack);
   const main = () => stack.sandbox.seed.mainAccountId;
   const premiumSite = () => [...w.world().sites.values()].find((s) => s.ownerAccountId === main() && s.premium)?.id as string;
   const purchase = (input: PurchaseDomainInput) => stack.data(FlowPurchaseDomainDocument, { input });

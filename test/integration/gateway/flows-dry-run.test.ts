@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../../src/sandbox/calllog.js';
 import { PRODUCT } from '../../../src/sandbox/catalog.js';
 import { toGlobalId } from '../../../src/schema/node.type.js';
 import { FlowConnectDomainDocument, FlowPurchaseDomainDocument, FlowReassignPaidServiceDocument, FlowSetUpCustomerSiteDocument } from '../../gql/graphql.js';
-import type { TestStack } from '../../helpers/stack.js';
-import { startFlowStack } from './flow-fixtures.js';
+import { useStack } from '../../helpers/stack.js';
+import { FLOW_STACK } from './flow-fixtures.js';
 import { key, worldOf } from './write-fixtures.js';
 
 const REGISTRANT = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', address: '1 Main Street', city: 'Springfield', countryCode: 'US', subdivisionCode: 'US-IL', postalCode: '62701', phone: '+15551234567' };
@@ -16,17 +16,8 @@ const QUERIES = new Set(['querySites', 'queryPackages']);
  * and no operation stored. The inputs make every step of each flow apply (nothing is in place yet).
  */
 describe('flows: a dry run of every flow writes nothing', () => {
-  let stack: TestStack;
-  let w: ReturnType<typeof worldOf>;
-  beforeAll(async () => {
-    stack = await startFlowStack();
-    w = worldOf(stack);
-  });
-  afterAll(async () => stack.close());
-  beforeEach(async () => {
-    await stack.sandbox.reset();
-    await stack.sandbox.clearCalls();
-  });
+  const stack = useStack(FLOW_STACK);
+  const w = worldOf(stack);
   const main = () => stack.sandbox.seed.mainAccountId;
 
   /** Asserts the sandbox saw reads only (and some), and that the gateway stored no operation. */

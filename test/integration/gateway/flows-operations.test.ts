@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { externalIdFor } from '../../../src/flows/submit.js';
 import { PRODUCT } from '../../../src/sandbox/catalog.js';
 import { toGlobalId } from '../../../src/schema/node.type.js';
 import { FlowCancelOperationDocument, FlowOperationUpdatedDocument, FlowSetUpCustomerSiteDocument, type SetUpCustomerSiteInput } from '../../gql/graphql.js';
-import type { TestStack } from '../../helpers/stack.js';
+import { useStack } from '../../helpers/stack.js';
 import { TestSubscription, wsClient } from '../../helpers/ws.js';
-import { finished, readOperation, startFlowStack, stepStatuses, until } from './flow-fixtures.js';
+import { finished, readOperation, stepStatuses, until, FLOW_STACK } from './flow-fixtures.js';
 import { key, worldOf } from './write-fixtures.js';
 
 describe('flows: following and canceling operations', () => {
-  let stack: TestStack;
-  let w: ReturnType<typeof worldOf>;
-  beforeAll(async () => {
-    stack = await startFlowStack();
-    w = worldOf(stack);
-  });
-  afterAll(async () => stack.close());
-  beforeEach(async () => {
-    await stack.sandbox.reset();
-    await stack.sandbox.clearCalls();
-  });
+  const stack = useStack(FLOW_STACK);
+  const w = worldOf(stack);
   const main = () => stack.sandbox.seed.mainAccountId;
   const input = (site: string, idempotencyKey = key()): SetUpCustomerSiteInput => ({
     idempotencyKey,

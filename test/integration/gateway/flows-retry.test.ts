@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { domainProductExternalId } from '../../../src/flows/domain-product.js';
 import { PRODUCT } from '../../../src/sandbox/catalog.js';
 import { FlowCancelOperationDocument, FlowPurchaseDomainDocument, FlowSetUpCustomerSiteDocument, type PurchaseDomainInput } from '../../gql/graphql.js';
-import type { TestStack } from '../../helpers/stack.js';
-import { expectSucceeded, finished, startFlowStack, stepStatuses, until, writeCalls } from './flow-fixtures.js';
+import { useStack } from '../../helpers/stack.js';
+import { expectSucceeded, finished, stepStatuses, until, writeCalls, FLOW_STACK } from './flow-fixtures.js';
 import { key, worldOf } from './write-fixtures.js';
 
 const REGISTRANT = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', address: '1 Main Street', city: 'Springfield', countryCode: 'US', subdivisionCode: 'US-IL', postalCode: '62701', phone: '+15551234567' };
@@ -13,17 +13,8 @@ const REGISTRANT = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example
  * the operation end — or raced by another operation for the same domain, never buys again what is already bought.
  */
 describe('flows: runs after a failure, a cancel or a race never buy twice', () => {
-  let stack: TestStack;
-  let w: ReturnType<typeof worldOf>;
-  beforeAll(async () => {
-    stack = await startFlowStack();
-    w = worldOf(stack);
-  });
-  afterAll(async () => stack.close());
-  beforeEach(async () => {
-    await stack.sandbox.reset();
-    await stack.sandbox.clearCalls();
-  });
+  const stack = useStack(FLOW_STACK);
+  const w = worldOf(stack);
   const main = () => stack.sandbox.seed.mainAccountId;
   const purchase = async (input: PurchaseDomainInput) => (await stack.data(FlowPurchaseDomainDocument, { input })).purchaseDomain.operation?.id as string;
   const domainPackages = (domain: string) => w.packagesWithExternalId(domainProductExternalId(main(), main(), domain));

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PRODUCT } from '../../../src/sandbox/catalog.js';
 import { externalIdFor } from '../../../src/flows/submit.js';
 import { toGlobalId } from '../../../src/schema/node.type.js';
 import { FlowOperationDocument, FlowOperationNodeDocument, FlowReassignPaidServiceDocument, FlowSetUpCustomerSiteDocument, type SetUpCustomerSiteInput } from '../../gql/graphql.js';
-import type { TestStack } from '../../helpers/stack.js';
-import { expectSucceeded, finished, startFlowStack, stepStatuses, writeCalls } from './flow-fixtures.js';
+import { useStack } from '../../helpers/stack.js';
+import { expectSucceeded, finished, stepStatuses, writeCalls, FLOW_STACK } from './flow-fixtures.js';
 import { expectTopLevel, key, worldOf } from './write-fixtures.js';
 
 describe('flows: setUpCustomerSite and reassignPaidService', () => {
-  let stack: TestStack;
-  let w: ReturnType<typeof worldOf>;
-  beforeAll(async () => {
-    stack = await startFlowStack();
-    w = worldOf(stack);
-  });
-  afterAll(async () => stack.close());
-  beforeEach(async () => {
-    await stack.sandbox.reset();
-    await stack.sandbox.clearCalls();
-  });
+  const stack = useStack(FLOW_STACK);
+  const w = worldOf(stack);
   const main = () => stack.sandbox.seed.mainAccountId;
   const sub = (i: number) => stack.sandbox.seed.subAccountIds[i] as string;
   const setUp = (input: SetUpCustomerSiteInput) => stack.data(FlowSetUpCustomerSiteDocument, { input });

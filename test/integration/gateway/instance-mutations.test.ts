@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PRODUCT } from '../../../src/sandbox/catalog.js';
 import { toGlobalId } from '../../../src/schema/node.type.js';
 import {
@@ -8,23 +8,14 @@ import {
   ReassignProductInstanceDocument,
   UnassignProductInstanceDocument,
 } from '../../gql/graphql.js';
-import { TestStack } from '../../helpers/stack.js';
+import { useStack } from '../../helpers/stack.js';
 import { expectTopLevel, key, worldOf } from './write-fixtures.js';
 
 const INSTANCES = '/resellers/v1/packages/product-instances';
 
 describe('gateway: product-instance mutations over the sandbox', () => {
-  let stack: TestStack;
-  let w: ReturnType<typeof worldOf>;
-  beforeAll(async () => {
-    stack = await TestStack.start();
-    w = worldOf(stack);
-  });
-  afterAll(async () => stack.close());
-  beforeEach(async () => {
-    await stack.sandbox.reset();
-    await stack.sandbox.clearCalls();
-  });
+  const stack = useStack();
+  const w = worldOf(stack);
   const main = () => stack.sandbox.seed.mainAccountId;
   const ops = async () => (await stack.sandbox.calls()).map((c) => [c.method, c.path]);
   const plan = () => w.assignedLive(main(), 'premium-plan')[0]!;

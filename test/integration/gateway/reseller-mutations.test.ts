@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { domainProductId, PRODUCT } from '../../../src/sandbox/catalog.js';
 import { CancelPackageDocument, CreatePackageDocument, UpdatePackageExternalIdDocument, type CreatePackageInput } from '../../gql/graphql.js';
-import { TestStack } from '../../helpers/stack.js';
+import { useStack } from '../../helpers/stack.js';
 import { expectTopLevel, key, worldOf, writesIn } from './write-fixtures.js';
 
 const YEARLY = { type: 'RECURRING', cycle: { unit: 'YEAR', count: 1 } } as const;
 
 describe('gateway: package mutations over the sandbox', () => {
-  let stack: TestStack;
-  let w: ReturnType<typeof worldOf>;
-  beforeAll(async () => {
-    stack = await TestStack.start();
-    w = worldOf(stack);
-  });
-  afterAll(async () => stack.close());
-  beforeEach(async () => {
-    await stack.sandbox.reset();
-    await stack.sandbox.clearCalls();
-  });
+  const stack = useStack();
+  const w = worldOf(stack);
   const main = () => stack.sandbox.seed.mainAccountId;
   const create = (input: CreatePackageInput, headers?: Record<string, string>) => stack.data(CreatePackageDocument, { input }, headers);
 

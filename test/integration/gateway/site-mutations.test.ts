@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../../src/schema/node.type.js';
 import { AccountSitesDocument, CreateSubAccountDocument, TransferSiteDocument, type TransferSiteInput } from '../../gql/graphql.js';
-import { TestStack } from '../../helpers/stack.js';
+import { useStack } from '../../helpers/stack.js';
 import { expectTopLevel, key, worldOf, writesIn } from './write-fixtures.js';
 
 describe('gateway: transferSite and createSubAccount over the sandbox', () => {
-  let stack: TestStack;
-  let w: ReturnType<typeof worldOf>;
-  beforeAll(async () => {
-    stack = await TestStack.start();
-    w = worldOf(stack);
-  });
-  afterAll(async () => stack.close());
-  beforeEach(async () => {
-    await stack.sandbox.reset();
-    await stack.sandbox.clearCalls();
-  });
+  const stack = useStack();
+  const w = worldOf(stack);
   const main = () => stack.sandbox.seed.mainAccountId;
   const sub = (i: number) => stack.sandbox.seed.subAccountIds[i] as string;
   const transfer = (input: TransferSiteInput, headers?: Record<string, string>) => stack.data(TransferSiteDocument, { input }, headers);
