@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
+import { wixIdOf } from './ids.js';
 import type { ConnectRequest } from '../datasources/connected-domains.dto.js';
 import { domainGlobalId } from '../datasources/domain-common.dto.js';
 import type { DnsRecordChange } from '../datasources/domain-dns.dto.js';
@@ -8,7 +9,6 @@ import { ErrorCode, GatewayError } from '../errors.js';
 import type { DomainContactInput, DomainContactsInput } from '../schema/domain-contact.input.js';
 import { CreateConnectedDomainInput, DeleteConnectedDomainInput, RegisterDomainInput, UpdateDnsZoneInput, type DnsRecordInput } from '../schema/domain-mutations.input.js';
 import { CreateConnectedDomainPayload, DeleteConnectedDomainPayload, RegisterDomainPayload, UpdateDnsZonePayload } from '../schema/domain-mutations.payload.js';
-import { wixGuid } from '../schema/domain-validators.js';
 import { CONNECTED_DOMAIN_ERRORS, DNS_ZONE_ERRORS, REGISTERED_DOMAIN_ERRORS } from '../user-errors/domains.js';
 import { domainScope } from './domain-scope.js';
 import { runDomainWrite } from './domain-write.js';
@@ -27,8 +27,8 @@ export class DomainMutationsResolver {
     const scope = await domainScope(ctx, input.accountId);
     const req: RegistrationRequest = {
       domain: input.domain.toLowerCase(),
-      productInstanceId: wixGuid(input.productInstanceId, 'ProductInstance'),
-      siteId: input.siteId ? wixGuid(input.siteId, 'Site') : null,
+      productInstanceId: wixIdOf(input.productInstanceId, 'ProductInstance', 'input.productInstanceId'),
+      siteId: input.siteId ? wixIdOf(input.siteId, 'Site', 'input.siteId') : null,
       contacts: toContacts(input.contacts),
     };
     return runDomainWrite(ctx, {
@@ -52,7 +52,7 @@ export class DomainMutationsResolver {
     const req: ConnectRequest = {
       domain: input.domain.toLowerCase(),
       connectionType: input.connectionType ?? null,
-      siteId: input.siteId ? wixGuid(input.siteId, 'Site') : null,
+      siteId: input.siteId ? wixIdOf(input.siteId, 'Site', 'input.siteId') : null,
       assignmentType: input.assignmentType,
       suppressNotifications: input.suppressNotifications,
     };

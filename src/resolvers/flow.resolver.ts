@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
+import { wixIdOf } from './ids.js';
 import { connectDomainFlow, type ConnectDomainFlowInput } from '../flows/connect-domain.js';
 import { FlowUserError } from '../flows/flow.js';
 import { purchaseDomainFlow, type PurchaseDomainFlowInput } from '../flows/purchase-domain.js';
@@ -8,7 +9,6 @@ import type { Flow, FlowDeps } from '../flows/services.js';
 import { setUpCustomerSiteFlow, type SetUpCustomerSiteFlowInput } from '../flows/set-up-customer-site.js';
 import { planOperation, submitOperation } from '../flows/submit.js';
 import type { BillingCycleInput } from '../schema/reseller-mutations.input.js';
-import { wixGuid } from '../schema/domain-validators.js';
 import { ConnectDomainInput, PurchaseDomainInput } from '../schema/flow-domain.input.js';
 import { ReassignPaidServiceInput, SetUpCustomerSiteInput, type PremiumPlanOrderInput } from '../schema/flow.input.js';
 import { ConnectDomainPayload, PurchaseDomainPayload, ReassignPaidServicePayload, SetUpCustomerSitePayload, type FlowPayload } from '../schema/flow.payload.js';
@@ -20,7 +20,8 @@ import { toOperation, toPlan } from './operation.map.js';
  * FORBIDDEN before anything else), then either plans (dryRun: reads only, nothing stored) or submits the operation
  * (one per tenant and idempotency key) and answers it at once; the flow runs on in the gateway.
  */
-const guid = (id: string, type: string) => wixGuid(id, type).toLowerCase();
+/** Inputs are validated already (IsWixIdOf); the field name only matters if that ever changes. */
+const guid = (id: string, type: string) => wixIdOf(id, type, 'input').toLowerCase();
 const cycle = (c?: BillingCycleInput | null) => (c ? { unit: c.unit, count: c.count } : null);
 
 async function accountOf(ctx: GatewayContext, accountId?: string | null): Promise<string> {

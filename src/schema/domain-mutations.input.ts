@@ -2,7 +2,9 @@ import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsOptional, IsString, Leng
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DomainContactsInput } from './domain-contact.input.js';
 import { DnsRecordType } from './domain-common.type.js';
-import { FitsDomainShape, IsHostName, IsRegistrableDomain, IsWixId, IsZoneChangeList } from './domain-validators.js';
+import { FitsDomainShape, IsHostName, IsRegistrableDomain, IsZoneChangeList } from './domain-validators.js';
+import { AccountTargetInput, IDEMPOTENCY_KEY_CHARS, IDEMPOTENCY_KEY_MAX, KeyedAccountInput } from './mutation-base.input.js';
+import { IsWixIdOf } from './wix-id.validator.js';
 
 /**
  * Inputs of the domain and DNS writes (CONTRACT §6.2, §7.2, §7.5, §8.3). Every rule Wix states that can be checked
@@ -10,10 +12,7 @@ import { FitsDomainShape, IsHostName, IsRegistrableDomain, IsWixId, IsZoneChange
  */
 
 const KEY_RULE = 'Reuse it to retry safely: the same key with the same input returns the first result; with another input it is an IDEMPOTENCY_CONFLICT. 1–100 printable ASCII characters, no spaces.';
-/** Printable ASCII without spaces, as every mutation's key (see mutation-base.input.ts). */
-const KEY_CHARS = /^[\x21-\x7e]+$/;
 const KEY_CHARS_MESSAGE = 'must be printable ASCII without spaces';
-const ACCOUNT_DESCRIPTION = 'Account to act on (Wix GUID or Account ID): the main account or one of its sub-accounts. Default: the account this request acts on (`wix-account-id` header).';
 
 /** How a root domain is connected (subdomains take none). */
 export enum RootDomainConnectionType {
@@ -45,18 +44,7 @@ registerEnumType(ConnectedDomainAssignment, {
 
 /** Input of `registerDomain` (Create Registered Domain). */
 @InputType('RegisterDomainInput', { description: 'Buy a domain through Wix with a product instance that covers its TLD.' })
-export class RegisterDomainInput {
-  @Field(() => String, { description: `Required: registering is paid. ${KEY_RULE}` })
-  @IsString()
-  @Length(1, 100)
-  @Matches(KEY_CHARS, { message: KEY_CHARS_MESSAGE })
-  idempotencyKey!: string;
-
-  @Field(() => ID, { nullable: true, description: ACCOUNT_DESCRIPTION })
-  @IsOptional()
-  @IsWixId('Account')
-  accountId?: string | null;
-
+export class RegisterDomainInput extends KeyedAccountInput {
   @Field(() => String, { description: 'Root domain to register, e.g. `example.com`: a 3–63 character name (letters, digits, inner hyphens) and its TLD. Subdomains cannot be registered.' })
   @IsString()
   @Length(1, 253)
@@ -65,13 +53,13 @@ export class RegisterDomainInput {
 
   @Field(() => ID, { description: 'Product instance (ProductInstance ID or Wix GUID) of the account that entitles the TLD; its billing cycle sets the registration length (1, 2 or 3 years).' })
   @IsString()
-  @IsWixId('ProductInstance')
+  @IsWixIdOf('ProductInstance')
   productInstanceId!: string;
 
   @Field(() => ID, { nullable: true, description: 'Site (Site ID or Wix GUID) to assign the domain to as its primary domain once registered; the site needs a Premium plan. Default: the domain stays unassigned.' })
   @IsOptional()
   @IsString()
-  @IsWixId('Site')
+  @IsWixIdOf('Site')
   siteId?: string | null;
 
   @Field(() => DomainContactsInput, { description: 'Registration contacts.' })
@@ -81,18 +69,13 @@ export class RegisterDomainInput {
 
 /** Input of `createConnectedDomain` (Create Connected Domain). */
 @InputType('CreateConnectedDomainInput', { description: 'Connect a domain bought elsewhere to Wix (one call; the `connectDomain` flow does the whole job).' })
-export class CreateConnectedDomainInput {
+export class CreateConnectedDomainInput extends AccountTargetInput {
   @Field(() => String, { nullable: true, description: `Optional (connecting is neither paid nor irreversible, and Wix answers a repeat with the same settings with the existing connection). ${KEY_RULE}` })
   @IsOptional()
   @IsString()
-  @Length(1, 100)
-  @Matches(KEY_CHARS, { message: KEY_CHARS_MESSAGE })
+  @Length(1, IDEMPOTENCY_KEY_MAX)
+  @Matches(IDEMPOTENCY_KEY_CHARS, { message: KEY_CHARS_MESSAGE })
   idempotencyKey?: string | null;
-
-  @Field(() => ID, { nullable: true, description: ACCOUNT_DESCRIPTION })
-  @IsOptional()
-  @IsWixId('Account')
-  accountId?: string | null;
 
   @Field(() => String, { description: 'The domain or subdomain to connect, e.g. `example.com` or `shop.example.com`. It must already be registered somewhere.' })
   @IsString()
@@ -107,7 +90,7 @@ export class CreateConnectedDomainInput {
   @Field(() => ID, { nullable: true, description: 'Site (Site ID or Wix GUID) to connect the domain to; it needs a Premium plan. Default: the domain is connected without a site.' })
   @IsOptional()
   @IsString()
-  @IsWixId('Site')
+  @IsWixIdOf('Site')
   siteId?: string | null;
 
   @Field(() => ConnectedDomainAssignment, { defaultValue: ConnectedDomainAssignment.PRIMARY, description: 'How the domain is attached to the site (with `siteId`).' })
@@ -121,18 +104,7 @@ export class CreateConnectedDomainInput {
 
 /** Input of `deleteConnectedDomain` (Delete Connected Domain). */
 @InputType('DeleteConnectedDomainInput', { description: 'Disconnect an external domain: Wix removes its DNS records, and a primary domain\'s site falls back to its free URL.' })
-export class DeleteConnectedDomainInput {
-  @Field(() => String, { description: `Required: deleting cannot be undone. ${KEY_RULE}` })
-  @IsString()
-  @Length(1, 100)
-  @Matches(KEY_CHARS, { message: KEY_CHARS_MESSAGE })
-  idempotencyKey!: string;
-
-  @Field(() => ID, { nullable: true, description: ACCOUNT_DESCRIPTION })
-  @IsOptional()
-  @IsWixId('Account')
-  accountId?: string | null;
-
+export class DeleteConnectedDomainInput extends KeyedAccountInput {
   @Field(() => String, { description: 'The connected domain or subdomain, e.g. `example.com`.' })
   @IsString()
   @Length(1, 253)
@@ -171,18 +143,13 @@ export class DnsRecordInput {
 
 /** Input of `updateDnsZone` (Update DNS Zone). */
 @InputType('UpdateDnsZoneInput', { description: 'Edit the DNS zone Wix hosts for a domain registered through Wix or connected by NAMESERVERS. Deletions apply first; to change a record, delete it and add the new one in the same call.' })
-export class UpdateDnsZoneInput {
+export class UpdateDnsZoneInput extends AccountTargetInput {
   @Field(() => String, { nullable: true, description: `Optional; recommended for automated retries: repeating an edit without one fails (its deletions no longer match, its additions already exist). ${KEY_RULE}` })
   @IsOptional()
   @IsString()
-  @Length(1, 100)
-  @Matches(KEY_CHARS, { message: KEY_CHARS_MESSAGE })
+  @Length(1, IDEMPOTENCY_KEY_MAX)
+  @Matches(IDEMPOTENCY_KEY_CHARS, { message: KEY_CHARS_MESSAGE })
   idempotencyKey?: string | null;
-
-  @Field(() => ID, { nullable: true, description: ACCOUNT_DESCRIPTION })
-  @IsOptional()
-  @IsWixId('Account')
-  accountId?: string | null;
 
   @Field(() => String, { description: 'The zone\'s domain, e.g. `example.com`.' })
   @IsString()

@@ -1,13 +1,11 @@
 import { IsDefined, ValidateIf, registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { fromGlobalId } from './node.type.js';
 
 /**
  * class-validator rules of the domain and DNS mutation inputs that the stock decorators cannot express: domain
- * shapes (root or subdomain), Wix IDs given as GUIDs or global IDs, contact emails and subdivision codes
+ * shapes (root or subdomain), contact emails and subdivision codes
  * (CONTRACT §6.1), and the cheap DNS record rules of Update DNS Zone (CONTRACT §8.3). Pure functions, no I/O.
  */
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i;
 /**
@@ -32,21 +30,6 @@ export function domainShape(name: string): DomainShape | undefined {
   const tld = labels[labels.length - 1] as string;
   const suffixLabels = labels.length >= 3 && tld.length === 2 && CC_SECOND_LEVEL.has(labels[labels.length - 2] as string) ? 2 : 1;
   return { labels, sld: labels[labels.length - suffixLabels - 1] as string, isSubdomain: labels.length > suffixLabels + 1 };
-}
-
-/** True for a Wix GUID, or a global ID of `type` wrapping one. */
-export function isWixIdOf(value: unknown, type: string): boolean {
-  if (typeof value !== 'string') return false;
-  if (GUID.test(value)) return true;
-  const decoded = fromGlobalId(value);
-  return decoded?.type === type && GUID.test(decoded.wixId);
-}
-
-/** The Wix GUID of an ID accepted by {@link isWixIdOf}. */
-export function wixGuid(value: string, type: string): string {
-  if (GUID.test(value)) return value;
-  const decoded = fromGlobalId(value);
-  return decoded?.type === type ? decoded.wixId : value;
 }
 
 /** Registers a one-off property rule whose message may depend on the value (`problem` returns it, or null when valid). */
@@ -78,11 +61,6 @@ export function IsRegistrableDomain(): PropertyDecorator {
 /** A host name with its TLD, root or subdomain (labels of letters, digits and inner hyphens). */
 export function IsHostName(): PropertyDecorator {
   return rule('isHostName', (value) => (domainShape(value as string) ? null : 'must be a domain name with its TLD (letters, digits, hyphens and dots), e.g. example.com'));
-}
-
-/** A Wix GUID or a global ID of `type`. */
-export function IsWixId(type: string, options?: ValidationOptions): PropertyDecorator {
-  return rule('isWixId', (value) => (isWixIdOf(value, type) ? null : `must be a ${type} ID or a Wix GUID`), options);
 }
 
 /** Wix's email rule for contacts: exactly one @, 1–64 characters before it, 1–63 after, no spaces (CONTRACT §6.1). */

@@ -2,7 +2,8 @@ import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsISO31661Alpha2, IsOptional, 
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DnsRecordType } from './domain-common.type.js';
 import { DomainContactsInput } from './domain-contact.input.js';
-import { IsHostName, IsRegistrableDomain, IsWixId, IsZoneChangeList } from './domain-validators.js';
+import { IsHostName, IsRegistrableDomain, IsZoneChangeList } from './domain-validators.js';
+import { IsWixIdOf } from './wix-id.validator.js';
 import { FlowInput, PremiumPlanOrderInput } from './flow.input.js';
 
 /** How `connectDomain` connects an external domain (CONTRACT §7.7). */
@@ -39,12 +40,12 @@ function OnlyWithNameservers(): PropertyDecorator {
 @InputType('PurchaseDomainInput', { description: 'Buy a domain through Wix for a site: a Premium plan if the site has none, a domain product, the registration, until the domain is ACTIVE.' })
 export class PurchaseDomainInput extends FlowInput {
   @Field(() => ID, { description: 'The site the domain is for (Site ID or Wix GUID), in the account this request acts on unless `accountId` says otherwise.' })
-  @IsWixId('Site')
+  @IsWixIdOf('Site')
   siteId!: string;
 
   @Field(() => ID, { nullable: true, description: 'The account that owns the site (Account ID or Wix GUID); default: the account this request acts on.' })
   @IsOptional()
-  @IsWixId('Account')
+  @IsWixIdOf('Account')
   accountId?: string | null;
 
   @Field(() => String, { description: 'Root domain to register, e.g. `example.com` (a 3–63 character name and a TLD Wix sells).' })
@@ -74,7 +75,7 @@ export class PurchaseDomainInput extends FlowInput {
 
   @Field(() => ID, { nullable: true, description: 'An ENABLED domain product instance you already own (ProductInstance ID or Wix GUID) to register with, instead of buying one.' })
   @IsOptional()
-  @IsWixId('ProductInstance')
+  @IsWixIdOf('ProductInstance')
   domainProductInstanceId?: string | null;
 }
 
@@ -108,12 +109,12 @@ export class ConnectDomainDnsRecordInput {
 @InputType('ConnectDomainInput', { description: 'Connect a domain bought elsewhere to a site, until DNS has propagated.' })
 export class ConnectDomainInput extends FlowInput {
   @Field(() => ID, { description: 'The site (Site ID or Wix GUID). It needs a Premium plan: give `premiumPlan` to buy one for a free site.' })
-  @IsWixId('Site')
+  @IsWixIdOf('Site')
   siteId!: string;
 
   @Field(() => ID, { nullable: true, description: 'The account that owns the site (Account ID or Wix GUID); default: the account this request acts on.' })
   @IsOptional()
-  @IsWixId('Account')
+  @IsWixIdOf('Account')
   accountId?: string | null;
 
   @Field(() => String, { description: 'The domain (NAMESERVERS, POINTING) or subdomain (SUBDOMAIN), e.g. `example.com` or `shop.example.com`.' })

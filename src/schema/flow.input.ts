@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsISO31661Alpha2, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { IsWixId } from './domain-validators.js';
+import { IsWixIdOf } from './wix-id.validator.js';
 import { IdempotencyKeyField } from './mutation-base.input.js';
 import { BillingCycleInput } from './reseller-mutations.input.js';
 
@@ -25,7 +25,7 @@ export abstract class FlowInput {
 @InputType('SiteProductOrderInput', { description: 'A paid service to buy for the site (one product instance of the package).' })
 export class SiteProductOrderInput {
   @Field(() => ID, { description: 'Wix catalog product ID (GUID), e.g. a Premium plan.' })
-  @IsWixId('CatalogProduct')
+  @IsWixIdOf('CatalogProduct')
   catalogProductId!: string;
 
   @Field(() => String, { description: 'ISO-3166 alpha-2 country where vouchers bundled with the product may be claimed, e.g. `US`.' })
@@ -49,7 +49,7 @@ export class SiteProductOrderInput {
 export class PremiumPlanOrderInput {
   @Field(() => ID, { nullable: true, description: 'Catalog product ID of the plan; default: the first Premium plan of the catalog whose free-domain voucher covers the domain\'s TLD.' })
   @IsOptional()
-  @IsWixId('CatalogProduct')
+  @IsWixIdOf('CatalogProduct')
   catalogProductId?: string | null;
 
   @Field(() => String, { description: 'ISO-3166 alpha-2 country for the plan\'s vouchers, e.g. `US`.' })
@@ -66,16 +66,16 @@ export class PremiumPlanOrderInput {
 @InputType('SetUpCustomerSiteInput', { description: 'Transfer a finished site to the customer\'s account, then buy its paid services there.' })
 export class SetUpCustomerSiteInput extends FlowInput {
   @Field(() => ID, { description: 'The site (Site ID or Wix GUID). It must have no paid services yet: Wix refuses to transfer those.' })
-  @IsWixId('Site')
+  @IsWixIdOf('Site')
   siteId!: string;
 
   @Field(() => ID, { description: 'The customer\'s account the site moves to (Account ID or Wix GUID): the main account or one of its sub-accounts.' })
-  @IsWixId('Account')
+  @IsWixIdOf('Account')
   targetAccountId!: string;
 
   @Field(() => ID, { nullable: true, description: 'The account holding the site now; default: the account this request acts on.' })
   @IsOptional()
-  @IsWixId('Account')
+  @IsWixIdOf('Account')
   sourceAccountId?: string | null;
 
   @Field(() => [SiteProductOrderInput], { description: 'The paid services to buy for the site, in one package (1–10).' })
@@ -93,11 +93,11 @@ export class SetUpCustomerSiteInput extends FlowInput {
 @InputType('ReassignPaidServiceInput', { description: 'Move a paid service (product instance) to another site of the same account.' })
 export class ReassignPaidServiceInput extends FlowInput {
   @Field(() => ID, { description: 'The product instance (ProductInstance ID or Wix GUID).' })
-  @IsWixId('ProductInstance')
+  @IsWixIdOf('ProductInstance')
   productInstanceId!: string;
 
   @Field(() => ID, { description: 'The site to move it to (Site ID or Wix GUID), in the account that owns the instance.' })
-  @IsWixId('Site')
+  @IsWixIdOf('Site')
   targetSiteId!: string;
 
   @Field(() => Boolean, { defaultValue: false, description: 'True: unassign the instance from its site first, then assign it (Wix\'s two-call flow). False: assign directly, which moves it.' })

@@ -4,6 +4,8 @@ import { IsWixIdOf } from './wix-id.validator.js';
 
 /** Maximum length of a client's idempotency key. */
 export const IDEMPOTENCY_KEY_MAX = 100;
+/** Characters of an idempotency key: printable ASCII, no spaces. */
+export const IDEMPOTENCY_KEY_CHARS = /^[\x21-\x7e]+$/;
 
 /**
  * The `idempotencyKey` field that paid and irreversible mutations require: the GraphQL field and its
@@ -16,7 +18,7 @@ export function IdempotencyKeyField(): PropertyDecorator {
     })(target, property);
     IsString()(target, property);
     Length(1, IDEMPOTENCY_KEY_MAX)(target, property);
-    Matches(/^[\x21-\x7e]+$/, { message: 'idempotencyKey must be printable ASCII without spaces' })(target, property);
+    Matches(IDEMPOTENCY_KEY_CHARS, { message: 'idempotencyKey must be printable ASCII without spaces' })(target, property);
   };
 }
 

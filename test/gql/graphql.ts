@@ -135,7 +135,7 @@ export type ConnectedDomainAssignment =
 
 /** Connect a domain bought elsewhere to Wix (one call; the `connectDomain` flow does the whole job). */
 export type CreateConnectedDomainInput = {
-  /** Account to act on (Wix GUID or Account ID): the main account or one of its sub-accounts. Default: the account this request acts on (`wix-account-id` header). */
+  /** Account to act on (Account global ID or Wix account GUID): the main account or one of its sub-accounts. Default: the request's account (the `wix-account-id` header, else the main account). */
   accountId?: string | number | null | undefined;
   /** How the domain is attached to the site (with `siteId`). */
   assignmentType?: ConnectedDomainAssignment;
@@ -183,11 +183,11 @@ export type CreateSubAccountInput = {
 
 /** Disconnect an external domain: Wix removes its DNS records, and a primary domain's site falls back to its free URL. */
 export type DeleteConnectedDomainInput = {
-  /** Account to act on (Wix GUID or Account ID): the main account or one of its sub-accounts. Default: the account this request acts on (`wix-account-id` header). */
+  /** Account to act on (Account global ID or Wix account GUID): the main account or one of its sub-accounts. Default: the request's account (the `wix-account-id` header, else the main account). */
   accountId?: string | number | null | undefined;
   /** The connected domain or subdomain, e.g. `example.com`. */
   domain: string;
-  /** Required: deleting cannot be undone. Reuse it to retry safely: the same key with the same input returns the first result; with another input it is an IDEMPOTENCY_CONFLICT. 1–100 printable ASCII characters, no spaces. */
+  /** Required idempotency key (1–100 printable characters, no spaces), chosen by the client per intended action. Retrying with the same key and input returns the first result without acting again; the same key with another input is the user error IDEMPOTENCY_CONFLICT. Passed to Wix as `idempotencyKey` where Wix has one. */
   idempotencyKey: string;
 };
 
@@ -477,13 +477,13 @@ export type ReassignProductInstanceInput = {
 
 /** Buy a domain through Wix with a product instance that covers its TLD. */
 export type RegisterDomainInput = {
-  /** Account to act on (Wix GUID or Account ID): the main account or one of its sub-accounts. Default: the account this request acts on (`wix-account-id` header). */
+  /** Account to act on (Account global ID or Wix account GUID): the main account or one of its sub-accounts. Default: the request's account (the `wix-account-id` header, else the main account). */
   accountId?: string | number | null | undefined;
   /** Registration contacts. */
   contacts: DomainContactsInput;
   /** Root domain to register, e.g. `example.com`: a 3–63 character name (letters, digits, inner hyphens) and its TLD. Subdomains cannot be registered. */
   domain: string;
-  /** Required: registering is paid. Reuse it to retry safely: the same key with the same input returns the first result; with another input it is an IDEMPOTENCY_CONFLICT. 1–100 printable ASCII characters, no spaces. */
+  /** Required idempotency key (1–100 printable characters, no spaces), chosen by the client per intended action. Retrying with the same key and input returns the first result without acting again; the same key with another input is the user error IDEMPOTENCY_CONFLICT. Passed to Wix as `idempotencyKey` where Wix has one. */
   idempotencyKey: string;
   /** Product instance (ProductInstance ID or Wix GUID) of the account that entitles the TLD; its billing cycle sets the registration length (1, 2 or 3 years). */
   productInstanceId: string | number;
@@ -591,7 +591,7 @@ export type UnassignProductInstanceInput = {
 
 /** Edit the DNS zone Wix hosts for a domain registered through Wix or connected by NAMESERVERS. Deletions apply first; to change a record, delete it and add the new one in the same call. */
 export type UpdateDnsZoneInput = {
-  /** Account to act on (Wix GUID or Account ID): the main account or one of its sub-accounts. Default: the account this request acts on (`wix-account-id` header). */
+  /** Account to act on (Account global ID or Wix account GUID): the main account or one of its sub-accounts. Default: the request's account (the `wix-account-id` header, else the main account). */
   accountId?: string | number | null | undefined;
   /** Records to add (at most 10; at most one per type and host name). */
   additions?: Array<DnsRecordInput> | null | undefined;
