@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type ContainerType } from 'type-graphql';
 import { inputPaths } from './resolvers/input-paths.middleware.js';
-import { AccountResellersResolver } from './resolvers/account-resellers.resolver.js';
-import { AccountDomainsResolver } from './resolvers/account-domains.resolver.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
 import { ConnectedDomainResolver } from './resolvers/connected-domain.resolver.js';
 import { DnsZoneResolver } from './resolvers/dns-zone.resolver.js';
@@ -13,30 +11,45 @@ import { FlowResolver } from './resolvers/flow.resolver.js';
 import { operationResultResolvers } from './resolvers/operation-result.resolver.js';
 import { OperationResolver } from './resolvers/operation.resolver.js';
 import { InstanceMutationsResolver } from './resolvers/instance-mutations.resolver.js';
-import { NodeResolver } from './resolvers/node.resolver.js';
+import { NodeIdResolver, NodeResolver, type NodeTable } from './resolvers/node.resolver.js';
+import { nodeTable } from './resolvers/node-table.js';
 import { PackageResolver } from './resolvers/package.resolver.js';
 import { ProductInstanceResolver } from './resolvers/product-instance.resolver.js';
 import { RegisteredDomainResolver } from './resolvers/registered-domain.resolver.js';
 import { ResellerMutationsResolver } from './resolvers/reseller-mutations.resolver.js';
-import { SiteDomainsResolver } from './resolvers/site-domains.resolver.js';
-import { SiteResellersResolver } from './resolvers/site-resellers.resolver.js';
 import { SiteMutationsResolver } from './resolvers/site-mutations.resolver.js';
 import { SiteResolver } from './resolvers/site.resolver.js';
 import { noPubSub, SubscriptionResolver } from './resolvers/subscription.resolver.js';
 
 /** Every resolver class of the gateway. */
-export const resolvers = [NodeResolver, AccountResolver, SiteResolver, AccountResellersResolver, SiteResellersResolver, PackageResolver, ProductInstanceResolver,
-  DomainSearchResolver, RegisteredDomainResolver, ConnectedDomainResolver, DnsZoneResolver, SiteDomainsResolver, AccountDomainsResolver,
+export const resolvers = [NodeResolver, NodeIdResolver, AccountResolver, SiteResolver, PackageResolver, ProductInstanceResolver,
+  DomainSearchResolver, RegisteredDomainResolver, ConnectedDomainResolver, DnsZoneResolver,
   SubscriptionResolver, DomainMutationsResolver, ResellerMutationsResolver, InstanceMutationsResolver, SiteMutationsResolver,
   FlowResolver, OperationResolver, ...operationResultResolvers] as const;
 
 /**
+ * The resolver instances type-graphql uses: one of each class, the NodeResolver built with the node table (so the
+ * dependency is an argument, not a registry filled by imports).
+ */
+function resolverContainer(table: NodeTable): ContainerType {
+  const instances = new Map<unknown, unknown>([[NodeResolver, new NodeResolver(table)]]);
+  return {
+    get(someClass: new () => unknown) {
+      if (!instances.has(someClass)) instances.set(someClass, new someClass());
+      return instances.get(someClass);
+    },
+  };
+}
+
+/**
  * Builds the executable schema. Validation is on explicitly (type-graphql 2 defaults it off), and rejected values
- * are not copied into errors.
+ * are not copied into errors. The node table (how `node(id)` refetches each type) is built here and given to the
+ * NodeResolver through the resolver container.
  */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
+    container: resolverContainer(nodeTable()),
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
     globalMiddlewares: [inputPaths],

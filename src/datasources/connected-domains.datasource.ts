@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { LRUCache } from 'lru-cache';
-import type { Connection } from '../schema/connection.type.js';
-import type { ConnectedDomain, ConnectedDomainSetupInfo } from '../schema/connected-domain.type.js';
+import type { ConnectedDomain, ConnectedDomainSetupInfo } from '../model/connected-domain.js';
+import type { Page } from '../model/page.js';
 import { toConnectedDomain, toCreateConnectedDomainBody, toSetupInfo, type ConnectRequest, type GetConnectedDomainResponse, type GetSetupInfoResponse, type ListConnectedDomainsResponse, type WixConnectedDomain } from './connected-domains.dto.js';
 import { dnsZoneShared } from './domain-dns.datasource.js';
 import { AccountDomainList, detailLoader, forgetShared, nullWhen, type SharedDetailCache } from './domain-loaders.js';
@@ -60,8 +60,8 @@ export class ConnectedDomainsDataSource {
     return this.list.forSite(siteId);
   }
 
-  /** One page of List Connected Domains (newest first) as a Relay connection over Wix's cursor. */
-  page(args: { first: number; after?: string | null }): Promise<Connection<ConnectedDomain>> {
+  /** One page of List Connected Domains (newest first) over Wix's cursor. */
+  page(args: { first: number; after?: string | null }): Promise<Page<ConnectedDomain>> {
     return this.list.page(args);
   }
 

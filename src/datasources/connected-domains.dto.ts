@@ -1,6 +1,6 @@
-import { ConnectedDomain, ConnectedDomainSetupInfo, DomainConnectionType, DomainRegistrar, PointingRecords } from '../schema/connected-domain.type.js';
-import { DnsRecordType, type DnsRecord } from '../schema/domain-common.type.js';
-import { domainGlobalId, toAssignment, toDate, toDnsRecord, toPropagation, type WixDnsRecord, type WixDomainPaging, type WixSiteInfo } from './domain-common.dto.js';
+import { DomainConnectionType, type ConnectedDomain, type ConnectedDomainSetupInfo, type DomainRegistrar } from '../model/connected-domain.js';
+import { DnsRecordType, type DnsRecord } from '../model/dns.js';
+import { toAssignment, toDate, toDnsRecord, toPropagation, type WixDnsRecord, type WixDomainPaging, type WixSiteInfo } from './domain-common.dto.js';
 
 /** ConnectedDomain as Wix sends it (CONTRACT §7.1). */
 export interface WixConnectedDomain {
@@ -62,7 +62,7 @@ export interface GetSetupInfoResponse {
 }
 
 /**
- * Wix's connection type in the graph: UNKNOWN_CONNECTION_TYPE is what Wix answers for subdomains (roots must be
+ * Wix's connection type in the model: UNKNOWN_CONNECTION_TYPE is what Wix answers for subdomains (roots must be
  * POINTING or NAMESERVERS), so it reads as SUBDOMAIN when the name has more than two labels. A root under a
  * multi-label suffix (`shop.com.tr`) cannot be told apart without a public-suffix list, but Wix never gives a root
  * that type.
@@ -75,35 +75,32 @@ export function toConnectionType(raw: string | undefined, domain: string): Domai
 
 /** Maps a raw connected domain of `ownerAccountId`. */
 export function toConnectedDomain(raw: WixConnectedDomain, ownerAccountId: string): ConnectedDomain {
-  const cd = new ConnectedDomain();
-  cd.id = domainGlobalId('ConnectedDomain', ownerAccountId, raw.domain);
-  cd.domain = raw.domain;
-  cd.ownerAccountId = ownerAccountId;
-  cd.connectionType = toConnectionType(raw.connectionType, raw.domain);
-  cd.dnsPropagationStatus = toPropagation(raw.dnsPropagationStatus);
-  cd.suppressNotifications = raw.suppressNotifications ?? false;
-  cd.createdDate = toDate(raw.createdDate);
-  cd.updatedDate = toDate(raw.updatedDate);
-  Object.assign(cd, toAssignment(raw.siteInfo));
-  return cd;
+  return {
+    domain: raw.domain,
+    ownerAccountId,
+    connectionType: toConnectionType(raw.connectionType, raw.domain),
+    dnsPropagationStatus: toPropagation(raw.dnsPropagationStatus),
+    suppressNotifications: raw.suppressNotifications ?? false,
+    createdDate: toDate(raw.createdDate),
+    updatedDate: toDate(raw.updatedDate),
+    ...toAssignment(raw.siteInfo),
+  };
 }
 
 /** Maps setup info: the one-of record groups as typed fields, plus `records`, the flat list of what to set. */
 export function toSetupInfo(raw: WixSetupInfo): ConnectedDomainSetupInfo {
-  const info = new ConnectedDomainSetupInfo();
-  info.domain = raw.connectedDomainId;
-  info.registrar = toRegistrar(raw);
   const ns = raw.nameserverRecord?.nsRecord;
-  info.nameserverRecord = ns ? toDnsRecord(ns, DnsRecordType.NS) : null;
   const a = raw.pointingRecords?.aRecord;
   const cname = raw.pointingRecords?.cnameRecord;
-  if (a && cname) {
-    info.pointingRecords = new PointingRecords();
-    info.pointingRecords.aRecord = toDnsRecord(a, DnsRecordType.A);
-    info.pointingRecords.cnameRecord = toDnsRecord(cname, DnsRecordType.CNAME);
-  } else info.pointingRecords = null;
   const cnames = raw.subdomainRecords?.cnameRecords;
-  info.subdomainRecords = cnames ? cnames.map((r) => toDnsRecord(r, DnsRecordType.CNAME)) : null;
+  const info: ConnectedDomainSetupInfo = {
+    domain: raw.connectedDomainId,
+    registrar: toRegistrar(raw),
+    records: [],
+    nameserverRecord: ns ? toDnsRecord(ns, DnsRecordType.NS) : null,
+    pointingRecords: a && cname ? { aRecord: toDnsRecord(a, DnsRecordType.A), cnameRecord: toDnsRecord(cname, DnsRecordType.CNAME) } : null,
+    subdomainRecords: cnames ? cnames.map((r) => toDnsRecord(r, DnsRecordType.CNAME)) : null,
+  };
   const records: DnsRecord[] = [];
   if (info.nameserverRecord) records.push(info.nameserverRecord);
   if (info.pointingRecords) records.push(info.pointingRecords.aRecord, info.pointingRecords.cnameRecord);
@@ -119,8 +116,5 @@ export function toSetupInfo(raw: WixSetupInfo): ConnectedDomainSetupInfo {
 
 function toRegistrar(raw: WixSetupInfo): DomainRegistrar | null {
   if (!raw.registrar && raw.registrarName === undefined) return null;
-  const registrar = new DomainRegistrar();
-  registrar.name = raw.registrar?.name ?? raw.registrarName ?? null;
-  registrar.nameServers = raw.registrar?.nameServers ?? [];
-  return registrar;
+  return { name: raw.registrar?.name ?? raw.registrarName ?? null, nameServers: raw.registrar?.nameServers ?? [] };
 }

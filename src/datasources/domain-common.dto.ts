@@ -1,9 +1,8 @@
-import { DnsPropagationStatus, DnsRecord, DnsRecordType, DomainAssignmentType } from '../schema/domain-common.type.js';
-import { toGlobalId } from '../schema/node.type.js';
+import { DnsRecordType, type DnsRecord } from '../model/dns.js';
+import { DnsPropagationStatus, DomainAssignmentType } from '../model/domain.js';
 
 /**
- * Raw shapes and mappers shared by the domain APIs (CONTRACT §6–§8): site assignment, propagation status, DNS records,
- * and the global IDs of domain entities.
+ * Raw shapes and mappers shared by the domain APIs (CONTRACT §6–§8): site assignment, propagation status, DNS records.
  */
 
 /** `siteInfo` of a registered or connected domain. */
@@ -29,21 +28,6 @@ export interface WixDnsRecord {
   value?: string;
 }
 
-/**
- * Global ID of a domain entity. Domain names are unique, but Wix answers only the account that owns them, so the ID
- * carries that account too: `node(id)` then asks the right account (after the tenancy check).
- */
-export function domainGlobalId(type: string, accountId: string, domain: string): string {
-  return toGlobalId(type, `${accountId}/${domain}`);
-}
-
-/** Splits the Wix part of a domain global ID into account and domain; undefined when it is not one. */
-export function parseDomainKey(wixId: string): { accountId: string; domain: string } | undefined {
-  const slash = wixId.indexOf('/');
-  if (slash <= 0 || slash === wixId.length - 1) return undefined;
-  return { accountId: wixId.slice(0, slash), domain: wixId.slice(slash + 1) };
-}
-
 /** Wix's DNS propagation status; anything unknown (or absent) is UNKNOWN. */
 export function toPropagation(raw: string | undefined): DnsPropagationStatus {
   return raw === 'IN_PROGRESS' || raw === 'COMPLETED' || raw === 'FAILED' ? DnsPropagationStatus[raw] : DnsPropagationStatus.UNKNOWN;
@@ -62,12 +46,12 @@ const RECORD_TYPES = new Set<string>(Object.values(DnsRecordType));
 
 /** Maps a raw record; `type` names the record type when Wix leaves it implicit (setup info). */
 export function toDnsRecord(raw: WixDnsRecord, type?: DnsRecordType): DnsRecord {
-  const record = new DnsRecord();
-  record.type = type ?? (raw.type && RECORD_TYPES.has(raw.type) ? (raw.type as DnsRecordType) : DnsRecordType.UNKNOWN);
-  record.hostName = raw.hostName;
-  record.ttl = raw.ttl ?? 0;
-  record.values = raw.values ?? (raw.value !== undefined ? [raw.value] : []);
-  return record;
+  return {
+    type: type ?? (raw.type && RECORD_TYPES.has(raw.type) ? (raw.type as DnsRecordType) : DnsRecordType.UNKNOWN),
+    hostName: raw.hostName,
+    ttl: raw.ttl ?? 0,
+    values: raw.values ?? (raw.value !== undefined ? [raw.value] : []),
+  };
 }
 
 /** Parses an optional ISO date. */

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { LRUCache } from 'lru-cache';
-import type { DnsZone } from '../schema/dns-zone.type.js';
+import type { DnsZone } from '../model/dns.js';
 import { toDnsZone, toUpdateDnsZoneBody, type DnsZoneChange, type GetDnsZoneResponse } from './domain-dns.dto.js';
 import { detailLoader, forgetShared, nullWhen, type SharedDetailCache } from './domain-loaders.js';
 import type { WixHttp } from './http.js';

@@ -1,5 +1,5 @@
-import { DnssecInfo, DnsZone } from '../schema/dns-zone.type.js';
-import { domainGlobalId, toDnsRecord, type WixDnsRecord } from './domain-common.dto.js';
+import type { DnsZone } from '../model/dns.js';
+import { toDnsRecord, type WixDnsRecord } from './domain-common.dto.js';
 
 /** DnsZone as Wix sends it (CONTRACT §8.1). */
 export interface WixDnsZone {
@@ -42,17 +42,8 @@ export interface GetDnsZoneResponse {
 
 /** Maps a raw zone managed by `ownerAccountId`. */
 export function toDnsZone(raw: WixDnsZone, ownerAccountId: string): DnsZone {
-  const zone = new DnsZone();
-  zone.id = domainGlobalId('DnsZone', ownerAccountId, raw.domainName);
-  zone.domainName = raw.domainName;
-  zone.ownerAccountId = ownerAccountId;
-  zone.records = (raw.records ?? []).map((r) => toDnsRecord(r));
-  zone.dnssecEnabled = raw.dnssecEnabled ?? false;
+  const dnssecEnabled = raw.dnssecEnabled ?? false;
   const info = raw.dnssecInfo;
-  if (zone.dnssecEnabled && info && typeof info.keyTag === 'number' && typeof info.digest === 'string') {
-    zone.dnssec = new DnssecInfo();
-    zone.dnssec.keyTag = info.keyTag;
-    zone.dnssec.digest = info.digest;
-  } else zone.dnssec = null;
-  return zone;
+  const dnssec = dnssecEnabled && info && typeof info.keyTag === 'number' && typeof info.digest === 'string' ? { keyTag: info.keyTag, digest: info.digest } : null;
+  return { domainName: raw.domainName, ownerAccountId, records: (raw.records ?? []).map((r) => toDnsRecord(r)), dnssecEnabled, dnssec };
 }

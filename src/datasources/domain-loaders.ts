@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { LRUCache } from 'lru-cache';
 import pLimit from 'p-limit';
 import { GatewayError } from '../errors.js';
-import type { Connection } from '../schema/connection.type.js';
+import type { Page } from '../model/page.js';
 import type { WixDomainPaging } from './domain-common.dto.js';
 import type { WixHttp } from './http.js';
 import { relayPage } from './paging.js';
@@ -39,7 +39,7 @@ export interface DomainListSpec<Res, Raw, T> {
 /**
  * One account's list of one domain kind, for one request. Wix can neither filter these lists by site nor batch the
  * single GETs, so `all()` reads the whole list once (every page) and serves every `forSite()` of the request; `page()`
- * is a Relay page over Wix's cursor. Every item read goes to `onItem`.
+ * is one page over Wix's cursor. Every item read goes to `onItem`.
  */
 export class AccountDomainList<Res extends { pagingMetadata?: WixDomainPaging }, Raw, T extends { siteWixId?: string | null }> {
   private everything?: Promise<T[]>;
@@ -62,8 +62,8 @@ export class AccountDomainList<Res extends { pagingMetadata?: WixDomainPaging },
     return (await this.bySite).get(siteId) ?? [];
   }
 
-  /** One page (newest first) as a Relay connection over Wix's cursor. */
-  page(args: { first: number; after?: string | null }): Promise<Connection<T>> {
+  /** One page (newest first) over Wix's cursor. */
+  page(args: { first: number; after?: string | null }): Promise<Page<T>> {
     const query = { list: this.spec.list, account: this.spec.accountId };
     return relayPage({ first: args.first, after: args.after, query, maxPageSize: DOMAIN_LIST_PAGE }, (cursor, limit) => this.fetchPage(cursor, limit));
   }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Connection } from '../schema/connection.type.js';
-import type { DomainAvailability, DomainSuggestion } from '../schema/domain-search.type.js';
+import type { DomainAvailability, DomainSuggestion } from '../model/domain.js';
+import type { Page } from '../model/page.js';
 import { toAvailability, toSuggestion, type CheckAvailabilityResponse, type SuggestDomainsResponse } from './domain-search.dto.js';
 import type { WixHttp } from './http.js';
 import { relayPage } from './paging.js';
@@ -34,10 +34,10 @@ export class DomainSearchDataSource {
   }
 
   /**
-   * Suggest Domains — `GET /domain-search/v2/suggest-domains` — as a Relay connection over Wix's cursor (the same
+   * Suggest Domains — `GET /domain-search/v2/suggest-domains` — one page over Wix's cursor (the same
    * `query` and `tlds` are repeated with `paging.cursor`, as Wix asks).
    */
-  suggest(args: { query: string; tlds?: string[] | null; first: number; after?: string | null }): Promise<Connection<DomainSuggestion>> {
+  suggest(args: { query: string; tlds?: string[] | null; first: number; after?: string | null }): Promise<Page<DomainSuggestion>> {
     const tlds = [...new Set((args.tlds ?? []).map((t) => t.toLowerCase()))];
     return relayPage({ first: args.first, after: args.after, query: { suggest: args.query, tlds }, maxPageSize: MAX_SUGGESTIONS_PAGE }, async (cursor, limit) => {
       const searchParams = new URLSearchParams({ query: args.query, 'paging.limit': String(limit) });

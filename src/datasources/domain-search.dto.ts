@@ -1,4 +1,4 @@
-import { DomainAvailability, DomainSuggestion } from '../schema/domain-search.type.js';
+import type { DomainAvailability, DomainSuggestion } from '../model/domain.js';
 import type { WixDomainPaging } from './domain-common.dto.js';
 
 /** Check Domain Availability answer (CONTRACT §5.1). */
@@ -14,17 +14,10 @@ export interface SuggestDomainsResponse {
 
 /** Maps an availability answer (`premium` absent ⇒ false). */
 export function toAvailability(raw: CheckAvailabilityResponse['availability']): DomainAvailability {
-  const out = new DomainAvailability();
-  out.domain = raw.domain;
-  out.available = raw.available;
-  out.premium = raw.premium ?? false;
-  return out;
+  return { domain: raw.domain, available: raw.available, premium: raw.premium ?? false };
 }
 
 /** Maps one suggestion (`premium` absent ⇒ false). */
 export function toSuggestion(raw: SuggestDomainsResponse['suggestions'][number]): DomainSuggestion {
-  const out = new DomainSuggestion();
-  out.domain = raw.domain;
-  out.premium = raw.premium ?? false;
-  return out;
+  return { domain: raw.domain, premium: raw.premium ?? false };
 }

@@ -1,4 +1,4 @@
-import type { Connection } from '../schema/connection.type.js';
+import type { Page } from '../model/page.js';
 import { decodeCursor, encodeCursor, queryHash, type CursorState } from './cursor.js';
 
 /** One page as a Wix cursor-paged endpoint answers it. */
@@ -20,11 +20,11 @@ export interface PageRequest {
 }
 
 /**
- * Serves a Relay page over a Wix cursor-paged endpoint: resumes from the Wix page an `after` cursor names, skips
- * the items already seen, and continues to the next Wix page when one page is not enough. Calls `fetchPage` once
+ * Serves one page over a Wix cursor-paged endpoint (a plain Page; the resolvers make the Relay connection): resumes
+ * from the Wix page an `after` cursor names, skips the items already seen, and continues to the next Wix page when one page is not enough. Calls `fetchPage` once
  * per Wix page needed (one call for the common case).
  */
-export async function relayPage<T>(req: PageRequest, fetchPage: (wixCursor: string | null, limit: number) => Promise<WixPage<T>>): Promise<Connection<T>> {
+export async function relayPage<T>(req: PageRequest, fetchPage: (wixCursor: string | null, limit: number) => Promise<WixPage<T>>): Promise<Page<T>> {
   const hash = queryHash(req.query);
   const start: CursorState = req.after ? decodeCursor(req.after, hash) : { w: null, s: 0, h: hash };
   const edges: Array<{ cursor: string; node: T }> = [];
@@ -51,10 +51,5 @@ export async function relayPage<T>(req: PageRequest, fetchPage: (wixCursor: stri
     pageCursor = page.next;
     skip = 0;
   }
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: { hasNextPage, hasPreviousPage: Boolean(req.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
-    totalCount: total ?? null,
-  };
+  return { items: edges, hasNextPage, hasPreviousPage: Boolean(req.after), totalCount: total ?? null };
 }

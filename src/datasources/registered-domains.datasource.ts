@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
-import type { Connection } from '../schema/connection.type.js';
-import { RegisteredDomainStatus, type RegisteredDomain } from '../schema/registered-domain.type.js';
+import type { Page } from '../model/page.js';
+import { RegisteredDomainStatus, type RegisteredDomain } from '../model/registered-domain.js';
 import { AccountDomainList, detailLoader, nullWhen } from './domain-loaders.js';
 import type { WixHttp } from './http.js';
 import { toCreateRegisteredDomainBody, toRegisteredDomain, type GetRegisteredDomainResponse, type ListRegisteredDomainsResponse, type RegistrationRequest, type WixRegisteredDomain } from './registered-domains.dto.js';
@@ -45,8 +45,8 @@ export class RegisteredDomainsDataSource {
     return this.list.forSite(siteId);
   }
 
-  /** One page of List Registered Domains (newest first) as a Relay connection over Wix's cursor. */
-  page(args: { first: number; after?: string | null }): Promise<Connection<RegisteredDomain>> {
+  /** One page of List Registered Domains (newest first) over Wix's cursor. */
+  page(args: { first: number; after?: string | null }): Promise<Page<RegisteredDomain>> {
     return this.list.page(args);
   }
 

@@ -1,13 +1,13 @@
 import {
-  DomainRegistrant,
   IcannConfirmationStatus,
-  RegisteredDomain,
   RegisteredDomainStatus,
-  RegistrationAttempt,
-  RegistrationFailure,
   RegistrationFailureCode,
-} from '../schema/registered-domain.type.js';
-import { domainGlobalId, toAssignment, toDate, toPropagation, type WixDomainPaging, type WixSiteInfo } from './domain-common.dto.js';
+  type DomainRegistrant,
+  type RegisteredDomain,
+  type RegistrationAttempt,
+  type RegistrationFailure,
+} from '../model/registered-domain.js';
+import { toAssignment, toDate, toPropagation, type WixDomainPaging, type WixSiteInfo } from './domain-common.dto.js';
 
 interface WixContact {
   firstName?: string;
@@ -83,49 +83,38 @@ function pick<E extends Record<string, string>>(values: E, raw: string | undefin
 
 /** Maps a raw registered domain of `ownerAccountId`. Contacts are reduced to the registrant's name and email. */
 export function toRegisteredDomain(raw: WixRegisteredDomain, ownerAccountId: string): RegisteredDomain {
-  const rd = new RegisteredDomain();
-  rd.id = domainGlobalId('RegisteredDomain', ownerAccountId, raw.domain);
-  rd.domain = raw.domain;
-  rd.ownerAccountId = ownerAccountId;
-  rd.status = pick(RegisteredDomainStatus, raw.status, RegisteredDomainStatus.UNKNOWN);
-  rd.icannConfirmationStatus = pick(IcannConfirmationStatus, raw.icannConfirmationStatus, IcannConfirmationStatus.UNKNOWN);
   const icann = raw.icannConfirmationStatusInfo;
-  rd.icannConfirmationDeadline = toDate(icann?.pending?.expirationDate);
-  rd.icannNotConfirmedBy = icann?.pending?.notConfirmedBy ?? icann?.expired?.notConfirmedBy ?? [];
-  rd.dnsPropagationStatus = toPropagation(raw.dnsPropagationStatus);
-  rd.expirationDate = toDate(raw.expirationDate);
-  rd.createdDate = toDate(raw.createdDate);
-  rd.updatedDate = toDate(raw.updatedDate);
-  rd.revision = raw.revision ?? '0';
-  rd.productInstanceId = raw.productInstanceId || null;
-  rd.registrant = toRegistrant(raw.contacts?.registrant);
-  rd.failure = toFailure(raw.failedRegistrationInfo);
-  rd.latestRegistrationAttempt = toAttempt(raw.pendingRegistrationInfo?.latestAttempt);
-  Object.assign(rd, toAssignment(raw.siteInfo));
-  return rd;
+  return {
+    domain: raw.domain,
+    ownerAccountId,
+    status: pick(RegisteredDomainStatus, raw.status, RegisteredDomainStatus.UNKNOWN),
+    icannConfirmationStatus: pick(IcannConfirmationStatus, raw.icannConfirmationStatus, IcannConfirmationStatus.UNKNOWN),
+    icannConfirmationDeadline: toDate(icann?.pending?.expirationDate),
+    icannNotConfirmedBy: icann?.pending?.notConfirmedBy ?? icann?.expired?.notConfirmedBy ?? [],
+    dnsPropagationStatus: toPropagation(raw.dnsPropagationStatus),
+    expirationDate: toDate(raw.expirationDate),
+    createdDate: toDate(raw.createdDate),
+    updatedDate: toDate(raw.updatedDate),
+    revision: raw.revision ?? '0',
+    productInstanceId: raw.productInstanceId || null,
+    registrant: toRegistrant(raw.contacts?.registrant),
+    failure: toFailure(raw.failedRegistrationInfo),
+    latestRegistrationAttempt: toAttempt(raw.pendingRegistrationInfo?.latestAttempt),
+    ...toAssignment(raw.siteInfo),
+  };
 }
 
 function toRegistrant(raw: WixContact | undefined): DomainRegistrant | null {
   if (!raw) return null;
-  const out = new DomainRegistrant();
-  out.firstName = raw.firstName ?? null;
-  out.lastName = raw.lastName ?? null;
-  out.email = raw.email ?? null;
-  return out;
+  return { firstName: raw.firstName ?? null, lastName: raw.lastName ?? null, email: raw.email ?? null };
 }
 
 function toFailure(raw: WixRegisteredDomain['failedRegistrationInfo']): RegistrationFailure | null {
   if (!raw) return null;
-  const out = new RegistrationFailure();
-  out.code = raw.code === 'OTHER' ? RegistrationFailureCode.OTHER : RegistrationFailureCode.UNKNOWN;
-  out.message = raw.message ?? null;
-  return out;
+  return { code: raw.code === 'OTHER' ? RegistrationFailureCode.OTHER : RegistrationFailureCode.UNKNOWN, message: raw.message ?? null };
 }
 
 function toAttempt(raw: { number?: number; timestamp?: string } | undefined): RegistrationAttempt | null {
   if (!raw || typeof raw.number !== 'number') return null;
-  const out = new RegistrationAttempt();
-  out.number = raw.number;
-  out.timestamp = toDate(raw.timestamp);
-  return out;
+  return { number: raw.number, timestamp: toDate(raw.timestamp) };
 }

@@ -1,6 +1,5 @@
-import type { Connection } from '../schema/connection.type.js';
-import type { Package } from '../schema/package.type.js';
-import { ProductInstanceStatus, type ProductInstance } from '../schema/product-instance.type.js';
+import type { Page } from '../model/page.js';
+import { ProductInstanceStatus, type Package, type ProductInstance } from '../model/product-instance.js';
 import { decodeCursor, encodeCursor, queryHash } from './cursor.js';
 import type { WixHttp } from './http.js';
 import {
@@ -67,8 +66,8 @@ export class ResellersDataSource {
     return this.loaders.byAccount.load(this.accountId);
   }
 
-  /** This account's packages as a Relay connection, filtered (see PackageFilter) and paged in the gateway. */
-  async packages(args: { first: number; after?: string | null; filter?: PackageListFilter | null }): Promise<Connection<Package>> {
+  /** One page of this account's packages, filtered (see PackageListFilter) and paged in the gateway. */
+  async packages(args: { first: number; after?: string | null; filter?: PackageListFilter | null }): Promise<Page<Package>> {
     const status = args.filter?.status?.length ? [...args.filter.status].sort() : null;
     const siteWixId = args.filter?.siteWixId ?? null;
     const matches = (i: ProductInstance) => (!status || status.includes(i.status)) && (!siteWixId || i.siteWixId === siteWixId);
@@ -167,18 +166,13 @@ export function instanceOf(pkg: Package, instanceId: string): ProductInstance {
 }
 
 /**
- * A Relay page over a list the gateway holds whole: cursors are offsets bound to the query, opaque like every
+ * One page of a list the gateway holds whole: cursors are offsets bound to the query, opaque like every
  * other cursor of the API (a cursor of another filter is refused).
  */
-export function pageOf<T>(items: T[], first: number, after: string | null | undefined, query: unknown): Connection<T> {
+export function pageOf<T>(items: T[], first: number, after: string | null | undefined, query: unknown): Page<T> {
   const hash = queryHash(query);
   const start = after ? decodeCursor(after, hash).s : 0;
   const slice = items.slice(start, start + first);
   const edges = slice.map((node, i) => ({ cursor: encodeCursor({ w: null, s: start + i + 1, h: hash }), node }));
-  return {
-    edges,
-    nodes: slice,
-    pageInfo: { hasNextPage: start + slice.length < items.length, hasPreviousPage: start > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
-    totalCount: items.length,
-  };
+  return { items: edges, hasNextPage: start + slice.length < items.length, hasPreviousPage: start > 0, totalCount: items.length };
 }

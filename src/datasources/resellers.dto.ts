@@ -1,13 +1,12 @@
-import { toGlobalId } from '../schema/node.type.js';
-import { Package } from '../schema/package.type.js';
 import {
   BillingCycleUnit,
   BillingType,
-  ProductInstance,
   ProductInstanceFailureCode,
+  type Package,
+  type ProductInstance,
   type ProductInstanceBilling,
   type ProductInstanceStatus,
-} from '../schema/product-instance.type.js';
+} from '../model/product-instance.js';
 
 /** Product instance as the Resellers API returns it (CONTRACT §1.2). */
 export interface WixProductInstance {
@@ -61,39 +60,37 @@ function optionalDate(value: string | null | undefined): Date | null {
   return value ? new Date(value) : null;
 }
 
-/** Maps a raw instance of package `pkg` to the graph's ProductInstance. */
+/** Maps a raw instance of package `pkg` to the model's ProductInstance. */
 export function toProductInstance(raw: WixProductInstance, pkg: WixPackage): ProductInstance {
-  const instance = new ProductInstance();
-  instance.id = toGlobalId('ProductInstance', raw.instanceId);
-  instance.wixId = raw.instanceId;
-  instance.catalogProductId = raw.catalogProductId;
-  // The five statuses are the documented enum; a status Wix adds later fails this one field, not the answer.
-  instance.status = raw.status as ProductInstanceStatus;
-  instance.failure = raw.failure ? { code: known(ProductInstanceFailureCode, raw.failure.code, ProductInstanceFailureCode.UNKNOWN), message: raw.failure.message ?? '' } : null;
-  instance.billing = toBilling(raw.billingInfo);
-  instance.siteWixId = raw.siteId || null;
-  instance.countryCode = raw.countryCode ?? null;
-  instance.discountCode = raw.discountCode ?? null;
-  instance.expirationDate = optionalDate(raw.expirationDate);
-  instance.createdDate = new Date(raw.createdDate);
-  instance.updatedDate = new Date(raw.updatedDate);
-  instance.packageWixId = pkg.id;
-  instance.accountId = pkg.accountId;
-  instance.referenceInstanceWixId = raw.referenceProductInstanceId || null;
-  return instance;
+  return {
+    wixId: raw.instanceId,
+    catalogProductId: raw.catalogProductId,
+    // The five statuses are the documented enum; a status Wix adds later fails this one field, not the answer.
+    status: raw.status as ProductInstanceStatus,
+    failure: raw.failure ? { code: known(ProductInstanceFailureCode, raw.failure.code, ProductInstanceFailureCode.UNKNOWN), message: raw.failure.message ?? '' } : null,
+    billing: toBilling(raw.billingInfo),
+    siteWixId: raw.siteId || null,
+    countryCode: raw.countryCode ?? null,
+    discountCode: raw.discountCode ?? null,
+    expirationDate: optionalDate(raw.expirationDate),
+    createdDate: new Date(raw.createdDate),
+    updatedDate: new Date(raw.updatedDate),
+    packageWixId: pkg.id,
+    accountId: pkg.accountId,
+    referenceInstanceWixId: raw.referenceProductInstanceId || null,
+  };
 }
 
-/** Maps a raw Wix package (and its instances) to the graph's Package. */
+/** Maps a raw Wix package (and its instances) to the model's Package. */
 export function toPackage(raw: WixPackage): Package {
-  const pkg = new Package();
-  pkg.id = toGlobalId('Package', raw.id);
-  pkg.wixId = raw.id;
-  pkg.accountId = raw.accountId;
-  pkg.externalId = raw.externalId || null;
-  pkg.createdDate = new Date(raw.createdDate);
-  pkg.updatedDate = new Date(raw.updatedDate);
-  pkg.productInstances = (raw.productInstances ?? []).map((i) => toProductInstance(i, raw));
-  return pkg;
+  return {
+    wixId: raw.id,
+    accountId: raw.accountId,
+    externalId: raw.externalId || null,
+    createdDate: new Date(raw.createdDate),
+    updatedDate: new Date(raw.updatedDate),
+    productInstances: (raw.productInstances ?? []).map((i) => toProductInstance(i, raw)),
+  };
 }
 
 /** The answer of every reseller write except Update Package External Id: the package after the write. */
@@ -107,7 +104,7 @@ export interface UpdatePackageExternalIdResponse {
   updatedPackage: WixPackage;
 }
 
-/** A billing cycle to buy or switch to (the graph's ProductInstanceBilling fits it). */
+/** A billing cycle to buy or switch to (the model's ProductInstanceBilling fits it). */
 export interface BillingSpec {
   type: BillingType;
   cycle?: { unit: BillingCycleUnit; count: number } | null;

@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Package } from '../schema/package.type.js';
-import type { ProductInstance } from '../schema/product-instance.type.js';
+import type { Package, ProductInstance } from '../model/product-instance.js';
 import type { WixHttp } from './http.js';
 import { toPackage, type QueryPackagesResponse, type WixPackage } from './resellers.dto.js';
 

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Connection } from '../schema/connection.type.js';
-import type { Site } from '../schema/site.type.js';
-import type { SiteFilter } from '../schema/site.args.js';
+import type { Page } from '../model/page.js';
+import type { Site, SiteFilter } from '../model/site.js';
 import type { WixHttp } from './http.js';
 import { relayPage } from './paging.js';
 import { toSite, type QuerySitesResponse } from './sites.dto.js';
@@ -24,16 +23,16 @@ export class SitesDataSource {
     this.byId = new DataLoader((ids) => this.loadByIds(ids), { maxBatchSize: MAX_PAGE });
   }
 
-  /** Query Sites — `POST /site-list/v2/sites/query` — one page, as a Relay connection. */
-  async list(args: { first: number; after?: string | null; filter?: SiteFilter | null }): Promise<Connection<Site>> {
+  /** Query Sites — `POST /site-list/v2/sites/query` — one page. */
+  async list(args: { first: number; after?: string | null; filter?: SiteFilter | null }): Promise<Page<Site>> {
     const filter = toWixFilter(args.filter);
-    const connection = await relayPage({ first: args.first, after: args.after, query: filter, maxPageSize: MAX_PAGE }, async (cursor, limit) => {
+    const page = await relayPage({ first: args.first, after: args.after, query: filter, maxPageSize: MAX_PAGE }, async (cursor, limit) => {
       const query = cursor ? { cursorPaging: { limit, cursor } } : { filter, sort: [{ fieldName: 'createdDate', order: 'DESC' }], cursorPaging: { limit } };
       const res = await this.query(query);
       return { items: res.sites.map(toSite), next: res.metadata?.hasNext ? (res.metadata.cursors?.next ?? null) : null };
     });
-    for (const site of connection.nodes) this.byId.prime(site.wixId, site);
-    return connection;
+    for (const { node: site } of page.items) this.byId.prime(site.wixId, site);
+    return page;
   }
 
   /** Query Sites with `id $in`: one call per 100 IDs, results matched by ID (missing ⇒ null). */

@@ -1,5 +1,4 @@
-import { EditorType, Site } from '../schema/site.type.js';
-import { toGlobalId } from '../schema/node.type.js';
+import { EditorType, type Site } from '../model/site.js';
 
 /** Site as Query Sites returns it (CONTRACT §3.1). */
 export interface WixSite {
@@ -24,23 +23,22 @@ export interface QuerySitesResponse {
   metadata?: { count?: number; cursors?: { next?: string | null }; hasNext?: boolean };
 }
 
-/** Maps a raw Wix site to the graph's Site. */
+/** Maps a raw Wix site to the model's Site. */
 export function toSite(raw: WixSite): Site {
-  const site = new Site();
-  site.id = toGlobalId('Site', raw.id);
-  site.wixId = raw.id;
-  site.name = raw.name;
-  site.displayName = raw.displayName;
-  site.published = raw.published;
-  site.premium = raw.premium;
-  site.domainConnected = raw.domainConnected ?? false;
-  site.blocked = raw.blocked ?? false;
-  site.viewUrl = raw.viewUrl ?? null;
-  site.editUrl = raw.editUrl ?? null;
-  site.dashboardUrl = `https://manage.wix.com/dashboard/${raw.id}`;
-  site.editorType = (Object.values(EditorType) as string[]).includes(raw.editorType ?? '') ? (raw.editorType as EditorType) : EditorType.UNKNOWN;
-  site.ownerAccountId = raw.ownerAccountId;
-  site.createdDate = new Date(raw.createdDate);
-  site.updatedDate = new Date(raw.updatedDate);
-  return site;
+  return {
+    wixId: raw.id,
+    name: raw.name,
+    displayName: raw.displayName,
+    published: raw.published,
+    premium: raw.premium,
+    domainConnected: raw.domainConnected ?? false,
+    blocked: raw.blocked ?? false,
+    viewUrl: raw.viewUrl ?? null,
+    editUrl: raw.editUrl ?? null,
+    dashboardUrl: `https://manage.wix.com/dashboard/${raw.id}`,
+    editorType: (Object.values(EditorType) as string[]).includes(raw.editorType ?? '') ? (raw.editorType as EditorType) : EditorType.UNKNOWN,
+    ownerAccountId: raw.ownerAccountId,
+    createdDate: new Date(raw.createdDate),
+    updatedDate: new Date(raw.updatedDate),
+  };
 }

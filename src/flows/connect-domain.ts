@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../context.js';
 import type { DnsRecordChange } from '../datasources/domain-dns.dto.js';
-import type { ConnectedDomain } from '../schema/connected-domain.type.js';
-import { DnsPropagationStatus } from '../schema/domain-common.type.js';
+import type { ConnectedDomain } from '../model/connected-domain.js';
+import { DnsPropagationStatus } from '../model/domain.js';
 import { CONNECTED_DOMAIN_ERRORS, DNS_ZONE_ERRORS } from '../user-errors/domains.js';
 import { domainInput, findSite, premiumPlanStep, waitForPlanStep, type DomainFlowInput } from './domain-steps.js';
 import type { RecordToSet } from './operation.js';

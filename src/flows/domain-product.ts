@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError } from '../errors.js';
-import type { Package } from '../schema/package.type.js';
-import { BillingCycleUnit, ProductInstanceStatus, type ProductInstance } from '../schema/product-instance.type.js';
-import { RegisteredDomainStatus } from '../schema/registered-domain.type.js';
+import { BillingCycleUnit, ProductInstanceStatus, type Package, type ProductInstance } from '../model/product-instance.js';
+import { RegisteredDomainStatus } from '../model/registered-domain.js';
 import { RESELLER_ERRORS } from '../user-errors/resellers.js';
 import { planInstanceOf, tldOf } from './domain-steps.js';
 import { flowError, gatewayOf, inputOf, recurring, wix, type BoughtPackage, type Ctx, type Step } from './steps.js';

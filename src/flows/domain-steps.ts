@@ -1,4 +1,4 @@
-import type { BillingCycleUnit } from '../schema/product-instance.type.js';
+import type { BillingCycleUnit } from '../model/product-instance.js';
 import { externalIdFor } from './submit.js';
 import { enabledAlready, flowError, gatewayOf, inputOf, livePlanOf, packageStep, recurring, waitForEnabled, type BoughtPackage, type Ctx, type Step } from './steps.js';
 

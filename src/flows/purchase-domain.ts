@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { RegistrationRequest } from '../datasources/registered-domains.dto.js';
-import { RegisteredDomainStatus, type RegisteredDomain } from '../schema/registered-domain.type.js';
+import { RegisteredDomainStatus, type RegisteredDomain } from '../model/registered-domain.js';
 import { REGISTERED_DOMAIN_ERRORS } from '../user-errors/domains.js';
 import { domainInstanceOf, domainProductStep } from './domain-product.js';
 import { domainInput, findSite, planInstanceOf, premiumPlanStep, type DomainFlowInput } from './domain-steps.js';

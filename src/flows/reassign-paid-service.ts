@@ -1,5 +1,5 @@
 import type { GatewayContext } from '../context.js';
-import type { ProductInstance } from '../schema/product-instance.type.js';
+import type { ProductInstance } from '../model/product-instance.js';
 import { ASSIGN_ERRORS, RESELLER_ERRORS } from '../user-errors/resellers.js';
 import type { Flow } from './services.js';
 import { flowError, gatewayOf, inputOf, wix, type Ctx, type Step } from './steps.js';

@@ -1,6 +1,6 @@
 import type { GatewayContext } from '../context.js';
 import type { BillingSpec } from '../datasources/resellers.dto.js';
-import type { ProductInstance } from '../schema/product-instance.type.js';
+import type { ProductInstance } from '../model/product-instance.js';
 import { TRANSFER_ERRORS } from '../user-errors/resellers.js';
 import { enabledAlready, gatewayOf, inputOf, liveInstancesOf, packageStep, recurring, waitForEnabled, wix, type BoughtPackage, type Ctx, type Step } from './steps.js';
 import type { Flow } from './services.js';

@@ -1,8 +1,7 @@
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { BillingSpec, NewProductSpec } from '../datasources/resellers.dto.js';
-import type { Package } from '../schema/package.type.js';
-import { BillingCycleUnit, BillingType, ProductInstanceStatus, type ProductInstance } from '../schema/product-instance.type.js';
+import { BillingCycleUnit, BillingType, ProductInstanceStatus, type Package, type ProductInstance } from '../model/product-instance.js';
 import { toUserError, toUserErrorWith, type UserErrorSpec } from '../user-errors/index.js';
 import { RESELLER_ERRORS } from '../user-errors/resellers.js';
 import { FlowUserError, type FlowStep, type StepContext } from './flow.js';

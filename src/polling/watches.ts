@@ -1,9 +1,9 @@
 import type { WixHttp } from '../datasources/http.js';
 import { ErrorCode, GatewayError } from '../errors.js';
-import type { ConnectedDomain } from '../schema/connected-domain.type.js';
-import { DnsPropagationStatus } from '../schema/domain-common.type.js';
-import { ProductInstanceStatus, type ProductInstance } from '../schema/product-instance.type.js';
-import { IcannConfirmationStatus, RegisteredDomainStatus, type RegisteredDomain } from '../schema/registered-domain.type.js';
+import type { ConnectedDomain } from '../model/connected-domain.js';
+import { DnsPropagationStatus } from '../model/domain.js';
+import { ProductInstanceStatus, type ProductInstance } from '../model/product-instance.js';
+import { IcannConfirmationStatus, RegisteredDomainStatus, type RegisteredDomain } from '../model/registered-domain.js';
 import { AccountScope } from '../scope.js';
 import type { PollerRegistry, Watch, WatchSpec } from './registry.js';
 

@@ -1,8 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
-import { wixIdOf } from './ids.js';
+import { domainGlobalId, wixIdOf } from './ids.js';
 import type { ConnectRequest } from '../datasources/connected-domains.dto.js';
-import { domainGlobalId } from '../datasources/domain-common.dto.js';
 import type { DnsRecordChange } from '../datasources/domain-dns.dto.js';
 import type { RegistrationContact, RegistrationRequest } from '../datasources/registered-domains.dto.js';
 import { ErrorCode, GatewayError } from '../errors.js';

@@ -11,6 +11,7 @@ import { planOperation, submitOperation } from '../flows/submit.js';
 import type { BillingCycleInput } from '../schema/reseller-mutations.input.js';
 import { ConnectDomainInput, PurchaseDomainInput } from '../schema/flow-domain.input.js';
 import { ReassignPaidServiceInput, SetUpCustomerSiteInput, type PremiumPlanOrderInput } from '../schema/flow.input.js';
+import { toGlobalId } from '../schema/node.type.js';
 import { ConnectDomainPayload, PurchaseDomainPayload, ReassignPaidServicePayload, SetUpCustomerSitePayload, type FlowPayload } from '../schema/flow.payload.js';
 import { GatewayUserErrorCode, toUserError, userError } from '../user-errors/index.js';
 import { toOperation, toPlan } from './operation.map.js';
@@ -44,7 +45,7 @@ async function run(ctx: GatewayContext, flow: Flow, key: string, dryRun: boolean
   }
   const submitted = await submitOperation(ctx.operations.runner, flow, ctx.tenantId, key, plain);
   if (submitted.kind === 'conflict') {
-    const message = `The idempotency key was already used for another ${submitted.op.kind} input (operation ${toOperation(submitted.op).id}); use a new key for a new operation.`;
+    const message = `The idempotency key was already used for another ${submitted.op.kind} input (operation ${toGlobalId('Operation', submitted.op.id)}); use a new key for a new operation.`;
     return { operation: null, plan: null, userErrors: [userError(GatewayUserErrorCode.IDEMPOTENCY_CONFLICT, message, 'input.idempotencyKey')] };
   }
   const current = (await ctx.operations.store.get(submitted.op.id)) ?? submitted.op;

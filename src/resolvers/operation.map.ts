@@ -1,14 +1,16 @@
 import type { OperationRecord } from '../flows/operation.js';
 import type { PlannedStep as PlannedStepRecord } from '../flows/submit.js';
-import type { DnsRecordType } from '../schema/domain-common.type.js';
-import { toGlobalId } from '../schema/node.type.js';
+import type { DnsRecordType } from '../model/dns.js';
+import type { OperationKind, OperationStatus, OperationStepStatus, StepPlan } from '../model/operation.js';
 import { ConnectDomainResult, PurchaseDomainResult, ReassignPaidServiceResult, SetUpCustomerSiteResult, type OperationResult } from '../schema/operation-result.type.js';
-import { Operation, OperationKind, OperationStatus, OperationStepStatus, StepPlan, type OperationPlan } from '../schema/operation.type.js';
+import { Operation, type OperationPlan } from '../schema/operation.type.js';
 
-/** Maps a stored operation record to the graph's `Operation` (the result as the class of its flow, for the union). */
+/**
+ * Maps a stored operation record to the graph's `Operation` (the result as the class of its flow, for the union, whose
+ * type resolution checks classes). Its `id` is minted from `storeId` by the Node `id` resolver.
+ */
 export function toOperation(record: OperationRecord): Operation {
   const op = new Operation();
-  op.id = toGlobalId('Operation', record.id);
   op.storeId = record.id;
   op.version = record.version;
   op.kind = record.kind as OperationKind;

@@ -8,7 +8,6 @@ import { CancelOperationPayload } from '../schema/flow.payload.js';
 import { Operation } from '../schema/operation.type.js';
 import { userError } from '../user-errors/index.js';
 import { wixIdOf } from './ids.js';
-import { registerNodeLoader } from './node.resolver.js';
 import { toOperation } from './operation.map.js';
 
 /** The stored operation of an ID (global or raw), if the request's tenant owns it; another tenant's is invisible. */
@@ -17,11 +16,6 @@ async function ownOperation(ctx: GatewayContext, id: string, field: string): Pro
   const record = await ctx.operations.store.get(storeId.toLowerCase());
   return record && record.tenantId === ctx.tenantId ? record : undefined;
 }
-
-registerNodeLoader('Operation', async (ctx, wixId) => {
-  const record = await ctx.operations.store.get(wixId.toLowerCase());
-  return record && record.tenantId === ctx.tenantId ? toOperation(record) : null;
-});
 
 @ArgsType()
 export class OperationUpdatedArgs {

@@ -1,14 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { PackageListFilter } from '../datasources/resellers.datasource.js';
+import type { Account as AccountModel } from '../model/account.js';
+import type { Package as PackageModel } from '../model/product-instance.js';
 import { Account } from '../schema/account.type.js';
 import { PackagesArgs, type PackageFilter } from '../schema/package.args.js';
 import { Package, PackageConnection } from '../schema/package.type.js';
 import { accountNode } from './account.resolver.js';
+import { toConnection } from './connection.js';
 import { wixIdOf } from './ids.js';
-import { registerNodeLoader } from './node.resolver.js';
-
-registerNodeLoader('Package', (ctx, wixId) => ctx.tenant.resellers.package(wixId));
 
 /** Reduces the GraphQL filter to the data source's (the site as its Wix ID). */
 export function toPackageListFilter(filter?: PackageFilter | null): PackageListFilter | null {
@@ -20,17 +20,17 @@ export function toPackageListFilter(filter?: PackageFilter | null): PackageListF
 @Resolver(() => Package)
 export class PackageResolver {
   @Query(() => Package, { nullable: true, description: 'A reseller package by ID (global ID or Wix GUID); null when it does not exist or is not visible to this account.' })
-  package(@Arg('id', () => ID, { description: 'Package global ID or Wix package GUID.' }) id: string, @Ctx() ctx: GatewayContext): Promise<Package | null> {
+  package(@Arg('id', () => ID, { description: 'Package global ID or Wix package GUID.' }) id: string, @Ctx() ctx: GatewayContext): Promise<PackageModel | null> {
     return ctx.tenant.resellers.package(wixIdOf(id, 'Package', 'id'));
   }
 
   @Query(() => PackageConnection, { description: 'Packages of the current account, newest first (the same list as `viewer.packages`).' })
-  packages(@Args(() => PackagesArgs) args: PackagesArgs, @Ctx() ctx: GatewayContext) {
-    return ctx.tenant.resellers.packages({ first: args.first, after: args.after, filter: toPackageListFilter(args.filter) });
+  async packages(@Args(() => PackagesArgs) args: PackagesArgs, @Ctx() ctx: GatewayContext) {
+    return toConnection(await ctx.tenant.resellers.packages({ first: args.first, after: args.after, filter: toPackageListFilter(args.filter) }));
   }
 
   @FieldResolver(() => Account, { description: 'The account that owns the package.' })
-  account(@Root() pkg: Package): Account {
+  account(@Root() pkg: PackageModel): AccountModel {
     return accountNode(pkg.accountId);
   }
 }

@@ -1,22 +1,60 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
+import type { ConnectedDomain as ConnectedDomainModel } from '../model/connected-domain.js';
+import { ProductInstanceStatus, type ProductInstance as ProductInstanceModel } from '../model/product-instance.js';
+import type { RegisteredDomain as RegisteredDomainModel } from '../model/registered-domain.js';
+import type { Site as SiteModel } from '../model/site.js';
+import { ConnectedDomain } from '../schema/connected-domain.type.js';
+import { SiteProductInstancesArgs } from '../schema/package.args.js';
+import { ProductInstance } from '../schema/product-instance.type.js';
+import { RegisteredDomain } from '../schema/registered-domain.type.js';
 import { SitesArgs } from '../schema/site.args.js';
 import { Site, SiteConnection } from '../schema/site.type.js';
+import { toConnection } from './connection.js';
 import { wixIdOf } from './ids.js';
-import { registerNodeLoader } from './node.resolver.js';
 
-registerNodeLoader('Site', (ctx, wixId) => ctx.tenant.sites.byId.load(wixId));
+/** Statuses in which a Premium plan counts as the site's plan (provisioning or usable). */
+const LIVE_PLAN: ProductInstanceModel['status'][] = [ProductInstanceStatus.ENABLED, ProductInstanceStatus.PENDING];
 
-/** The current account's sites: one by ID (batched into one Query Sites per request) or a page of them. */
+/**
+ * `site(id)`, `sites` and every field of Site: the current account's sites (one by ID batched into one Query Sites
+ * per request, or a page), their paid services and Premium plan, and their domains. Wix cannot list domains by site,
+ * so each comes from the owning account's whole list, read once per request: one List call per account however many
+ * sites ask.
+ */
 @Resolver(() => Site)
 export class SiteResolver {
   @Query(() => Site, { nullable: true, description: 'A site of the current account by its ID (global ID or Wix GUID); null when the account has no such site.' })
-  site(@Arg('id', () => ID, { description: 'Site global ID or Wix site GUID.' }) id: string, @Ctx() ctx: GatewayContext): Promise<Site | null> {
+  site(@Arg('id', () => ID, { description: 'Site global ID or Wix site GUID.' }) id: string, @Ctx() ctx: GatewayContext): Promise<SiteModel | null> {
     return ctx.tenant.sites.byId.load(wixIdOf(id, 'Site', 'id'));
   }
 
   @Query(() => SiteConnection, { description: 'Sites of the current account, newest first.' })
-  sites(@Args(() => SitesArgs) args: SitesArgs, @Ctx() ctx: GatewayContext) {
-    return ctx.tenant.sites.list(args);
+  async sites(@Args(() => SitesArgs) args: SitesArgs, @Ctx() ctx: GatewayContext) {
+    return toConnection(await ctx.tenant.sites.list(args));
+  }
+
+  @FieldResolver(() => [ProductInstance], { description: 'Paid services assigned to the site. The instances of every site in one query come from one upstream call.' })
+  async productInstances(@Root() site: SiteModel, @Args(() => SiteProductInstancesArgs) args: SiteProductInstancesArgs, @Ctx() ctx: GatewayContext): Promise<ProductInstanceModel[]> {
+    const instances = await (await ctx.scope(site.ownerAccountId)).resellers.instancesOfSite(site.wixId);
+    return args.status?.length ? instances.filter((i) => args.status?.includes(i.status)) : instances;
+  }
+
+  @FieldResolver(() => ProductInstance, { nullable: true, description: 'The site\'s Premium plan: its ENABLED (else PENDING) instance of a PREMIUM_PLAN product, per the product catalog; null when it has none.' })
+  async premiumPlan(@Root() site: SiteModel, @Ctx() ctx: GatewayContext): Promise<ProductInstanceModel | null> {
+    const instances = await (await ctx.scope(site.ownerAccountId)).resellers.instancesOfSite(site.wixId);
+    const plans = instances.filter((i) => LIVE_PLAN.includes(i.status) && ctx.catalog.isPremiumPlan(i.catalogProductId));
+    plans.sort((a, b) => LIVE_PLAN.indexOf(a.status) - LIVE_PLAN.indexOf(b.status) || b.createdDate.getTime() - a.createdDate.getTime());
+    return plans[0] ?? null;
+  }
+
+  @FieldResolver(() => [ConnectedDomain], { nullable: true, description: 'External domains connected to this site (null when Wix could not be asked).' })
+  async connectedDomains(@Root() site: SiteModel, @Ctx() ctx: GatewayContext): Promise<ConnectedDomainModel[]> {
+    return (await ctx.scope(site.ownerAccountId)).connectedDomains.forSite(site.wixId);
+  }
+
+  @FieldResolver(() => [RegisteredDomain], { nullable: true, description: 'Domains bought through Wix and assigned to this site (null when Wix could not be asked).' })
+  async registeredDomains(@Root() site: SiteModel, @Ctx() ctx: GatewayContext): Promise<RegisteredDomainModel[]> {
+    return (await ctx.scope(site.ownerAccountId)).registeredDomains.forSite(site.wixId);
   }
 }

@@ -3,15 +3,11 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from './connection.type.js';
 import { DnsPropagationStatus, DnsRecord, DomainAssignmentType } from './domain-common.type.js';
 import { Node } from './node.type.js';
+import { DomainConnectionType } from '../model/connected-domain.js';
 
-/** How a connected domain points at Wix (GraphQL enum `DomainConnectionType`). */
-export enum DomainConnectionType {
-  UNKNOWN = 'UNKNOWN',
-  POINTING = 'POINTING',
-  NAMESERVERS = 'NAMESERVERS',
-  SUBDOMAIN = 'SUBDOMAIN',
-  HIDDEN = 'HIDDEN',
-}
+/** The model's enums, registered below for the graph. */
+export { DomainConnectionType };
+
 registerEnumType(DomainConnectionType, {
   name: 'DomainConnectionType',
   description: 'How an external domain is connected to Wix.',

@@ -1,12 +1,10 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DnsRecordType } from '../model/dns.js';
+import { DnsPropagationStatus, DomainAssignmentType } from '../model/domain.js';
 
-/** DNS propagation of a connected or registered domain (Wix's `dnsPropagationStatus`). */
-export enum DnsPropagationStatus {
-  UNKNOWN = 'UNKNOWN',
-  IN_PROGRESS = 'IN_PROGRESS',
-  COMPLETED = 'COMPLETED',
-  FAILED = 'FAILED',
-}
+/** The model's enums, registered below for the graph. */
+export { DnsPropagationStatus, DnsRecordType, DomainAssignmentType };
+
 registerEnumType(DnsPropagationStatus, {
   name: 'DnsPropagationStatus',
   description: 'Whether the DNS records that point a domain at its Wix site have spread through the internet (can take up to 48 hours).',
@@ -18,12 +16,6 @@ registerEnumType(DnsPropagationStatus, {
   },
 });
 
-/** How a domain is attached to its site (Wix's `siteInfo.assignmentType`). */
-export enum DomainAssignmentType {
-  UNASSIGNED = 'UNASSIGNED',
-  PRIMARY = 'PRIMARY',
-  REDIRECT = 'REDIRECT',
-}
 registerEnumType(DomainAssignmentType, {
   name: 'DomainAssignmentType',
   description: 'How a domain is attached to a site.',
@@ -34,21 +26,6 @@ registerEnumType(DomainAssignmentType, {
   },
 });
 
-/** DNS record types Wix knows (CONTRACT §8.1). */
-export enum DnsRecordType {
-  UNKNOWN = 'UNKNOWN',
-  A = 'A',
-  AAAA = 'AAAA',
-  NS = 'NS',
-  SOA = 'SOA',
-  CNAME = 'CNAME',
-  MX = 'MX',
-  TXT = 'TXT',
-  SPF = 'SPF',
-  SRV = 'SRV',
-  PTR = 'PTR',
-  NAPTR = 'NAPTR',
-}
 registerEnumType(DnsRecordType, {
   name: 'DnsRecordType',
   description: 'The type of a DNS record.',

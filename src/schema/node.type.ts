@@ -1,10 +1,15 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 
-/** Relay's Node: every entity has a global ID that `node(id)` can refetch. */
-@InterfaceType('Node', { description: 'An object with a global ID, refetchable with `node(id:)`.' })
+/**
+ * Relay's Node: every entity has a global ID that `node(id)` can refetch. The values behind it are plain model
+ * objects, so type-graphql's default `instanceof` check cannot tell their type: `node(id)` tags what it returns with
+ * `__typename` (the type its global ID names), and the type is read from there.
+ */
+@InterfaceType('Node', { description: 'An object with a global ID, refetchable with `node(id:)`.', resolveType: (value: { __typename?: string }) => value.__typename })
 export abstract class Node {
+  /** Computed by the resolvers from the model's Wix IDs (model objects do not carry it). */
   @Field(() => ID, { description: 'Global ID of the object (opaque; pass it to `node(id:)`).' })
-  id!: string;
+  id?: string;
 }
 
 /** Encodes a global ID: base64url of "Type:wixId". */

@@ -4,14 +4,11 @@ import { DnsRecord } from './domain-common.type.js';
 import { Node } from './node.type.js';
 import { OperationResult } from './operation-result.type.js';
 import { UserError } from './user-error.type.js';
+import { OperationKind, OperationStatus, OperationStepStatus, StepPlan } from '../model/operation.js';
 
-/** Which flow an operation runs (src/flows/operation.ts OperationKind). */
-export enum OperationKind {
-  SET_UP_CUSTOMER_SITE = 'SET_UP_CUSTOMER_SITE',
-  REASSIGN_PAID_SERVICE = 'REASSIGN_PAID_SERVICE',
-  PURCHASE_DOMAIN = 'PURCHASE_DOMAIN',
-  CONNECT_DOMAIN = 'CONNECT_DOMAIN',
-}
+/** The model's enums, registered below for the graph. */
+export { OperationKind, OperationStatus, OperationStepStatus, StepPlan };
+
 registerEnumType(OperationKind, {
   name: 'OperationKind',
   description: 'The business flow an operation runs.',
@@ -23,15 +20,6 @@ registerEnumType(OperationKind, {
   },
 });
 
-/** Where an operation is. */
-export enum OperationStatus {
-  PENDING = 'PENDING',
-  RUNNING = 'RUNNING',
-  WAITING = 'WAITING',
-  SUCCEEDED = 'SUCCEEDED',
-  FAILED = 'FAILED',
-  CANCELED = 'CANCELED',
-}
 registerEnumType(OperationStatus, {
   name: 'OperationStatus',
   description: 'Where an operation is. SUCCEEDED, FAILED and CANCELED are final.',
@@ -45,16 +33,6 @@ registerEnumType(OperationStatus, {
   },
 });
 
-/** Where a step is. */
-export enum OperationStepStatus {
-  PENDING = 'PENDING',
-  RUNNING = 'RUNNING',
-  WAITING = 'WAITING',
-  DONE = 'DONE',
-  SKIPPED = 'SKIPPED',
-  FAILED = 'FAILED',
-  CANCELED = 'CANCELED',
-}
 registerEnumType(OperationStepStatus, {
   name: 'OperationStepStatus',
   description: 'Where a step of an operation is.',
@@ -69,12 +47,6 @@ registerEnumType(OperationStepStatus, {
   },
 });
 
-/** What a dry run says a step would do. */
-export enum StepPlan {
-  IN_PLACE = 'IN_PLACE',
-  WOULD_ACT = 'WOULD_ACT',
-  NOT_NEEDED = 'NOT_NEEDED',
-}
 registerEnumType(StepPlan, {
   name: 'StepPlan',
   description: 'What a step would do if the flow ran now.',

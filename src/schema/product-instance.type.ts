@@ -1,15 +1,11 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from './node.type.js';
+import { ProductInstanceStatus, ProductInstanceFailureCode, BillingType, BillingCycleUnit, ProductType } from '../model/product-instance.js';
 
-/** Wix's product-instance status (CONTRACT §1.3). */
-export enum ProductInstanceStatus {
-  PENDING = 'PENDING',
-  ENABLED = 'ENABLED',
-  CANCELED = 'CANCELED',
-  FAILED = 'FAILED',
-  AWAITING_ACTION = 'AWAITING_ACTION',
-}
+/** The model's enums, registered below for the graph. */
+export { ProductInstanceStatus, ProductInstanceFailureCode, BillingType, BillingCycleUnit, ProductType };
+
 registerEnumType(ProductInstanceStatus, {
   name: 'ProductInstanceStatus',
   description: 'Where a paid service (product instance) is in its life.',
@@ -22,12 +18,6 @@ registerEnumType(ProductInstanceStatus, {
   },
 });
 
-/** Why an instance failed. */
-export enum ProductInstanceFailureCode {
-  UNKNOWN = 'UNKNOWN',
-  DELIVERY_TIMEOUT = 'DELIVERY_TIMEOUT',
-  EXTERNAL_FAILURE = 'EXTERNAL_FAILURE',
-}
 registerEnumType(ProductInstanceFailureCode, {
   name: 'ProductInstanceFailureCode',
   description: 'Why a product instance was never delivered.',
@@ -38,12 +28,6 @@ registerEnumType(ProductInstanceFailureCode, {
   },
 });
 
-/** Billing type of an instance. */
-export enum BillingType {
-  UNKNOWN = 'UNKNOWN',
-  ONE_TIME = 'ONE_TIME',
-  RECURRING = 'RECURRING',
-}
 registerEnumType(BillingType, {
   name: 'BillingType',
   description: 'How a product instance is billed.',
@@ -54,14 +38,6 @@ registerEnumType(BillingType, {
   },
 });
 
-/** Unit of a billing cycle. */
-export enum BillingCycleUnit {
-  UNKNOWN = 'UNKNOWN',
-  DAY = 'DAY',
-  WEEK = 'WEEK',
-  MONTH = 'MONTH',
-  YEAR = 'YEAR',
-}
 registerEnumType(BillingCycleUnit, {
   name: 'BillingCycleUnit',
   description: 'Unit of a billing cycle.',
@@ -74,13 +50,6 @@ registerEnumType(BillingCycleUnit, {
   },
 });
 
-/** Kind of catalog product, from the gateway's catalog file. */
-export enum ProductType {
-  PREMIUM_PLAN = 'PREMIUM_PLAN',
-  DOMAIN = 'DOMAIN',
-  BUSINESS_TOOL = 'BUSINESS_TOOL',
-  UNKNOWN = 'UNKNOWN',
-}
 registerEnumType(ProductType, {
   name: 'ProductType',
   description: 'Kind of catalog product, as the gateway\'s product catalog file says.',

@@ -3,15 +3,11 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from './connection.type.js';
 import { DnsPropagationStatus, DomainAssignmentType } from './domain-common.type.js';
 import { Node } from './node.type.js';
+import { RegisteredDomainStatus, IcannConfirmationStatus, RegistrationFailureCode } from '../model/registered-domain.js';
 
-/** Life-cycle status of a registered domain (GraphQL enum `RegisteredDomainStatus`). */
-export enum RegisteredDomainStatus {
-  UNKNOWN = 'UNKNOWN',
-  PENDING_REGISTRATION = 'PENDING_REGISTRATION',
-  ACTIVE = 'ACTIVE',
-  FAILED_REGISTRATION = 'FAILED_REGISTRATION',
-  CANCELED = 'CANCELED',
-}
+/** The model's enums, registered below for the graph. */
+export { RegisteredDomainStatus, IcannConfirmationStatus, RegistrationFailureCode };
+
 registerEnumType(RegisteredDomainStatus, {
   name: 'RegisteredDomainStatus',
   description: 'Where a domain bought through Wix is in its life.',
@@ -24,13 +20,6 @@ registerEnumType(RegisteredDomainStatus, {
   },
 });
 
-/** ICANN contact confirmation status (GraphQL enum `IcannConfirmationStatus`). */
-export enum IcannConfirmationStatus {
-  UNKNOWN = 'UNKNOWN',
-  PENDING = 'PENDING',
-  CONFIRMED_BY_ALL = 'CONFIRMED_BY_ALL',
-  EXPIRED = 'EXPIRED',
-}
 registerEnumType(IcannConfirmationStatus, {
   name: 'IcannConfirmationStatus',
   description: 'Whether the domain\'s contacts confirmed their email addresses, as ICANN requires.',
@@ -42,11 +31,6 @@ registerEnumType(IcannConfirmationStatus, {
   },
 });
 
-/** Wix's classification of a failed registration (GraphQL enum `RegistrationFailureCode`). */
-export enum RegistrationFailureCode {
-  UNKNOWN = 'UNKNOWN',
-  OTHER = 'OTHER',
-}
 registerEnumType(RegistrationFailureCode, {
   name: 'RegistrationFailureCode',
   description: 'Why a registration failed, as far as Wix classifies it.',

@@ -2,15 +2,11 @@ import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from './connection.type.js';
 import { Node } from './node.type.js';
+import { EditorType } from '../model/site.js';
 
-/** The editor a site is built with (GraphQL enum `EditorType`). */
-export enum EditorType {
-  UNKNOWN = 'UNKNOWN',
-  EDITOR = 'EDITOR',
-  ADI = 'ADI',
-  EDITORX = 'EDITORX',
-  STUDIO = 'STUDIO',
-}
+/** The model's enums, registered below for the graph. */
+export { EditorType };
+
 registerEnumType(EditorType, {
   name: 'EditorType',
   description: 'The editor a site is built with.',

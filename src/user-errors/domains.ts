@@ -1,5 +1,5 @@
 import { GatewayError } from '../errors.js';
-import type { UserError } from '../schema/user-error.type.js';
+import type { UserError } from '../model/user-error.js';
 import { registerUserErrors, toUserError, userError, type UserErrorSpec } from './index.js';
 
 /**

@@ -1,5 +1,5 @@
 import { ErrorCode, GatewayError } from '../errors.js';
-import type { UserError } from '../schema/user-error.type.js';
+import type { UserError } from '../model/user-error.js';
 
 /** A readable message and the input field a Wix error code is about (null: the request as a whole). */
 export interface UserErrorSpec {
