@@ -1,6 +1,5 @@
 import { GatewayError } from '../errors.js';
-import type { UserError } from '../model/user-error.js';
-import { registerUserErrors, toUserError, userError, type UserErrorSpec } from './index.js';
+import type { UserErrorSpec } from './spec.js';
 
 /**
  * Wix's error codes of the domain writes (CONTRACT §6.3, §6.6, §7.2, §7.3, §7.6, §8.3, §8.4, plus the sandbox's
@@ -61,15 +60,4 @@ export const DNS_ZONE_ERRORS: Record<string, UserErrorSpec> = {
   DOMAIN_ALREADY_EXISTS: { message: 'A zone already covers this domain.', field: 'domain' },
   INVALID_DOMAINS_PREVIEW_RECORDS: { message: 'Wix could not read the domain\'s current DNS (A, CNAME or NS records); check its delegation at the registrar.', field: 'domain' },
 };
-
-/**
- * Codes other Wix APIs use too, with other fields and meanings: kept out of the shared registry (where the first
- * table registered wins) so that they never relabel another API's error; {@link toUserErrorWith} still maps them.
- */
-const GENERIC_CODES = new Set(['NOT_FOUND', 'PERMISSION_DENIED', 'INVALID_BILLING_CYCLE']);
-const domainOnly = (table: Record<string, UserErrorSpec>) => Object.fromEntries(Object.entries(table).filter(([code]) => !GENERIC_CODES.has(code)));
-
-registerUserErrors(domainOnly(REGISTERED_DOMAIN_ERRORS));
-registerUserErrors(domainOnly(CONNECTED_DOMAIN_ERRORS));
-registerUserErrors(domainOnly(DNS_ZONE_ERRORS));
 

@@ -1,24 +1,13 @@
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { UserError } from '../model/user-error.js';
+import { SHARED_USER_ERROR_TABLES } from './shared-tables.js';
+import type { UserErrorSpec } from './spec.js';
 
-/** A readable message and the input field a Wix error code is about (null: the request as a whole). */
-export interface UserErrorSpec {
-  message: string;
-  field: string | null;
-  /** The stable code to report when Wix's own code is not a clean identifier (e.g. `Invalid domain`). */
-  code?: string;
-}
+export type { UserErrorSpec } from './spec.js';
 
-const tables: Array<Record<string, UserErrorSpec>> = [];
-
-/** Registers a table of Wix error codes (one table per Wix API, in this folder). */
-export function registerUserErrors(table: Record<string, UserErrorSpec>): void {
-  tables.push(table);
-}
-
-/** The spec of a Wix code, if any table knows it. */
+/** The spec of a Wix code, if one of the shared tables knows it (the first that does wins). */
 export function userErrorSpec(code: string): UserErrorSpec | undefined {
-  for (const table of tables) if (table[code]) return table[code];
+  for (const table of SHARED_USER_ERROR_TABLES) if (table[code]) return table[code];
   return undefined;
 }
 
@@ -30,6 +19,7 @@ export const GatewayUserErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
 } as const;
 
+/** A user error (field null: about the request as a whole). */
 export function userError(code: string, message: string, field: string | null = null): UserError {
   return { code, message, field };
 }

@@ -1,12 +1,11 @@
-import type { UserError } from '../model/user-error.js';
-import { registerUserErrors, toUserError, userError, type UserErrorSpec } from './index.js';
+import type { UserErrorSpec } from './spec.js';
 
 /**
  * User errors of the Resellers API (CONTRACT §1.13), Transfer Site (§2) and Create Account (§4), plus the codes the
  * sandbox documents where Wix is silent (reference-instance misuse, PACKAGE_NOT_FOUND, IDEMPOTENCY_KEY_REUSED,
  * EMAIL_ALREADY_EXISTS). Fields are relative to the mutation's `input`. One Wix code can concern different fields in
  * different mutations (SITE_NOT_FOUND is about `products` in createPackage, `siteId` in transferSite), so each
- * mutation maps with its own table; all are also registered for the shared `toUserError`.
+ * mutation maps with its own table; all are also in the shared tables of `toUserError` (shared-tables.ts).
  */
 export type UserErrorTable = Record<string, UserErrorSpec>;
 
@@ -77,10 +76,6 @@ export const ACCOUNT_ERRORS: UserErrorTable = {
   PERMISSION_DENIED: spec('The gateway\'s Wix API key may not create accounts here.', null),
   INVALID_ARGUMENT: spec('Wix rejected a value of the request as invalid.', null),
 };
-
-registerUserErrors(RESELLER_ERRORS);
-registerUserErrors(TRANSFER_ERRORS);
-registerUserErrors(ACCOUNT_ERRORS);
 
 /** A copy of `table` with other fields for some codes. */
 export function withFields(table: UserErrorTable, fields: Record<string, string | null>): UserErrorTable {
