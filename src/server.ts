@@ -12,7 +12,7 @@ import { createOperationServices, type OperationOptions, type OperationServices 
 import { GraphiQL } from './graphiql.js';
 import { httpHandler } from './http-handler.js';
 import { limitRules, parseOptions } from './limits.js';
-import { PollerRegistry, type PollingOptions } from './polling/registry.js';
+import { PollerRegistry, type PollingOptions } from './polling/pollers.js';
 import { ResourceWatches } from './polling/watches.js';
 import { buildGatewaySchema } from './schema.js';
 import { GraphQLWebSocket, type WebSocketLimits } from './websocket.js';

@@ -5,7 +5,7 @@ import { DnsPropagationStatus } from '../model/domain.js';
 import { ProductInstanceStatus, type ProductInstance } from '../model/product-instance.js';
 import { IcannConfirmationStatus, RegisteredDomainStatus, type RegisteredDomain } from '../model/registered-domain.js';
 import { AccountScope } from '../scope.js';
-import type { PollerRegistry, Watch, WatchSpec } from './registry.js';
+import type { PollerRegistry, Watch, WatchSpec } from './pollers.js';
 
 /**
  * The resources the gateway watches, as WatchSpecs for the shared PollerRegistry: what one poll reads, which fields

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode, GatewayError } from '../../src/errors.js';
-import { PollerRegistry, type WatchSpec } from '../../src/polling/registry.js';
+import { PollerRegistry, type WatchSpec } from '../../src/polling/pollers.js';
 
 /**
  * The registry's timing, dedup and caps with a fake fetcher (the poller's own input) and fake timers. The
