@@ -1,5 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
+import type { ConnectedDomain as ConnectedDomainModel } from '../model/connected-domain.js';
+import type { Package as PackageModel, ProductInstance as ProductInstanceModel } from '../model/product-instance.js';
+import type { RegisteredDomain as RegisteredDomainModel } from '../model/registered-domain.js';
+import type { Site as SiteModel } from '../model/site.js';
 import { ConnectedDomain } from '../schema/connected-domain.type.js';
 import { ConnectDomainResult, PurchaseDomainResult, ReassignPaidServiceResult, SetUpCustomerSiteResult } from '../schema/operation-result.type.js';
 import { Package } from '../schema/package.type.js';
@@ -11,19 +15,19 @@ import { Site } from '../schema/site.type.js';
  * The links of the flow results into the graph, read when asked for (in the owning account's scope): the result of an
  * operation shows the site, package, instance or domain as Wix has them now.
  */
-async function siteOf(ctx: GatewayContext, accountId: string, siteId: string): Promise<Site | null> {
+async function siteOf(ctx: GatewayContext, accountId: string, siteId: string): Promise<SiteModel | null> {
   return (await ctx.scope(accountId)).sites.byId.load(siteId);
 }
 
 @Resolver(() => SetUpCustomerSiteResult)
 export class SetUpCustomerSiteResultResolver {
   @FieldResolver(() => Site, { nullable: true, description: 'The site, as the customer\'s account sees it now.' })
-  site(@Root() r: SetUpCustomerSiteResult, @Ctx() ctx: GatewayContext): Promise<Site | null> {
+  site(@Root() r: SetUpCustomerSiteResult, @Ctx() ctx: GatewayContext): Promise<SiteModel | null> {
     return siteOf(ctx, r.accountId, r.siteWixId);
   }
 
   @FieldResolver(() => Package, { nullable: true, description: 'The package bought for the site.' })
-  async package(@Root() r: SetUpCustomerSiteResult, @Ctx() ctx: GatewayContext): Promise<Package | null> {
+  async package(@Root() r: SetUpCustomerSiteResult, @Ctx() ctx: GatewayContext): Promise<PackageModel | null> {
     return (await ctx.scope(r.accountId)).resellers.package(r.packageWixId);
   }
 }
@@ -31,12 +35,12 @@ export class SetUpCustomerSiteResultResolver {
 @Resolver(() => ReassignPaidServiceResult)
 export class ReassignPaidServiceResultResolver {
   @FieldResolver(() => ProductInstance, { nullable: true, description: 'The product instance, as Wix has it now.' })
-  productInstance(@Root() r: ReassignPaidServiceResult, @Ctx() ctx: GatewayContext): Promise<ProductInstance | null> {
+  productInstance(@Root() r: ReassignPaidServiceResult, @Ctx() ctx: GatewayContext): Promise<ProductInstanceModel | null> {
     return ctx.tenant.resellers.instance(r.productInstanceWixId);
   }
 
   @FieldResolver(() => Site, { nullable: true, description: 'The site it was moved to.' })
-  site(@Root() r: ReassignPaidServiceResult, @Ctx() ctx: GatewayContext): Promise<Site | null> {
+  site(@Root() r: ReassignPaidServiceResult, @Ctx() ctx: GatewayContext): Promise<SiteModel | null> {
     return siteOf(ctx, r.accountId, r.siteWixId);
   }
 }
@@ -44,17 +48,17 @@ export class ReassignPaidServiceResultResolver {
 @Resolver(() => PurchaseDomainResult)
 export class PurchaseDomainResultResolver {
   @FieldResolver(() => RegisteredDomain, { nullable: true, description: 'The registered domain, as Wix has it now.' })
-  async registeredDomain(@Root() r: PurchaseDomainResult, @Ctx() ctx: GatewayContext): Promise<RegisteredDomain | null> {
+  async registeredDomain(@Root() r: PurchaseDomainResult, @Ctx() ctx: GatewayContext): Promise<RegisteredDomainModel | null> {
     return (await ctx.scope(r.accountId)).registeredDomains.byDomain.load(r.domain);
   }
 
   @FieldResolver(() => Site, { nullable: true, description: 'The site the domain is assigned to.' })
-  site(@Root() r: PurchaseDomainResult, @Ctx() ctx: GatewayContext): Promise<Site | null> {
+  site(@Root() r: PurchaseDomainResult, @Ctx() ctx: GatewayContext): Promise<SiteModel | null> {
     return siteOf(ctx, r.accountId, r.siteWixId);
   }
 
   @FieldResolver(() => ProductInstance, { nullable: true, description: 'The domain product instance the registration used.' })
-  domainProductInstance(@Root() r: PurchaseDomainResult, @Ctx() ctx: GatewayContext): Promise<ProductInstance | null> {
+  domainProductInstance(@Root() r: PurchaseDomainResult, @Ctx() ctx: GatewayContext): Promise<ProductInstanceModel | null> {
     return ctx.tenant.resellers.instance(r.domainProductInstanceWixId);
   }
 }
@@ -62,12 +66,12 @@ export class PurchaseDomainResultResolver {
 @Resolver(() => ConnectDomainResult)
 export class ConnectDomainResultResolver {
   @FieldResolver(() => ConnectedDomain, { nullable: true, description: 'The connected domain, as Wix has it now (with its setup info).' })
-  async connectedDomain(@Root() r: ConnectDomainResult, @Ctx() ctx: GatewayContext): Promise<ConnectedDomain | null> {
+  async connectedDomain(@Root() r: ConnectDomainResult, @Ctx() ctx: GatewayContext): Promise<ConnectedDomainModel | null> {
     return (await ctx.scope(r.accountId)).connectedDomains.byDomain.load(r.domain);
   }
 
   @FieldResolver(() => Site, { nullable: true, description: 'The site the domain is connected to.' })
-  site(@Root() r: ConnectDomainResult, @Ctx() ctx: GatewayContext): Promise<Site | null> {
+  site(@Root() r: ConnectDomainResult, @Ctx() ctx: GatewayContext): Promise<SiteModel | null> {
     return siteOf(ctx, r.accountId, r.siteWixId);
   }
 }

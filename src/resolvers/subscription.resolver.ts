@@ -1,6 +1,9 @@
 import { validate } from 'class-validator';
 import { ArgumentValidationError, Args, Resolver, Root, Subscription, type PubSub, type SubscribeResolverData } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
+import type { ConnectedDomain as ConnectedDomainModel } from '../model/connected-domain.js';
+import type { ProductInstance as ProductInstanceModel } from '../model/product-instance.js';
+import type { RegisteredDomain as RegisteredDomainModel } from '../model/registered-domain.js';
 import { ConnectedDomain } from '../schema/connected-domain.type.js';
 import { DomainLookupArgs } from '../schema/domain.args.js';
 import { ProductInstance } from '../schema/product-instance.type.js';
@@ -50,7 +53,7 @@ export class SubscriptionResolver {
     description:
       'A registered domain\'s registration, ICANN and DNS status: the current state at once, then every change; completes after FAILED_REGISTRATION or CANCELED, or once the domain is ACTIVE with DNS propagation settled (COMPLETED or FAILED) and ICANN confirmation no longer PENDING. Errors NOT_FOUND when the account has no such domain.',
   })
-  registeredDomainUpdated(@Root() domain: RegisteredDomain, @Args(() => DomainLookupArgs) _args: DomainLookupArgs): RegisteredDomain {
+  registeredDomainUpdated(@Root() domain: RegisteredDomainModel, @Args(() => DomainLookupArgs) _args: DomainLookupArgs): RegisteredDomainModel {
     return domain;
   }
 
@@ -58,7 +61,7 @@ export class SubscriptionResolver {
     subscribe: connectedDomainStream,
     description: 'A connected domain\'s DNS propagation status: the current state at once, then every change; completes when propagation is COMPLETED or FAILED. Errors NOT_FOUND when the account has no such connected domain.',
   })
-  connectedDomainUpdated(@Root() domain: ConnectedDomain, @Args(() => DomainLookupArgs) _args: DomainLookupArgs): ConnectedDomain {
+  connectedDomainUpdated(@Root() domain: ConnectedDomainModel, @Args(() => DomainLookupArgs) _args: DomainLookupArgs): ConnectedDomainModel {
     return domain;
   }
 
@@ -66,7 +69,7 @@ export class SubscriptionResolver {
     subscribe: productInstanceStream,
     description: 'A product instance\'s status (PENDING, AWAITING_ACTION…): the current state at once, then every change; completes at ENABLED, CANCELED or FAILED. Errors NOT_FOUND when the instance is not visible to this account.',
   })
-  productInstanceUpdated(@Root() instance: ProductInstance, @Args(() => ProductInstanceUpdatedArgs) _args: ProductInstanceUpdatedArgs): ProductInstance {
+  productInstanceUpdated(@Root() instance: ProductInstanceModel, @Args(() => ProductInstanceUpdatedArgs) _args: ProductInstanceUpdatedArgs): ProductInstanceModel {
     return instance;
   }
 }

@@ -17,13 +17,13 @@ export class PageInfo {
   endCursor?: string | null;
 }
 
-/** One item of a connection with its cursor (what data sources return; the GraphQL type comes from connectionTypes). */
+/** One item of a connection with its cursor (the GraphQL type comes from connectionTypes). */
 export interface Edge<T> {
   cursor: string;
   node: T;
 }
 
-/** A Relay connection as data sources return it (the GraphQL type comes from connectionTypes). */
+/** A Relay connection as the resolvers build it from a model Page (the GraphQL type comes from connectionTypes). */
 export interface Connection<T> {
   edges: Edge<T>[];
   nodes: T[];

@@ -142,11 +142,4 @@ export class ProductInstance extends Node {
 
   @Field(() => GraphQLDateTime, { description: 'When the instance was last updated.' })
   updatedDate!: Date;
-
-  /** Wix ID of the package holding the instance (resolved to `package`). */
-  packageWixId!: string;
-  /** Account that owns the package (and so the instance). */
-  accountId!: string;
-  /** The instance that entitled this one to a free add-on (resolved to `referenceInstance`). */
-  referenceInstanceWixId?: string | null;
 }
