@@ -1,5 +1,6 @@
 import type { Page } from '../model/page.js';
-import { ProductInstanceStatus, type Package, type ProductInstance } from '../model/product-instance.js';
+import type { Package } from '../model/package.js';
+import { ProductInstanceStatus, type ProductInstance } from '../model/product-instance.js';
 import { decodeCursor, encodeCursor, queryHash } from './cursor.js';
 import type { WixHttp } from './http.js';
 import {

@@ -1,8 +1,8 @@
+import type { Package } from '../model/package.js';
 import {
   BillingCycleUnit,
   BillingType,
   ProductInstanceFailureCode,
-  type Package,
   type ProductInstance,
   type ProductInstanceBilling,
   type ProductInstanceStatus,

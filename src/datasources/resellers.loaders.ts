@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Package, ProductInstance } from '../model/product-instance.js';
+import type { Package } from '../model/package.js';
+import type { ProductInstance } from '../model/product-instance.js';
 import type { WixHttp } from './http.js';
 import { toPackage, type QueryPackagesResponse, type WixPackage } from './resellers.dto.js';
 

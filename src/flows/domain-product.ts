@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError } from '../errors.js';
-import { BillingCycleUnit, ProductInstanceStatus, type Package, type ProductInstance } from '../model/product-instance.js';
+import type { Package } from '../model/package.js';
+import { BillingCycleUnit, ProductInstanceStatus, type ProductInstance } from '../model/product-instance.js';
 import { RegisteredDomainStatus } from '../model/registered-domain.js';
 import { RESELLER_ERRORS } from '../user-errors/resellers.js';
 import { planInstanceOf, tldOf } from './domain-steps.js';

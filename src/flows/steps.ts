@@ -1,7 +1,8 @@
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { BillingSpec, NewProductSpec } from '../datasources/resellers.dto.js';
-import { BillingCycleUnit, BillingType, ProductInstanceStatus, type Package, type ProductInstance } from '../model/product-instance.js';
+import type { Package } from '../model/package.js';
+import { BillingCycleUnit, BillingType, ProductInstanceStatus, type ProductInstance } from '../model/product-instance.js';
 import { toUserError, toUserErrorWith, type UserErrorSpec } from '../user-errors/index.js';
 import { RESELLER_ERRORS } from '../user-errors/resellers.js';
 import { FlowUserError, type FlowStep, type StepContext } from './flow.js';

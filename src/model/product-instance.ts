@@ -99,17 +99,3 @@ export interface ProductInstance {
   /** The instance that entitled this one to a free add-on. */
   referenceInstanceWixId?: string | null;
 }
-
-/** A reseller package: the paid services bought for an account in one Create Package call. */
-export interface Package {
-  /** Wix package ID. */
-  wixId: string;
-  /** Account that owns the package. */
-  accountId: string;
-  /** The reseller's own reference for the package. */
-  externalId?: string | null;
-  createdDate: Date;
-  updatedDate: Date;
-  /** Every instance of the package, in every status. */
-  productInstances: ProductInstance[];
-}

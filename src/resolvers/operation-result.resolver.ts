@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { ConnectedDomain as ConnectedDomainModel } from '../model/connected-domain.js';
-import type { Package as PackageModel, ProductInstance as ProductInstanceModel } from '../model/product-instance.js';
+import type { Package as PackageModel } from '../model/package.js';
+import type { ProductInstance as ProductInstanceModel } from '../model/product-instance.js';
 import type { RegisteredDomain as RegisteredDomainModel } from '../model/registered-domain.js';
 import type { Site as SiteModel } from '../model/site.js';
 import { ConnectedDomain } from '../schema/connected-domain.type.js';

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import type { GatewayContext } from '../context.js';
 import type { PackageListFilter } from '../datasources/resellers.datasource.js';
 import type { Account as AccountModel } from '../model/account.js';
-import type { Package as PackageModel } from '../model/product-instance.js';
+import type { Package as PackageModel } from '../model/package.js';
 import { Account } from '../schema/account.type.js';
 import { PackagesArgs, type PackageFilter } from '../schema/package.args.js';
 import { Package, PackageConnection } from '../schema/package.type.js';

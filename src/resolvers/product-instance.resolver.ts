@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
-import type { CatalogProduct as CatalogProductModel, Package as PackageModel, ProductInstance as ProductInstanceModel, ProductType as ProductTypeModel } from '../model/product-instance.js';
+import type { Package as PackageModel } from '../model/package.js';
+import type { CatalogProduct as CatalogProductModel, ProductInstance as ProductInstanceModel, ProductType as ProductTypeModel } from '../model/product-instance.js';
 import type { Site as SiteModel } from '../model/site.js';
 import { Package } from '../schema/package.type.js';
 import { CatalogProduct, ProductInstance } from '../schema/product-instance.type.js';
