@@ -16,7 +16,8 @@ export interface WixResponse<T = any> {
 
 /**
  * A sandbox on an ephemeral loopback port with a manual clock, and a small client that talks to it over real HTTP.
- * Admin helpers go through the HTTP admin routes too, as an outside partner would.
+ * Admin helpers go through the HTTP admin routes too, as an outside partner would. Being the package's own tests,
+ * fixtures may also look into the in-process world (`sb.sandbox.world`) to find IDs; the gateway's tests cannot.
  */
 export class TestSandbox {
   private constructor(
