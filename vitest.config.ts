@@ -7,12 +7,20 @@ const require = createRequire(import.meta.url);
 // ("Cannot use GraphQLObjectType from another module or realm").
 const graphqlEntry = require.resolve('graphql/index.js');
 
+// Workspace packages (`@wix-account-graph/sandbox`) resolve to their TypeScript sources through the `source` export
+// condition, so tests need no build of the package first. The rest is Vite's default list for server code (setting
+// `conditions` replaces it).
+const conditions = ['source', 'module', 'node', 'development|production'];
+
 export default defineConfig({
-  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }], conditions },
+  ssr: { resolve: { conditions } },
   test: {
     // type-graphql's decorators need the Reflect metadata API before any schema class loads.
     setupFiles: ['reflect-metadata'],
     projects: [
+      // The sandbox package's own tests, with its own config (no graphql alias, no reflect-metadata).
+      'sandbox/vitest.config.ts',
       {
         extends: true,
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000 },

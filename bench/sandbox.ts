@@ -39,10 +39,10 @@ interface Figures {
   total: number;
 }
 
-/** Starts `bench/sandbox-child.ts` under tsx and waits for the URL it prints. */
+/** Starts `bench/sandbox-child.ts` under tsx (the sandbox package from its sources) and waits for the URL it prints. */
 async function startChild(): Promise<{ child: ChildProcess; url: string }> {
   const entry = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', entry], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`sandbox child exited early (code ${code})`)));

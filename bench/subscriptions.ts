@@ -15,7 +15,7 @@ import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { domainProductId } from '../src/sandbox/catalog.js';
+import { domainProductId } from '@wix-account-graph/sandbox';
 
 const SUBSCRIPTIONS = Number(process.env.BENCH_SUBSCRIPTIONS ?? 1_000);
 const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 10);
@@ -39,7 +39,7 @@ interface Mem {
 /** Spawns a bench child under tsx and waits for the JSON line with its URL. */
 async function startChild(file: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ child: ChildProcess; url: string; lines: Interface }> {
   const entry = fileURLToPath(new URL(file, import.meta.url));
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...nodeArgs, '--conditions=source', '--import', 'tsx', entry], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${file} exited early (code ${code})`)));

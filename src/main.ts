@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, prepareOperationStore, type Config } from './config.js';
-import { startSandbox } from './sandbox/server.js';
+import { startEmbeddedSandbox } from './embedded-sandbox.js';
 import { Gateway, type UpstreamConfig } from './server.js';
 
 const USAGE = `Usage: wix-account-graph <command>
@@ -19,7 +19,7 @@ const STANDALONE_SANDBOX_PORT = 4100;
 /** A start-up failure that is not the configuration's: printed as its one-line message, exit code 1. */
 class StartupError extends Error {}
 
-/** The command-line entry point (`wix-account-graph`, `npm start`, `npm run sandbox`). */
+/** The command-line entry point (`wix-account-graph`, `npm start`). */
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
   const command = positionals[0] ?? 'serve';
@@ -35,10 +35,9 @@ async function main(argv: string[]): Promise<void> {
 
 async function runSandbox(config: Config): Promise<void> {
   const port = config.sandboxPort ?? STANDALONE_SANDBOX_PORT;
-  const sandbox = await startSandbox({ port, host: config.host, seed: config.sandboxSeed, clock: config.sandboxClock }).catch(listenFailure('SANDBOX_PORT', 'HOST'));
-  const w = sandbox.world;
-  console.log(`Wix sandbox listening on ${displayUrl(sandbox.url)} (seed ${w.seed}, ${config.sandboxClock} clock)`);
-  console.log(`  demo main account: ${w.mainAccountId}`);
+  const sandbox = await startEmbeddedSandbox({ port, host: config.host, seed: config.sandboxSeed, clock: config.sandboxClock }).catch(listenFailure('SANDBOX_PORT', 'HOST'));
+  console.log(`Wix sandbox listening on ${displayUrl(sandbox.url)} (seed ${sandbox.seed}, ${config.sandboxClock} clock)`);
+  console.log(`  demo main account: ${sandbox.mainAccountId}`);
   console.log(`  API key, account IDs and site IDs: GET ${displayUrl(sandbox.url)}/_sandbox/seed`);
   console.log(`  OpenAPI document: ${displayUrl(sandbox.url)}/openapi.json`);
   onShutdown(() => sandbox.close());
@@ -49,10 +48,10 @@ async function serve(config: Config): Promise<void> {
   // No Wix key: run on the embedded sandbox, on loopback only (its demo key must not be reachable from elsewhere).
   const sandbox = config.wixApiKey
     ? undefined
-    : await startSandbox({ port: config.sandboxPort ?? 0, host: '127.0.0.1', seed: config.sandboxSeed, clock: config.sandboxClock }).catch(listenFailure('SANDBOX_PORT'));
+    : await startEmbeddedSandbox({ port: config.sandboxPort ?? 0, host: '127.0.0.1', seed: config.sandboxSeed, clock: config.sandboxClock }).catch(listenFailure('SANDBOX_PORT'));
   const upstream: UpstreamConfig = {
     ...(sandbox
-      ? { baseUrl: sandbox.url, apiKey: sandbox.world.mainApiKey, mainAccountId: sandbox.world.mainAccountId }
+      ? { baseUrl: sandbox.url, apiKey: sandbox.apiKey, mainAccountId: sandbox.mainAccountId }
       : { baseUrl: config.wixApiBaseUrl, apiKey: config.wixApiKey as string, mainAccountId: config.wixAccountId as string }),
     timeoutMs: config.upstreamTimeoutMs,
     catalog: config.catalog,
@@ -65,7 +64,7 @@ async function serve(config: Config): Promise<void> {
   console.log(`  operations: ${config.operationStorePath === ':memory:' ? 'in memory (lost on exit)' : config.operationStorePath}`);
   if (sandbox) {
     console.log(`  upstream: embedded Wix sandbox at ${sandbox.url} (no WIX_API_KEY set; seed ${config.sandboxSeed}, ${config.sandboxClock} clock)`);
-    console.log(`  demo main account: ${sandbox.world.mainAccountId} (sub-accounts and IDs: GET ${sandbox.url}/_sandbox/seed)`);
+    console.log(`  demo main account: ${sandbox.mainAccountId} (sub-accounts and IDs: GET ${sandbox.url}/_sandbox/seed)`);
   } else {
     console.log(`  upstream: ${config.wixApiBaseUrl} as main account ${config.wixAccountId} (API key from WIX_API_KEY, not shown)`);
   }

@@ -7,7 +7,7 @@ import { print } from 'graphql';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * The real gateway as a child process (`node --import tsx src/main.ts serve`) with a clean environment plus `env`,
+ * The real gateway as a child process (`node --conditions=source --import tsx src/main.ts serve`) with a clean environment plus `env`,
  * for tests that kill it. `url` is its GraphQL endpoint once it printed that it is ready.
  */
 export class GatewayProcess {
@@ -23,7 +23,7 @@ export class GatewayProcess {
 
   static async start(env: Record<string, string>, timeoutMs = 30_000): Promise<GatewayProcess> {
     const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], { cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts', 'serve'], { cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const gateway = new GatewayProcess(child);
     gateway.url = (await gateway.waitFor(/gateway ready at (http:\/\/\S+\/graphql)/, timeoutMs))[1] as string;
     return gateway;

@@ -1,5 +1,5 @@
-import { startSandbox, type Sandbox } from '../../src/sandbox/server.js';
-import type { CallRecord } from '../../src/sandbox/calllog.js';
+import { startSandbox, type CallRecord, type DomainCheck, type RunningSandbox, type WorldSnapshot } from '@wix-account-graph/sandbox';
+import { WorldView } from './sandbox-world.js';
 
 export interface SeedInfo {
   apiKey: string;
@@ -16,11 +16,12 @@ export interface WixResponse<T = any> {
 
 /**
  * A sandbox on an ephemeral loopback port with a manual clock, and a small client that talks to it over real HTTP.
- * Admin helpers go through the HTTP admin routes too, as an outside partner would.
+ * Admin helpers go through the HTTP admin routes too, as an outside partner would: the gateway's tests never reach
+ * into the sandbox's memory (its package does not even export it).
  */
 export class TestSandbox {
   private constructor(
-    readonly sandbox: Sandbox,
+    private readonly running: RunningSandbox,
     readonly url: string,
     public seed: SeedInfo,
   ) {}
@@ -78,7 +79,17 @@ export class TestSandbox {
     await this.admin('POST', 'clock/advance', { ms });
   }
 
+  /** The sandbox's whole state now (`GET /_sandbox/world`), indexed for look-ups. */
+  async world(): Promise<WorldView> {
+    return new WorldView(await this.admin<WorldSnapshot>('GET', 'world'));
+  }
+
+  /** How the sandbox's registry rules see each name now (`POST /_sandbox/domains/check`; not a logged call). */
+  async checkDomains(domains: string[]): Promise<DomainCheck[]> {
+    return (await this.admin<{ domains: DomainCheck[] }>('POST', 'domains/check', { domains })).domains;
+  }
+
   async close(): Promise<void> {
-    await this.sandbox.close();
+    await this.running.close();
   }
 }

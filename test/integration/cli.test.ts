@@ -10,10 +10,10 @@ import WebSocket from 'ws';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Runs the real CLI (src/main.ts through tsx's loader) with a clean environment plus `env`. */
+/** Runs the real CLI (src/main.ts through tsx's loader, the sandbox package from its sources) with a clean environment plus `env`. */
 function cli(args: string[], env: Record<string, string>): ChildProcess {
   const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 async function readUntil(child: ChildProcess, pattern: RegExp, timeoutMs = 20_000): Promise<string> {

@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildCatalog, domainProductId, PRODUCT } from '@wix-account-graph/sandbox';
 import { describe, expect, it } from 'vitest';
 import { CATALOG_FILE, sandboxCatalogText } from '../../scripts/emit-catalog.js';
 import { defaultCatalog, ProductCatalog } from '../../src/catalog.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { buildCatalog, domainProductId, PRODUCT } from '../../src/sandbox/catalog.js';
 
 describe('product catalog', () => {
-  it('catalog/sandbox.json is the sandbox catalog (run `npm run catalog:emit` after changing src/sandbox/catalog.ts)', () => {
+  it('catalog/sandbox.json is the sandbox catalog (run `npm run catalog:emit` after changing sandbox/src/catalog.ts)', () => {
     expect(readFileSync(CATALOG_FILE, 'utf8')).toBe(sandboxCatalogText());
   });
 

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mapUpstreamFailure } from '../../src/errors.js';
 import { domainShape, zoneChangeProblem } from '../../src/schema/domain-validators.js';
 import { CONNECTED_DOMAIN_ERRORS, DNS_ZONE_ERRORS, REGISTERED_DOMAIN_ERRORS } from '../../src/user-errors/domains.js';
 import { toUserErrorWith as domainUserError } from '../../src/user-errors/index.js';
 import { toUserError, type UserErrorSpec } from '../../src/user-errors/index.js';
+import { codesUnder, fetchSandboxOpenApi } from '../helpers/sandbox-openapi.js';
 
 /** CONTRACT §6.3 + §6.6. */
 const REGISTERED: Array<[number, string]> = [
@@ -27,12 +27,6 @@ const DNS: Array<[number, string]> = [
 const failure = (status: number, wixCode: string) => mapUpstreamFailure({ kind: 'http', status, wixCode, wixMessage: 'raw upstream text', operation: 'Test' });
 const CLEAN = /^[A-Z][A-Z0-9_]*$/;
 
-/** Wix codes the sandbox's domain routes answer with (read from their sources). */
-function sandboxCodes(files: string[]): string[] {
-  const codes = new Set<string>();
-  for (const file of files) for (const m of readFileSync(new URL(`../../src/sandbox/routes/${file}`, import.meta.url), 'utf8').matchAll(/appError\(\d+, '([^']+)'/g)) codes.add(m[1] as string);
-  return [...codes].sort();
-}
 
 describe('user errors of the domain and DNS writes', () => {
   it('maps every code of CONTRACT §6, §7 and §8 to a stable code, the table\'s message and the input field', () => {
@@ -55,14 +49,15 @@ describe('user errors of the domain and DNS writes', () => {
     expect(toUserError(failure(400, 'Invalid connection type'))).toMatchObject({ code: 'DOMAINS_INVALID_CONNECTION_TYPE', field: 'input.connectionType' });
   });
 
-  it('covers every code the sandbox\'s domain routes answer with', () => {
-    const registered = sandboxCodes(['registered-domains.ts', 'registered-rules.ts']);
+  it('covers every code the sandbox\'s domain routes answer with (as its OpenAPI document lists them)', async () => {
+    const doc = await fetchSandboxOpenApi();
+    const registered = codesUnder(doc, '/domains/v1/registered-domains');
     expect(registered).toContain('CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE');
     expect(registered.filter((c) => !REGISTERED_DOMAIN_ERRORS[c])).toEqual([]);
-    const connected = sandboxCodes(['connected-domains.ts']);
+    const connected = codesUnder(doc, '/domains/v1/connected-domains');
     expect(connected).toEqual(expect.arrayContaining(['Invalid domain', 'Invalid connection type']));
     expect(connected.filter((c) => !CONNECTED_DOMAIN_ERRORS[c])).toEqual([]);
-    const dns = sandboxCodes(['dns-zones.ts', 'dns-rules.ts']);
+    const dns = codesUnder(doc, '/domains/v1/dns-zones');
     expect(dns).toContain('DOMAIN_NOT_PERMITTED');
     expect(dns.filter((c) => !DNS_ZONE_ERRORS[c])).toEqual([]);
   });

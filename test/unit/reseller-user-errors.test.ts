@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mapUpstreamFailure } from '../../src/errors.js';
 import { toUserErrorWith as userErrorFrom } from '../../src/user-errors/index.js';
 import { ACCOUNT_ERRORS, ADJUST_ERRORS, ASSIGN_ERRORS, RESELLER_ERRORS, TRANSFER_ERRORS, type UserErrorTable } from '../../src/user-errors/resellers.js';
+import { codesUnder, fetchSandboxOpenApi } from '../helpers/sandbox-openapi.js';
 
 /** The codes of CONTRACT §1.13 (Create Package and Adjust tables) with their HTTP statuses. */
 const CONTRACT_RESELLERS: Array<[number, string]> = [
@@ -15,16 +15,6 @@ const CONTRACT_RESELLERS: Array<[number, string]> = [
 const CONTRACT_TRANSFER: Array<[number, string]> = [[428, 'TARGET_ACCOUNT_ID_NOT_FOUND'], [403, 'SITE_TRANSFER_NOT_ALLOWED'], [400, 'SITE_NOT_FOUND'], [428, 'SITE_TRANSFER_NOT_SUPPORTED']];
 
 const failure = (status: number, wixCode: string) => mapUpstreamFailure({ kind: 'http', status, wixCode, wixMessage: 'raw upstream text', operation: 'Test' });
-
-/** Wix codes the sandbox's reseller, transfer and accounts routes can answer (read from their sources). */
-function sandboxCodes(files: string[]): string[] {
-  const codes = new Set<string>();
-  for (const file of files) {
-    const text = readFileSync(new URL(`../../src/sandbox/${file}`, import.meta.url), 'utf8');
-    for (const m of text.matchAll(/appError\([^,]+, '([A-Z_]+)'|code: '([A-Z_]+)'|= '([A-Z_]*(?:NOT_FOUND|ALREADY_USED|REFERENCE_PRODUCT_INSTANCE))'/g)) codes.add((m[1] ?? m[2] ?? m[3]) as string);
-  }
-  return [...codes].sort();
-}
 
 describe('user errors of the reseller, transfer and account writes', () => {
   it('maps every code of CONTRACT §1.13 and §2 to a user error with Wix\'s code and the table\'s message', () => {
@@ -41,15 +31,16 @@ describe('user errors of the reseller, transfer and account writes', () => {
     check(TRANSFER_ERRORS, CONTRACT_TRANSFER);
   });
 
-  it('covers every code the sandbox documents for these APIs', () => {
-    const resellers = sandboxCodes(['routes/resellers-create.ts', 'routes/resellers-input.ts', 'routes/resellers-instances.ts', 'routes/resellers-rules.ts', 'routes/resellers.ts', 'router.ts']);
+  it('covers every code the sandbox documents for these APIs (in its OpenAPI document)', async () => {
+    const doc = await fetchSandboxOpenApi();
+    const resellers = codesUnder(doc, '/resellers/');
     expect(resellers).toEqual(expect.arrayContaining(['IDEMPOTENCY_KEY_REUSED', 'PACKAGE_NOT_FOUND', 'REFERENCE_PRODUCT_INSTANCE_ALREADY_USED']));
     expect(resellers.filter((c) => !RESELLER_ERRORS[c])).toEqual([]);
-    // Each list is checked non-empty first, so a regex that stops matching cannot pass for want of codes.
-    const transfer = sandboxCodes(['routes/transfer.ts']);
+    // Each list is checked non-empty first, so a document that stops listing codes cannot pass for want of them.
+    const transfer = codesUnder(doc, '/b2b-site-management/');
     expect(transfer).toEqual(expect.arrayContaining(['SITE_TRANSFER_NOT_SUPPORTED', 'TARGET_ACCOUNT_ID_NOT_FOUND']));
     expect(transfer.filter((c) => !TRANSFER_ERRORS[c])).toEqual([]);
-    const accounts = sandboxCodes(['routes/accounts.ts']);
+    const accounts = codesUnder(doc, '/accounts/');
     expect(accounts).toContain('EMAIL_ALREADY_EXISTS');
     expect(accounts.filter((c) => !ACCOUNT_ERRORS[c] && c !== 'SITE_NOT_FOUND')).toEqual([]);
   });

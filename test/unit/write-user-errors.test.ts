@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mapUpstreamFailure } from '../../src/errors.js';
-import { WIX_OPERATIONS } from '../../src/sandbox/openapi-schemas.js';
 import { CONNECTED_DOMAIN_ERRORS, DNS_ZONE_ERRORS, REGISTERED_DOMAIN_ERRORS } from '../../src/user-errors/domains.js';
 import { toUserError, toUserErrorWith, type UserErrorSpec } from '../../src/user-errors/index.js';
 import { ACCOUNT_ERRORS, ADJUST_ERRORS, ASSIGN_ERRORS, RESELLER_ERRORS, TRANSFER_ERRORS } from '../../src/user-errors/resellers.js';
+import { endpointErrors, fetchSandboxOpenApi, type SandboxOpenApi } from '../helpers/sandbox-openapi.js';
 
 /**
  * Every Wix write the mutations and flows make, with the user-error table they word its refusals with. The codes
@@ -29,14 +29,18 @@ const WRITES: Array<[endpoint: string, table: Record<string, UserErrorSpec>]> = 
 const RAW = 'raw upstream text';
 const CLEAN = /^[A-Z][A-Z0-9_]*$/;
 
+let doc: SandboxOpenApi;
+
 /** [status, code] of an endpoint's documented application errors (not the generic request validation). */
 function documented(endpoint: string): Array<[number, string]> {
-  const spec = WIX_OPERATIONS[endpoint];
-  if (!spec) throw new Error(`the sandbox documents no ${endpoint}`);
-  return (spec.errors ?? []).flatMap(([status, ...codes]) => codes.filter((c) => c !== 'VALIDATION').map((code): [number, string] => [status, code]));
+  return endpointErrors(doc, endpoint).filter(([, code]) => code !== 'VALIDATION');
 }
 
 describe('user errors of every Wix write', () => {
+  beforeAll(async () => {
+    doc = await fetchSandboxOpenApi();
+  });
+
   it('reads a non-trivial list of codes for every write', () => {
     const all = new Set(WRITES.flatMap(([endpoint]) => documented(endpoint).map(([, code]) => code)));
     // Spot checks that the document is read at all: one code per family of the issue's rule violations.

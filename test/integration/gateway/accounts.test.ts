@@ -10,7 +10,7 @@ import {
   SubAccountsPackagesOnlyDocument,
   ViewerAccountDocument,
 } from '../../gql/graphql.js';
-import type { CallRecord } from '../../../src/sandbox/calllog.js';
+import type { CallRecord } from '@wix-account-graph/sandbox';
 import { useStack } from '../../helpers/stack.js';
 import { instancesOf, rawPackages } from './resellers-fixtures.js';
 

@@ -1,4 +1,4 @@
-import type { CallRecord } from '../../../src/sandbox/calllog.js';
+import type { CallRecord } from '@wix-account-graph/sandbox';
 import type { TestSandbox } from '../../helpers/sandbox.js';
 
 /**

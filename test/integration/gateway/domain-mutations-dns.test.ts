@@ -10,7 +10,7 @@ import {
   type UpdateDnsZoneInput,
 } from '../../gql/graphql.js';
 import { useStack } from '../../helpers/stack.js';
-import { foreign, freeName, mainSites } from '../sandbox/domain-fixtures.js';
+import { foreign, freeName, mainSites } from './domain-fixtures.js';
 import { byOperation } from './domain-expectations.js';
 
 /**
@@ -75,7 +75,7 @@ describe('gateway: connected-domain and DNS-zone mutations', () => {
   });
 
   it('maps Wix\'s refusals to user errors, the phrase codes under stable names', async () => {
-    const available = freeName(stack.sandbox, 'com', 'gql-connect');
+    const available = await freeName(stack.sandbox, 'com', 'gql-connect');
     const cases: Array<[CreateConnectedDomainInput, string, string | null]> = [
       [{ domain: 'mysite.com', connectionType: 'NAMESERVERS', siteId: site(6) }, 'NON_PREMIUM_SITE', 'input.siteId'],
       [{ domain: available, connectionType: 'POINTING' }, 'DOMAINS_INVALID_DOMAIN', 'input.domain'],
@@ -194,7 +194,7 @@ describe('gateway: connected-domain and DNS-zone mutations', () => {
     const { updateDnsZone } = await update({ accountId: sub, domain: 'nordicyoga.net', additions: [{ type: 'TXT', hostName: 'nordicyoga.net', values: ['sub'] }] });
     expect(updateDnsZone).toMatchObject({ userErrors: [], dnsZone: { domainName: 'nordicyoga.net', ownerAccountId: sub } });
     expect((await stack.sandbox.calls('updateDnsZone'))[0]?.accountId).toBe(sub);
-    const refused = await stack.run(UpdateDnsZoneDocument, { input: { accountId: foreign(stack.sandbox).accountId, domain: 'nordicyoga.net', dnssecEnabled: true } });
+    const refused = await stack.run(UpdateDnsZoneDocument, { input: { accountId: (await foreign(stack.sandbox)).accountId, domain: 'nordicyoga.net', dnssecEnabled: true } });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await stack.sandbox.calls('updateDnsZone')).length).toBe(1);
   });

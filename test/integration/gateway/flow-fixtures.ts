@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { CallRecord } from '../../../src/sandbox/calllog.js';
+import type { CallRecord } from '@wix-account-graph/sandbox';
 import { FlowOperationDocument, type FlowOperationQuery } from '../../gql/graphql.js';
 import { TestStack, type StackOptions } from '../../helpers/stack.js';
 

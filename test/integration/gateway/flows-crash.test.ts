@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalIdFor } from '../../../src/flows/submit.js';
-import { PRODUCT } from '../../../src/sandbox/catalog.js';
+import { PRODUCT } from '@wix-account-graph/sandbox';
 import { FlowOperationDocument, FlowSetUpCustomerSiteDocument, type SetUpCustomerSiteInput } from '../../gql/graphql.js';
 import { GatewayProcess } from '../../helpers/child.js';
 import { TestSandbox } from '../../helpers/sandbox.js';
@@ -58,7 +58,8 @@ describe('flows: a gateway killed mid-flow resumes the operation after a restart
 
   it('completes the operation after the restart and never buys twice', async () => {
     const main = sandbox.seed.mainAccountId;
-    const site = [...sandbox.sandbox.world.sites.values()].find((s) => s.ownerAccountId === main && !s.premium && sandbox.sandbox.world.instancesOfSite(s.id).length === 0)?.id as string;
+    const world = await sandbox.world();
+    const site = [...world.sites.values()].find((s) => s.ownerAccountId === main && !s.premium && world.instancesOfSite(s.id).length === 0)?.id as string;
     const idempotencyKey = `crash-${Date.now()}`;
     const input: SetUpCustomerSiteInput = {
       idempotencyKey,

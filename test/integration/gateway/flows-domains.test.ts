@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { domainProductExternalId } from '../../../src/flows/domain-product.js';
 import { externalIdFor } from '../../../src/flows/submit.js';
-import { domainProductId, PRODUCT } from '../../../src/sandbox/catalog.js';
+import { domainProductId, PRODUCT } from '@wix-account-graph/sandbox';
 import { FlowConnectDomainDocument, FlowPurchaseDomainDocument, type ConnectDomainInput, type PurchaseDomainInput } from '../../gql/graphql.js';
 import { useStack } from '../../helpers/stack.js';
 import { expectSucceeded, finished, stepStatuses, writeCalls, FLOW_STACK } from './flow-fixtures.js';
@@ -13,7 +13,7 @@ describe('flows: purchaseDomain and connectDomain', () => {
   const stack = useStack(FLOW_STACK);
   const w = worldOf(stack);
   const main = () => stack.sandbox.seed.mainAccountId;
-  const premiumSite = () => [...w.world().sites.values()].find((s) => s.ownerAccountId === main() && s.premium)?.id as string;
+  const premiumSite = async () => [...(await w.world()).sites.values()].find((s) => s.ownerAccountId === main() && s.premium)?.id as string;
   const purchase = (input: PurchaseDomainInput) => stack.data(FlowPurchaseDomainDocument, { input });
   const connect = (input: ConnectDomainInput) => stack.data(FlowConnectDomainDocument, { input });
 
@@ -28,7 +28,7 @@ describe('flows: purchaseDomain and connectDomain', () => {
   }
 
   it('purchaseDomain on a free site: plan, free domain product (plan as reference), registration, ACTIVE — dry run first writes nothing', async () => {
-    const site = w.freeSites(main())[0] as string;
+    const site = (await w.freeSites(main()))[0] as string;
     const domain = await availableDomain();
     const idempotencyKey = key();
     const input: PurchaseDomainInput = { idempotencyKey, siteId: site, domain, contacts: { registrant: REGISTRANT } };
@@ -55,7 +55,7 @@ describe('flows: purchaseDomain and connectDomain', () => {
     const writes = writeCalls(await stack.sandbox.calls());
     expect(writes.map((c) => c.operation)).toEqual(['createPackage', 'createPackage', 'createRegisteredDomain']);
     const [plan, domainProduct, registration] = writes;
-    const planInstance = w.packagesWithExternalId(externalIdFor(main(), idempotencyKey, 'plan'))[0]?.productInstances[0];
+    const planInstance = (await w.packagesWithExternalId(externalIdFor(main(), idempotencyKey, 'plan')))[0]?.productInstances[0];
     expect(plan?.body).toMatchObject({ idempotencyKey: `${idempotencyKey}:plan`, externalId: externalIdFor(main(), idempotencyKey, 'plan'), products: [{ catalogProductId: PRODUCT.premiumLight, siteId: site, countryCode: 'US' }] });
     // The domain product is keyed by the domain, not the client's key (domain-product.ts): a later run finds it.
     expect(domainProduct?.body).toEqual({
@@ -67,7 +67,7 @@ describe('flows: purchaseDomain and connectDomain', () => {
   });
 
   it('connectDomain POINTING on a Premium site: the A and www CNAME records on the operation, until COMPLETED', async () => {
-    const site = premiumSite();
+    const site = await premiumSite();
     const { operation } = (await connect({ idempotencyKey: key(), siteId: site, domain: 'acme-pointing.de', method: 'POINTING' })).connectDomain;
     const op = expectSucceeded(await finished(stack, operation?.id as string, { advanceMs: 10 * 60_000 }));
     expect(stepStatuses(op)).toEqual({ findSite: 'SKIPPED', premiumPlan: 'SKIPPED', waitForPlan: 'SKIPPED', createConnectedDomain: 'DONE', readSetupInfo: 'DONE', updateDnsZone: 'SKIPPED', waitForPropagation: 'DONE' });
@@ -82,7 +82,7 @@ describe('flows: purchaseDomain and connectDomain', () => {
   });
 
   it('connectDomain NAMESERVERS on a free site: buys the plan, lists the NS values, sets the zone records, until COMPLETED', async () => {
-    const site = w.freeSites(main())[0] as string;
+    const site = (await w.freeSites(main()))[0] as string;
     const domain = 'acme-nameservers.de';
     const input: ConnectDomainInput = {
       idempotencyKey: key(),
@@ -96,7 +96,7 @@ describe('flows: purchaseDomain and connectDomain', () => {
     const op = expectSucceeded(await finished(stack, operation?.id as string, { advanceMs: 10 * 60_000 }));
     expect(Object.values(stepStatuses(op))).toEqual(['SKIPPED', 'DONE', 'DONE', 'DONE', 'DONE', 'DONE', 'DONE']);
     expect(op.recordsToSet).toEqual([{ type: 'NS', hostName: domain, ttl: 86400, values: ['ns13.wixdns.net', 'ns12.wixdns.net'] }]);
-    const zone = w.world().dnsZones.get(domain);
+    const zone = (await w.world()).dnsZones.get(domain);
     expect(zone?.records.filter((r) => r.type === 'A')).toEqual([{ type: 'A', hostName: domain, ttl: 3600, values: ['203.0.113.10'] }]);
     const writes = writeCalls(await stack.sandbox.calls());
     expect(writes.map((c) => c.operation)).toEqual(['createPackage', 'createConnectedDomain', 'updateDnsZone']);
@@ -104,14 +104,14 @@ describe('flows: purchaseDomain and connectDomain', () => {
   });
 
   it('connectDomain SUBDOMAIN: the CNAME records on the operation', async () => {
-    const { operation } = (await connect({ idempotencyKey: key(), siteId: premiumSite(), domain: 'shop.acme-sub.de', method: 'SUBDOMAIN' })).connectDomain;
+    const { operation } = (await connect({ idempotencyKey: key(), siteId: await premiumSite(), domain: 'shop.acme-sub.de', method: 'SUBDOMAIN' })).connectDomain;
     const op = expectSucceeded(await finished(stack, operation?.id as string, { advanceMs: 10 * 60_000 }));
     expect(op.recordsToSet).toEqual([{ type: 'CNAME', hostName: 'shop.acme-sub.de', ttl: 3600, values: ['pointing.wixdns.net'] }]);
     expect(writeCalls(await stack.sandbox.calls()).map((c) => c.body)).toEqual([{ connectedDomain: { domain: 'shop.acme-sub.de', siteInfo: { assignmentType: 'PRIMARY' }, suppressNotifications: false } }]);
   });
 
   it('a domain for a free site fails with Wix\'s NON_PREMIUM_SITE; zone records with POINTING are refused before any call', async () => {
-    const site = w.freeSites(main())[0] as string;
+    const site = (await w.freeSites(main()))[0] as string;
     const { operation } = (await connect({ idempotencyKey: key(), siteId: site, domain: 'acme-free.de', method: 'POINTING' })).connectDomain;
     const op = await finished(stack, operation?.id as string);
     expect(op.status).toBe('FAILED');

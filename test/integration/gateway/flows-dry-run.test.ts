@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallRecord } from '../../../src/sandbox/calllog.js';
-import { PRODUCT } from '../../../src/sandbox/catalog.js';
+import { PRODUCT, type CallRecord } from '@wix-account-graph/sandbox';
 import { toGlobalId } from '../../../src/schema/node.type.js';
 import { FlowConnectDomainDocument, FlowPurchaseDomainDocument, FlowReassignPaidServiceDocument, FlowSetUpCustomerSiteDocument } from '../../gql/graphql.js';
 import { useStack } from '../../helpers/stack.js';
@@ -31,7 +30,7 @@ describe('flows: a dry run of every flow writes nothing', () => {
   const plans = (plan: { steps: Array<{ name: string; plan: string; paid: boolean }> } | null | undefined) => plan?.steps.map((s) => [s.name, s.plan, s.paid]);
 
   it('setUpCustomerSite', async () => {
-    const input = { idempotencyKey: key(), dryRun: true, siteId: w.freeSites(main())[0] as string, targetAccountId: stack.sandbox.seed.subAccountIds[0] as string, products: [{ catalogProductId: PRODUCT.premiumCore, countryCode: 'US' }] };
+    const input = { idempotencyKey: key(), dryRun: true, siteId: (await w.freeSites(main()))[0] as string, targetAccountId: stack.sandbox.seed.subAccountIds[0] as string, products: [{ catalogProductId: PRODUCT.premiumCore, countryCode: 'US' }] };
     const { setUpCustomerSite } = await stack.data(FlowSetUpCustomerSiteDocument, { input });
     expect(setUpCustomerSite.operation).toBeNull();
     expect(plans(setUpCustomerSite.plan)).toEqual([['transferSite', 'WOULD_ACT', false], ['createPackage', 'WOULD_ACT', true], ['waitForInstances', 'WOULD_ACT', false]]);
@@ -39,8 +38,8 @@ describe('flows: a dry run of every flow writes nothing', () => {
   });
 
   it('reassignPaidService', async () => {
-    const [live] = w.assignedLive(main(), 'premium-plan');
-    const input = { idempotencyKey: key(), dryRun: true, productInstanceId: toGlobalId('ProductInstance', live!.instance.instanceId), targetSiteId: w.freeSites(main())[0] as string, unassignFirst: true };
+    const [live] = await w.assignedLive(main(), 'premium-plan');
+    const input = { idempotencyKey: key(), dryRun: true, productInstanceId: toGlobalId('ProductInstance', live!.instance.instanceId), targetSiteId: (await w.freeSites(main()))[0] as string, unassignFirst: true };
     const { reassignPaidService } = await stack.data(FlowReassignPaidServiceDocument, { input });
     expect(reassignPaidService.operation).toBeNull();
     expect(reassignPaidService.plan?.wouldCallPaidEndpoint).toBe(false);
@@ -49,7 +48,7 @@ describe('flows: a dry run of every flow writes nothing', () => {
   });
 
   it('purchaseDomain', async () => {
-    const input = { idempotencyKey: key(), dryRun: true, siteId: w.freeSites(main())[0] as string, domain: 'dry-run-bakery.com', contacts: { registrant: REGISTRANT } };
+    const input = { idempotencyKey: key(), dryRun: true, siteId: (await w.freeSites(main()))[0] as string, domain: 'dry-run-bakery.com', contacts: { registrant: REGISTRANT } };
     const { purchaseDomain } = await stack.data(FlowPurchaseDomainDocument, { input });
     expect(purchaseDomain.operation).toBeNull();
     expect(plans(purchaseDomain.plan)).toEqual([
@@ -68,7 +67,7 @@ describe('flows: a dry run of every flow writes nothing', () => {
     const input = {
       idempotencyKey: key(),
       dryRun: true,
-      siteId: w.freeSites(main())[0] as string,
+      siteId: (await w.freeSites(main()))[0] as string,
       domain,
       method: 'NAMESERVERS' as const,
       premiumPlan: { catalogProductId: PRODUCT.premiumBusiness, countryCode: 'DE' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { externalIdFor } from '../../../src/flows/submit.js';
-import { PRODUCT } from '../../../src/sandbox/catalog.js';
+import { PRODUCT } from '@wix-account-graph/sandbox';
 import { toGlobalId } from '../../../src/schema/node.type.js';
 import { FlowCancelOperationDocument, FlowOperationUpdatedDocument, FlowSetUpCustomerSiteDocument, type SetUpCustomerSiteInput } from '../../gql/graphql.js';
 import { useStack } from '../../helpers/stack.js';
@@ -24,7 +24,7 @@ describe('flows: following and canceling operations', () => {
   const start = async (site: string, idempotencyKey?: string) => (await stack.data(FlowSetUpCustomerSiteDocument, { input: input(site, idempotencyKey) })).setUpCustomerSite.operation?.id as string;
 
   it('operationUpdated: the current state first, then each saved change, completing at SUCCEEDED', async () => {
-    const id = await start(w.freeSites(main())[0] as string);
+    const id = await start((await w.freeSites(main()))[0] as string);
     const client = wsClient(stack.gateway.url);
     try {
       const sub = new TestSubscription(client, FlowOperationUpdatedDocument, { id });
@@ -58,7 +58,7 @@ describe('flows: following and canceling operations', () => {
 
   it('operationUpdated releases its listener on the runner when the client unsubscribes, and when the stream completes', async () => {
     const runner = stack.gateway.operations.runner;
-    const id = await start(w.freeSites(main())[3] as string);
+    const id = await start((await w.freeSites(main()))[3] as string);
     await until(stack, id, (op) => op.status === 'WAITING');
     const client = wsClient(stack.gateway.url);
     try {
@@ -79,7 +79,7 @@ describe('flows: following and canceling operations', () => {
 
   it('cancelOperation stops the wait and does not undo the purchase', async () => {
     const idempotencyKey = key();
-    const id = await start(w.freeSites(main())[1] as string, idempotencyKey);
+    const id = await start((await w.freeSites(main()))[1] as string, idempotencyKey);
     await until(stack, id, (op) => op.status === 'WAITING');
     const { cancelOperation } = await stack.data(FlowCancelOperationDocument, { input: { id } });
     expect(cancelOperation.userErrors).toEqual([]);
@@ -90,7 +90,7 @@ describe('flows: following and canceling operations', () => {
     expect(stack.gateway.polling.stats()).toMatchObject({ pollers: 0, listeners: 0 });
     expect(stack.gateway.operations.runner.runningCount).toBe(0);
     // What was bought stays bought; the operation stays canceled when Wix delivers later.
-    expect(w.packagesWithExternalId(externalIdFor(main(), idempotencyKey))).toHaveLength(1);
+    expect(await w.packagesWithExternalId(externalIdFor(main(), idempotencyKey))).toHaveLength(1);
     await stack.sandbox.advance(60_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await readOperation(stack, id)).status).toBe('CANCELED');
@@ -101,7 +101,7 @@ describe('flows: following and canceling operations', () => {
   });
 
   it('a flow that succeeded is returned as is to a retry with its key (no new calls)', async () => {
-    const site = w.freeSites(main())[2] as string;
+    const site = (await w.freeSites(main()))[2] as string;
     const idempotencyKey = key();
     const id = await start(site, idempotencyKey);
     await finished(stack, id);

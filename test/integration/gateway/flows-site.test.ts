@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCT } from '../../../src/sandbox/catalog.js';
+import { PRODUCT } from '@wix-account-graph/sandbox';
 import { externalIdFor } from '../../../src/flows/submit.js';
 import { toGlobalId } from '../../../src/schema/node.type.js';
 import { FlowOperationDocument, FlowOperationNodeDocument, FlowReassignPaidServiceDocument, FlowSetUpCustomerSiteDocument, type SetUpCustomerSiteInput } from '../../gql/graphql.js';
@@ -21,7 +21,7 @@ describe('flows: setUpCustomerSite and reassignPaidService', () => {
   });
 
   it('setUpCustomerSite: dry run writes nothing; the run transfers the site, buys its plan once, and the graph shows it', async () => {
-    const site = w.freeSites(main())[0] as string;
+    const site = (await w.freeSites(main()))[0] as string;
     const idempotencyKey = key();
     const dry = (await setUp({ ...plan(site, idempotencyKey), dryRun: true })).setUpCustomerSite;
     expect(dry.operation).toBeNull();
@@ -59,7 +59,7 @@ describe('flows: setUpCustomerSite and reassignPaidService', () => {
   });
 
   it('ten concurrent identical requests make one operation and one purchase; another input with the key is a conflict', async () => {
-    const site = w.freeSites(main())[1] as string;
+    const site = (await w.freeSites(main()))[1] as string;
     const idempotencyKey = key();
     const answers = await Promise.all(Array.from({ length: 10 }, () => setUp(plan(site, idempotencyKey))));
     const ids = new Set(answers.map((a) => a.setUpCustomerSite.operation?.id));
@@ -68,7 +68,7 @@ describe('flows: setUpCustomerSite and reassignPaidService', () => {
     expectSucceeded(await finished(stack, id));
     expect(await stack.sandbox.calls('createPackage')).toHaveLength(1);
     expect(await stack.sandbox.calls('transferSite')).toHaveLength(1);
-    expect(w.packagesWithExternalId(externalIdFor(main(), idempotencyKey))).toHaveLength(1);
+    expect(await w.packagesWithExternalId(externalIdFor(main(), idempotencyKey))).toHaveLength(1);
     // A client retry after the end returns the same operation.
     expect((await setUp(plan(site, idempotencyKey))).setUpCustomerSite.operation).toMatchObject({ id, status: 'SUCCEEDED' });
     const conflict = (await setUp({ ...plan(site, idempotencyKey), targetAccountId: sub(1) })).setUpCustomerSite;
@@ -78,7 +78,7 @@ describe('flows: setUpCustomerSite and reassignPaidService', () => {
   });
 
   it('a site with paid services fails the operation with Wix\'s SITE_TRANSFER_NOT_SUPPORTED and buys nothing', async () => {
-    const paid = w.assignedLive(main())[0]!;
+    const paid = (await w.assignedLive(main()))[0]!;
     const site = paid.instance.siteId as string;
     const { operation } = (await setUp(plan(site, key()))).setUpCustomerSite;
     const op = await finished(stack, operation?.id as string);
@@ -86,11 +86,11 @@ describe('flows: setUpCustomerSite and reassignPaidService', () => {
     expect(op.userErrors).toEqual([{ code: 'SITE_TRANSFER_NOT_SUPPORTED', field: 'input.siteId', message: expect.stringContaining('paid') }]);
     expect(stepStatuses(op)).toEqual({ transferSite: 'FAILED', createPackage: 'PENDING', waitForInstances: 'PENDING' });
     expect(await stack.sandbox.calls('createPackage')).toEqual([]);
-    expect(w.world().sites.get(site)?.ownerAccountId).toBe(main());
+    expect((await w.world()).sites.get(site)?.ownerAccountId).toBe(main());
   });
 
   it('operations are tenant-scoped: node(id) works for the owner, another tenant sees null', async () => {
-    const site = w.freeSites(main())[2] as string;
+    const site = (await w.freeSites(main()))[2] as string;
     const { operation } = (await setUp(plan(site, key()))).setUpCustomerSite;
     const id = operation?.id as string;
     expect((await stack.data(FlowOperationNodeDocument, { id })).node).toMatchObject({ id, kind: 'SET_UP_CUSTOMER_SITE' });
@@ -105,8 +105,8 @@ describe('flows: setUpCustomerSite and reassignPaidService', () => {
   });
 
   it('reassignPaidService: unassign then assign, or assign directly; a repeat finds the instance in place', async () => {
-    const [first, second] = w.assignedLive(main(), 'premium-plan');
-    const [targetA, targetB] = w.freeSites(main());
+    const [first, second] = await w.assignedLive(main(), 'premium-plan');
+    const [targetA, targetB] = await w.freeSites(main());
     const run = async (instance: string, target: string, unassignFirst: boolean) => {
       await stack.sandbox.clearCalls();
       const { reassignPaidService } = await stack.data(FlowReassignPaidServiceDocument, { input: { idempotencyKey: key(), productInstanceId: toGlobalId('ProductInstance', instance), targetSiteId: target as string, unassignFirst } });

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRODUCT } from '../../../src/sandbox/catalog.js';
+import { PRODUCT } from '@wix-account-graph/sandbox';
 import { Gateway } from '../../../src/server.js';
 import { FlowCancelOperationDocument, FlowOperationDocument, FlowSetUpCustomerSiteDocument } from '../../gql/graphql.js';
 import { TestSandbox } from '../../helpers/sandbox.js';
@@ -52,7 +52,7 @@ describe('flows: two gateways sharing the operation store', () => {
   it('a cancel through the other gateway stops the waiting runner; nothing is undone', async () => {
     const [a, b] = gateways as [Gateway, Gateway];
     const main = sandbox.seed.mainAccountId;
-    const world = sandbox.sandbox.world;
+    const world = await sandbox.world();
     const site = [...world.sites.values()].find((s) => s.ownerAccountId === main && !s.premium && world.instancesOfSite(s.id).length === 0)?.id as string;
     const input = { idempotencyKey: key(), siteId: site, targetAccountId: sandbox.seed.subAccountIds[0] as string, products: [{ catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR' as const, count: 1 } }] };
     const id = (await data(a, FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation?.id as string;
@@ -71,7 +71,7 @@ describe('flows: two gateways sharing the operation store', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const after = (await data(a, FlowOperationDocument, { id })).operation;
     expect(after).toMatchObject({ status: 'CANCELED', updatedAt: cancelOperation.operation?.updatedAt });
-    expect(world.sites.get(site)?.ownerAccountId).toBe(input.targetAccountId);
+    expect((await sandbox.world()).sites.get(site)?.ownerAccountId).toBe(input.targetAccountId);
     expect((await sandbox.calls()).filter((c) => c.method !== 'GET' && !['querySites', 'queryPackages'].includes(c.operation))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PRODUCT } from '../../../src/sandbox/catalog.js';
+import { PRODUCT } from '@wix-account-graph/sandbox';
 import { CreatePackageDocument, CreateSubAccountDocument, TransferSiteDocument } from '../../gql/graphql.js';
 import { TestStack } from '../../helpers/stack.js';
 import { expectTopLevel, key, worldOf } from './write-fixtures.js';
@@ -11,8 +11,8 @@ import { expectTopLevel, key, worldOf } from './write-fixtures.js';
  * tell).
  */
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function eventually(ok: () => boolean, what: string): Promise<void> {
-  for (const deadline = Date.now() + 10_000; !ok(); await sleep(20)) if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+async function eventually(ok: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (const deadline = Date.now() + 10_000; !(await ok()); await sleep(20)) if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
 }
 const fault = (stack: TestStack, rule: Record<string, unknown>) => stack.sandbox.admin('POST', 'faults', rule);
 
@@ -57,12 +57,12 @@ describe('gateway: keyed mutations whose answer was lost', () => {
     await fault(stack, { target: 'createAccount', latencyMs: 2_500, times: 1 });
     const input = { idempotencyKey: key(), email: 'lost.answer@example.com', firstName: 'Lost' };
     expectTopLevel(await stack.run(CreateSubAccountDocument, { input }), 'UPSTREAM_TIMEOUT');
-    const owned = () => [...w.world().accounts.values()].filter((a) => a.accountOwner.toLowerCase() === input.email);
-    await eventually(() => owned().length === 1, 'the sandbox to create the account');
+    const owned = async () => [...(await w.world()).accounts.values()].filter((a) => a.accountOwner.toLowerCase() === input.email);
+    await eventually(async () => (await owned()).length === 1, 'the sandbox to create the account');
     const retry = (await stack.data(CreateSubAccountDocument, { input })).createSubAccount;
     expect(retry).toEqual({ account: null, userErrors: [{ code: 'IDEMPOTENCY_OUTCOME_UNKNOWN', field: 'input.idempotencyKey', message: expect.stringContaining('may have taken effect') }] });
     expect(await stack.sandbox.calls('createAccount')).toHaveLength(1);
-    expect(owned()).toHaveLength(1);
+    expect(await owned()).toHaveLength(1);
     // A refusal (Wix answered) still frees its key for a corrected retry.
     const taken = { idempotencyKey: key(), email: input.email };
     expect((await stack.data(CreateSubAccountDocument, { input: taken })).createSubAccount.userErrors.map((e) => e.code)).toEqual(['EMAIL_ALREADY_EXISTS']);
@@ -72,12 +72,12 @@ describe('gateway: keyed mutations whose answer was lost', () => {
   });
 
   it('transferSite retried after a lost answer answers the site where it went, not SITE_NOT_FOUND', async () => {
-    const site = w.freeSites(main())[0] as string;
+    const site = (await w.freeSites(main()))[0] as string;
     const target = stack.sandbox.seed.subAccountIds[0] as string;
     await fault(stack, { target: 'transferSite', latencyMs: 2_500, times: 1 });
     const input = { idempotencyKey: key(), siteId: site, targetAccountId: target };
     expectTopLevel(await stack.run(TransferSiteDocument, { input }), 'UPSTREAM_TIMEOUT');
-    await eventually(() => w.world().sites.get(site)?.ownerAccountId === target, 'the sandbox to move the site');
+    await eventually(async () => (await w.world()).sites.get(site)?.ownerAccountId === target, 'the sandbox to move the site');
     const retry = (await stack.data(TransferSiteDocument, { input })).transferSite;
     expect(retry).toMatchObject({ site: { wixId: site, ownerAccountId: target }, userErrors: [] });
     // The retry asked Wix once more (refused: not in the source any more) and read the site in the target.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainProductId, PRODUCT } from '../../../src/sandbox/catalog.js';
+import { domainProductId, PRODUCT } from '@wix-account-graph/sandbox';
 import { CancelPackageDocument, CreatePackageDocument, UpdatePackageExternalIdDocument, type CreatePackageInput } from '../../gql/graphql.js';
 import { useStack } from '../../helpers/stack.js';
 import { expectTopLevel, key, worldOf, writesIn } from './write-fixtures.js';
@@ -13,7 +13,7 @@ describe('gateway: package mutations over the sandbox', () => {
   const create = (input: CreatePackageInput, headers?: Record<string, string>) => stack.data(CreatePackageDocument, { input }, headers);
 
   it('createPackage buys once: one Create Package V2 call with the key, the derived externalId and Wix field names', async () => {
-    const site = w.freeSites(main())[0] as string;
+    const site = (await w.freeSites(main()))[0] as string;
     const idempotencyKey = key();
     const { createPackage } = await create({ idempotencyKey, products: [{ catalogProductId: PRODUCT.premiumBusiness, siteId: site, countryCode: 'br', billing: YEARLY }, { catalogProductId: PRODUCT.googleWorkspace, countryCode: 'US', discountCode: 'SPRING' }] });
     expect(createPackage.userErrors).toEqual([]);
@@ -37,7 +37,7 @@ describe('gateway: package mutations over the sandbox', () => {
         { catalogProductId: PRODUCT.googleWorkspace, countryCode: 'US', discountCode: 'SPRING' },
       ],
     });
-    expect(w.world().packages.get(pkg.wixId)?.productInstances).toHaveLength(2);
+    expect((await w.world()).packages.get(pkg.wixId)?.productInstances).toHaveLength(2);
   });
 
   it('createPackage with a client externalId makes exactly one upstream call', async () => {
@@ -64,7 +64,7 @@ describe('gateway: package mutations over the sandbox', () => {
     const ids = new Set(results.map((r) => r.createPackage.package?.wixId));
     expect(ids.size).toBe(1);
     const externalId = results[0]?.createPackage.package?.externalId as string;
-    expect(w.packagesWithExternalId(externalId)).toHaveLength(1);
+    expect(await w.packagesWithExternalId(externalId)).toHaveLength(1);
     expect(await stack.sandbox.calls('createPackage')).toHaveLength(1);
   });
 
@@ -91,7 +91,7 @@ describe('gateway: package mutations over the sandbox', () => {
   });
 
   it('Wix refusals are user errors with Wix\'s code and the input field; the key is freed for a corrected retry', async () => {
-    const site = w.freeSites(main())[0] as string;
+    const site = (await w.freeSites(main()))[0] as string;
     const idempotencyKey = key();
     const expectError = async (input: CreatePackageInput, code: string) => {
       const { createPackage } = await create(input);
@@ -100,9 +100,9 @@ describe('gateway: package mutations over the sandbox', () => {
     };
     await expectError({ idempotencyKey, externalId: 'x', products: [{ catalogProductId: PRODUCT.premiumCore, siteId: site, countryCode: 'US' }] }, 'MISSING_BILLING_CYCLE');
     await expectError({ idempotencyKey, externalId: 'x', products: [{ catalogProductId: '99999999-9999-4999-8999-999999999999', countryCode: 'US' }] }, 'PRODUCT_NOT_FOUND');
-    const subSite = w.freeSites(stack.sandbox.seed.subAccountIds[0] as string)[0] as string;
+    const subSite = (await w.freeSites(stack.sandbox.seed.subAccountIds[0] as string))[0] as string;
     await expectError({ idempotencyKey, externalId: 'x', products: [{ catalogProductId: PRODUCT.googleWorkspace, siteId: subSite, countryCode: 'US' }] }, 'SITE_NOT_FOUND');
-    const planned = w.assignedLive(main(), 'premium-plan')[0]!;
+    const planned = (await w.assignedLive(main(), 'premium-plan'))[0]!;
     await expectError({ idempotencyKey, externalId: 'x', products: [{ catalogProductId: PRODUCT.premiumCore, siteId: planned.instance.siteId, countryCode: 'US', billing: YEARLY }] }, 'PRODUCT_TYPE_ALREADY_ASSIGNED');
     // None of the refusals used up the key: the corrected request goes through with it.
     const { createPackage } = await create({ idempotencyKey, externalId: 'x', products: [{ catalogProductId: PRODUCT.premiumCore, siteId: site, countryCode: 'US', billing: YEARLY }] });
@@ -129,7 +129,7 @@ describe('gateway: package mutations over the sandbox', () => {
     expect(createPackage.userErrors).toEqual([]);
     const calls = await stack.sandbox.calls('createPackage');
     expect(calls.map((c) => [c.status, c.outcome])).toEqual([[503, 'fault-5xx'], [200, 'ok']]);
-    expect(w.packagesWithExternalId('retry-me')).toHaveLength(1);
+    expect(await w.packagesWithExternalId('retry-me')).toHaveLength(1);
   });
 
   it('cancelPackage cancels every instance, sends its key, and answers PACKAGE_NOT_FOUND for an unknown package', async () => {
@@ -148,7 +148,7 @@ describe('gateway: package mutations over the sandbox', () => {
   });
 
   it('updatePackageExternalId sets the reference with one PATCH and no body', async () => {
-    const pkg = [...w.world().packages.values()].find((p) => p.accountId === main())!;
+    const pkg = [...(await w.world()).packages.values()].find((p) => p.accountId === main())!;
     const { updatePackageExternalId } = await stack.data(UpdatePackageExternalIdDocument, { input: { packageId: pkg.id, externalId: 'crm/7 a' } });
     expect(updatePackageExternalId).toEqual({ package: { wixId: pkg.id, externalId: 'crm/7 a' }, userErrors: [] });
     const calls = await stack.sandbox.calls();
@@ -156,7 +156,7 @@ describe('gateway: package mutations over the sandbox', () => {
   });
 
   it('an input.accountId outside the tree is FORBIDDEN with no upstream write', async () => {
-    const result = await stack.run(CreatePackageDocument, { input: { idempotencyKey: key(), accountId: w.foreignAccount(), products: [{ catalogProductId: PRODUCT.googleWorkspace, countryCode: 'US' }] } });
+    const result = await stack.run(CreatePackageDocument, { input: { idempotencyKey: key(), accountId: await w.foreignAccount(), products: [{ catalogProductId: PRODUCT.googleWorkspace, countryCode: 'US' }] } });
     expectTopLevel(result, 'FORBIDDEN');
     expect(writesIn(await stack.sandbox.calls())).toEqual([]);
   });

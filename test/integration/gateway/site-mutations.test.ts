@@ -12,11 +12,11 @@ describe('gateway: transferSite and createSubAccount over the sandbox', () => {
   const transfer = (input: TransferSiteInput, headers?: Record<string, string>) => stack.data(TransferSiteDocument, { input }, headers);
 
   it('moves a free site to a sub-account: the TARGET in wix-account-id, the source in the body, the site re-read from the target', async () => {
-    const site = w.freeSites(main())[0] as string;
+    const site = (await w.freeSites(main()))[0] as string;
     const input = { idempotencyKey: key(), siteId: toGlobalId('Site', site), targetAccountId: toGlobalId('Account', sub(0)) };
     const { transferSite } = await transfer(input);
     expect(transferSite).toEqual({ site: { id: toGlobalId('Site', site), wixId: site, ownerAccountId: sub(0), premium: false }, userErrors: [] });
-    expect(w.world().sites.get(site)?.ownerAccountId).toBe(sub(0));
+    expect((await w.world()).sites.get(site)?.ownerAccountId).toBe(sub(0));
     const calls = (await stack.sandbox.calls()).filter((c) => c.operation !== 'listChildAccounts');
     expect(calls.map((c) => [c.operation, c.accountId])).toEqual([['transferSite', sub(0)], ['querySites', sub(0)]]);
     expect(calls[0]).toMatchObject({ method: 'POST', path: '/b2b-site-management/v1/transfer-site', status: 200 });
@@ -30,34 +30,34 @@ describe('gateway: transferSite and createSubAccount over the sandbox', () => {
   });
 
   it('a site with paid services is refused with SITE_TRANSFER_NOT_SUPPORTED on input.siteId and stays put', async () => {
-    const paid = w.assignedLive(main())[0]!;
+    const paid = (await w.assignedLive(main()))[0]!;
     const site = paid.instance.siteId as string;
     const idempotencyKey = key();
     const { transferSite } = await transfer({ idempotencyKey, siteId: site, targetAccountId: sub(1), enableNotifications: true });
     expect(transferSite.site).toBeNull();
     expect(transferSite.userErrors).toEqual([{ code: 'SITE_TRANSFER_NOT_SUPPORTED', field: 'input.siteId', message: expect.stringContaining('paid Wix services') }]);
-    expect(w.world().sites.get(site)?.ownerAccountId).toBe(main());
+    expect((await w.world()).sites.get(site)?.ownerAccountId).toBe(main());
     expect(await stack.sandbox.calls('transferSite')).toHaveLength(1);
     // The refusal did not use up the key: after the paid service is canceled, the same request succeeds.
-    for (const { pkg } of w.world().instancesOfSite(site)) await stack.sandbox.call('DELETE', `/resellers/v1/packages/${pkg.id}`, { accountId: pkg.accountId });
+    for (const { pkg } of (await w.world()).instancesOfSite(site)) await stack.sandbox.call('DELETE', `/resellers/v1/packages/${pkg.id}`, { accountId: pkg.accountId });
     const retried = await transfer({ idempotencyKey, siteId: site, targetAccountId: sub(1), enableNotifications: true });
     expect(retried.transferSite, JSON.stringify(retried)).toMatchObject({ site: { ownerAccountId: sub(1) }, userErrors: [] });
   });
 
   it('a site that is not in the source account is SITE_NOT_FOUND', async () => {
-    const site = w.freeSites(sub(1))[0] as string;
+    const site = (await w.freeSites(sub(1)))[0] as string;
     const { transferSite } = await transfer({ idempotencyKey: key(), siteId: site, targetAccountId: sub(0) });
     expect(transferSite.userErrors).toEqual([{ code: 'SITE_NOT_FOUND', field: 'input.siteId', message: expect.any(String) }]);
   });
 
   it('a target outside the tree is FORBIDDEN with no upstream write', async () => {
-    const site = w.freeSites(main())[0] as string;
-    expectTopLevel(await stack.run(TransferSiteDocument, { input: { idempotencyKey: key(), siteId: site, targetAccountId: w.foreignAccount() } }), 'FORBIDDEN');
+    const site = (await w.freeSites(main()))[0] as string;
+    expectTopLevel(await stack.run(TransferSiteDocument, { input: { idempotencyKey: key(), siteId: site, targetAccountId: await w.foreignAccount() } }), 'FORBIDDEN');
     expect(writesIn(await stack.sandbox.calls())).toEqual([]);
     // A sub-account may not pull a site out of the main account either.
     expectTopLevel(await stack.run(TransferSiteDocument, { input: { idempotencyKey: key(), siteId: site } }, { 'wix-account-id': sub(0) }), 'FORBIDDEN');
     expect(writesIn(await stack.sandbox.calls())).toEqual([]);
-    expect(w.world().sites.get(site)?.ownerAccountId).toBe(main());
+    expect((await w.world()).sites.get(site)?.ownerAccountId).toBe(main());
   });
 
   it('bad input is BAD_USER_INPUT before any upstream call', async () => {
@@ -71,7 +71,7 @@ describe('gateway: transferSite and createSubAccount over the sandbox', () => {
     const { createSubAccount } = await stack.data(CreateSubAccountDocument, { input });
     expect(createSubAccount.userErrors).toEqual([]);
     const created = createSubAccount.account!.wixId;
-    expect(w.world().accounts.get(created)?.accountProperties.parentAccountId).toBe(main());
+    expect((await w.world()).accounts.get(created)?.accountProperties.parentAccountId).toBe(main());
     const calls = await stack.sandbox.calls('createAccount');
     expect(calls.map((c) => [c.method, c.path, c.accountId])).toEqual([['POST', '/accounts/v1/accounts/create', main()]]);
     expect(calls[0]?.body).toEqual({ user: { email: { emailAddress: input.email, isVerified: true }, userDetails: { firstName: 'Nova', lastName: 'Client', language: 'pt' } } });

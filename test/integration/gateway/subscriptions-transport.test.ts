@@ -2,7 +2,7 @@ import { parse } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { PRODUCT } from '../../../src/sandbox/catalog.js';
+import { PRODUCT } from '@wix-account-graph/sandbox';
 import {
   ConnectedDomainUpdatedDocument,
   ProductInstanceUpdatedDocument,
@@ -13,7 +13,7 @@ import {
 } from '../../gql/graphql.js';
 import { TestStack } from '../../helpers/stack.js';
 import { TestSubscription, eventually, wsClient } from '../../helpers/ws.js';
-import { foreign, mainSites } from '../sandbox/domain-fixtures.js';
+import { foreign, mainSites } from './domain-fixtures.js';
 
 /**
  * The WebSocket transport: the tenant check at connection_init (same rules as HTTP), per-tenant polling, argument
@@ -46,8 +46,8 @@ describe('gateway: graphql-ws transport and tenancy', () => {
   it('refuses a foreign account at connection_init with 4403, a malformed one with 4400', async () => {
     const refused = async (options: Parameters<typeof wsClient>[1]) =>
       (await new TestSubscription(client(options), RegisteredDomainUpdatedDocument, { domain: 'pixelco-agency.com' }).error()) as { code: number; reason: string };
-    expect(await refused({ params: { 'wix-account-id': foreign(stack.sandbox).accountId } })).toMatchObject({ code: 4403, reason: expect.stringMatching(/^Forbidden: Account .* is not the main account/) });
-    expect(await refused({ headers: { 'wix-account-id': foreign(stack.sandbox).accountId } })).toMatchObject({ code: 4403 });
+    expect(await refused({ params: { 'wix-account-id': (await foreign(stack.sandbox)).accountId } })).toMatchObject({ code: 4403, reason: expect.stringMatching(/^Forbidden: Account .* is not the main account/) });
+    expect(await refused({ headers: { 'wix-account-id': (await foreign(stack.sandbox)).accountId } })).toMatchObject({ code: 4403 });
     expect(await refused({ params: { 'wix-account-id': 'not-a-guid' } })).toMatchObject({ code: 4400, reason: expect.stringContaining('must be a Wix account ID') });
     expect(await refused({ params: { 'wix-account-id': 42 } })).toMatchObject({ code: 4400 });
     expect(await refused({ params: { 'wix-account-id': sub(0) }, headers: { 'wix-account-id': sub(1) } })).toMatchObject({ code: 4400, reason: expect.stringContaining('disagree') });
@@ -91,7 +91,7 @@ describe('gateway: graphql-ws transport and tenancy', () => {
     const m0 = mainSites(sb)[0] as string;
     const { settings } = await sb.admin('GET', 'settings');
     expect((await sb.call('POST', '/domains/v1/connected-domains', { body: { connectedDomain: { domain: 'mysite.com', connectionType: 'NAMESERVERS', siteInfo: { assignmentType: 'PRIMARY' } } }, siteId: m0 })).status).toBe(200);
-    const world = sb.sandbox.world;
+    const world = await sb.world();
     const freeSite = [...world.sites.values()].find((site) => site.ownerAccountId === sb.seed.mainAccountId && world.instancesOfSite(site.id).length === 0)?.id;
     const plan = { catalogProductId: PRODUCT.premiumBusiness, siteId: freeSite, billingInfo: { type: 'RECURRING', cycleDuration: { unit: 'YEAR', count: 1 } }, countryCode: 'US' };
     const pkg = await sb.call('POST', '/resellers/v2/packages', { body: { products: [plan] } });

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { RegisteredDomainUpdatedDocument, type RegisteredDomainUpdatedSubscription } from '../../gql/graphql.js';
 import { TestStack } from '../../helpers/stack.js';
 import { TestSubscription, eventually, sleep, wsClient } from '../../helpers/ws.js';
-import { freeName, instance, mainSites, registration } from '../sandbox/domain-fixtures.js';
+import { freeName, instance, mainSites, registration } from './domain-fixtures.js';
 
 /**
  * Status subscriptions over graphql-ws against the sandbox (manual clock): the stream of a registering domain, one
@@ -38,8 +38,8 @@ describe('gateway: status subscriptions (graphql-ws) fed by shared pollers', () 
 
   /** Starts a registration through the sandbox's Create Registered Domain endpoint (as a partner would). */
   async function register(options: { siteId?: string } = {}): Promise<string> {
-    const domain = freeName(stack.sandbox, 'com', 'stream');
-    const res = await stack.sandbox.call('POST', '/domains/v1/registered-domains', { body: registration(domain, instance(stack.sandbox, { tld: 'com' })), siteId: options.siteId });
+    const domain = await freeName(stack.sandbox, 'com', 'stream');
+    const res = await stack.sandbox.call('POST', '/domains/v1/registered-domains', { body: registration(domain, await instance(stack.sandbox, { tld: 'com' })), siteId: options.siteId });
     expect(res.status).toBe(200);
     expect(res.body.registeredDomain.status).toBe('PENDING_REGISTRATION');
     return domain;
@@ -124,8 +124,8 @@ describe('gateway: pollers under upstream failures', () => {
     return c;
   };
   async function register(prefix: string): Promise<string> {
-    const domain = freeName(stack.sandbox, 'com', prefix);
-    expect((await stack.sandbox.call('POST', '/domains/v1/registered-domains', { body: registration(domain, instance(stack.sandbox, { tld: 'com' })) })).status).toBe(200);
+    const domain = await freeName(stack.sandbox, 'com', prefix);
+    expect((await stack.sandbox.call('POST', '/domains/v1/registered-domains', { body: registration(domain, await instance(stack.sandbox, { tld: 'com' })) })).status).toBe(200);
     return domain;
   }
 
