@@ -91,7 +91,10 @@ async function subscribeMany(clients: Client[], domains: string[], n: number): P
             {
               next: (result) => {
                 if (result.errors) reject(new Error(JSON.stringify(result.errors)));
-                else if (first) (first = false), resolve();
+                else if (first) {
+                  first = false;
+                  resolve();
+                }
               },
               error: reject,
               complete: () => undefined,
@@ -124,7 +127,7 @@ interface Bench {
 /** Memory per open subscription: with SUBSCRIPTIONS open minus the same connections idle (after a warm-up). */
 async function measureMemory(bench: Bench): Promise<void> {
   // Warm up every code path once (schema, graphql-ws, pollers), then measure with the connections open, idle.
-  await (await subscribeMany(bench.clients, bench.domains, CONNECTIONS))();
+  (await subscribeMany(bench.clients, bench.domains, CONNECTIONS))();
   await sleep(POLL_MS * 2);
   const idle = await bench.mem();
   if (!idle.gc) console.log('  (no --expose-gc in the gateway child: memory figures are noisy)');
@@ -195,7 +198,7 @@ async function main(): Promise<void> {
     await measureCallRates(bench);
     await measureAfterUnsubscribe(bench);
   } finally {
-    await Promise.all(bench.clients.map((c) => c.dispose()));
+    await Promise.all(bench.clients.map(async (c) => c.dispose()));
     gateway.child.kill('SIGTERM');
     sandbox.child.kill('SIGTERM');
   }

@@ -34,7 +34,7 @@ export const limitRules: ValidationRule[] = [
   maxAliasesRule({ n: OPERATION_LIMITS.maxAliases, ...report }),
   maxDirectivesRule({ n: OPERATION_LIMITS.maxDirectives, ...report }),
   costLimitRule({ maxCost: OPERATION_LIMITS.maxCost, ignoreIntrospection: true, ...report }),
-] as unknown as ValidationRule[];
+];
 
 /** Every rule a WebSocket operation is validated with (HTTP: Apollo adds `limitRules` to the specified rules). */
 export const allValidationRules: readonly ValidationRule[] = [...specifiedRules, ...limitRules];

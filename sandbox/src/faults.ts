@@ -75,7 +75,7 @@ export function checkFaultRule(input: Record<string, unknown>): string[] {
   if (total > 1 + 1e-9) problems.push('shares: rateLimitShare + errorShare + dropShare must not exceed 1');
   if (input.errorStatus !== undefined && !(FAULT_ERROR_STATUSES as readonly unknown[]).includes(input.errorStatus))
     problems.push(`errorStatus: must be one of ${FAULT_ERROR_STATUSES.join(', ')}`);
-  const hasEffect = (input.latencyMs ?? 0) !== 0 || SHARES.some((k) => typeof input[k] === 'number' && (input[k] as number) > 0);
+  const hasEffect = (input.latencyMs ?? 0) !== 0 || SHARES.some((k) => typeof input[k] === 'number' && (input[k]) > 0);
   if (problems.length === 0 && !hasEffect) problems.push('rule: needs latencyMs or a share above 0, else it does nothing');
   return problems;
 }

@@ -55,7 +55,7 @@ function compileField<T>(field: string, condition: unknown, spec: QuerySpec<T>, 
   const fieldSpec = spec.fields[field];
   if (!fieldSpec) throw validationError([{ field: path, description: `filtering by ${field} is not supported`, violatedRule: 'CUSTOM', ruleName: 'UNSUPPORTED_FILTER' }]);
   const isOperatorObject = condition !== null && typeof condition === 'object' && !Array.isArray(condition) && Object.keys(condition).some((k) => k.startsWith('$'));
-  const entries: Array<[Operator, unknown]> = isOperatorObject ? (Object.entries(condition as object) as Array<[Operator, unknown]>) : [['$eq', condition]];
+  const entries: Array<[Operator, unknown]> = isOperatorObject ? (Object.entries(condition) as Array<[Operator, unknown]>) : [['$eq', condition]];
   const tests = entries.map(([op, value]) => {
     if (!fieldSpec.ops.includes(op)) {
       throw validationError([{ field: path, description: `operator ${op} is not supported for ${field} (supported: ${fieldSpec.ops.join(' ')})`, violatedRule: 'CUSTOM', ruleName: 'UNSUPPORTED_OPERATOR' }]);

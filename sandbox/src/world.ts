@@ -1,5 +1,4 @@
-import type { ClockMode } from './clock.js';
-import { VirtualClock } from './clock.js';
+import { type ClockMode, VirtualClock } from './clock.js';
 import { SeededRandom } from './random.js';
 import { MANUAL_SETTINGS, REAL_TIME_SETTINGS, type SandboxSettings } from './settings.js';
 import type {

@@ -146,7 +146,7 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
       expect(code(res)).toBe(expected);
       return res;
     };
-    await expectCode({ siteId: mainSites(sb)[6] as string }, 403, 'NON_PREMIUM_SITE');
+    await expectCode({ siteId: mainSites(sb)[6] }, 403, 'NON_PREMIUM_SITE');
     await expectCode({ siteId: 'not-a-guid' }, 400, 'DOMAINS_GUID_NOT_VALID');
     await expectCode({ siteId: m0, accountId: 'not-a-guid' }, 400, 'DOMAINS_GUID_NOT_VALID');
     const noMessage = await expectCode({ siteId: m0, accountId: UNKNOWN_GUID }, 403, 'DOMAINS_GUID_NOT_FOUND');

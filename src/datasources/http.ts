@@ -151,6 +151,12 @@ function retryAfterMs(value: string | null): number | undefined {
   return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
 }
 
+/** The parts of a Wix error body the gateway reads (CONTRACT §0.2); anything else in it is ignored. */
+interface WixErrorBody {
+  message?: unknown;
+  details?: { applicationError?: { code?: unknown }; validationError?: { fieldViolations?: Array<{ field?: unknown; description?: unknown }> } };
+}
+
 /** Reduces a ky/fetch error to the few facts the gateway may use. */
 async function describeFailure(error: unknown, operation: string): Promise<UpstreamFailure> {
   if (error instanceof TimeoutError) return { kind: 'timeout', operation };
@@ -160,7 +166,7 @@ async function describeFailure(error: unknown, operation: string): Promise<Upstr
     let wixCode: string | undefined;
     let wixMessage: string | undefined;
     try {
-      const body = (await error.response.json()) as { message?: unknown; details?: { applicationError?: { code?: unknown }; validationError?: { fieldViolations?: Array<{ field?: unknown; description?: unknown }> } } };
+      const body = await error.response.json<WixErrorBody>();
       if (typeof body?.details?.applicationError?.code === 'string') wixCode = body.details.applicationError.code;
       const violation = body?.details?.validationError?.fieldViolations?.[0];
       if (violation && !wixCode) wixCode = 'INVALID_ARGUMENT';

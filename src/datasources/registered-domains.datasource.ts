@@ -76,7 +76,7 @@ export class RegisteredDomainsDataSource {
    */
   async ensureRegistered(req: RegistrationRequest): Promise<{ registeredDomain: RegisteredDomain; created: boolean }> {
     const existing = await this.reload(req.domain);
-    if (existing && existing.productInstanceId === req.productInstanceId && existing.status !== RegisteredDomainStatus.FAILED_REGISTRATION) return { registeredDomain: existing, created: false };
+    if (existing?.productInstanceId === req.productInstanceId && existing.status !== RegisteredDomainStatus.FAILED_REGISTRATION) return { registeredDomain: existing, created: false };
     return { registeredDomain: await this.create(req), created: true };
   }
 

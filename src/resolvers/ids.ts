@@ -53,5 +53,5 @@ const MINTERS: Record<string, (root: IdFields) => string> = {
 export function globalIdOf(typeName: string, root: object): string {
   const mint = MINTERS[typeName];
   if (!mint) throw new Error(`${typeName} is not a Node type with a global ID`);
-  return mint(root as IdFields);
+  return mint(root);
 }

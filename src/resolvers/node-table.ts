@@ -39,7 +39,7 @@ export function nodeTable(): NodeTable {
       'Operation',
       async (ctx, wixId) => {
         const record = await ctx.operations.store.get(wixId.toLowerCase());
-        return record && record.tenantId === ctx.tenantId ? toOperation(record) : null;
+        return record?.tenantId === ctx.tenantId ? toOperation(record) : null;
       },
     ],
   ]);

@@ -1,7 +1,6 @@
 import type { OperationRecord } from '../flows/operation.js';
 import type { PlannedStep as PlannedStepRecord } from '../flows/submit.js';
-import type { DnsRecordType } from '../model/dns.js';
-import type { OperationKind, OperationStatus, OperationStepStatus, StepPlan } from '../model/operation.js';
+import type { OperationKind } from '../model/operation.js';
 import { ConnectDomainResult, PurchaseDomainResult, ReassignPaidServiceResult, SetUpCustomerSiteResult, type OperationResult } from '../schema/operation-result.type.js';
 import { Operation, type OperationPlan } from '../schema/operation.type.js';
 
@@ -13,20 +12,20 @@ export function toOperation(record: OperationRecord): Operation {
   const op = new Operation();
   op.storeId = record.id;
   op.version = record.version;
-  op.kind = record.kind as OperationKind;
-  op.status = record.status as OperationStatus;
+  op.kind = record.kind;
+  op.status = record.status;
   op.idempotencyKey = record.idempotencyKey;
   op.steps = record.steps.map((s) => ({
     name: s.name,
     description: s.description,
-    status: s.status as OperationStepStatus,
+    status: s.status,
     paid: s.paid,
     detail: s.detail ?? null,
     startedAt: s.startedAt ? new Date(s.startedAt) : null,
     finishedAt: s.finishedAt ? new Date(s.finishedAt) : null,
   }));
-  op.recordsToSet = record.recordsToSet.map((r) => ({ type: r.type as DnsRecordType, hostName: r.hostName, ttl: r.ttl, values: [...r.values] }));
-  op.result = record.status === 'SUCCEEDED' && record.result ? toResult(record.kind as OperationKind, record.result) : null;
+  op.recordsToSet = record.recordsToSet.map((r) => ({ type: r.type, hostName: r.hostName, ttl: r.ttl, values: [...r.values] }));
+  op.result = record.status === 'SUCCEEDED' && record.result ? toResult(record.kind, record.result) : null;
   op.userErrors = record.userErrors.map((e) => ({ field: e.field, message: e.message, code: e.code }));
   op.createdAt = new Date(record.createdAt);
   op.updatedAt = new Date(record.updatedAt);
@@ -43,7 +42,7 @@ function toResult(kind: OperationKind, result: Record<string, unknown>): Operati
 export function toPlan(kind: string, steps: PlannedStepRecord[]): OperationPlan {
   return {
     kind: kind as OperationKind,
-    steps: steps.map((s) => ({ name: s.name, description: s.description, paid: s.paid, plan: s.plan as StepPlan, detail: s.detail })),
+    steps: steps.map((s) => ({ name: s.name, description: s.description, paid: s.paid, plan: s.plan, detail: s.detail })),
     wouldCallPaidEndpoint: steps.some((s) => s.paid && s.plan === 'WOULD_ACT'),
   };
 }

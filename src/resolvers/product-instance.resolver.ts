@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { Package as PackageModel } from '../model/package.js';
-import type { CatalogProduct as CatalogProductModel, ProductInstance as ProductInstanceModel, ProductType as ProductTypeModel } from '../model/product-instance.js';
+import type { CatalogProduct as CatalogProductModel, ProductInstance as ProductInstanceModel } from '../model/product-instance.js';
 import type { Site as SiteModel } from '../model/site.js';
 import { Package } from '../schema/package.type.js';
 import { CatalogProduct, ProductInstance } from '../schema/product-instance.type.js';
@@ -19,7 +19,7 @@ export class ProductInstanceResolver {
   @FieldResolver(() => CatalogProduct, { description: 'What the instance is, from the gateway\'s product catalog (name null and type UNKNOWN for products the catalog does not list).' })
   product(@Root() instance: ProductInstanceModel, @Ctx() ctx: GatewayContext): CatalogProductModel {
     const info = ctx.catalog.describe(instance.catalogProductId);
-    return { ...info, type: info.type as ProductTypeModel };
+    return { ...info, type: info.type };
   }
 
   @FieldResolver(() => Package, { description: 'The package holding the instance.' })

@@ -81,7 +81,10 @@ export const SUBDIVISION_REQUIRED = new Set('AE AR AT AU BE BR CA CH CL CO CR CZ
 /** An ISO-3166-2 subdivision code, with or without its country prefix: `US-IL` or `IL`. */
 const SUBDIVISION = /^(?:[A-Z]{2}-)?[A-Z0-9]{1,3}$/i;
 
-const countryOf = (contact: object) => String((contact as { countryCode?: unknown }).countryCode ?? '').toUpperCase();
+const countryOf = (contact: object) => {
+  const code = (contact as { countryCode?: unknown }).countryCode;
+  return typeof code === 'string' ? code.toUpperCase() : '';
+};
 
 /**
  * `subdivisionCode`: required when the contact's `countryCode` is one of {@link SUBDIVISION_REQUIRED}, an ISO-3166-2

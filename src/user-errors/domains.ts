@@ -1,4 +1,3 @@
-import { GatewayError } from '../errors.js';
 import type { UserErrorSpec } from './spec.js';
 
 /**

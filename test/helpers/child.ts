@@ -49,7 +49,7 @@ export class GatewayProcess {
         this.child.stderr?.off('data', check);
         this.child.off('exit', onExit);
         if (match) resolve(match);
-        else reject(error);
+        else reject(error ?? new Error(`no match for ${pattern}`));
       };
       this.child.stdout?.on('data', check);
       this.child.stderr?.on('data', check);

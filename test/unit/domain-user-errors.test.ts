@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mapUpstreamFailure } from '../../src/errors.js';
 import { domainShape, zoneChangeProblem } from '../../src/schema/domain-validators.js';
 import { CONNECTED_DOMAIN_ERRORS, DNS_ZONE_ERRORS, REGISTERED_DOMAIN_ERRORS } from '../../src/user-errors/domains.js';
-import { toUserErrorWith as domainUserError } from '../../src/user-errors/index.js';
-import { toUserError, type UserErrorSpec } from '../../src/user-errors/index.js';
+import { toUserErrorWith as domainUserError, toUserError, type UserErrorSpec } from '../../src/user-errors/index.js';
 import { codesUnder, fetchSandboxOpenApi } from '../helpers/sandbox-openapi.js';
 
 /** CONTRACT §6.3 + §6.6. */

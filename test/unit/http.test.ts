@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WixHttp } from '../../src/datasources/http.js';
-import { GatewayError } from '../../src/errors.js';
+import type { GatewayError } from '../../src/errors.js';
 
 /** A scripted upstream: each call takes the next answer of `script` (the last one repeats). */
 interface Answer {

@@ -14,7 +14,7 @@ interface State {
 /** A resource whose fetcher answers from `script` (a state, or an error to throw) and records call times. */
 function fakeResource(initial: State | Error) {
   const resource = {
-    state: initial as State | Error,
+    state: initial,
     calls: [] as number[],
     spec(tenantId = 'tenant-a', name = 'thing:1'): WatchSpec<State> {
       return {

@@ -21,6 +21,8 @@ function ExamplesIcon() {
  */
 export function examplesPlugin(examples: Example[]): GraphiQLPlugin {
   function ExamplesContent() {
+    // changeTab is a plain callback of GraphiQL's React context (no `this`), safe to destructure.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const { tabs, changeTab, queryEditor, variableEditor, headerEditor } = useEditorContext({ nonNull: true });
     const open = (example: Example) => {
       const index = tabs.findIndex((tab) => tab.query === example.query);

@@ -100,7 +100,7 @@ function createAsCollaborator(ctx: RouteContext) {
   const siteId = ctx.body.siteId;
   if (typeof siteId !== 'string' || siteId === '') throw invalidField('siteId', 'is required', 'REQUIRED_FIELD');
   const site = ctx.world.sites.get(siteId);
-  if (!site || site.ownerAccountId !== ctx.accountId) throw appError(404, 'SITE_NOT_FOUND', `Site ${siteId} not found in account ${ctx.accountId}`, { siteId });
+  if (site?.ownerAccountId !== ctx.accountId) throw appError(404, 'SITE_NOT_FOUND', `Site ${siteId} not found in account ${ctx.accountId}`, { siteId });
   const account = addChildAccount(ctx.world, ctx.accountId, user);
   site.contributorAccountIds = [...site.contributorAccountIds, account.accountId];
   site.updatedDate = ctx.world.now();

@@ -63,7 +63,7 @@ export function checkDomains(world: World, body: Record<string, unknown>): { dom
     throw invalidField('domains', `must be an array of 1 to ${MAX_DOMAIN_CHECKS} domain names`, 'FORMAT');
   }
   return {
-    domains: (names as string[]).map((domain) => {
+    domains: (names).map((domain) => {
       const valid = parseDomain(domain) !== undefined;
       const available = valid && !isTaken(world, domain);
       return { domain, valid, available, premium: available && isPremiumName(world, domain) };

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallFilter } from '../calllog.js';
 import { appError, invalidField, validationError, type FieldViolation } from '../errors.js';
-import { checkFaultRule, routeKey, type FaultRuleInput } from '../faults.js';
+import { checkFaultRule, routeKey } from '../faults.js';
 import { readJson, send } from '../http-util.js';
 import { buildOpenApi } from '../openapi.js';
 import { addSite, summarize } from '../seed.js';
@@ -79,7 +79,7 @@ function addFault(sandbox: Sandbox, body: Record<string, unknown>) {
     const known = sandbox.router.all().some((r) => r.operation === target || routeKey(r.method, r.path) === key);
     if (!known) throw invalidField('target', `no endpoint ${target}; use an operation name, "METHOD /path/{param}" or *`);
   }
-  return { fault: sandbox.faults.add(body as FaultRuleInput) };
+  return { fault: sandbox.faults.add(body) };
 }
 
 /** `POST /_sandbox/sites {accountId?, count?}`: adds free sites to an account (for scale tests and flows). */
@@ -117,7 +117,7 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     handle: (sb, { body }) => {
       const seed = body.seed;
       if (seed !== undefined && (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0)) throw invalidField('seed', 'must be a non-negative integer', 'FORMAT');
-      sb.reset(seed as number | undefined);
+      sb.reset(seed);
       return { ...summarize(sb.world), seed: sb.world.seed };
     },
   },

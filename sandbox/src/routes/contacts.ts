@@ -77,6 +77,6 @@ export function registrarRejection(contacts: Record<string, ContactData | undefi
 export function cleanContact(contact: Record<string, unknown>): ContactData {
   const fields: Array<keyof ContactData> = ['firstName', 'lastName', 'email', 'address', 'city', 'subdivisionCode', 'postalCode', 'countryCode', 'phone', 'company'];
   const out: ContactData = {};
-  for (const f of fields) if (typeof contact[f] === 'string' && contact[f] !== '') out[f] = contact[f] as string;
+  for (const f of fields) if (typeof contact[f] === 'string' && contact[f] !== '') out[f] = contact[f];
   return out;
 }

@@ -64,7 +64,7 @@ export function checkTargetSite(ctx: RouteContext): string | undefined {
   if (siteId === undefined) return undefined;
   if (!GUID.test(siteId)) throw validationError([{ field: 'wix-site-id', description: 'must be a GUID', violatedRule: 'FORMAT', ruleName: 'GUID' }]);
   const site = ctx.world.sites.get(siteId);
-  if (!site || site.ownerAccountId !== ctx.accountId) throw appError(403, 'PERMISSION_DENIED', `No access to site ${siteId} in account ${ctx.accountId}`);
+  if (site?.ownerAccountId !== ctx.accountId) throw appError(403, 'PERMISSION_DENIED', `No access to site ${siteId} in account ${ctx.accountId}`);
   if (!site.premium) throw appError(400, 'CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE', `Site ${siteId} has no active Premium plan; a domain can't be assigned to a free site`);
   return siteId;
 }
@@ -73,10 +73,10 @@ export function checkTargetSite(ctx: RouteContext): string | undefined {
 export function checkProductInstance(ctx: RouteContext, instanceId: string, parsed: ParsedDomain): number {
   const { world } = ctx;
   const found = world.findInstance(instanceId);
-  if (!found || found.pkg.accountId !== ctx.accountId) throw appError(400, 'PRODUCT_INSTANCE_NOT_FOUND', `No subscription found for product instance ${instanceId}`);
+  if (found?.pkg.accountId !== ctx.accountId) throw appError(400, 'PRODUCT_INSTANCE_NOT_FOUND', `No subscription found for product instance ${instanceId}`);
   const { instance } = found;
   const product = world.catalog.get(instance.catalogProductId);
-  if (!product || product.type !== 'DOMAIN') throw appError(400, 'INVALID_PRODUCT_INSTANCE', `Product instance ${instanceId} doesn't include a domain benefit`);
+  if (product?.type !== 'DOMAIN') throw appError(400, 'INVALID_PRODUCT_INSTANCE', `Product instance ${instanceId} doesn't include a domain benefit`);
   if (instance.status !== 'ENABLED') throw appError(400, 'PRODUCT_INSTANCE_NOT_ACTIVE', `Product instance ${instanceId} is ${instance.status}, not active`);
   const enabledAt = world.enabledAt.get(instanceId) ?? 0;
   if (world.clock.now() - enabledAt < world.settings.productActivationGraceMs)
@@ -94,7 +94,7 @@ export function checkProductInstance(ctx: RouteContext, instanceId: string, pars
 /** Registration length in years from the instance's cycle (else the product's first), or undefined when unusable. */
 export function registrationYears(instance: ProductInstance, fallback: ProductInstance['billingInfo']): number | undefined {
   const cycle = (instance.billingInfo ?? fallback)?.cycleDuration;
-  if (!cycle || cycle.unit !== 'YEAR' || ![1, 2, 3].includes(cycle.count)) return undefined;
+  if (cycle?.unit !== 'YEAR' || ![1, 2, 3].includes(cycle.count)) return undefined;
   return cycle.count;
 }
 

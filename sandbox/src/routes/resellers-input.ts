@@ -39,7 +39,7 @@ export function parseBilling(value: unknown, field: string): BillingInfo | undef
   const { unit, count } = raw.cycleDuration as { unit?: unknown; count?: unknown };
   if (unit !== undefined && !CYCLE_UNITS.includes(unit as CycleUnit)) throw invalidField(`${field}.cycleDuration.unit`, `must be one of ${CYCLE_UNITS.join(', ')}`, 'FORMAT');
   if (count !== undefined && (typeof count !== 'number' || !Number.isInteger(count))) throw invalidField(`${field}.cycleDuration.count`, 'must be an integer', 'FORMAT');
-  billing.cycleDuration = { unit: (unit as CycleUnit | undefined) ?? 'UNKNOWN', count: (count as number | undefined) ?? 1 };
+  billing.cycleDuration = { unit: (unit as CycleUnit | undefined) ?? 'UNKNOWN', count: (count) ?? 1 };
   return billing;
 }
 

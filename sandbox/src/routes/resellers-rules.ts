@@ -121,7 +121,7 @@ export function resolveCycle(product: CatalogProduct, billing: BillingInfo | und
 /** The site, or 404 SITE_NOT_FOUND unless it is owned by `accountId`. */
 export function ownedSite(world: World, siteId: string, accountId: string): Site {
   const site = world.sites.get(siteId);
-  if (site && site.ownerAccountId === accountId) return site;
+  if (site?.ownerAccountId === accountId) return site;
   // Name the owner only inside the caller's own tree: another tree's accounts are not the caller's business.
   const owner = site && world.rootOf(site.ownerAccountId) === world.rootOf(accountId) ? site.ownerAccountId : undefined;
   const message = owner ? `Site ${siteId} is owned by ${owner}, not by requesting account ${accountId}` : `Site ${siteId} not found in account ${accountId}`;

@@ -45,7 +45,7 @@ function requiredText(value: unknown, field: string, violations: FieldViolation[
 
 function activeSiteOf(ctx: RouteContext, siteId: string): Site | undefined {
   const site = ctx.world.sites.get(siteId);
-  return site && site.ownerAccountId === ctx.accountId && site.state !== 'TRASHED' ? site : undefined;
+  return site?.ownerAccountId === ctx.accountId && site.state !== 'TRASHED' ? site : undefined;
 }
 
 function duplicateSite(ctx: RouteContext) {
@@ -66,7 +66,7 @@ type ItemError = { code: string; description: string } | null;
 
 function trash(ctx: RouteContext, id: string): ItemError {
   const site = ctx.world.sites.get(id);
-  if (!site || site.ownerAccountId !== ctx.accountId) return { code: 'SITE_NOT_FOUND', description: `Site ${id} not found in account ${ctx.accountId}` };
+  if (site?.ownerAccountId !== ctx.accountId) return { code: 'SITE_NOT_FOUND', description: `Site ${id} not found in account ${ctx.accountId}` };
   if (site.state === 'TRASHED') return null;
   if (site.premium || hasLivePlan(ctx.world, id)) return { code: 'PREMIUM_NOT_PERMITTED', description: 'unassign premium request: NOT_PERMITTED' };
   const now = ctx.world.now();

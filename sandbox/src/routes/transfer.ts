@@ -61,7 +61,7 @@ function transferSite(ctx: RouteContext) {
     throw appError(403, 'SITE_TRANSFER_NOT_ALLOWED', `Transfer from account ${request.sourceAccountId} is not allowed`, { sourceAccountId: request.sourceAccountId });
   }
   const site = world.sites.get(request.siteId);
-  if (!site || site.ownerAccountId !== request.sourceAccountId) {
+  if (site?.ownerAccountId !== request.sourceAccountId) {
     throw appError(400, 'SITE_NOT_FOUND', `Site ${request.siteId} not found in account ${request.sourceAccountId}`, { siteId: request.siteId, sourceAccountId: request.sourceAccountId });
   }
   const paid = paidServices(world, site.id);

@@ -166,7 +166,7 @@ describe('gateway: connected-domain and DNS-zone mutations', () => {
       [{}, 'additions'],
     ];
     for (const [over, field] of cases) {
-      const result = await stack.run(UpdateDnsZoneDocument, { input: { domain: 'pixelco-agency.com', ...over } as UpdateDnsZoneInput });
+      const result = await stack.run(UpdateDnsZoneDocument, { input: { domain: 'pixelco-agency.com', ...over } });
       expect(result.errors?.[0]?.extensions?.code, JSON.stringify(over).slice(0, 80)).toBe('BAD_USER_INPUT');
       expect(fieldsOf(result)[0]?.split('.')[0], JSON.stringify(over).slice(0, 80)).toBe(field);
     }

@@ -15,7 +15,7 @@ describe('gateway: domain search over the sandbox', () => {
       const params = new URLSearchParams({ query, 'paging.limit': '20' });
       for (const tld of tlds) params.append('tlds', tld);
       if (cursor) params.set('paging.cursor', cursor);
-      const res = await stack.sandbox.call('GET', `/domain-search/v2/suggest-domains?${params}`);
+      const res = await stack.sandbox.call('GET', `/domain-search/v2/suggest-domains?${params.toString()}`);
       all.push(...res.body.suggestions);
       cursor = res.body.pagingMetadata.hasNext ? res.body.pagingMetadata.cursors.next : null;
     } while (cursor);

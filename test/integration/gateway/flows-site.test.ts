@@ -109,7 +109,7 @@ describe('flows: setUpCustomerSite and reassignPaidService', () => {
     const [targetA, targetB] = await w.freeSites(main());
     const run = async (instance: string, target: string, unassignFirst: boolean) => {
       await stack.sandbox.clearCalls();
-      const { reassignPaidService } = await stack.data(FlowReassignPaidServiceDocument, { input: { idempotencyKey: key(), productInstanceId: toGlobalId('ProductInstance', instance), targetSiteId: target as string, unassignFirst } });
+      const { reassignPaidService } = await stack.data(FlowReassignPaidServiceDocument, { input: { idempotencyKey: key(), productInstanceId: toGlobalId('ProductInstance', instance), targetSiteId: target, unassignFirst } });
       return expectSucceeded(await finished(stack, reassignPaidService.operation?.id as string));
     };
     const viaUnassign = await run(first!.instance.instanceId, targetA!, true);

@@ -38,7 +38,7 @@ describe('gateway: graphql-ws transport and tenancy', () => {
     await stack.sandbox.clearCalls();
   });
   afterEach(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map(async (c) => c.dispose()));
     clients = [];
     await eventually(() => expect(stack.gateway.polling.stats().pollers).toBe(0));
   });

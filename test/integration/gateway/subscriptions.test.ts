@@ -31,7 +31,7 @@ describe('gateway: status subscriptions (graphql-ws) fed by shared pollers', () 
     await stack.sandbox.reset();
   });
   afterEach(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map(async (c) => c.dispose()));
     clients = [];
     await eventually(() => expect(stack.gateway.polling.stats().pollers).toBe(0));
   });
@@ -135,7 +135,7 @@ describe('gateway: pollers under upstream failures', () => {
   afterAll(async () => stack.close());
   beforeEach(async () => stack.sandbox.reset());
   afterEach(async () => {
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map(async (c) => c.dispose()));
     clients = [];
     await eventually(() => expect(stack.gateway.polling.stats().pollers).toBe(0));
   });
