@@ -16,7 +16,12 @@ const env = (name: string): string => {
 
 const intervalMs = Number(process.env.BENCH_POLL_MS ?? 1_000);
 const gateway = await Gateway.start({
-  upstream: { baseUrl: env('SANDBOX_URL'), apiKey: env('SANDBOX_API_KEY'), mainAccountId: env('SANDBOX_ACCOUNT_ID'), timeoutMs: 10_000 },
+  upstream: {
+    baseUrl: env('SANDBOX_URL'),
+    apiKey: env('SANDBOX_API_KEY'),
+    mainAccountId: env('SANDBOX_ACCOUNT_ID'),
+    timeoutMs: 10_000,
+  },
   // No backoff (max = base) so the upstream rate is steady and comparable between phases.
   polling: { intervalMs, maxIntervalMs: intervalMs, maxPollersPerTenant: 1_000 },
   websocket: { maxConnections: 1_000 },
@@ -29,7 +34,9 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   gc?.();
   gc?.();
   const { heapUsed, rss } = process.memoryUsage();
-  process.stdout.write(`${JSON.stringify({ heapUsed, rss, gc: Boolean(gc), polling: gateway.polling.stats(), connections: gateway.webSocketConnections })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ heapUsed, rss, gc: Boolean(gc), polling: gateway.polling.stats(), connections: gateway.webSocketConnections })}\n`,
+  );
 });
 
 const stop = async () => {

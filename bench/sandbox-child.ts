@@ -4,7 +4,12 @@
  */
 import { startSandbox } from '@wix-account-graph/sandbox';
 
-const sandbox = await startSandbox({ port: 0, host: '127.0.0.1', seed: Number(process.env.SANDBOX_SEED ?? 1), clock: 'manual' });
+const sandbox = await startSandbox({
+  port: 0,
+  host: '127.0.0.1',
+  seed: Number(process.env.SANDBOX_SEED ?? 1),
+  clock: 'manual',
+});
 process.stdout.write(`${JSON.stringify({ url: sandbox.url, pid: process.pid })}\n`);
 
 const stop = async () => {

@@ -42,7 +42,9 @@ interface Figures {
 /** Starts `bench/sandbox-child.ts` under tsx (the sandbox package from its sources) and waits for the URL it prints. */
 async function startChild(): Promise<{ child: ChildProcess; url: string }> {
   const entry = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', entry], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', entry], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`sandbox child exited early (code ${code})`)));
@@ -70,17 +72,39 @@ async function chooseGet(url: string, headers: Record<string, string>, seed: See
     const id = page.packages[0]?.id;
     if (id) return { name: 'Get Package', method: 'GET', path: `/resellers/v1/packages/${id}` };
   }
-  if (serves('/domains/v1/connected-domains/{connectedDomainId}', 'get') && serves('/domains/v1/connected-domains', 'get')) {
-    const list = await json<{ connectedDomains: Array<{ id: string }> }>(`${url}/domains/v1/connected-domains?paging.limit=1`, { headers });
+  if (
+    serves('/domains/v1/connected-domains/{connectedDomainId}', 'get') &&
+    serves('/domains/v1/connected-domains', 'get')
+  ) {
+    const list = await json<{ connectedDomains: Array<{ id: string }> }>(
+      `${url}/domains/v1/connected-domains?paging.limit=1`,
+      { headers },
+    );
     const id = list.connectedDomains[0]?.id;
-    if (id) return { name: 'Get Connected Domain', method: 'GET', path: `/domains/v1/connected-domains/${id}`, note: 'Get Package is not served yet: fell back to Get Connected Domain' };
+    if (id)
+      return {
+        name: 'Get Connected Domain',
+        method: 'GET',
+        path: `/domains/v1/connected-domains/${id}`,
+        note: 'Get Package is not served yet: fell back to Get Connected Domain',
+      };
   }
   if (serves('/accounts/v1/accounts/{accountId}', 'get'))
-    return { name: 'Get Account', method: 'GET', path: `/accounts/v1/accounts/${seed.mainAccountId}`, note: 'Get Package is not served yet: fell back to Get Account' };
+    return {
+      name: 'Get Account',
+      method: 'GET',
+      path: `/accounts/v1/accounts/${seed.mainAccountId}`,
+      note: 'Get Package is not served yet: fell back to Get Account',
+    };
   throw new Error('the sandbox serves no Get endpoint to benchmark');
 }
 
-async function run(url: string, headers: Record<string, string>, scenario: Scenario, seconds: number): Promise<Figures> {
+async function run(
+  url: string,
+  headers: Record<string, string>,
+  scenario: Scenario,
+  seconds: number,
+): Promise<Figures> {
   const result = await autocannon({
     url: `${url}${scenario.path}`,
     method: scenario.method,
@@ -101,7 +125,8 @@ async function run(url: string, headers: Record<string, string>, scenario: Scena
 }
 
 function report(scenario: Scenario, f: Figures, target?: number): string {
-  const verdict = target === undefined ? '' : `  target ≥ ${target.toLocaleString('en-US')}/s: ${f.rps >= target ? 'MET' : 'MISSED'}`;
+  const verdict =
+    target === undefined ? '' : `  target ≥ ${target.toLocaleString('en-US')}/s: ${f.rps >= target ? 'MET' : 'MISSED'}`;
   return (
     `${scenario.name.padEnd(22)} ${scenario.method} ${scenario.path}\n` +
     `  ${Math.round(f.rps).toLocaleString('en-US').padStart(8)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  ` +
@@ -115,11 +140,21 @@ async function main(): Promise<void> {
     const seed = await json<Seed>(`${url}/_sandbox/seed`);
     const headers = { authorization: seed.apiKey, 'wix-account-id': seed.mainAccountId, accept: 'application/json' };
     const get = await chooseGet(url, headers, seed);
-    const query: Scenario = { name: 'Query Sites', method: 'POST', path: '/site-list/v2/sites/query', body: JSON.stringify({ query: { cursorPaging: { limit: 10 } } }) };
-    console.log(`sandbox bench: ${url} (child pid ${child.pid}), ${CONNECTIONS} connections, ${DURATION_S}s per run after a ${WARMUP_S}s warm-up`);
+    const query: Scenario = {
+      name: 'Query Sites',
+      method: 'POST',
+      path: '/site-list/v2/sites/query',
+      body: JSON.stringify({ query: { cursorPaging: { limit: 10 } } }),
+    };
+    console.log(
+      `sandbox bench: ${url} (child pid ${child.pid}), ${CONNECTIONS} connections, ${DURATION_S}s per run after a ${WARMUP_S}s warm-up`,
+    );
     if (get.note) console.log(`note: ${get.note}`);
     const figures: Array<[Scenario, Figures, number | undefined]> = [];
-    for (const [scenario, target] of [[get, GET_TARGET_RPS], [query, undefined]] as const) {
+    for (const [scenario, target] of [
+      [get, GET_TARGET_RPS],
+      [query, undefined],
+    ] as const) {
       await run(url, headers, scenario, WARMUP_S);
       figures.push([scenario, await run(url, headers, scenario, DURATION_S), target]);
     }
@@ -127,7 +162,8 @@ async function main(): Promise<void> {
     const getFigures = figures[0]?.[1];
     const failed = figures.some(([, f]) => f.non2xx + f.errors + f.timeouts > 0);
     if (failed) console.log('some requests failed: see non-2xx / errors / timeouts above');
-    if (process.env.BENCH_ENFORCE === '1' && (failed || !getFigures || getFigures.rps < GET_TARGET_RPS)) process.exitCode = 1;
+    if (process.env.BENCH_ENFORCE === '1' && (failed || !getFigures || getFigures.rps < GET_TARGET_RPS))
+      process.exitCode = 1;
   } finally {
     child.kill('SIGTERM');
   }

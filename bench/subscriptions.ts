@@ -22,7 +22,8 @@ const RESOURCES = Number(process.env.BENCH_RESOURCES ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 1_000);
 const WINDOW_S = Number(process.env.BENCH_WINDOW_S ?? 10);
-const QUERY = 'subscription Bench($domain: String!) { registeredDomainUpdated(domain: $domain) { domain status dnsPropagationStatus } }';
+const QUERY =
+  'subscription Bench($domain: String!) { registeredDomainUpdated(domain: $domain) { domain status dnsPropagationStatus } }';
 
 interface Seed {
   apiKey: string;
@@ -37,9 +38,16 @@ interface Mem {
 }
 
 /** Spawns a bench child under tsx and waits for the JSON line with its URL. */
-async function startChild(file: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ child: ChildProcess; url: string; lines: Interface }> {
+async function startChild(
+  file: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<{ child: ChildProcess; url: string; lines: Interface }> {
   const entry = fileURLToPath(new URL(file, import.meta.url));
-  const child = spawn(process.execPath, [...nodeArgs, '--conditions=source', '--import', 'tsx', entry], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...nodeArgs, '--conditions=source', '--import', 'tsx', entry], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${file} exited early (code ${code})`)));
@@ -56,16 +64,51 @@ async function json<T>(url: string, init: RequestInit = {}): Promise<T> {
 
 /** Creates `count` domains in PENDING_REGISTRATION through the sandbox's own endpoints, as a partner would. */
 async function pendingDomains(url: string, seed: Seed, count: number): Promise<string[]> {
-  const headers = { 'content-type': 'application/json', authorization: seed.apiKey, 'wix-account-id': seed.mainAccountId };
-  const product = { catalogProductId: domainProductId('com'), billingInfo: { type: 'RECURRING', cycleDuration: { unit: 'YEAR', count: 1 } }, countryCode: 'US' };
-  const created = await json<{ package: { productInstances: Array<{ instanceId: string }> } }>(`${url}/resellers/v2/packages`, { method: 'POST', headers, body: JSON.stringify({ products: Array.from({ length: count }, () => product) }) });
+  const headers = {
+    'content-type': 'application/json',
+    authorization: seed.apiKey,
+    'wix-account-id': seed.mainAccountId,
+  };
+  const product = {
+    catalogProductId: domainProductId('com'),
+    billingInfo: { type: 'RECURRING', cycleDuration: { unit: 'YEAR', count: 1 } },
+    countryCode: 'US',
+  };
+  const created = await json<{ package: { productInstances: Array<{ instanceId: string }> } }>(
+    `${url}/resellers/v2/packages`,
+    { method: 'POST', headers, body: JSON.stringify({ products: Array.from({ length: count }, () => product) }) },
+  );
   const settings = await json<{ settings: { instanceActivationMs: number } }>(`${url}/_sandbox/settings`);
-  await json(`${url}/_sandbox/clock/advance`, { method: 'POST', headers, body: JSON.stringify({ ms: settings.settings.instanceActivationMs }) });
-  const registrant = { firstName: 'Bench', lastName: 'Marker', phone: '+15551234567', city: 'Springfield', postalCode: '12345', countryCode: 'US', subdivisionCode: 'US-IL', address: '1 Main street', email: 'bench@example.com' };
+  await json(`${url}/_sandbox/clock/advance`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ ms: settings.settings.instanceActivationMs }),
+  });
+  const registrant = {
+    firstName: 'Bench',
+    lastName: 'Marker',
+    phone: '+15551234567',
+    city: 'Springfield',
+    postalCode: '12345',
+    countryCode: 'US',
+    subdivisionCode: 'US-IL',
+    address: '1 Main street',
+    email: 'bench@example.com',
+  };
   const domains: string[] = [];
   for (let i = 0, n = 0; domains.length < count && n < count * 20; n++) {
     const domain = `bench-poll-${n}.com`;
-    const res = await fetch(`${url}/domains/v1/registered-domains`, { method: 'POST', headers, body: JSON.stringify({ registeredDomain: { domain, productInstanceId: created.package.productInstances[i]?.instanceId, contacts: { registrant } } }) });
+    const res = await fetch(`${url}/domains/v1/registered-domains`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        registeredDomain: {
+          domain,
+          productInstanceId: created.package.productInstances[i]?.instanceId,
+          contacts: { registrant },
+        },
+      }),
+    });
     if (res.ok) {
       domains.push(domain);
       i++;
@@ -133,8 +176,13 @@ async function measureMemory(bench: Bench): Promise<void> {
   if (!idle.gc) console.log('  (no --expose-gc in the gateway child: memory figures are noisy)');
   const stop = await subscribeMany(bench.clients, bench.domains, SUBSCRIPTIONS);
   const loaded = await bench.mem();
-  const perSub = { heap: (loaded.heapUsed - idle.heapUsed) / SUBSCRIPTIONS, rss: (loaded.rss - idle.rss) / SUBSCRIPTIONS };
-  console.log(`\nMemory (gateway process, after GC): idle with ${idle.connections} connections heap ${mb(idle.heapUsed)} / RSS ${mb(idle.rss)}; with ${loaded.polling.listeners} subscriptions on ${loaded.polling.pollers} pollers heap ${mb(loaded.heapUsed)} / RSS ${mb(loaded.rss)}`);
+  const perSub = {
+    heap: (loaded.heapUsed - idle.heapUsed) / SUBSCRIPTIONS,
+    rss: (loaded.rss - idle.rss) / SUBSCRIPTIONS,
+  };
+  console.log(
+    `\nMemory (gateway process, after GC): idle with ${idle.connections} connections heap ${mb(idle.heapUsed)} / RSS ${mb(idle.rss)}; with ${loaded.polling.listeners} subscriptions on ${loaded.polling.pollers} pollers heap ${mb(loaded.heapUsed)} / RSS ${mb(loaded.rss)}`,
+  );
   console.log(`  per open subscription: heap ${kb(perSub.heap)}, RSS ${kb(perSub.rss)}`);
   stop();
   await sleep(POLL_MS * 2);
@@ -148,7 +196,9 @@ async function measureCallRates(bench: Bench): Promise<void> {
     [SUBSCRIPTIONS, Math.max(1, Math.floor(RESOURCES / 2))],
     [SUBSCRIPTIONS, 1],
   ];
-  console.log('\n| subscribers | resources | pollers | Get Registered Domain calls/min | per resource | per subscriber |');
+  console.log(
+    '\n| subscribers | resources | pollers | Get Registered Domain calls/min | per resource | per subscriber |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|');
   for (const [subs, resources] of mixes) {
     const unsubscribe = await subscribeMany(bench.clients, bench.domains.slice(0, resources), subs);
@@ -159,7 +209,9 @@ async function measureCallRates(bench: Bench): Promise<void> {
     const count = (await bench.calls(since)).length;
     const perMinute = (count * 60_000) / (Date.now() - started);
     const { polling } = await bench.mem();
-    console.log(`| ${subs} | ${resources} | ${polling.pollers} | ${perMinute.toFixed(0)} | ${(perMinute / resources).toFixed(1)} | ${(perMinute / subs).toFixed(2)} |`);
+    console.log(
+      `| ${subs} | ${resources} | ${polling.pollers} | ${perMinute.toFixed(0)} | ${(perMinute / resources).toFixed(1)} | ${(perMinute / subs).toFixed(2)} |`,
+    );
     unsubscribe();
     await sleep(POLL_MS * 2);
   }
@@ -171,21 +223,49 @@ async function measureAfterUnsubscribe(bench: Bench): Promise<void> {
   console.log(`\nAfter every unsubscribe: ${after.polling.pollers} pollers, ${after.polling.listeners} listeners.`);
   const tail = await bench.lastSeq();
   await sleep(POLL_MS * 3);
-  console.log(`Calls in the ${(POLL_MS * 3) / 1000} s after: ${(await bench.calls(tail)).length} (polling stops with the last subscriber).`);
-  console.log(`Expected: ~${(60_000 / POLL_MS).toFixed(0)} calls/min per resource (one poll per ${POLL_MS} ms, no backoff in this bench), whatever the number of subscribers.`);
+  console.log(
+    `Calls in the ${(POLL_MS * 3) / 1000} s after: ${(await bench.calls(tail)).length} (polling stops with the last subscriber).`,
+  );
+  console.log(
+    `Expected: ~${(60_000 / POLL_MS).toFixed(0)} calls/min per resource (one poll per ${POLL_MS} ms, no backoff in this bench), whatever the number of subscribers.`,
+  );
 }
 
 async function main(): Promise<void> {
   const sandbox = await startChild('./sandbox-child.ts');
   const seed = await json<Seed>(`${sandbox.url}/_sandbox/seed`);
   const domains = await pendingDomains(sandbox.url, seed, RESOURCES);
-  const gateway = await startChild('./gateway-child.ts', { SANDBOX_URL: sandbox.url, SANDBOX_API_KEY: seed.apiKey, SANDBOX_ACCOUNT_ID: seed.mainAccountId, BENCH_POLL_MS: String(POLL_MS) }, ['--expose-gc']);
-  const calls = async (since: number) => (await json<{ calls: Array<{ seq: number }> }>(`${sandbox.url}/_sandbox/calls?operation=getRegisteredDomain&since=${since}`)).calls;
+  const gateway = await startChild(
+    './gateway-child.ts',
+    {
+      SANDBOX_URL: sandbox.url,
+      SANDBOX_API_KEY: seed.apiKey,
+      SANDBOX_ACCOUNT_ID: seed.mainAccountId,
+      BENCH_POLL_MS: String(POLL_MS),
+    },
+    ['--expose-gc'],
+  );
+  const calls = async (since: number) =>
+    (
+      await json<{ calls: Array<{ seq: number }> }>(
+        `${sandbox.url}/_sandbox/calls?operation=getRegisteredDomain&since=${since}`,
+      )
+    ).calls;
   const bench: Bench = {
-    clients: Array.from({ length: CONNECTIONS }, () => createClient({ url: `${gateway.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, keepAlive: 0 })),
+    clients: Array.from({ length: CONNECTIONS }, () =>
+      createClient({
+        url: `${gateway.url.replace(/^http/, 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        lazy: false,
+        retryAttempts: 0,
+        keepAlive: 0,
+      }),
+    ),
     domains,
     mem: () => {
-      const answer = new Promise<Mem>((resolve) => gateway.lines.once('line', (line) => resolve(JSON.parse(line) as Mem)));
+      const answer = new Promise<Mem>((resolve) =>
+        gateway.lines.once('line', (line) => resolve(JSON.parse(line) as Mem)),
+      );
       gateway.child.stdin?.write('mem\n');
       return answer;
     },
@@ -193,7 +273,9 @@ async function main(): Promise<void> {
     lastSeq: async () => (await calls(0)).at(-1)?.seq ?? 0,
   };
   try {
-    console.log(`Subscriptions benchmark: ${SUBSCRIPTIONS} subscriptions over ${RESOURCES} resources on ${CONNECTIONS} connections; poll interval ${POLL_MS} ms; ${WINDOW_S} s windows`);
+    console.log(
+      `Subscriptions benchmark: ${SUBSCRIPTIONS} subscriptions over ${RESOURCES} resources on ${CONNECTIONS} connections; poll interval ${POLL_MS} ms; ${WINDOW_S} s windows`,
+    );
     await measureMemory(bench);
     await measureCallRates(bench);
     await measureAfterUnsubscribe(bench);

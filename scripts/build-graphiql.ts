@@ -81,9 +81,17 @@ function licenses(metafile: Metafile): string {
     if (match?.[1]) packageDirs.add(match[1]);
   }
   const parts = [...packageDirs].sort().map((dir) => {
-    const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string };
-    const file = existsSync(join(root, dir)) ? readdirSync(join(root, dir)).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f)) : undefined;
-    const text = file ? readFileSync(join(root, dir, file), 'utf8').trim() : `(no license file; package.json says ${pkg.license ?? 'nothing'})`;
+    const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+      license?: string;
+    };
+    const file = existsSync(join(root, dir))
+      ? readdirSync(join(root, dir)).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f))
+      : undefined;
+    const text = file
+      ? readFileSync(join(root, dir, file), 'utf8').trim()
+      : `(no license file; package.json says ${pkg.license ?? 'nothing'})`;
     return `${pkg.name}@${pkg.version} (${pkg.license ?? 'unknown'})\n\n${text}\n`;
   });
   return `Third-party software bundled into the GraphiQL page\n\n${parts.join('\n' + '-'.repeat(80) + '\n\n')}`;
@@ -117,11 +125,18 @@ export async function buildGraphiQL(outDir: string = DEFAULT_GRAPHIQL_DIR): Prom
   writeFileSync(join(outDir, 'index.html'), page(script, style));
   writeFileSync(join(outDir, 'favicon.svg'), FAVICON);
   writeFileSync(join(outDir, 'THIRD-PARTY-LICENSES.txt'), licenses(result.metafile));
-  const files = [...Object.keys(result.metafile.outputs).map((p) => basename(p)), 'index.html', 'favicon.svg', 'THIRD-PARTY-LICENSES.txt'];
+  const files = [
+    ...Object.keys(result.metafile.outputs).map((p) => basename(p)),
+    'index.html',
+    'favicon.svg',
+    'THIRD-PARTY-LICENSES.txt',
+  ];
   return { outDir, files, ms: Math.round(performance.now() - started) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const out = await buildGraphiQL(process.argv[2] ? join(process.cwd(), process.argv[2]) : DEFAULT_GRAPHIQL_DIR);
-  console.log(`GraphiQL bundled into ${relative(process.cwd(), out.outDir) || '.'} in ${out.ms} ms (${out.files.length} files)`);
+  console.log(
+    `GraphiQL bundled into ${relative(process.cwd(), out.outDir) || '.'} in ${out.ms} ms (${out.files.length} files)`,
+  );
 }

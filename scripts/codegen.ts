@@ -37,8 +37,14 @@ function graphqlFiles(dir: string): string[] {
 export async function generate(): Promise<{ file: string; text: string }> {
   const cfg = parseYaml(readFileSync(join(root, 'codegen.yml'), 'utf8')) as CodegenConfig;
   const schema = parse(readFileSync(join(root, cfg.schema), 'utf8'));
-  const documents = cfg.documents.flatMap((d) => graphqlFiles(join(root, d))).map((path) => ({ location: relative(root, path), document: parse(readFileSync(path, 'utf8')) }));
-  const pluginMap = { typescript, 'typescript-operations': typescriptOperations, 'typed-document-node': typedDocumentNode };
+  const documents = cfg.documents
+    .flatMap((d) => graphqlFiles(join(root, d)))
+    .map((path) => ({ location: relative(root, path), document: parse(readFileSync(path, 'utf8')) }));
+  const pluginMap = {
+    typescript,
+    'typescript-operations': typescriptOperations,
+    'typed-document-node': typedDocumentNode,
+  };
   const text = await codegen({
     filename: cfg.generates,
     schema,

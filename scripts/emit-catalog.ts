@@ -18,7 +18,8 @@ const COMMENT =
 /** The sandbox catalog in the catalog file's shape, as the file's text. */
 export function sandboxCatalogText(): string {
   const products: CatalogFile['products'] = {};
-  for (const [id, product] of buildCatalog()) products[id] = { name: product.name, type: product.type, tlds: [...product.tlds] };
+  for (const [id, product] of buildCatalog())
+    products[id] = { name: product.name, type: product.type, tlds: [...product.tlds] };
   const file: CatalogFile = { $comment: COMMENT, products };
   return `${JSON.stringify(file, null, 2)}\n`;
 }

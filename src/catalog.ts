@@ -28,7 +28,9 @@ const entrySchema = z
   .object({
     name: z.string().min(1, 'must not be empty').max(200),
     type: z.enum(CATALOG_PRODUCT_TYPES, { message: `must be one of ${CATALOG_PRODUCT_TYPES.join(', ')}` }),
-    tlds: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'must be lower-case TLDs without the leading dot')).max(1000),
+    tlds: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'must be lower-case TLDs without the leading dot'))
+      .max(1000),
   })
   .strict();
 
@@ -85,7 +87,12 @@ export class ProductCatalog {
   /** The product as the graph shows it: name null and type UNKNOWN for IDs the catalog does not list. */
   describe(catalogProductId: string): ProductInfo {
     const entry = this.get(catalogProductId);
-    return { catalogProductId, name: entry?.name ?? null, type: entry?.type ?? 'UNKNOWN', tlds: entry ? [...entry.tlds] : [] };
+    return {
+      catalogProductId,
+      name: entry?.name ?? null,
+      type: entry?.type ?? 'UNKNOWN',
+      tlds: entry ? [...entry.tlds] : [],
+    };
   }
 
   /** True when the product is a Premium plan. */
@@ -101,7 +108,9 @@ export class ProductCatalog {
 
   /** Product IDs of `type` that cover `tld`, in file order. */
   productsCovering(tld: string, type: CatalogProductType): string[] {
-    return [...this.products.entries()].filter(([id, e]) => e.type === type && this.coversTld(id, tld)).map(([id]) => id);
+    return [...this.products.entries()]
+      .filter(([id, e]) => e.type === type && this.coversTld(id, tld))
+      .map(([id]) => id);
   }
 }
 
@@ -111,7 +120,9 @@ export function readCatalogFile(path: string): ProductCatalog {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new CatalogError(`is not a readable file (${(error as NodeJS.ErrnoException).code ?? 'read failed'}: ${path})`);
+    throw new CatalogError(
+      `is not a readable file (${(error as NodeJS.ErrnoException).code ?? 'read failed'}: ${path})`,
+    );
   }
   let json: unknown;
   try {

@@ -45,7 +45,11 @@ const schema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     WIX_API_KEY: z.string().min(1, 'must not be empty when set').optional(),
     WIX_ACCOUNT_ID: z.string().regex(GUID, 'must be a Wix account ID (a GUID)').optional(),
-    WIX_API_BASE_URL: z.string().url('must be an http(s) URL').refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL').default('https://www.wixapis.com'),
+    WIX_API_BASE_URL: z
+      .string()
+      .url('must be an http(s) URL')
+      .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
+      .default('https://www.wixapis.com'),
     SANDBOX_PORT: port(undefined),
     SANDBOX_SEED: z
       .string()
@@ -69,13 +73,25 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.WIX_API_KEY && !env.WIX_ACCOUNT_ID) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['WIX_ACCOUNT_ID'], message: 'is required when WIX_API_KEY is set (the main account ID)' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['WIX_ACCOUNT_ID'],
+        message: 'is required when WIX_API_KEY is set (the main account ID)',
+      });
     }
     if (env.OPERATION_LEASE_MS < 1_000) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['OPERATION_LEASE_MS'], message: `must be at least 1000 (got ${env.OPERATION_LEASE_MS})` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['OPERATION_LEASE_MS'],
+        message: `must be at least 1000 (got ${env.OPERATION_LEASE_MS})`,
+      });
     }
     if (env.POLL_MAX_INTERVAL_MS < env.POLL_INTERVAL_MS) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['POLL_MAX_INTERVAL_MS'], message: `must be at least POLL_INTERVAL_MS (${env.POLL_INTERVAL_MS})` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['POLL_MAX_INTERVAL_MS'],
+        message: `must be at least POLL_INTERVAL_MS (${env.POLL_INTERVAL_MS})`,
+      });
     }
   });
 
@@ -126,7 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxSeed: e.SANDBOX_SEED,
     sandboxClock: e.SANDBOX_CLOCK,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
-    polling: { intervalMs: e.POLL_INTERVAL_MS, maxIntervalMs: e.POLL_MAX_INTERVAL_MS, maxPollersPerTenant: e.MAX_POLLERS_PER_TENANT },
+    polling: {
+      intervalMs: e.POLL_INTERVAL_MS,
+      maxIntervalMs: e.POLL_MAX_INTERVAL_MS,
+      maxPollersPerTenant: e.MAX_POLLERS_PER_TENANT,
+    },
     catalogFile: e.CATALOG_FILE,
     catalog: loadCatalog(e.CATALOG_FILE),
     operationStorePath: e.OPERATION_STORE_PATH,

@@ -54,7 +54,8 @@ export async function createContext(input: ContextInput): Promise<GatewayContext
   const tenantId = await tenancy.resolveTenant(input.requestedAccountId);
   const scopes = new Map<string, AccountScope>();
   const request: RequestShared = { tenantId, shared: new Map(), caches: input.caches };
-  const scopeOf = (accountId: string) => memo(scopes, accountId, () => new AccountScope(accountId, input.mainAccountId, input.http, request));
+  const scopeOf = (accountId: string) =>
+    memo(scopes, accountId, () => new AccountScope(accountId, input.mainAccountId, input.http, request));
   return {
     tenantId,
     mainAccountId: input.mainAccountId,

@@ -30,7 +30,13 @@ export async function startEmbeddedSandbox(options: EmbeddedSandboxOptions): Pro
     const res = await fetch(`${sandbox.url}/_sandbox/seed`);
     if (!res.ok) throw new Error(`the sandbox answered ${res.status} to GET /_sandbox/seed`);
     const seed = (await res.json()) as { apiKey: string; mainAccountId: string; seed: number };
-    return { url: sandbox.url, apiKey: seed.apiKey, mainAccountId: seed.mainAccountId, seed: seed.seed, close: () => sandbox.close() };
+    return {
+      url: sandbox.url,
+      apiKey: seed.apiKey,
+      mainAccountId: seed.mainAccountId,
+      seed: seed.seed,
+      close: () => sandbox.close(),
+    };
   } catch (error) {
     await sandbox.close();
     throw error;

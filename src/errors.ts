@@ -59,18 +59,39 @@ export interface UpstreamFailure {
 
 /** Maps a failed upstream call to a GatewayError. */
 export function mapUpstreamFailure(f: UpstreamFailure): GatewayError {
-  if (f.kind === 'timeout') return new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `Wix did not answer ${f.operation} in time`);
-  if (f.kind === 'network') return new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `Wix could not be reached for ${f.operation}`);
+  if (f.kind === 'timeout')
+    return new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `Wix did not answer ${f.operation} in time`);
+  if (f.kind === 'network')
+    return new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `Wix could not be reached for ${f.operation}`);
   const status = f.status ?? 0;
   const opts = { wixCode: f.wixCode, httpStatus: status };
   const detail = f.wixMessage ? `: ${truncate(f.wixMessage)}` : '';
-  if (status === 429) return new GatewayError(ErrorCode.UPSTREAM_RATE_LIMITED, `Wix rate-limited ${f.operation}; retry later`, { ...opts, retryAfterSeconds: f.retryAfterSeconds });
-  if (status >= 500) return new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `Wix failed on ${f.operation} (HTTP ${status}); retry later`, opts);
-  if (status === 401) return new GatewayError(ErrorCode.UNAUTHENTICATED, `Wix refused the gateway's credentials for ${f.operation}`, opts);
+  if (status === 429)
+    return new GatewayError(ErrorCode.UPSTREAM_RATE_LIMITED, `Wix rate-limited ${f.operation}; retry later`, {
+      ...opts,
+      retryAfterSeconds: f.retryAfterSeconds,
+    });
+  if (status >= 500)
+    return new GatewayError(
+      ErrorCode.UPSTREAM_UNAVAILABLE,
+      `Wix failed on ${f.operation} (HTTP ${status}); retry later`,
+      opts,
+    );
+  if (status === 401)
+    return new GatewayError(
+      ErrorCode.UNAUTHENTICATED,
+      `Wix refused the gateway's credentials for ${f.operation}`,
+      opts,
+    );
   if (status === 403) return new GatewayError(ErrorCode.FORBIDDEN, `Wix refused ${f.operation}${detail}`, opts);
   if (status === 404) return new GatewayError(ErrorCode.NOT_FOUND, `Not found (${f.operation})${detail}`, opts);
-  if (status === 400 || status === 409 || status === 428) return new GatewayError(ErrorCode.BAD_USER_INPUT, `Wix rejected ${f.operation}${detail}`, opts);
-  return new GatewayError(ErrorCode.INTERNAL_SERVER_ERROR, `Unexpected answer from Wix to ${f.operation} (HTTP ${status})`, opts);
+  if (status === 400 || status === 409 || status === 428)
+    return new GatewayError(ErrorCode.BAD_USER_INPUT, `Wix rejected ${f.operation}${detail}`, opts);
+  return new GatewayError(
+    ErrorCode.INTERNAL_SERVER_ERROR,
+    `Unexpected answer from Wix to ${f.operation} (HTTP ${status})`,
+    opts,
+  );
 }
 
 /** Wix messages are short; cap them anyway so an upstream cannot flood a response. */
@@ -79,7 +100,14 @@ function truncate(text: string, max = 200): string {
 }
 
 /** Apollo's and graphql-js's codes for a bad request: their message is about the document, safe to show as is. */
-const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /**
  * Apollo `formatError`: keeps GatewayErrors and GraphQL's own validation errors, turns argument validation into
@@ -87,14 +115,25 @@ const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set(['GRAPHQL_VALIDATION_FA
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof GatewayError) return { ...formatted, message: original.message, extensions: { ...original.extensions } };
+  if (original instanceof GatewayError)
+    return { ...formatted, message: original.message, extensions: { ...original.extensions } };
   const validation = validationFields(original);
   if (validation) {
-    return { ...formatted, message: `Invalid input: ${validation.map((f) => `${f.field} ${f.message}`).join('; ')}`, extensions: { code: ErrorCode.BAD_USER_INPUT, fields: validation } };
+    return {
+      ...formatted,
+      message: `Invalid input: ${validation.map((f) => `${f.field} ${f.message}`).join('; ')}`,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, fields: validation },
+    };
   }
   const code = String(formatted.extensions?.code);
-  if (REQUEST_ERROR_CODES.has(code)) return { ...formatted, extensions: { code: code === 'BAD_REQUEST' ? ErrorCode.BAD_USER_INPUT : code } };
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  if (REQUEST_ERROR_CODES.has(code))
+    return { ...formatted, extensions: { code: code === 'BAD_REQUEST' ? ErrorCode.BAD_USER_INPUT : code } };
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
 }
 
 interface ClassValidatorError {
@@ -105,14 +144,17 @@ interface ClassValidatorError {
 
 /** Flattens type-graphql's ArgumentValidationError (class-validator errors) into field paths and messages. */
 export function validationFields(error: unknown): FieldError[] | undefined {
-  const errors = (error as { extensions?: { validationErrors?: ClassValidatorError[] }; validationErrors?: ClassValidatorError[] } | undefined);
+  const errors = error as
+    { extensions?: { validationErrors?: ClassValidatorError[] }; validationErrors?: ClassValidatorError[] } | undefined;
   const list = errors?.extensions?.validationErrors ?? errors?.validationErrors;
-  if (!Array.isArray(list) || !(error instanceof Error) || !/Argument Validation Error/i.test(error.message)) return undefined;
+  if (!Array.isArray(list) || !(error instanceof Error) || !/Argument Validation Error/i.test(error.message))
+    return undefined;
   const out: FieldError[] = [];
   const walk = (items: ClassValidatorError[], prefix: string) => {
     for (const item of items) {
       const field = prefix ? `${prefix}.${item.property}` : item.property;
-      for (const message of Object.values(item.constraints ?? {})) out.push({ field, message: message.replace(new RegExp(`^${item.property}\\s+`), '') });
+      for (const message of Object.values(item.constraints ?? {}))
+        out.push({ field, message: message.replace(new RegExp(`^${item.property}\\s+`), '') });
       if (item.children?.length) walk(item.children, field);
     }
   };

@@ -93,7 +93,8 @@ export class GraphiQL {
     if (url.pathname === '/graphql') {
       if (!wantsPage(req, url)) return false;
       const page = this.files().get('index.html');
-      if (!page) this.send(req, res, 503, notBuilt(), { 'content-security-policy': graphiqlCsp(), 'cache-control': 'no-store' });
+      if (!page)
+        this.send(req, res, 503, notBuilt(), { 'content-security-policy': graphiqlCsp(), 'cache-control': 'no-store' });
       else this.sendPage(req, res, page);
       return true;
     }
@@ -123,7 +124,12 @@ export class GraphiQL {
       const type = TYPES[extname(name)];
       if (!type) continue;
       const body = readFileSync(join(this.bundleDir, name));
-      assets.set(name, { body, type, etag: etag(body), cacheControl: HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache' });
+      assets.set(name, {
+        body,
+        type,
+        etag: etag(body),
+        cacheControl: HASHED.test(name) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
     }
     this.assets = assets;
     return assets;
@@ -139,7 +145,13 @@ export class GraphiQL {
   private sendPage(req: IncomingMessage, res: ServerResponse, page: Asset): void {
     const nonce = randomBytes(16).toString('base64');
     const body = Buffer.from(page.body.toString('utf8').replaceAll(NONCE_PLACEHOLDER, nonce));
-    const headers = { 'content-security-policy': graphiqlCsp(nonce), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY', vary: 'accept, accept-encoding' };
+    const headers = {
+      'content-security-policy': graphiqlCsp(nonce),
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+      vary: 'accept, accept-encoding',
+    };
     this.send(req, res, 200, { ...page, body, gzipped: undefined }, headers);
   }
 
@@ -153,11 +165,27 @@ export class GraphiQL {
     this.send(req, res, 200, asset, headers);
   }
 
-  private send(req: IncomingMessage, res: ServerResponse, status: number, asset: Asset, extra: Record<string, string> = {}): void {
-    const headers: Record<string, string> = { 'content-type': asset.type, 'x-content-type-options': 'nosniff', 'cross-origin-resource-policy': 'same-origin', ...extra };
+  private send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    asset: Asset,
+    extra: Record<string, string> = {},
+  ): void {
+    const headers: Record<string, string> = {
+      'content-type': asset.type,
+      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'same-origin',
+      ...extra,
+    };
     headers.vary ??= 'accept-encoding';
     let body = asset.body;
-    if (body.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && !asset.type.startsWith('font/') && asset.type !== 'image/png') {
+    if (
+      body.length > 1024 &&
+      /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) &&
+      !asset.type.startsWith('font/') &&
+      asset.type !== 'image/png'
+    ) {
       asset.gzipped ??= gzipSync(body);
       body = asset.gzipped;
       headers['content-encoding'] = 'gzip';

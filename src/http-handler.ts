@@ -24,12 +24,19 @@ export function httpHandler(options: HttpHandlerOptions): RequestListener {
   return (req, res) => {
     handle(req, res, options).catch((error: unknown) => {
       console.error('gateway: request failed', error instanceof Error ? error.message : 'unknown error');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
+        });
     });
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, { apollo, contextFor, graphiql }: HttpHandlerOptions): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { apollo, contextFor, graphiql }: HttpHandlerOptions,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/healthz') {
     sendJson(res, 200, { status: 'ok' });
@@ -37,11 +44,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, { apollo, conte
   }
   if (graphiql.handle(req, res, url)) return;
   if (url.pathname !== '/graphql') {
-    sendJson(res, 404, { errors: [{ message: 'Not found: the API is at /graphql', extensions: { code: ErrorCode.NOT_FOUND } }] });
+    sendJson(res, 404, {
+      errors: [{ message: 'Not found: the API is at /graphql', extensions: { code: ErrorCode.NOT_FOUND } }],
+    });
     return;
   }
   const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  for (const [key, value] of Object.entries(req.headers))
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   let body: unknown;
   try {
     body = req.method === 'POST' ? await readJsonBody(req) : undefined;
@@ -50,8 +60,16 @@ async function handle(req: IncomingMessage, res: ServerResponse, { apollo, conte
     sendJson(res, 400, { errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
     return;
   }
-  const request: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
-  const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => contextFor(headers.get('wix-account-id')) });
+  const request: HTTPGraphQLRequest = {
+    method: (req.method ?? 'GET').toUpperCase(),
+    headers,
+    search: url.search,
+    body,
+  };
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: request,
+    context: () => contextFor(headers.get('wix-account-id')),
+  });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
@@ -68,7 +86,8 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new GatewayError(ErrorCode.BAD_USER_INPUT, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES)
+      throw new GatewayError(ErrorCode.BAD_USER_INPUT, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');

@@ -21,7 +21,11 @@ class StartupError extends Error {}
 
 /** The command-line entry point (`wix-account-graph`, `npm start`). */
 async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' } },
+  });
   const command = positionals[0] ?? 'serve';
   if (values.help || command === 'help') {
     console.log(USAGE);
@@ -35,8 +39,15 @@ async function main(argv: string[]): Promise<void> {
 
 async function runSandbox(config: Config): Promise<void> {
   const port = config.sandboxPort ?? STANDALONE_SANDBOX_PORT;
-  const sandbox = await startEmbeddedSandbox({ port, host: config.host, seed: config.sandboxSeed, clock: config.sandboxClock }).catch(listenFailure('SANDBOX_PORT', 'HOST'));
-  console.log(`Wix sandbox listening on ${displayUrl(sandbox.url)} (seed ${sandbox.seed}, ${config.sandboxClock} clock)`);
+  const sandbox = await startEmbeddedSandbox({
+    port,
+    host: config.host,
+    seed: config.sandboxSeed,
+    clock: config.sandboxClock,
+  }).catch(listenFailure('SANDBOX_PORT', 'HOST'));
+  console.log(
+    `Wix sandbox listening on ${displayUrl(sandbox.url)} (seed ${sandbox.seed}, ${config.sandboxClock} clock)`,
+  );
   console.log(`  demo main account: ${sandbox.mainAccountId}`);
   console.log(`  API key, account IDs and site IDs: GET ${displayUrl(sandbox.url)}/_sandbox/seed`);
   console.log(`  OpenAPI document: ${displayUrl(sandbox.url)}/openapi.json`);
@@ -48,25 +59,48 @@ async function serve(config: Config): Promise<void> {
   // No Wix key: run on the embedded sandbox, on loopback only (its demo key must not be reachable from elsewhere).
   const sandbox = config.wixApiKey
     ? undefined
-    : await startEmbeddedSandbox({ port: config.sandboxPort ?? 0, host: '127.0.0.1', seed: config.sandboxSeed, clock: config.sandboxClock }).catch(listenFailure('SANDBOX_PORT'));
+    : await startEmbeddedSandbox({
+        port: config.sandboxPort ?? 0,
+        host: '127.0.0.1',
+        seed: config.sandboxSeed,
+        clock: config.sandboxClock,
+      }).catch(listenFailure('SANDBOX_PORT'));
   const upstream: UpstreamConfig = {
     ...(sandbox
       ? { baseUrl: sandbox.url, apiKey: sandbox.apiKey, mainAccountId: sandbox.mainAccountId }
-      : { baseUrl: config.wixApiBaseUrl, apiKey: config.wixApiKey as string, mainAccountId: config.wixAccountId as string }),
+      : {
+          baseUrl: config.wixApiBaseUrl,
+          apiKey: config.wixApiKey as string,
+          mainAccountId: config.wixAccountId as string,
+        }),
     timeoutMs: config.upstreamTimeoutMs,
     catalog: config.catalog,
   };
-  const gateway = await Gateway.start({ upstream, port: config.port, host: config.host, polling: config.polling, operations: { storePath: config.operationStorePath, leaseMs: config.operationLeaseMs } })
+  const gateway = await Gateway.start({
+    upstream,
+    port: config.port,
+    host: config.host,
+    polling: config.polling,
+    operations: { storePath: config.operationStorePath, leaseMs: config.operationLeaseMs },
+  })
     .catch(listenFailure('PORT', 'HOST'))
     .catch(storeFailure(config.operationStorePath));
   console.log(`wix-account-graph gateway ready at ${gateway.url}/graphql`);
   console.log(`  GraphiQL: open ${gateway.url}/graphql in a browser (examples in examples/)`);
-  console.log(`  operations: ${config.operationStorePath === ':memory:' ? 'in memory (lost on exit)' : config.operationStorePath}`);
+  console.log(
+    `  operations: ${config.operationStorePath === ':memory:' ? 'in memory (lost on exit)' : config.operationStorePath}`,
+  );
   if (sandbox) {
-    console.log(`  upstream: embedded Wix sandbox at ${sandbox.url} (no WIX_API_KEY set; seed ${config.sandboxSeed}, ${config.sandboxClock} clock)`);
-    console.log(`  demo main account: ${sandbox.mainAccountId} (sub-accounts and IDs: GET ${sandbox.url}/_sandbox/seed)`);
+    console.log(
+      `  upstream: embedded Wix sandbox at ${sandbox.url} (no WIX_API_KEY set; seed ${config.sandboxSeed}, ${config.sandboxClock} clock)`,
+    );
+    console.log(
+      `  demo main account: ${sandbox.mainAccountId} (sub-accounts and IDs: GET ${sandbox.url}/_sandbox/seed)`,
+    );
   } else {
-    console.log(`  upstream: ${config.wixApiBaseUrl} as main account ${config.wixAccountId} (API key from WIX_API_KEY, not shown)`);
+    console.log(
+      `  upstream: ${config.wixApiBaseUrl} as main account ${config.wixAccountId} (API key from WIX_API_KEY, not shown)`,
+    );
   }
   onShutdown(async () => {
     await gateway.close();
@@ -81,10 +115,22 @@ async function serve(config: Config): Promise<void> {
 function listenFailure(portVariable: string, hostVariable?: string): (error: unknown) => never {
   return (error) => {
     const e = error as NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string };
-    if (e.code === 'EADDRINUSE') throw new StartupError(`Start-up failed: ${portVariable} ${e.port} is already in use on ${e.address} (another gateway or sandbox running?)`);
-    if (e.code === 'EACCES') throw new StartupError(`Start-up failed: ${portVariable} ${e.port} may not be opened by this user on ${e.address} (EACCES; use a port above 1023)`);
-    if (e.code === 'EADDRNOTAVAIL' && hostVariable) throw new StartupError(`Start-up failed: ${hostVariable} ${e.address} is not an address of this machine (EADDRNOTAVAIL)`);
-    if (e.code === 'ENOTFOUND' && hostVariable) throw new StartupError(`Start-up failed: ${hostVariable} ${e.hostname} does not resolve to an address (ENOTFOUND)`);
+    if (e.code === 'EADDRINUSE')
+      throw new StartupError(
+        `Start-up failed: ${portVariable} ${e.port} is already in use on ${e.address} (another gateway or sandbox running?)`,
+      );
+    if (e.code === 'EACCES')
+      throw new StartupError(
+        `Start-up failed: ${portVariable} ${e.port} may not be opened by this user on ${e.address} (EACCES; use a port above 1023)`,
+      );
+    if (e.code === 'EADDRNOTAVAIL' && hostVariable)
+      throw new StartupError(
+        `Start-up failed: ${hostVariable} ${e.address} is not an address of this machine (EADDRNOTAVAIL)`,
+      );
+    if (e.code === 'ENOTFOUND' && hostVariable)
+      throw new StartupError(
+        `Start-up failed: ${hostVariable} ${e.hostname} does not resolve to an address (ENOTFOUND)`,
+      );
     throw error;
   };
 }
@@ -93,7 +139,9 @@ function listenFailure(portVariable: string, hostVariable?: string): (error: unk
 function storeFailure(path: string): (error: unknown) => never {
   return (error) => {
     if (!/^SQLITE_/.test(String((error as { code?: unknown }).code))) throw error;
-    throw new StartupError(`Start-up failed: the operation store at OPERATION_STORE_PATH (${path}) cannot be used: ${(error as Error).message}`);
+    throw new StartupError(
+      `Start-up failed: the operation store at OPERATION_STORE_PATH (${path}) cannot be used: ${(error as Error).message}`,
+    );
   };
 }
 

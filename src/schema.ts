@@ -22,10 +22,26 @@ import { SiteResolver } from './resolvers/site.resolver.js';
 import { noPubSub, SubscriptionResolver } from './resolvers/subscription.resolver.js';
 
 /** Every resolver class of the gateway. */
-export const resolvers = [NodeResolver, NodeIdResolver, AccountResolver, SiteResolver, PackageResolver, ProductInstanceResolver,
-  DomainSearchResolver, RegisteredDomainResolver, ConnectedDomainResolver, DnsZoneResolver,
-  SubscriptionResolver, DomainMutationsResolver, ResellerMutationsResolver, InstanceMutationsResolver, SiteMutationsResolver,
-  FlowResolver, OperationResolver, ...operationResultResolvers] as const;
+export const resolvers = [
+  NodeResolver,
+  NodeIdResolver,
+  AccountResolver,
+  SiteResolver,
+  PackageResolver,
+  ProductInstanceResolver,
+  DomainSearchResolver,
+  RegisteredDomainResolver,
+  ConnectedDomainResolver,
+  DnsZoneResolver,
+  SubscriptionResolver,
+  DomainMutationsResolver,
+  ResellerMutationsResolver,
+  InstanceMutationsResolver,
+  SiteMutationsResolver,
+  FlowResolver,
+  OperationResolver,
+  ...operationResultResolvers,
+] as const;
 
 /**
  * The resolver instances type-graphql uses: one of each class, the NodeResolver built with the node table (so the
@@ -57,7 +73,11 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     pubSub: noPubSub,
   });
   // type-graphql has no option for root type descriptions; GraphiQL shows them first.
-  const roots = { Query: ROOT_DESCRIPTIONS.Query, Mutation: ROOT_DESCRIPTIONS.Mutation, Subscription: ROOT_DESCRIPTIONS.Subscription };
+  const roots = {
+    Query: ROOT_DESCRIPTIONS.Query,
+    Mutation: ROOT_DESCRIPTIONS.Mutation,
+    Subscription: ROOT_DESCRIPTIONS.Subscription,
+  };
   for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
     if (type) type.description = roots[type.name as keyof typeof roots];
   }
@@ -65,7 +85,8 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
 }
 
 const ROOT_DESCRIPTIONS = {
-  Query: 'Reads over Wix\'s account-level APIs: accounts, sites, paid services, domains and DNS. Lists are Relay connections.',
+  Query:
+    "Reads over Wix's account-level APIs: accounts, sites, paid services, domains and DNS. Lists are Relay connections.",
   Mutation: 'Writes: one mutation per Wix write, and the business flows as retry-safe operations.',
   Subscription: 'Status changes found by polling Wix (it has no webhooks for these APIs).',
 };

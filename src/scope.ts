@@ -46,7 +46,13 @@ export class AccountScope {
    */
   get resellers(): ResellersDataSource {
     return this.lazy('resellers', () => {
-      const loaders = this.requestLazy('packageLoaders', () => new PackageLoaders(this.http, this.request.tenantId, this.mainAccountId, () => this.request.caches?.childAccounts.peek(this.mainAccountId)));
+      const loaders = this.requestLazy(
+        'packageLoaders',
+        () =>
+          new PackageLoaders(this.http, this.request.tenantId, this.mainAccountId, () =>
+            this.request.caches?.childAccounts.peek(this.mainAccountId),
+          ),
+      );
       return new ResellersDataSource(this.http, this.accountId, loaders);
     });
   }
@@ -68,12 +74,18 @@ export class AccountScope {
 
   /** Connected Domains API as this account (one List per request; setup info deduped and briefly cached). */
   get connectedDomains(): ConnectedDomainsDataSource {
-    return this.lazy('connectedDomains', () => new ConnectedDomainsDataSource(this.http, this.accountId, this.request.caches?.domainDetails));
+    return this.lazy(
+      'connectedDomains',
+      () => new ConnectedDomainsDataSource(this.http, this.accountId, this.request.caches?.domainDetails),
+    );
   }
 
   /** Domain DNS API as this account (zones deduped and briefly cached). */
   get domainDns(): DomainDnsDataSource {
-    return this.lazy('domainDns', () => new DomainDnsDataSource(this.http, this.accountId, this.request.caches?.domainDetails));
+    return this.lazy(
+      'domainDns',
+      () => new DomainDnsDataSource(this.http, this.accountId, this.request.caches?.domainDetails),
+    );
   }
 }
 

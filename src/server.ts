@@ -59,7 +59,11 @@ export class Gateway {
   static async start(options: GatewayOptions): Promise<Gateway> {
     const schema = await buildGatewaySchema();
     const apollo = await startApollo(schema);
-    const http = new WixHttp({ baseUrl: options.upstream.baseUrl, apiKey: options.upstream.apiKey, timeoutMs: options.upstream.timeoutMs });
+    const http = new WixHttp({
+      baseUrl: options.upstream.baseUrl,
+      apiKey: options.upstream.apiKey,
+      timeoutMs: options.upstream.timeoutMs,
+    });
     const caches = new SharedCaches();
     const catalog = options.upstream.catalog ?? defaultCatalog();
     const polling = new PollerRegistry(options.polling);
@@ -68,8 +72,18 @@ export class Gateway {
     // The runner builds contexts as an operation's tenant; the contexts carry the runner: declared first, bound below.
     let operations: OperationServices | undefined;
     const contextFor = (requestedAccountId: string | undefined) =>
-      createContext({ http, caches, mainAccountId: options.upstream.mainAccountId, catalog, requestedAccountId, watches, operations: operations as OperationServices });
-    operations = createOperationServices(options.operations ?? { storePath: ':memory:' }, (tenantId) => contextFor(tenantId));
+      createContext({
+        http,
+        caches,
+        mainAccountId: options.upstream.mainAccountId,
+        catalog,
+        requestedAccountId,
+        watches,
+        operations: operations as OperationServices,
+      });
+    operations = createOperationServices(options.operations ?? { storePath: ':memory:' }, (tenantId) =>
+      contextFor(tenantId),
+    );
     const server = createServer(httpHandler({ apollo, contextFor, graphiql: new GraphiQL() }));
     try {
       await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
@@ -88,7 +102,12 @@ export class Gateway {
   /** Base URL, e.g. http://127.0.0.1:4000 (the API is at `${url}/graphql`). */
   get url(): string {
     const address = this.server.address() as AddressInfo;
-    const host = address.address === '0.0.0.0' || address.address === '::' ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const host =
+      address.address === '0.0.0.0' || address.address === '::'
+        ? 'localhost'
+        : address.family === 'IPv6'
+          ? `[${address.address}]`
+          : address.address;
     return `http://${host}:${address.port}`;
   }
 

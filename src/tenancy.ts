@@ -17,7 +17,10 @@ export class Tenancy {
   async resolveTenant(requested: string | undefined): Promise<string> {
     if (!requested) return this.mainAccountId;
     const id = requested.trim();
-    if (!GUID.test(id)) throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'The wix-account-id header must be a Wix account ID (a GUID)', { fields: [{ field: 'wix-account-id', message: 'must be a GUID' }] });
+    if (!GUID.test(id))
+      throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'The wix-account-id header must be a Wix account ID (a GUID)', {
+        fields: [{ field: 'wix-account-id', message: 'must be a GUID' }],
+      });
     if (sameId(id, this.mainAccountId)) return this.mainAccountId;
     if (!(await this.isSubAccount(id))) throw forbidden(id);
     return id;
@@ -25,7 +28,10 @@ export class Tenancy {
 
   /** Throws FORBIDDEN unless `tenant` may act on `target`. */
   async assertAccess(tenant: string, target: string): Promise<void> {
-    if (!GUID.test(target)) throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'accountId must be a Wix account ID (a GUID)', { fields: [{ field: 'accountId', message: 'must be a GUID' }] });
+    if (!GUID.test(target))
+      throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'accountId must be a Wix account ID (a GUID)', {
+        fields: [{ field: 'accountId', message: 'must be a GUID' }],
+      });
     if (sameId(target, tenant)) return;
     if (sameId(tenant, this.mainAccountId) && (await this.isSubAccount(target))) return;
     throw forbidden(target);
@@ -48,5 +54,8 @@ function sameId(a: string, b: string): boolean {
 }
 
 function forbidden(accountId: string): GatewayError {
-  return new GatewayError(ErrorCode.FORBIDDEN, `Account ${accountId} is not the main account or one of its sub-accounts you may act on`);
+  return new GatewayError(
+    ErrorCode.FORBIDDEN,
+    `Account ${accountId} is not the main account or one of its sub-accounts you may act on`,
+  );
 }

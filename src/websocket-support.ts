@@ -17,16 +17,21 @@ export function unavailableContext(error: unknown): GatewayContext {
 }
 
 /** The account asked for: the connection param or the upgrade request's header (they must agree when both are sent). */
-export function requestedAccount(connectionParams: Readonly<Record<string, unknown>> | undefined, headers: IncomingHttpHeaders): string | undefined | GatewayError {
+export function requestedAccount(
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+  headers: IncomingHttpHeaders,
+): string | undefined | GatewayError {
   const params = connectionParams ?? {};
   const key = Object.keys(params).find((k) => k.toLowerCase() === 'wix-account-id');
   const fromParams = key === undefined ? undefined : params[key];
   const fromHeader = headers['wix-account-id'];
-  if (fromParams !== undefined && fromParams !== null && typeof fromParams !== 'string') return new GatewayError(ErrorCode.BAD_USER_INPUT, 'the wix-account-id connection param must be a string');
+  if (fromParams !== undefined && fromParams !== null && typeof fromParams !== 'string')
+    return new GatewayError(ErrorCode.BAD_USER_INPUT, 'the wix-account-id connection param must be a string');
   if (Array.isArray(fromHeader)) return new GatewayError(ErrorCode.BAD_USER_INPUT, 'send one wix-account-id header');
   const param = typeof fromParams === 'string' && fromParams.trim() !== '' ? fromParams.trim() : undefined;
   const header = fromHeader?.trim() || undefined;
-  if (param && header && param.toLowerCase() !== header.toLowerCase()) return new GatewayError(ErrorCode.BAD_USER_INPUT, 'the wix-account-id connection param and header disagree');
+  if (param && header && param.toLowerCase() !== header.toLowerCase())
+    return new GatewayError(ErrorCode.BAD_USER_INPUT, 'the wix-account-id connection param and header disagree');
   return param ?? header;
 }
 
@@ -35,7 +40,10 @@ export function requestedAccount(connectionParams: Readonly<Record<string, unkno
  * waits until it reaches a `yield`, so an unsubscribe would hang while the poller has nothing new; here `return()`
  * goes straight to the source (the poller listener leaves at once).
  */
-export function mapEvents<T, R>(source: AsyncIterable<T>, map: (value: T) => Promise<R>): AsyncIterableIterator<R> & { return(): Promise<IteratorResult<R>> } {
+export function mapEvents<T, R>(
+  source: AsyncIterable<T>,
+  map: (value: T) => Promise<R>,
+): AsyncIterableIterator<R> & { return(): Promise<IteratorResult<R>> } {
   const iterator = source[Symbol.asyncIterator]();
   const done = async (): Promise<IteratorResult<R>> => {
     await iterator.return?.();
@@ -67,7 +75,12 @@ export function coded(message: string, code: string): GraphQLError {
 
 /** Answers an upgrade request with a plain HTTP status and closes the socket (no WebSocket is opened). */
 export function refuse(socket: Duplex, status: number, text: string, headers: Record<string, string> = {}): void {
-  const lines = [`HTTP/1.1 ${status} ${text}`, 'Connection: close', 'Content-Length: 0', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const lines = [
+    `HTTP/1.1 ${status} ${text}`,
+    'Connection: close',
+    'Content-Length: 0',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   socket.end(`${lines.join('\r\n')}\r\n\r\n`);
 }
 

@@ -1,4 +1,15 @@
-import { createSourceEventStream, execute, getOperationAST, GraphQLError, parse, validate, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  getOperationAST,
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Context } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { IncomingMessage, Server } from 'node:http';
@@ -8,7 +19,15 @@ import { WebSocketServer } from 'ws';
 import type { GatewayContext } from './context.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
 import { allValidationRules, parseOptions } from './limits.js';
-import { coded, formatResult, mapEvents, refuse, requestedAccount, SharedEventContexts, unavailableContext } from './websocket-support.js';
+import {
+  coded,
+  formatResult,
+  mapEvents,
+  refuse,
+  requestedAccount,
+  SharedEventContexts,
+  unavailableContext,
+} from './websocket-support.js';
 
 /** Bounds of the WebSocket endpoint. */
 export interface WebSocketLimits {
@@ -24,7 +43,11 @@ export interface WebSocketLimits {
 const MAX_CACHED_QUERY_LENGTH = 20_000;
 
 /** Defaults of {@link WebSocketLimits}. */
-export const DEFAULT_WEBSOCKET_LIMITS: WebSocketLimits = { maxConnections: 10_000, maxOperationsPerConnection: 100, maxPayloadBytes: 512 * 1024 };
+export const DEFAULT_WEBSOCKET_LIMITS: WebSocketLimits = {
+  maxConnections: 10_000,
+  maxOperationsPerConnection: 100,
+  maxPayloadBytes: 512 * 1024,
+};
 
 /** What the WebSocket endpoint needs from the gateway. */
 export interface GraphQLWebSocketOptions {
@@ -106,7 +129,12 @@ export class GraphQLWebSocket {
     this.server.off('upgrade', this.onUpgrade);
     for (const socket of this.upgrading) socket.destroy();
     const clients = [...this.wss.clients];
-    const closed = Promise.all(clients.map((c) => new Promise<void>((resolve) => (c.readyState === c.CLOSED ? resolve() : c.once('close', () => resolve())))));
+    const closed = Promise.all(
+      clients.map(
+        (c) =>
+          new Promise<void>((resolve) => (c.readyState === c.CLOSED ? resolve() : c.once('close', () => resolve()))),
+      ),
+    );
     await this.disposable.dispose();
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.closeGraceMs ?? 1_000)));
@@ -121,7 +149,8 @@ export class GraphQLWebSocket {
     const path = new URL(req.url ?? '/', 'http://gateway').pathname;
     if (path !== '/graphql') return refuse(socket, 404, 'Not Found');
     if (this.closing) return refuse(socket, 503, 'Service Unavailable');
-    if (this.wss.clients.size + this.upgrading.size >= this.limits.maxConnections) return refuse(socket, 503, 'Service Unavailable', { 'retry-after': '5' });
+    if (this.wss.clients.size + this.upgrading.size >= this.limits.maxConnections)
+      return refuse(socket, 503, 'Service Unavailable', { 'retry-after': '5' });
     this.upgrading.add(socket);
     socket.once('close', () => this.upgrading.delete(socket));
     this.wss.handleUpgrade(req, socket, head, (ws) => {
@@ -153,14 +182,25 @@ export class GraphQLWebSocket {
   }
 
   /** Parses, validates and builds the operation's context; refusals become an `error` message, never a closed socket. */
-  private async onSubscribe(ctx: Ctx, payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }): Promise<ExecutionArgs | readonly GraphQLError[]> {
+  private async onSubscribe(
+    ctx: Ctx,
+    payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> {
     // ctx.subscriptions already holds this operation (as null).
     if (Object.keys(ctx.subscriptions).length > this.limits.maxOperationsPerConnection) {
-      return [coded(`At most ${this.limits.maxOperationsPerConnection} operations may run at once on one connection; complete one first or open another connection`, ErrorCode.BAD_USER_INPUT)];
+      return [
+        coded(
+          `At most ${this.limits.maxOperationsPerConnection} operations may run at once on one connection; complete one first or open another connection`,
+          ErrorCode.BAD_USER_INPUT,
+        ),
+      ];
     }
     const document = this.documentOf(payload.query);
     if (!('kind' in document)) return document;
-    if (!getOperationAST(document, payload.operationName)) return [coded('Unable to identify the operation to run (name it with operationName)', 'GRAPHQL_VALIDATION_FAILED')];
+    if (!getOperationAST(document, payload.operationName))
+      return [
+        coded('Unable to identify the operation to run (name it with operationName)', 'GRAPHQL_VALIDATION_FAILED'),
+      ];
     const requested = ctx.extra.requestedAccountId;
     let contextValue: GatewayContext;
     try {
@@ -169,7 +209,13 @@ export class GraphQLWebSocket {
       return [error instanceof GraphQLError ? error : coded('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR)];
     }
     this.freshContexts.set(contextValue, () => this.eventContexts.get(requested));
-    return { schema: this.options.schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+    return {
+      schema: this.options.schema,
+      document,
+      operationName: payload.operationName,
+      variableValues: payload.variables,
+      contextValue,
+    };
   }
 
   /**
@@ -186,7 +232,10 @@ export class GraphQLWebSocket {
       return [coded(error instanceof Error ? error.message : 'Syntax error', 'GRAPHQL_PARSE_FAILED')];
     }
     const errors = validate(this.options.schema, document, allValidationRules);
-    if (errors.length > 0) return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+    if (errors.length > 0)
+      return errors.map(
+        (e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      );
     if (query.length <= MAX_CACHED_QUERY_LENGTH) this.documents.set(query, document);
     return document;
   }
@@ -199,13 +248,18 @@ export class GraphQLWebSocket {
     const stream = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in stream)) return stream;
     const fresh = this.freshContexts.get(args.contextValue as object);
-    if (!fresh) return mapEvents(stream, (payload) => execute({ ...args, rootValue: payload }) as Promise<ExecutionResult>);
+    if (!fresh)
+      return mapEvents(stream, (payload) => execute({ ...args, rootValue: payload }) as Promise<ExecutionResult>);
     // graphql-ws keeps `args` for the life of the subscription; only the per-event contexts below are needed now.
     Reflect.set(args, 'contextValue', undefined);
     const contextFor = () =>
       // If the context cannot be built for one event (Wix briefly down while re-checking a sub-account tenant), the
       // event still goes out: its own fields come from the poller, and fields needing data sources fail alone.
       fresh().catch((error: unknown) => unavailableContext(error));
-    return mapEvents(stream, async (payload) => execute({ ...args, rootValue: payload, contextValue: await contextFor() }) as Promise<ExecutionResult>);
+    return mapEvents(
+      stream,
+      async (payload) =>
+        execute({ ...args, rootValue: payload, contextValue: await contextFor() }) as Promise<ExecutionResult>,
+    );
   }
 }

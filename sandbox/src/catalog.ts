@@ -13,7 +13,20 @@ const YEAR5: BillingInfo = { type: 'RECURRING', cycleDuration: { unit: 'YEAR', c
 const ONE_TIME: BillingInfo = { type: 'ONE_TIME' };
 
 /** TLDs the sandbox sells (Check Domain Availability answers DOMAINS_UNSUPPORTED_TLD for others). */
-export const SUPPORTED_TLDS = ['com', 'net', 'org', 'co', 'io', 'shop', 'store', 'online', 'site', 'info', 'me', 'love'] as const;
+export const SUPPORTED_TLDS = [
+  'com',
+  'net',
+  'org',
+  'co',
+  'io',
+  'shop',
+  'store',
+  'online',
+  'site',
+  'info',
+  'me',
+  'love',
+] as const;
 /** TLDs a Premium plan's free-domain voucher covers. */
 const VOUCHER_TLDS = ['com', 'net', 'org', 'co', 'shop', 'store', 'online', 'site', 'info', 'me'];
 
@@ -27,14 +40,40 @@ const base = {
 } as const;
 
 function plan(id: string, name: string): CatalogProduct {
-  return { ...base, id, name, type: 'PREMIUM_PLAN', productTypeId: 'premium-plan', cycles: [MONTH1, YEAR1, YEAR2], tlds: VOUCHER_TLDS, canBeReference: true };
+  return {
+    ...base,
+    id,
+    name,
+    type: 'PREMIUM_PLAN',
+    productTypeId: 'premium-plan',
+    cycles: [MONTH1, YEAR1, YEAR2],
+    tlds: VOUCHER_TLDS,
+    canBeReference: true,
+  };
 }
 
 function domain(id: string, tld: string, extra: Partial<CatalogProduct> = {}): CatalogProduct {
-  return { ...base, id, name: `Domain .${tld} + privacy`, type: 'DOMAIN', productTypeId: 'domain', cycles: [YEAR1, YEAR2, YEAR3], tlds: [tld], privacy: true, requiresPremium: true, ...extra };
+  return {
+    ...base,
+    id,
+    name: `Domain .${tld} + privacy`,
+    type: 'DOMAIN',
+    productTypeId: 'domain',
+    cycles: [YEAR1, YEAR2, YEAR3],
+    tlds: [tld],
+    privacy: true,
+    requiresPremium: true,
+    ...extra,
+  };
 }
 
-function tool(id: string, name: string, productTypeId: string, cycles: BillingInfo[], extra: Partial<CatalogProduct> = {}): CatalogProduct {
+function tool(
+  id: string,
+  name: string,
+  productTypeId: string,
+  cycles: BillingInfo[],
+  extra: Partial<CatalogProduct> = {},
+): CatalogProduct {
   return { ...base, id, name, type: 'BUSINESS_TOOL', productTypeId, cycles, tlds: [], ...extra };
 }
 

@@ -19,7 +19,18 @@ import type { World } from './world.js';
 /** TLDs Wix refuses to connect ("Invalid domain": restricted by Wix). */
 export const RESTRICTED_TLDS = new Set(['gov', 'mil', 'edu', 'int']);
 /** SLDs taken under every TLD. */
-const FAMOUS_SLDS = new Set(['google', 'facebook', 'amazon', 'apple', 'microsoft', 'wix', 'youtube', 'netflix', 'wikipedia', 'instagram']);
+const FAMOUS_SLDS = new Set([
+  'google',
+  'facebook',
+  'amazon',
+  'apple',
+  'microsoft',
+  'wix',
+  'youtube',
+  'netflix',
+  'wikipedia',
+  'instagram',
+]);
 /**
  * Registered elsewhere but not delegated (no A/CNAME/NS can be read): connecting them answers
  * INVALID_DOMAINS_PREVIEW_RECORDS (sandbox trigger for that code).

@@ -46,7 +46,16 @@ export const MAX_FAULT_LATENCY_MS = 120_000;
 
 const SHARES = ['dropShare', 'rateLimitShare', 'errorShare'] as const;
 type ShareKey = (typeof SHARES)[number];
-const KNOWN_FIELDS = new Set(['target', 'latencyMs', 'rateLimitShare', 'retryAfterSeconds', 'errorShare', 'errorStatus', 'dropShare', 'times']);
+const KNOWN_FIELDS = new Set([
+  'target',
+  'latencyMs',
+  'rateLimitShare',
+  'retryAfterSeconds',
+  'errorShare',
+  'errorStatus',
+  'dropShare',
+  'times',
+]);
 
 /** `METHOD /a/{x}/b` or `METHOD /a/:x/b` → `METHOD /a/{}/b`: a route's identity whatever its parameter names. */
 export function routeKey(method: string, path: string): string {
@@ -61,22 +70,27 @@ function isInt(v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): boolean 
 export function checkFaultRule(input: Record<string, unknown>): string[] {
   const problems: string[] = [];
   for (const key of Object.keys(input)) if (!KNOWN_FIELDS.has(key)) problems.push(`${key}: unknown field`);
-  if (input.target !== undefined && (typeof input.target !== 'string' || input.target.trim() === '')) problems.push('target: must be a non-empty string');
-  if (input.latencyMs !== undefined && !isInt(input.latencyMs, 0, MAX_FAULT_LATENCY_MS)) problems.push(`latencyMs: must be an integer from 0 to ${MAX_FAULT_LATENCY_MS}`);
-  if (input.retryAfterSeconds !== undefined && !isInt(input.retryAfterSeconds, 0, 86_400)) problems.push('retryAfterSeconds: must be an integer from 0 to 86400');
+  if (input.target !== undefined && (typeof input.target !== 'string' || input.target.trim() === ''))
+    problems.push('target: must be a non-empty string');
+  if (input.latencyMs !== undefined && !isInt(input.latencyMs, 0, MAX_FAULT_LATENCY_MS))
+    problems.push(`latencyMs: must be an integer from 0 to ${MAX_FAULT_LATENCY_MS}`);
+  if (input.retryAfterSeconds !== undefined && !isInt(input.retryAfterSeconds, 0, 86_400))
+    problems.push('retryAfterSeconds: must be an integer from 0 to 86400');
   if (input.times !== undefined && !isInt(input.times, 1)) problems.push('times: must be a positive integer');
   let total = 0;
   for (const key of SHARES) {
     const v = input[key];
     if (v === undefined) continue;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) problems.push(`${key}: must be a number from 0 to 1`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1)
+      problems.push(`${key}: must be a number from 0 to 1`);
     else total += v;
   }
   if (total > 1 + 1e-9) problems.push('shares: rateLimitShare + errorShare + dropShare must not exceed 1');
   if (input.errorStatus !== undefined && !(FAULT_ERROR_STATUSES as readonly unknown[]).includes(input.errorStatus))
     problems.push(`errorStatus: must be one of ${FAULT_ERROR_STATUSES.join(', ')}`);
-  const hasEffect = (input.latencyMs ?? 0) !== 0 || SHARES.some((k) => typeof input[k] === 'number' && (input[k]) > 0);
-  if (problems.length === 0 && !hasEffect) problems.push('rule: needs latencyMs or a share above 0, else it does nothing');
+  const hasEffect = (input.latencyMs ?? 0) !== 0 || SHARES.some((k) => typeof input[k] === 'number' && input[k] > 0);
+  if (problems.length === 0 && !hasEffect)
+    problems.push('rule: needs latencyMs or a share above 0, else it does nothing');
   return problems;
 }
 
@@ -106,7 +120,9 @@ export class FaultInjector {
       times: input.times ?? null,
       matched: 0,
     };
-    const key = target.includes(' ') ? routeKey(target.split(/\s+/)[0] as string, target.split(/\s+/)[1] ?? '') : target;
+    const key = target.includes(' ')
+      ? routeKey(target.split(/\s+/)[0] as string, target.split(/\s+/)[1] ?? '')
+      : target;
     this.rules.push({ rule, key, acc: { dropShare: 0, rateLimitShare: 0, errorShare: 0 } });
     return rule;
   }
@@ -149,7 +165,8 @@ export class FaultInjector {
     if (retired) this.rules = this.rules.filter((r) => r.rule.times === null || r.rule.matched < r.rule.times);
     if (!fault || !faultRule) return latencyMs === 0 ? NO_FAULT : { kind: 'none', latencyMs };
     if (fault === 'dropShare') return { kind: 'drop', latencyMs };
-    if (fault === 'rateLimitShare') return { kind: 'rate-limit', latencyMs, retryAfterSeconds: faultRule.retryAfterSeconds };
+    if (fault === 'rateLimitShare')
+      return { kind: 'rate-limit', latencyMs, retryAfterSeconds: faultRule.retryAfterSeconds };
     return { kind: 'error', latencyMs, status: faultRule.errorStatus };
   }
 }

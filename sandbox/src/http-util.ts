@@ -32,7 +32,8 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
   } catch {
     throw invalidField('body', 'must be valid JSON', 'FORMAT');
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalidField('body', 'must be a JSON object', 'FORMAT');
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw invalidField('body', 'must be a JSON object', 'FORMAT');
   return parsed as Record<string, unknown>;
 }
 
@@ -43,7 +44,10 @@ export function send(res: ServerResponse, status: number, body: unknown, headers
 
 /** Writes an already serialised JSON answer. */
 export function sendText(res: ServerResponse, status: number, text: string, headers?: Record<string, string>): void {
-  const head: Record<string, string | number> = { 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(text) };
+  const head: Record<string, string | number> = {
+    'content-type': JSON_TYPE,
+    'content-length': Buffer.byteLength(text),
+  };
   if (headers) Object.assign(head, headers);
   res.writeHead(status, head);
   res.end(text);
@@ -54,4 +58,3 @@ export function sendError(res: ServerResponse, error: unknown): void {
   if (error instanceof WixHttpError) send(res, error.status, error.body, error.headers);
   else send(res, 500, { message: '', details: {} });
 }
-

@@ -34,7 +34,8 @@ export function scheduleActivation(world: World, instanceId: string): void {
 export function scheduleSeededActivation(world: World, instanceId: string): void {
   world.schedule(world.settings.instanceActivationMs, () => {
     const found = world.findInstance(instanceId);
-    if (found && (found.instance.status === 'PENDING' || found.instance.status === 'AWAITING_ACTION')) enable(world, found.pkg, found.instance);
+    if (found && (found.instance.status === 'PENDING' || found.instance.status === 'AWAITING_ACTION'))
+      enable(world, found.pkg, found.instance);
   });
 }
 
@@ -95,7 +96,9 @@ export function cancelInstance(world: World, pkg: Package, instance: ProductInst
 
 /** True when a live (not CANCELED/FAILED) Premium plan instance is assigned to the site. */
 export function hasLivePlan(world: World, siteId: string): boolean {
-  return world.instancesOfSite(siteId).some(({ instance }) => isLive(instance) && isPremiumPlan(world, instance.catalogProductId));
+  return world
+    .instancesOfSite(siteId)
+    .some(({ instance }) => isLive(instance) && isPremiumPlan(world, instance.catalogProductId));
 }
 
 /**
@@ -107,7 +110,8 @@ export function hasLivePlan(world: World, siteId: string): boolean {
 export function planLeftSite(world: World, siteId: string): void {
   refreshPremium(world, siteId);
   if (hasLivePlan(world, siteId)) return;
-  for (const connected of [...world.connectedDomains.values()]) if (connected.siteInfo.id === siteId) disconnectDomain(world, connected);
+  for (const connected of [...world.connectedDomains.values()])
+    if (connected.siteInfo.id === siteId) disconnectDomain(world, connected);
 }
 
 /**
@@ -126,14 +130,20 @@ export function disconnectDomain(world: World, connected: ConnectedDomain): void
 export function refreshPremium(world: World, siteId: string): void {
   const site = world.sites.get(siteId);
   if (!site) return;
-  site.premium = world.instancesOfSite(siteId).some(({ instance }) => instance.status === 'ENABLED' && isPremiumPlan(world, instance.catalogProductId));
+  site.premium = world
+    .instancesOfSite(siteId)
+    .some(({ instance }) => instance.status === 'ENABLED' && isPremiumPlan(world, instance.catalogProductId));
 }
 
 /** `site.domainConnected`: a connected domain with completed propagation, or an ACTIVE registered domain, on the site. */
 export function refreshDomainConnected(world: World, siteId: string): void {
   const site = world.sites.get(siteId);
   if (!site) return;
-  const connected = [...world.connectedDomains.values()].some((d) => d.siteInfo.id === siteId && d.dnsPropagationStatus === 'COMPLETED');
-  const registered = [...world.registeredDomains.values()].some((d) => d.siteInfo?.id === siteId && d.status === 'ACTIVE');
+  const connected = [...world.connectedDomains.values()].some(
+    (d) => d.siteInfo.id === siteId && d.dnsPropagationStatus === 'COMPLETED',
+  );
+  const registered = [...world.registeredDomains.values()].some(
+    (d) => d.siteInfo?.id === siteId && d.status === 'ACTIVE',
+  );
   site.domainConnected = connected || registered;
 }

@@ -27,7 +27,8 @@ function readConfig(env: NodeJS.ProcessEnv): StandaloneConfig {
   const problems: string[] = [];
   const text = (name: string) => (env[name] === '' ? undefined : env[name]);
   const port = text('SANDBOX_PORT') ?? '4100';
-  if (!/^\d+$/.test(port) || Number(port) > 65535) problems.push(`SANDBOX_PORT must be an integer from 0 to 65535 (got "${port}")`);
+  if (!/^\d+$/.test(port) || Number(port) > 65535)
+    problems.push(`SANDBOX_PORT must be an integer from 0 to 65535 (got "${port}")`);
   const seed = text('SANDBOX_SEED') ?? '1';
   if (!/^\d{1,9}$/.test(seed)) problems.push(`SANDBOX_SEED must be a non-negative integer (got "${seed}")`);
   const clock = text('SANDBOX_CLOCK') ?? 'real';
@@ -42,12 +43,16 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = readConfig(process.env);
-  const sandbox = await startSandbox(config).catch((error: NodeJS.ErrnoException & { port?: number; address?: string }) => {
-    // One line naming the variable to change, not a stack trace.
-    if (error.code === 'EADDRINUSE') throw new Error(`Start-up failed: SANDBOX_PORT ${error.port} is already in use on ${error.address}`);
-    if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') throw new Error(`Start-up failed: HOST ${config.host} is not an address of this machine (${error.code})`);
-    throw error;
-  });
+  const sandbox = await startSandbox(config).catch(
+    (error: NodeJS.ErrnoException & { port?: number; address?: string }) => {
+      // One line naming the variable to change, not a stack trace.
+      if (error.code === 'EADDRINUSE')
+        throw new Error(`Start-up failed: SANDBOX_PORT ${error.port} is already in use on ${error.address}`);
+      if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+        throw new Error(`Start-up failed: HOST ${config.host} is not an address of this machine (${error.code})`);
+      throw error;
+    },
+  );
   const url = sandbox.url.replace('://0.0.0.0:', '://localhost:');
   console.log(`Wix sandbox listening on ${url} (seed ${sandbox.world.seed}, ${config.clock} clock)`);
   console.log(`  demo main account: ${sandbox.world.mainAccountId}`);

@@ -52,7 +52,12 @@ export function ref(name: string): JsonSchema {
  * An object schema. `closed` objects (the Wix resources and the answers) reject unknown properties, so validating a
  * real answer catches stray internal fields; request bodies stay open, as Wix ignores unknown fields.
  */
-export function obj(properties: Record<string, JsonSchema>, required: string[] = [], closed = true, description?: string): JsonSchema {
+export function obj(
+  properties: Record<string, JsonSchema>,
+  required: string[] = [],
+  closed = true,
+  description?: string,
+): JsonSchema {
   return {
     type: 'object',
     ...(description ? { description } : {}),
@@ -95,10 +100,18 @@ export const GUID: JsonSchema = ref('Guid');
 /** `paging.limit` / `paging.cursor` query parameters of the Domains list endpoints. */
 export function cursorPagingParams(maxLimit: number, description?: string): QueryParamSpec[] {
   return [
-    { name: 'paging.limit', schema: int({ minimum: 0, maximum: maxLimit }), description: description ?? `Page size, 0–${maxLimit}` },
+    {
+      name: 'paging.limit',
+      schema: int({ minimum: 0, maximum: maxLimit }),
+      description: description ?? `Page size, 0–${maxLimit}`,
+    },
     { name: 'paging.cursor', schema: str(), description: 'pagingMetadata.cursors.next of the previous page' },
   ];
 }
 
 /** Optional `{idempotencyKey}` body of the reseller writes that take nothing else. */
-export const IDEMPOTENCY_BODY: JsonSchema = obj({ idempotencyKey: str({ description: 'Echoed back; a repeated key answers with the first result' }) }, [], false);
+export const IDEMPOTENCY_BODY: JsonSchema = obj(
+  { idempotencyKey: str({ description: 'Echoed back; a repeated key answers with the first result' }) },
+  [],
+  false,
+);

@@ -1,11 +1,26 @@
 import { FAULT_ERROR_STATUSES, MAX_FAULT_LATENCY_MS } from './faults.js';
-import { DATE, GUID, VALIDATION, arr, bool, enumOf, int, obj, ref, str, type JsonSchema, type OperationSpec } from './openapi-kit.js';
+import {
+  DATE,
+  GUID,
+  VALIDATION,
+  arr,
+  bool,
+  enumOf,
+  int,
+  obj,
+  ref,
+  str,
+  type JsonSchema,
+  type OperationSpec,
+} from './openapi-kit.js';
 import { MAX_DOMAIN_CHECKS } from './routes/admin-world.js';
 import { MANUAL_SETTINGS } from './settings.js';
 
 /** Schemas of the sandbox's own admin surface (`/_sandbox/…`, `/openapi.json`), tag `sandbox-admin`. */
 const SHARE = { type: 'number', minimum: 0, maximum: 1 };
-const settingsProps = Object.fromEntries(Object.keys(MANUAL_SETTINGS).map((k) => [k, k.endsWith('Share') ? SHARE : { type: 'number', minimum: 0 }]));
+const settingsProps = Object.fromEntries(
+  Object.keys(MANUAL_SETTINGS).map((k) => [k, k.endsWith('Share') ? SHARE : { type: 'number', minimum: 0 }]),
+);
 const seedSummary = {
   apiKey: str({ description: 'The main account’s API key: send it as Authorization' }),
   mainAccountId: GUID,
@@ -16,7 +31,12 @@ const seedSummary = {
 const clockState = { mode: enumOf(['real', 'manual']), now: DATE, pendingTransitions: int({ minimum: 0 }) };
 
 export const adminComponents: Record<string, JsonSchema> = {
-  SandboxSettings: obj(settingsProps, Object.keys(MANUAL_SETTINGS), true, 'Delays (virtual ms) and shares (0–1) of the asynchronous transitions'),
+  SandboxSettings: obj(
+    settingsProps,
+    Object.keys(MANUAL_SETTINGS),
+    true,
+    'Delays (virtual ms) and shares (0–1) of the asynchronous transitions',
+  ),
   FaultRuleInput: obj(
     {
       target: str({ description: 'An operation name (see operationId), "METHOD /path/{param}", or * (default)' }),
@@ -76,7 +96,17 @@ const BAD = [[400, VALIDATION]] as OperationSpec['errors'];
 /** Admin operations, keyed `METHOD /path`. */
 export const adminOperations: Record<string, OperationSpec> = {
   'GET /openapi.json': { summary: 'This OpenAPI 3.1 document', tag: TAG, response: { type: 'object' } },
-  'GET /_sandbox/seed': { summary: 'Seed summary: API key, account and site IDs', tag: TAG, response: obj({ ...seedSummary, clock: enumOf(['real', 'manual']) }, ['apiKey', 'mainAccountId', 'subAccountIds', 'siteIds', 'seed']) },
+  'GET /_sandbox/seed': {
+    summary: 'Seed summary: API key, account and site IDs',
+    tag: TAG,
+    response: obj({ ...seedSummary, clock: enumOf(['real', 'manual']) }, [
+      'apiKey',
+      'mainAccountId',
+      'subAccountIds',
+      'siteIds',
+      'seed',
+    ]),
+  },
   'POST /_sandbox/reset': {
     summary: 'Re-seed the world; clears the call log and the faults',
     tag: TAG,
@@ -96,16 +126,28 @@ export const adminOperations: Record<string, OperationSpec> = {
     errors: BAD,
   },
   'DELETE /_sandbox/calls': { summary: 'Clear the call log', tag: TAG, response: obj({}) },
-  'GET /_sandbox/clock': { summary: 'The virtual clock', tag: TAG, response: obj(clockState, ['mode', 'now', 'pendingTransitions']) },
+  'GET /_sandbox/clock': {
+    summary: 'The virtual clock',
+    tag: TAG,
+    response: obj(clockState, ['mode', 'now', 'pendingTransitions']),
+  },
   'POST /_sandbox/clock/advance': {
     summary: 'Advance the virtual clock and run the transitions that fall due',
     tag: TAG,
     body: obj({ ms: { type: 'number', minimum: 0 } }, ['ms'], false),
     bodyRequired: true,
-    response: obj({ ...clockState, transitions: int({ minimum: 0, description: 'Transitions run' }) }, ['mode', 'now', 'transitions']),
+    response: obj({ ...clockState, transitions: int({ minimum: 0, description: 'Transitions run' }) }, [
+      'mode',
+      'now',
+      'transitions',
+    ]),
     errors: BAD,
   },
-  'GET /_sandbox/settings': { summary: 'Transition delays and shares', tag: TAG, response: obj({ settings: ref('SandboxSettings') }, ['settings']) },
+  'GET /_sandbox/settings': {
+    summary: 'Transition delays and shares',
+    tag: TAG,
+    response: obj({ settings: ref('SandboxSettings') }, ['settings']),
+  },
   'POST /_sandbox/settings': {
     summary: 'Change some settings',
     tag: TAG,
@@ -114,8 +156,19 @@ export const adminOperations: Record<string, OperationSpec> = {
     response: obj({ settings: ref('SandboxSettings') }, ['settings']),
     errors: BAD,
   },
-  'GET /_sandbox/faults': { summary: 'Active fault rules', tag: TAG, response: obj({ faults: arr(ref('FaultRule')) }, ['faults']) },
-  'POST /_sandbox/faults': { summary: 'Add a fault rule', tag: TAG, body: ref('FaultRuleInput'), bodyRequired: true, response: obj({ fault: ref('FaultRule') }, ['fault']), errors: BAD },
+  'GET /_sandbox/faults': {
+    summary: 'Active fault rules',
+    tag: TAG,
+    response: obj({ faults: arr(ref('FaultRule')) }, ['faults']),
+  },
+  'POST /_sandbox/faults': {
+    summary: 'Add a fault rule',
+    tag: TAG,
+    body: ref('FaultRuleInput'),
+    bodyRequired: true,
+    response: obj({ fault: ref('FaultRule') }, ['fault']),
+    errors: BAD,
+  },
   'DELETE /_sandbox/faults': { summary: 'Remove every fault rule', tag: TAG, response: obj({}) },
   'POST /_sandbox/sites': {
     summary: 'Add free sites to an account',
@@ -126,7 +179,8 @@ export const adminOperations: Record<string, OperationSpec> = {
   },
   'GET /_sandbox/world': {
     summary: 'The whole state',
-    description: 'Accounts, API keys, sites, catalog, packages, registered and connected domains (with their owner) and DNS zones, in the Wix shapes of the other operations. Read-only; for tests that must find IDs or check the effect of a write without a logged call.',
+    description:
+      'Accounts, API keys, sites, catalog, packages, registered and connected domains (with their owner) and DNS zones, in the Wix shapes of the other operations. Read-only; for tests that must find IDs or check the effect of a write without a logged call.',
     tag: TAG,
     response: obj(
       {
@@ -142,16 +196,41 @@ export const adminOperations: Record<string, OperationSpec> = {
         connectedDomains: arr(OBJECT),
         dnsZones: arr(OBJECT),
       },
-      ['seed', 'now', 'mainAccountId', 'accounts', 'apiKeys', 'sites', 'catalog', 'packages', 'registeredDomains', 'connectedDomains', 'dnsZones'],
+      [
+        'seed',
+        'now',
+        'mainAccountId',
+        'accounts',
+        'apiKeys',
+        'sites',
+        'catalog',
+        'packages',
+        'registeredDomains',
+        'connectedDomains',
+        'dnsZones',
+      ],
     ),
   },
   'POST /_sandbox/domains/check': {
     summary: 'Check domain names against the registry rules',
-    description: 'What Check Domain Availability would answer for each name (and whether it is a valid host name), without a logged Wix call.',
+    description:
+      'What Check Domain Availability would answer for each name (and whether it is a valid host name), without a logged Wix call.',
     tag: TAG,
     body: obj({ domains: arr(str(), { minItems: 1, maxItems: MAX_DOMAIN_CHECKS }) }, ['domains'], false),
     bodyRequired: true,
-    response: obj({ domains: arr(obj({ domain: str(), valid: bool(), available: bool(), premium: bool() }, ['domain', 'valid', 'available', 'premium'])) }, ['domains']),
+    response: obj(
+      {
+        domains: arr(
+          obj({ domain: str(), valid: bool(), available: bool(), premium: bool() }, [
+            'domain',
+            'valid',
+            'available',
+            'premium',
+          ]),
+        ),
+      },
+      ['domains'],
+    ),
     errors: BAD,
   },
 };

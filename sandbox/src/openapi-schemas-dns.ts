@@ -1,4 +1,16 @@
-import { VALIDATION, arr, bool, enumOf, int, nullable, obj, ref, str, type JsonSchema, type OperationSpec } from './openapi-kit.js';
+import {
+  VALIDATION,
+  arr,
+  bool,
+  enumOf,
+  int,
+  nullable,
+  obj,
+  ref,
+  str,
+  type JsonSchema,
+  type OperationSpec,
+} from './openapi-kit.js';
 
 /** Schemas of Domain DNS (CONTRACT §8): zones Wix hosts for Wix-registered domains and NAMESERVERS connections. */
 export const dnsComponents: Record<string, JsonSchema> = {
@@ -11,7 +23,11 @@ export const dnsComponents: Record<string, JsonSchema> = {
     },
     ['type', 'hostName', 'values'],
   ),
-  DnsRecordInput: obj({ type: str(), hostName: str(), ttl: int({ minimum: 0 }), values: arr(str()) }, ['type', 'hostName'], false),
+  DnsRecordInput: obj(
+    { type: str(), hostName: str(), ttl: int({ minimum: 0 }), values: arr(str()) },
+    ['type', 'hostName'],
+    false,
+  ),
   DnsZone: obj(
     {
       id: str(),
@@ -33,7 +49,11 @@ const DNS_ERRORS: OperationSpec['errors'] = [
 ];
 /** The DNS API checks the key and wix-account-id itself, to answer its own codes (routes/dns-zones.ts). */
 const DNS_AUTH = { accountHeader: true, keyRequired: true } as const;
-const DNS_WRITE_ERRORS = ['DOMAIN_DNS_EMPTY_RECORD_VALUE', 'DOMAIN_MX_RECORD_VALUE_INVALID', 'DOMAIN_CNAME_RECORD_HOSTNAME_INVALID'];
+const DNS_WRITE_ERRORS = [
+  'DOMAIN_DNS_EMPTY_RECORD_VALUE',
+  'DOMAIN_MX_RECORD_VALUE_INVALID',
+  'DOMAIN_CNAME_RECORD_HOSTNAME_INVALID',
+];
 
 /** DNS-zone operations, keyed `METHOD /path/{param}`. */
 export const dnsOperations: Record<string, OperationSpec> = {
@@ -48,9 +68,15 @@ export const dnsOperations: Record<string, OperationSpec> = {
     summary: 'Update DNS Zone',
     tag: DNS,
     ...DNS_AUTH,
-    description: 'NAMESERVERS connections and Wix-registered domains only. One record per (type, hostName); at most 10 additions and 10 deletions.',
+    description:
+      'NAMESERVERS connections and Wix-registered domains only. One record per (type, hostName); at most 10 additions and 10 deletions.',
     body: obj(
-      { additions: arr(ref('DnsRecordInput'), { maxItems: 10 }), deletions: arr(ref('DnsRecordInput'), { maxItems: 10 }), dnssecEnabled: nullable(bool()), domainName: str() },
+      {
+        additions: arr(ref('DnsRecordInput'), { maxItems: 10 }),
+        deletions: arr(ref('DnsRecordInput'), { maxItems: 10 }),
+        dnssecEnabled: nullable(bool()),
+        domainName: str(),
+      },
       [],
       false,
     ),
@@ -63,10 +89,17 @@ export const dnsOperations: Record<string, OperationSpec> = {
     tag: DNS,
     ...DNS_AUTH,
     description: 'Replaces any existing zone of the domain.',
-    body: obj({ dnsZone: obj({ domainName: str(), records: arr(ref('DnsRecordInput')) }, ['domainName'], false) }, ['dnsZone'], false),
+    body: obj(
+      { dnsZone: obj({ domainName: str(), records: arr(ref('DnsRecordInput')) }, ['domainName'], false) },
+      ['dnsZone'],
+      false,
+    ),
     bodyRequired: true,
     response: obj({ dnsZone: ref('DnsZone') }, ['dnsZone']),
-    errors: [...(DNS_ERRORS ?? []).filter(([s]) => s !== 428), [428, 'DOMAIN_NOT_PERMITTED', 'DOMAIN_ALREADY_EXISTS', ...DNS_WRITE_ERRORS]],
+    errors: [
+      ...(DNS_ERRORS ?? []).filter(([s]) => s !== 428),
+      [428, 'DOMAIN_NOT_PERMITTED', 'DOMAIN_ALREADY_EXISTS', ...DNS_WRITE_ERRORS],
+    ],
   },
   'DELETE /domains/v1/dns-zones/{domainName}': {
     summary: 'Delete DNS Zone',
@@ -81,6 +114,10 @@ export const dnsOperations: Record<string, OperationSpec> = {
     ...DNS_AUTH,
     description: 'The A, CNAME, NS and SOA records Wix would create for an external domain before connecting it.',
     response: obj({ dnsZone: ref('DnsZone') }, ['dnsZone']),
-    errors: [[400, VALIDATION], [403, 'DOMAINS_PERMISSION_DENIED', 'INVALID_DOMAINS_PREVIEW_RECORDS'], [404, 'USER_ID_NOT_FOUND', 'TARGET_ACCOUNT_NOT_FOUND']],
+    errors: [
+      [400, VALIDATION],
+      [403, 'DOMAINS_PERMISSION_DENIED', 'INVALID_DOMAINS_PREVIEW_RECORDS'],
+      [404, 'USER_ID_NOT_FOUND', 'TARGET_ACCOUNT_NOT_FOUND'],
+    ],
   },
 };

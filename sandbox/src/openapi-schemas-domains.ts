@@ -1,12 +1,40 @@
-import { DATE, GUID, VALIDATION, arr, bool, cursorPagingParams, enumOf, int, nullable, obj, ref, str, type JsonSchema, type OperationSpec } from './openapi-kit.js';
+import {
+  DATE,
+  GUID,
+  VALIDATION,
+  arr,
+  bool,
+  cursorPagingParams,
+  enumOf,
+  int,
+  nullable,
+  obj,
+  ref,
+  str,
+  type JsonSchema,
+  type OperationSpec,
+} from './openapi-kit.js';
 
 /** Schemas of Domain Search (CONTRACT §5), Registered Domains (§6) and Connected Domains (§7). */
 const PROPAGATION = enumOf(['UNKNOWN_DNS_PROPAGATION_STATUS', 'IN_PROGRESS', 'COMPLETED', 'FAILED']);
-const HOST_RECORD = (values: 'values' | 'value') => obj({ hostName: str(), ttl: int({ minimum: 0 }), [values]: values === 'values' ? arr(str()) : str() }, ['hostName', values]);
+const HOST_RECORD = (values: 'values' | 'value') =>
+  obj({ hostName: str(), ttl: int({ minimum: 0 }), [values]: values === 'values' ? arr(str()) : str() }, [
+    'hostName',
+    values,
+  ]);
 
 export const domainComponents: Record<string, JsonSchema> = {
-  Cursors: obj({ next: nullable(str()), prev: nullable(str()) }, [], true, 'Opaque cursors; null when the list is exhausted'),
-  CursorPagingMetadata: obj({ count: int({ minimum: 0 }), cursors: ref('Cursors'), hasNext: bool() }, ['count', 'cursors', 'hasNext']),
+  Cursors: obj(
+    { next: nullable(str()), prev: nullable(str()) },
+    [],
+    true,
+    'Opaque cursors; null when the list is exhausted',
+  ),
+  CursorPagingMetadata: obj({ count: int({ minimum: 0 }), cursors: ref('Cursors'), hasNext: bool() }, [
+    'count',
+    'cursors',
+    'hasNext',
+  ]),
   SiteInfo: obj(
     {
       id: GUID,
@@ -41,7 +69,9 @@ export const domainComponents: Record<string, JsonSchema> = {
       updatedDate: DATE,
       revision: str({ pattern: '^[0-9]+$', description: 'An integer, as a string' }),
       siteInfo: ref('SiteInfo'),
-      contacts: obj({ registrant: ref('ContactData'), admin: ref('ContactData'), tech: ref('ContactData') }, ['registrant']),
+      contacts: obj({ registrant: ref('ContactData'), admin: ref('ContactData'), tech: ref('ContactData') }, [
+        'registrant',
+      ]),
       status: enumOf(['UNKNOWN_STATUS', 'PENDING_REGISTRATION', 'ACTIVE', 'FAILED_REGISTRATION', 'CANCELED']),
       pendingRegistrationInfo: obj({ latestAttempt: obj({ number: int({ minimum: 0 }), timestamp: DATE }) }),
       failedRegistrationInfo: obj({ code: enumOf(['UNKNOWN_FAILURE_CODE', 'OTHER']), message: str() }),
@@ -61,7 +91,10 @@ export const domainComponents: Record<string, JsonSchema> = {
     {
       id: str({ description: 'The domain name' }),
       domain: str(),
-      connectionType: enumOf(['UNKNOWN_CONNECTION_TYPE', 'POINTING', 'NAMESERVERS', 'HIDDEN'], 'UNKNOWN_CONNECTION_TYPE for subdomains'),
+      connectionType: enumOf(
+        ['UNKNOWN_CONNECTION_TYPE', 'POINTING', 'NAMESERVERS', 'HIDDEN'],
+        'UNKNOWN_CONNECTION_TYPE for subdomains',
+      ),
       siteInfo: ref('SiteInfo'),
       suppressNotifications: bool(),
       dnsPropagationStatus: PROPAGATION,
@@ -75,7 +108,12 @@ export const domainComponents: Record<string, JsonSchema> = {
       connectedDomainId: str(),
       registrar: obj({ name: nullable(str()), nameServers: arr(str()) }, ['nameServers']),
       nameserverRecord: obj({ nsRecord: HOST_RECORD('values') }, ['nsRecord'], true, 'NAMESERVERS connections only'),
-      pointingRecords: obj({ aRecord: HOST_RECORD('values'), cnameRecord: HOST_RECORD('value') }, ['aRecord', 'cnameRecord'], true, 'POINTING connections only'),
+      pointingRecords: obj(
+        { aRecord: HOST_RECORD('values'), cnameRecord: HOST_RECORD('value') },
+        ['aRecord', 'cnameRecord'],
+        true,
+        'POINTING connections only',
+      ),
       subdomainRecords: obj({ cnameRecords: arr(HOST_RECORD('value')) }, ['cnameRecords'], true, 'Subdomains only'),
     },
     ['connectedDomainId', 'registrar'],
@@ -85,15 +123,33 @@ export const domainComponents: Record<string, JsonSchema> = {
 const SEARCH = 'domain-search';
 const REGISTERED = 'registered-domains';
 const CONNECTED = 'connected-domains';
-const CONNECTED_LOOKUP_ERRORS: OperationSpec['errors'] = [[400, 'DOMAINS_GUID_NOT_VALID'], [403, 'DOMAINS_PERMISSION_DENIED', 'DOMAINS_DOMAIN_NOT_PERMITTED', 'DOMAINS_GUID_NOT_FOUND']];
+const CONNECTED_LOOKUP_ERRORS: OperationSpec['errors'] = [
+  [400, 'DOMAINS_GUID_NOT_VALID'],
+  [403, 'DOMAINS_PERMISSION_DENIED', 'DOMAINS_DOMAIN_NOT_PERMITTED', 'DOMAINS_GUID_NOT_FOUND'],
+];
 /** Domain operations, keyed `METHOD /path/{param}`. */
 export const domainOperations: Record<string, OperationSpec> = {
   'GET /domain-search/v2/check-domain-availability': {
     summary: 'Check Domain Availability',
     tag: SEARCH,
     description: 'Authorization optional; no wix-account-id needed.',
-    query: [{ name: 'domain', required: true, schema: str({ minLength: 3, maxLength: 63 }), description: 'Domain with TLD, e.g. mydomain.com' }],
-    response: obj({ availability: obj({ domain: str(), available: bool(), premium: bool(), premiumType: str() }, ['domain', 'available']) }, ['availability']),
+    query: [
+      {
+        name: 'domain',
+        required: true,
+        schema: str({ minLength: 3, maxLength: 63 }),
+        description: 'Domain with TLD, e.g. mydomain.com',
+      },
+    ],
+    response: obj(
+      {
+        availability: obj({ domain: str(), available: bool(), premium: bool(), premiumType: str() }, [
+          'domain',
+          'available',
+        ]),
+      },
+      ['availability'],
+    ),
     errors: [[400, VALIDATION, 'INVALID_DOMAIN', 'DOMAINS_UNSUPPORTED_TLD']],
   },
   'GET /domain-search/v2/suggest-domains': {
@@ -101,22 +157,52 @@ export const domainOperations: Record<string, OperationSpec> = {
     tag: SEARCH,
     description: 'Available domains only. Authorization optional.',
     query: [
-      { name: 'query', required: true, schema: str({ minLength: 1, maxLength: 100 }), description: 'Letters, digits, spaces, dots, hyphens; no TLD' },
-      { name: 'tlds', schema: arr(str(), { maxItems: 10 }), description: 'Repeat the parameter: tlds=com&tlds=net (no dot)' },
+      {
+        name: 'query',
+        required: true,
+        schema: str({ minLength: 1, maxLength: 100 }),
+        description: 'Letters, digits, spaces, dots, hyphens; no TLD',
+      },
+      {
+        name: 'tlds',
+        schema: arr(str(), { maxItems: 10 }),
+        description: 'Repeat the parameter: tlds=com&tlds=net (no dot)',
+      },
       ...cursorPagingParams(20),
       { name: 'limit', schema: int({ minimum: 1, maximum: 20 }), description: 'Deprecated: use paging.limit' },
       { name: 'maxLength', schema: int({ minimum: 3, maximum: 63 }), description: 'Max SLD length' },
     ],
-    response: obj({ suggestions: arr(obj({ domain: str(), premium: bool() }, ['domain'])), pagingMetadata: ref('CursorPagingMetadata') }, ['suggestions']),
+    response: obj(
+      {
+        suggestions: arr(obj({ domain: str(), premium: bool() }, ['domain'])),
+        pagingMetadata: ref('CursorPagingMetadata'),
+      },
+      ['suggestions'],
+    ),
     errors: [[400, VALIDATION, 'INVALID_QUERY', 'INVALID_TLD_FORMAT', 'TLD_NOT_SUPPORTED']],
   },
   'POST /domains/v1/registered-domains': {
     summary: 'Create Registered Domain',
     tag: REGISTERED,
-    description: 'Registers a root domain with a product instance covering its TLD; PENDING_REGISTRATION, then ACTIVE or FAILED_REGISTRATION.',
+    description:
+      'Registers a root domain with a product instance covering its TLD; PENDING_REGISTRATION, then ACTIVE or FAILED_REGISTRATION.',
     siteHeader: true,
     body: obj(
-      { registeredDomain: obj({ domain: str(), productInstanceId: str(), contacts: obj({ registrant: ref('ContactData'), admin: ref('ContactData'), tech: ref('ContactData') }, ['registrant'], false) }, ['domain', 'productInstanceId', 'contacts'], false) },
+      {
+        registeredDomain: obj(
+          {
+            domain: str(),
+            productInstanceId: str(),
+            contacts: obj(
+              { registrant: ref('ContactData'), admin: ref('ContactData'), tech: ref('ContactData') },
+              ['registrant'],
+              false,
+            ),
+          },
+          ['domain', 'productInstanceId', 'contacts'],
+          false,
+        ),
+      },
       ['registeredDomain'],
       false,
     ),
@@ -126,9 +212,21 @@ export const domainOperations: Record<string, OperationSpec> = {
       [
         400,
         VALIDATION,
-        'INVALID_DOMAIN', 'DOMAIN_TOO_LONG', 'DOMAIN_TOO_SHORT', 'INVALID_TLD', 'TLD_NOT_SUPPORTED', 'CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE',
-        'PRODUCT_INSTANCE_NOT_FOUND', 'INVALID_PRODUCT_INSTANCE', 'PRODUCT_INSTANCE_NOT_ACTIVE', 'AWAITING_PRODUCT_ACTIVATION',
-        'REGISTERED_DOMAIN_ALREADY_EXISTS', 'DOMAIN_ALREADY_TAKEN', 'INVALID_BILLING_CYCLE', 'SUBDOMAIN_NOT_SUPPORTED', 'SKU_NOT_FOUND',
+        'INVALID_DOMAIN',
+        'DOMAIN_TOO_LONG',
+        'DOMAIN_TOO_SHORT',
+        'INVALID_TLD',
+        'TLD_NOT_SUPPORTED',
+        'CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE',
+        'PRODUCT_INSTANCE_NOT_FOUND',
+        'INVALID_PRODUCT_INSTANCE',
+        'PRODUCT_INSTANCE_NOT_ACTIVE',
+        'AWAITING_PRODUCT_ACTIVATION',
+        'REGISTERED_DOMAIN_ALREADY_EXISTS',
+        'DOMAIN_ALREADY_TAKEN',
+        'INVALID_BILLING_CYCLE',
+        'SUBDOMAIN_NOT_SUPPORTED',
+        'SKU_NOT_FOUND',
       ],
       [403, 'PERMISSION_DENIED'],
     ],
@@ -144,7 +242,10 @@ export const domainOperations: Record<string, OperationSpec> = {
     tag: REGISTERED,
     description: 'Sorted createdDate DESC.',
     query: cursorPagingParams(100),
-    response: obj({ pagingMetadata: ref('CursorPagingMetadata'), registeredDomains: arr(ref('RegisteredDomain')) }, ['pagingMetadata', 'registeredDomains']),
+    response: obj({ pagingMetadata: ref('CursorPagingMetadata'), registeredDomains: arr(ref('RegisteredDomain')) }, [
+      'pagingMetadata',
+      'registeredDomains',
+    ]),
     errors: [[400, VALIDATION]],
   },
   'POST /domains/v1/registered-domains/{registeredDomainId}/redeem': {
@@ -152,17 +253,33 @@ export const domainOperations: Record<string, OperationSpec> = {
     tag: REGISTERED,
     description: 'Renews an expired domain still in redemption (up to 7 days); expirationDate moves one year on.',
     response: obj({ registeredDomain: ref('RegisteredDomain') }, ['registeredDomain']),
-    errors: [[400, 'REGISTERED_DOMAIN_NOT_FOUND'], [428, 'DOMAIN_NOT_EXPIRED']],
+    errors: [
+      [400, 'REGISTERED_DOMAIN_NOT_FOUND'],
+      [428, 'DOMAIN_NOT_EXPIRED'],
+    ],
   },
   'POST /domains/v1/connected-domains': {
     summary: 'Create Connected Domain',
     tag: CONNECTED,
-    description: 'Connects an external domain to the wix-site-id site (which needs Premium): NAMESERVERS or POINTING for a root domain, no connectionType for a subdomain.',
+    description:
+      'Connects an external domain to the wix-site-id site (which needs Premium): NAMESERVERS or POINTING for a root domain, no connectionType for a subdomain.',
     siteHeader: true,
     body: obj(
       {
         connectedDomain: obj(
-          { domain: str(), connectionType: enumOf(['POINTING', 'NAMESERVERS']), siteInfo: obj({ assignmentType: enumOf(['PRIMARY', 'REDIRECT']), redirectInfo: obj({ primaryDomain: str() }, [], false) }, [], false), suppressNotifications: bool() },
+          {
+            domain: str(),
+            connectionType: enumOf(['POINTING', 'NAMESERVERS']),
+            siteInfo: obj(
+              {
+                assignmentType: enumOf(['PRIMARY', 'REDIRECT']),
+                redirectInfo: obj({ primaryDomain: str() }, [], false),
+              },
+              [],
+              false,
+            ),
+            suppressNotifications: bool(),
+          },
           ['domain'],
           false,
         ),
@@ -174,7 +291,14 @@ export const domainOperations: Record<string, OperationSpec> = {
     response: obj({ connectedDomain: ref('ConnectedDomain') }, ['connectedDomain']),
     errors: [
       [400, VALIDATION, 'Invalid domain', 'Invalid connection type', 'DOMAINS_GUID_NOT_VALID'],
-      [403, 'DOMAINS_PERMISSION_DENIED', 'DOMAINS_DOMAIN_NOT_PERMITTED', 'INVALID_DOMAINS_PREVIEW_RECORDS', 'DOMAINS_GUID_NOT_FOUND', 'NON_PREMIUM_SITE'],
+      [
+        403,
+        'DOMAINS_PERMISSION_DENIED',
+        'DOMAINS_DOMAIN_NOT_PERMITTED',
+        'INVALID_DOMAINS_PREVIEW_RECORDS',
+        'DOMAINS_GUID_NOT_FOUND',
+        'NON_PREMIUM_SITE',
+      ],
       [409, 'DOMAINS_ALREADY_EXISTS'],
     ],
   },
@@ -189,7 +313,10 @@ export const domainOperations: Record<string, OperationSpec> = {
     tag: CONNECTED,
     description: 'Sorted createdDate DESC.',
     query: cursorPagingParams(100),
-    response: obj({ pagingMetadata: ref('CursorPagingMetadata'), connectedDomains: arr(ref('ConnectedDomain')) }, ['pagingMetadata', 'connectedDomains']),
+    response: obj({ pagingMetadata: ref('CursorPagingMetadata'), connectedDomains: arr(ref('ConnectedDomain')) }, [
+      'pagingMetadata',
+      'connectedDomains',
+    ]),
     errors: [[400, VALIDATION]],
   },
   'DELETE /domains/v1/connected-domains/{connectedDomainId}': {
@@ -201,7 +328,8 @@ export const domainOperations: Record<string, OperationSpec> = {
   'GET /domains/v1/connected-domain-setup-info/{connectedDomainId}': {
     summary: 'Get Connected Domain Setup Info',
     tag: CONNECTED,
-    description: 'The records the owner must set at the registrar: nameserverRecord, pointingRecords or subdomainRecords by connection type.',
+    description:
+      'The records the owner must set at the registrar: nameserverRecord, pointingRecords or subdomainRecords by connection type.',
     response: obj({ connectedDomainSetupInfo: ref('ConnectedDomainSetupInfo') }, ['connectedDomainSetupInfo']),
     errors: [...CONNECTED_LOOKUP_ERRORS, [404, 'NOT_FOUND']],
   },

@@ -1,4 +1,18 @@
-import { DATE, GUID, IDEMPOTENCY_BODY, VALIDATION, arr, enumOf, int, nullable, obj, ref, str, type JsonSchema, type OperationSpec } from './openapi-kit.js';
+import {
+  DATE,
+  GUID,
+  IDEMPOTENCY_BODY,
+  VALIDATION,
+  arr,
+  enumOf,
+  int,
+  nullable,
+  obj,
+  ref,
+  str,
+  type JsonSchema,
+  type OperationSpec,
+} from './openapi-kit.js';
 
 /**
  * Schemas of the Resellers API (CONTRACT §1) and B2B Transfer Site (§2), written from the contract's object tables.
@@ -7,7 +21,12 @@ export const resellerComponents: Record<string, JsonSchema> = {
   BillingInfo: obj(
     {
       type: enumOf(['UNKNOWN', 'ONE_TIME', 'RECURRING']),
-      cycleDuration: obj({ unit: enumOf(['UNKNOWN', 'DAY', 'WEEK', 'MONTH', 'YEAR']), count: int({ minimum: 0 }) }, [], true, 'Only meaningful for RECURRING'),
+      cycleDuration: obj(
+        { unit: enumOf(['UNKNOWN', 'DAY', 'WEEK', 'MONTH', 'YEAR']), count: int({ minimum: 0 }) },
+        [],
+        true,
+        'Only meaningful for RECURRING',
+      ),
     },
     ['type'],
     true,
@@ -19,7 +38,12 @@ export const resellerComponents: Record<string, JsonSchema> = {
       siteId: nullable(GUID),
       catalogProductId: GUID,
       status: enumOf(['PENDING', 'ENABLED', 'CANCELED', 'FAILED', 'AWAITING_ACTION']),
-      failure: obj({ code: enumOf(['UNKNOWN', 'DELIVERY_TIMEOUT', 'EXTERNAL_FAILURE']), message: str() }, ['code'], true, 'Only when status is FAILED'),
+      failure: obj(
+        { code: enumOf(['UNKNOWN', 'DELIVERY_TIMEOUT', 'EXTERNAL_FAILURE']), message: str() },
+        ['code'],
+        true,
+        'Only when status is FAILED',
+      ),
       billingInfo: ref('BillingInfo'),
       createdDate: DATE,
       updatedDate: DATE,
@@ -44,7 +68,12 @@ export const resellerComponents: Record<string, JsonSchema> = {
     },
     ['id', 'accountId', 'productInstances', 'createdDate', 'updatedDate'],
   ),
-  PackageAnswer: obj({ idempotencyKey: str(), package: ref('Package') }, ['package'], true, 'Answer of the reseller writes: the package, and the idempotencyKey echoed'),
+  PackageAnswer: obj(
+    { idempotencyKey: str(), package: ref('Package') },
+    ['package'],
+    true,
+    'Answer of the reseller writes: the package, and the idempotencyKey echoed',
+  ),
   NewProductInstance: obj(
     {
       catalogProductId: GUID,
@@ -52,14 +81,19 @@ export const resellerComponents: Record<string, JsonSchema> = {
       siteId: str({ description: 'Omit for a floating instance' }),
       billingInfo: ref('BillingInfo'),
       discountCode: str({ maxLength: 25 }),
-      referenceProductInstanceId: str({ description: 'An instance that entitles this one to a free add-on (used once, while PENDING/ENABLED)' }),
+      referenceProductInstanceId: str({
+        description: 'An instance that entitles this one to a free add-on (used once, while PENDING/ENABLED)',
+      }),
     },
     ['catalogProductId', 'countryCode'],
     false,
   ),
   QueryV2: obj(
     {
-      filter: { type: 'object', description: 'Mongo-like filter; only the documented fields and operators are accepted' },
+      filter: {
+        type: 'object',
+        description: 'Mongo-like filter; only the documented fields and operators are accepted',
+      },
       sort: arr(obj({ fieldName: str(), order: enumOf(['ASC', 'DESC']) }, ['fieldName'], false)),
       paging: obj({ limit: int({ minimum: 0 }), offset: int({ minimum: 0 }) }, [], false),
       cursorPaging: obj({ limit: int({ minimum: 0, maximum: 100 }), cursor: nullable(str()) }, [], false),
@@ -83,7 +117,10 @@ export const resellerComponents: Record<string, JsonSchema> = {
     true,
     'Query Packages metadata: total only with offset paging, cursors only with cursor paging',
   ),
-  SiteTransfer: obj({ siteId: GUID, sourceAccountId: GUID, enableNotifications: { type: 'boolean' } }, ['siteId', 'sourceAccountId']),
+  SiteTransfer: obj({ siteId: GUID, sourceAccountId: GUID, enableNotifications: { type: 'boolean' } }, [
+    'siteId',
+    'sourceAccountId',
+  ]),
 };
 
 const CREATE_ERRORS = [
@@ -98,7 +135,11 @@ const CREATE_ERRORS = [
   'PRODUCT_NOT_SUPPORTED_ON_SITE',
 ];
 /** Reference-instance codes are UNCONFIRMED upstream: the sandbox's choice (routes/resellers-rules.ts). */
-const REFERENCE_ERRORS = ['REFERENCE_PRODUCT_INSTANCE_NOT_FOUND', 'REFERENCE_PRODUCT_INSTANCE_ALREADY_USED', 'INVALID_REFERENCE_PRODUCT_INSTANCE'];
+const REFERENCE_ERRORS = [
+  'REFERENCE_PRODUCT_INSTANCE_NOT_FOUND',
+  'REFERENCE_PRODUCT_INSTANCE_ALREADY_USED',
+  'INVALID_REFERENCE_PRODUCT_INSTANCE',
+];
 /** A repeated idempotencyKey with a different request (sandbox choice, routes/resellers-input.ts). */
 const IDEMPOTENCY: [number, string] = [409, 'IDEMPOTENCY_KEY_REUSED'];
 const TAG = 'resellers';
@@ -121,7 +162,12 @@ export const resellerOperations: Record<string, OperationSpec> = {
     ),
     bodyRequired: true,
     response: PACKAGE_ANSWER,
-    errors: [[400, VALIDATION], [404, 'PRODUCT_NOT_FOUND', 'ACCOUNT_NOT_FOUND', 'SITE_NOT_FOUND'], IDEMPOTENCY, [428, ...CREATE_ERRORS, ...REFERENCE_ERRORS]],
+    errors: [
+      [400, VALIDATION],
+      [404, 'PRODUCT_NOT_FOUND', 'ACCOUNT_NOT_FOUND', 'SITE_NOT_FOUND'],
+      IDEMPOTENCY,
+      [428, ...CREATE_ERRORS, ...REFERENCE_ERRORS],
+    ],
   },
   'GET /resellers/v1/packages/{id}': {
     summary: 'Get Package',
@@ -132,7 +178,8 @@ export const resellerOperations: Record<string, OperationSpec> = {
   'POST /resellers/v1/packages/query': {
     summary: 'Query Packages',
     tag: TAG,
-    description: "Packages of the header account's whole tree (filter accountId to restrict). Default sort createdDate DESC; cursor limit ≤ 100.",
+    description:
+      "Packages of the header account's whole tree (filter accountId to restrict). Default sort createdDate DESC; cursor limit ≤ 100.",
     body: obj({ query: ref('QueryV2') }, ['query'], false),
     bodyRequired: true,
     response: obj({ metadata: ref('PagingMetadataV2'), packages: arr(ref('Package')) }, ['packages']),
@@ -141,7 +188,8 @@ export const resellerOperations: Record<string, OperationSpec> = {
   'DELETE /resellers/v1/packages/{id}': {
     summary: 'Cancel Package',
     tag: TAG,
-    description: 'Cancels every instance of the package; dependants stop (a cancelled Premium plan disconnects its connected domains).',
+    description:
+      'Cancels every instance of the package; dependants stop (a cancelled Premium plan disconnects its connected domains).',
     body: IDEMPOTENCY_BODY,
     response: PACKAGE_ANSWER,
     errors: [[400, VALIDATION], [404, 'PACKAGE_NOT_FOUND'], IDEMPOTENCY],
@@ -152,12 +200,18 @@ export const resellerOperations: Record<string, OperationSpec> = {
     description: 'Assigns (or reassigns) the instance to the site.',
     body: IDEMPOTENCY_BODY,
     response: PACKAGE_ANSWER,
-    errors: [[400, VALIDATION], [404, 'PRODUCT_INSTANCE_NOT_FOUND', 'SITE_NOT_FOUND'], IDEMPOTENCY, [428, 'INCOMPATIBLE_PRODUCT_INSTANCE_STATUS', 'PRODUCT_TYPE_ALREADY_ASSIGNED', 'PRODUCT_NOT_SUPPORTED_ON_SITE']],
+    errors: [
+      [400, VALIDATION],
+      [404, 'PRODUCT_INSTANCE_NOT_FOUND', 'SITE_NOT_FOUND'],
+      IDEMPOTENCY,
+      [428, 'INCOMPATIBLE_PRODUCT_INSTANCE_STATUS', 'PRODUCT_TYPE_ALREADY_ASSIGNED', 'PRODUCT_NOT_SUPPORTED_ON_SITE'],
+    ],
   },
   'PATCH /resellers/v1/packages/product-instances/{instanceId}/unassign': {
     summary: 'Unassign Product Instance From Site',
     tag: TAG,
-    description: 'Makes the instance floating; dependants may break (a Premium plan unassigned disconnects connected domains).',
+    description:
+      'Makes the instance floating; dependants may break (a Premium plan unassigned disconnects connected domains).',
     body: IDEMPOTENCY_BODY,
     response: PACKAGE_ANSWER,
     errors: [[400, VALIDATION], [404, 'PRODUCT_INSTANCE_NOT_FOUND'], IDEMPOTENCY],
@@ -166,14 +220,30 @@ export const resellerOperations: Record<string, OperationSpec> = {
     summary: 'Adjust Product Instance Specifications',
     tag: TAG,
     description: 'Up/downgrade (same product type) or change the billing cycle.',
-    body: obj({ idempotencyKey: str(), catalogProductId: GUID, billingInfo: ref('BillingInfo'), discountCode: str({ maxLength: 25 }) }, [], false),
+    body: obj(
+      {
+        idempotencyKey: str(),
+        catalogProductId: GUID,
+        billingInfo: ref('BillingInfo'),
+        discountCode: str({ maxLength: 25 }),
+      },
+      [],
+      false,
+    ),
     bodyRequired: true,
     response: PACKAGE_ANSWER,
     errors: [
       [400, VALIDATION],
       [404, 'PRODUCT_NOT_FOUND', 'SITE_NOT_FOUND'],
       IDEMPOTENCY,
-      [428, ...CREATE_ERRORS, 'PRODUCT_INSTANCE_NOT_FOUND', 'INCOMPATIBLE_PRODUCT_INSTANCE_STATUS', 'INCOMPATIBLE_PRODUCT', 'MISSING_PRODUCT_DETAILS'],
+      [
+        428,
+        ...CREATE_ERRORS,
+        'PRODUCT_INSTANCE_NOT_FOUND',
+        'INCOMPATIBLE_PRODUCT_INSTANCE_STATUS',
+        'INCOMPATIBLE_PRODUCT',
+        'MISSING_PRODUCT_DETAILS',
+      ],
     ],
   },
   'DELETE /resellers/v1/packages/product-instances/{instanceId}': {
@@ -187,16 +257,34 @@ export const resellerOperations: Record<string, OperationSpec> = {
     summary: 'Update Package External Id',
     tag: TAG,
     response: obj({ updatedPackage: ref('Package') }, ['updatedPackage']),
-    errors: [[400, VALIDATION], [404, 'PACKAGE_NOT_FOUND']],
+    errors: [
+      [400, VALIDATION],
+      [404, 'PACKAGE_NOT_FOUND'],
+    ],
   },
   'POST /b2b-site-management/v1/transfer-site': {
     summary: 'Transfer Site',
     tag: 'b2b-site-management',
-    description: "Moves a site to the wix-account-id (target) account; refused for sites with paid services and targets outside the main account's tree.",
-    body: obj({ siteTransfer: obj({ siteId: str(), sourceAccountId: str(), enableNotifications: { type: 'boolean', default: false } }, ['siteId', 'sourceAccountId'], false) }, ['siteTransfer'], false),
+    description:
+      "Moves a site to the wix-account-id (target) account; refused for sites with paid services and targets outside the main account's tree.",
+    body: obj(
+      {
+        siteTransfer: obj(
+          { siteId: str(), sourceAccountId: str(), enableNotifications: { type: 'boolean', default: false } },
+          ['siteId', 'sourceAccountId'],
+          false,
+        ),
+      },
+      ['siteTransfer'],
+      false,
+    ),
     bodyRequired: true,
     accountHeader: true,
     response: obj({ siteTransfer: ref('SiteTransfer') }, ['siteTransfer']),
-    errors: [[400, VALIDATION, 'SITE_NOT_FOUND'], [403, 'SITE_TRANSFER_NOT_ALLOWED'], [428, 'TARGET_ACCOUNT_ID_NOT_FOUND', 'SITE_TRANSFER_NOT_SUPPORTED']],
+    errors: [
+      [400, VALIDATION, 'SITE_NOT_FOUND'],
+      [403, 'SITE_TRANSFER_NOT_ALLOWED'],
+      [428, 'TARGET_ACCOUNT_ID_NOT_FOUND', 'SITE_TRANSFER_NOT_SUPPORTED'],
+    ],
   },
 };

@@ -1,10 +1,43 @@
-import { DATE, GUID, VALIDATION, arr, bool, enumOf, int, nullable, obj, ref, str, type JsonSchema, type OperationSpec } from './openapi-kit.js';
+import {
+  DATE,
+  GUID,
+  VALIDATION,
+  arr,
+  bool,
+  enumOf,
+  int,
+  nullable,
+  obj,
+  ref,
+  str,
+  type JsonSchema,
+  type OperationSpec,
+} from './openapi-kit.js';
 
 /** Schemas of the Sites (CONTRACT §3) and Accounts (§4) APIs. */
 const NAMESPACES = [
-  'UNKNOWN_NAMESPACE', 'WIX', 'SHOUT_OUT', 'ALBUMS', 'WIX_STORES_TEST_DRIVE', 'HOTELS', 'CLUBS', 'ONBOARDING_DRAFT', 'DEV_SITE', 'LOGOS',
-  'VIDEO_MAKER', 'PARTNER_DASHBOARD', 'DEV_CENTER_COMPANY', 'HTML_DRAFT', 'SITELESS_BUSINESS', 'CREATOR_ECONOMY', 'DASHBOARD_FIRST', 'ANYWHERE',
-  'HEADLESS', 'ACCOUNT_MASTER_CMS', 'RISE', 'BRANDED_FIRST',
+  'UNKNOWN_NAMESPACE',
+  'WIX',
+  'SHOUT_OUT',
+  'ALBUMS',
+  'WIX_STORES_TEST_DRIVE',
+  'HOTELS',
+  'CLUBS',
+  'ONBOARDING_DRAFT',
+  'DEV_SITE',
+  'LOGOS',
+  'VIDEO_MAKER',
+  'PARTNER_DASHBOARD',
+  'DEV_CENTER_COMPANY',
+  'HTML_DRAFT',
+  'SITELESS_BUSINESS',
+  'CREATOR_ECONOMY',
+  'DASHBOARD_FIRST',
+  'ANYWHERE',
+  'HEADLESS',
+  'ACCOUNT_MASTER_CMS',
+  'RISE',
+  'BRANDED_FIRST',
 ];
 
 export const siteComponents: Record<string, JsonSchema> = {
@@ -34,14 +67,29 @@ export const siteComponents: Record<string, JsonSchema> = {
   ),
   SiteQuery: obj(
     {
-      filter: { type: 'object', description: 'Filters: id, folderId, editorType, appIds, premium, published, namespace, name/searchPhrase, state, domainConnected' },
-      sort: arr(obj({ fieldName: enumOf(['createdDate', 'trashedDate', 'updatedDate', 'displayName']), order: enumOf(['ASC', 'DESC']) }, ['fieldName'], false)),
+      filter: {
+        type: 'object',
+        description:
+          'Filters: id, folderId, editorType, appIds, premium, published, namespace, name/searchPhrase, state, domainConnected',
+      },
+      sort: arr(
+        obj(
+          {
+            fieldName: enumOf(['createdDate', 'trashedDate', 'updatedDate', 'displayName']),
+            order: enumOf(['ASC', 'DESC']),
+          },
+          ['fieldName'],
+          false,
+        ),
+      ),
       cursorPaging: obj({ limit: int({ minimum: 1, maximum: 100 }), cursor: nullable(str()) }, [], false),
     },
     [],
     false,
   ),
-  SiteListMetadata: obj({ count: int({ minimum: 0 }), cursors: obj({ next: nullable(str()) }), hasNext: bool() }, ['count']),
+  SiteListMetadata: obj({ count: int({ minimum: 0 }), cursors: obj({ next: nullable(str()) }), hasNext: bool() }, [
+    'count',
+  ]),
   Account: obj(
     {
       accountId: GUID,
@@ -63,12 +111,31 @@ export const siteComponents: Record<string, JsonSchema> = {
     },
     ['accountId'],
   ),
-  OffsetPagingMetadata: obj({ count: int({ minimum: 0 }), offset: int({ minimum: 0 }), total: int({ minimum: 0 }), tooManyToCount: bool(), hasNext: bool() }, ['count']),
+  OffsetPagingMetadata: obj(
+    {
+      count: int({ minimum: 0 }),
+      offset: int({ minimum: 0 }),
+      total: int({ minimum: 0 }),
+      tooManyToCount: bool(),
+      hasNext: bool(),
+    },
+    ['count'],
+  ),
   NewAccountUser: obj(
     {
       email: obj({ emailAddress: str(), isVerified: bool() }, ['emailAddress'], false),
       ssoIdentities: arr(obj({ ssoId: str(), userId: str() }, [], false)),
-      userDetails: obj({ firstName: str(), lastName: str(), profilePictureUrl: str(), language: str({ description: 'ISO-639-1' }), clientIp: str() }, [], false),
+      userDetails: obj(
+        {
+          firstName: str(),
+          lastName: str(),
+          profilePictureUrl: str(),
+          language: str({ description: 'ISO-639-1' }),
+          clientIp: str(),
+        },
+        [],
+        false,
+      ),
     },
     ['email'],
     false,
@@ -83,12 +150,16 @@ export const siteOperations: Record<string, OperationSpec> = {
   'POST /site-list/v2/sites/query': {
     summary: 'Query Sites',
     tag: SITES,
-    description: 'Sites of the wix-account-id account. Cursor paging only (default 50, max 100 per page, 1,000 sites in all).',
+    description:
+      'Sites of the wix-account-id account. Cursor paging only (default 50, max 100 per page, 1,000 sites in all).',
     body: obj({ query: ref('SiteQuery') }, [], false),
     response: obj(
       {
         sites: arr(ref('Site')),
-        cursorPaging: { type: 'object', description: 'Deprecated mirror of the cursor, kept because Wix still sends it' },
+        cursorPaging: {
+          type: 'object',
+          description: 'Deprecated mirror of the cursor, kept because Wix still sends it',
+        },
         metadata: ref('SiteListMetadata'),
       },
       ['sites', 'metadata'],
@@ -107,9 +178,26 @@ export const siteOperations: Record<string, OperationSpec> = {
     summary: 'Create Project',
     tag: SITES,
     description: 'Creates a site (project) in the wix-account-id account.',
-    body: obj({ type: enumOf(['WIX', 'VIBE', 'HEADLESS', 'BRANDED_APP']), templateId: str(), apps: arr(str()), displayName: str() }, ['type'], false),
+    body: obj(
+      {
+        type: enumOf(['WIX', 'VIBE', 'HEADLESS', 'BRANDED_APP']),
+        templateId: str(),
+        apps: arr(str()),
+        displayName: str(),
+      },
+      ['type'],
+      false,
+    ),
     bodyRequired: true,
-    response: obj({ project: obj({ metaSiteId: GUID, siteId: GUID, templateId: nullable(str()), apps: arr(str()) }, ['metaSiteId', 'siteId']) }, ['project']),
+    response: obj(
+      {
+        project: obj({ metaSiteId: GUID, siteId: GUID, templateId: nullable(str()), apps: arr(str()) }, [
+          'metaSiteId',
+          'siteId',
+        ]),
+      },
+      ['project'],
+    ),
     errors: [[400, VALIDATION]],
   },
   'POST /site-actions/v1/sites/duplicate': {
@@ -119,30 +207,43 @@ export const siteOperations: Record<string, OperationSpec> = {
     body: obj({ sourceSiteId: str(), siteDisplayName: str() }, ['sourceSiteId', 'siteDisplayName'], false),
     bodyRequired: true,
     response: obj({ newSiteId: GUID }, ['newSiteId']),
-    errors: [[400, VALIDATION], [404, 'SITE_NOT_FOUND']],
+    errors: [
+      [400, VALIDATION],
+      [404, 'SITE_NOT_FOUND'],
+    ],
   },
   'POST /site-actions/v1/bulk/sites/delete': {
     summary: 'Bulk Delete Sites',
     tag: SITES,
-    description: 'Moves 1–20 sites to the trash. Per-item failures (200 answer): SITE_NOT_FOUND, PREMIUM_NOT_PERMITTED.',
+    description:
+      'Moves 1–20 sites to the trash. Per-item failures (200 answer): SITE_NOT_FOUND, PREMIUM_NOT_PERMITTED.',
     body: obj({ ids: arr(str(), { minItems: 1, maxItems: 20 }) }, ['ids'], false),
     bodyRequired: true,
     response: obj(
       {
         results: arr(
-          obj({
-            itemMetadata: obj(
-              {
-                id: str(),
-                originalIndex: { type: ['string', 'integer'], description: 'Rendered as a string, as in Wix’s example' },
-                success: bool(),
-                error: nullable(obj({ code: str(), description: str() }, ['code'])),
-              },
-              ['id', 'originalIndex', 'success'],
-            ),
-          }, ['itemMetadata']),
+          obj(
+            {
+              itemMetadata: obj(
+                {
+                  id: str(),
+                  originalIndex: {
+                    type: ['string', 'integer'],
+                    description: 'Rendered as a string, as in Wix’s example',
+                  },
+                  success: bool(),
+                  error: nullable(obj({ code: str(), description: str() }, ['code'])),
+                },
+                ['id', 'originalIndex', 'success'],
+              ),
+            },
+            ['itemMetadata'],
+          ),
         ),
-        bulkActionMetadata: obj({ totalSuccesses: int({ minimum: 0 }), totalFailures: int({ minimum: 0 }) }, ['totalSuccesses', 'totalFailures']),
+        bulkActionMetadata: obj({ totalSuccesses: int({ minimum: 0 }), totalFailures: int({ minimum: 0 }) }, [
+          'totalSuccesses',
+          'totalFailures',
+        ]),
       },
       ['results', 'bulkActionMetadata'],
     ),
@@ -155,22 +256,33 @@ export const siteOperations: Record<string, OperationSpec> = {
     body: obj({ user: ref('NewAccountUser'), roles: arr(str()) }, ['user'], false),
     bodyRequired: true,
     response: obj({ account: obj({ accountId: GUID }, ['accountId']) }, ['account']),
-    errors: [[400, VALIDATION], [409, 'EMAIL_ALREADY_EXISTS']],
+    errors: [
+      [400, VALIDATION],
+      [409, 'EMAIL_ALREADY_EXISTS'],
+    ],
   },
   'POST /accounts/v1/accounts/create-as-collaborator': {
     summary: 'Create Account As Collaborator',
     tag: ACCOUNTS,
-    description: 'Creates a child account whose user becomes a collaborator of a site of the wix-account-id account. Path and body are the sandbox’s choice (UNCONFIRMED upstream).',
+    description:
+      'Creates a child account whose user becomes a collaborator of a site of the wix-account-id account. Path and body are the sandbox’s choice (UNCONFIRMED upstream).',
     body: obj({ user: ref('NewAccountUser'), siteId: str(), roles: arr(str()) }, ['user', 'siteId'], false),
     bodyRequired: true,
     response: obj({ account: obj({ accountId: GUID }, ['accountId']) }, ['account']),
-    errors: [[400, VALIDATION], [404, 'SITE_NOT_FOUND'], [409, 'EMAIL_ALREADY_EXISTS']],
+    errors: [
+      [400, VALIDATION],
+      [404, 'SITE_NOT_FOUND'],
+      [409, 'EMAIL_ALREADY_EXISTS'],
+    ],
   },
   'GET /accounts/v1/accounts/{accountId}': {
     summary: 'Get Account',
     tag: ACCOUNTS,
     response: obj({ account: ref('Account') }, ['account']),
-    errors: [[400, VALIDATION], [404, 'ACCOUNT_NOT_FOUND']],
+    errors: [
+      [400, VALIDATION],
+      [404, 'ACCOUNT_NOT_FOUND'],
+    ],
   },
   'GET /accounts/v1/account/child-accounts': {
     summary: 'List Child Accounts',
@@ -179,7 +291,10 @@ export const siteOperations: Record<string, OperationSpec> = {
       { name: 'paging.limit', schema: int({ minimum: 1, maximum: 50 }), description: 'Default 20, max 50' },
       { name: 'paging.offset', schema: int({ minimum: 0 }) },
     ],
-    response: obj({ childAccounts: arr(obj({ accountId: GUID }, ['accountId'])), pagingMetadata: ref('OffsetPagingMetadata') }, ['childAccounts', 'pagingMetadata']),
+    response: obj(
+      { childAccounts: arr(obj({ accountId: GUID }, ['accountId'])), pagingMetadata: ref('OffsetPagingMetadata') },
+      ['childAccounts', 'pagingMetadata'],
+    ),
     errors: [[400, VALIDATION]],
   },
 };

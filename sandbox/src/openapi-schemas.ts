@@ -13,23 +13,46 @@ import { siteComponents, siteOperations } from './openapi-schemas-sites.js';
  */
 export const errorComponents: Record<string, JsonSchema> = {
   Guid: str({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' }),
-  FieldViolation: obj({ field: str(), description: str(), violatedRule: str(), ruleName: str(), data: { type: 'object' } }, ['field', 'description', 'violatedRule']),
+  FieldViolation: obj(
+    { field: str(), description: str(), violatedRule: str(), ruleName: str(), data: { type: 'object' } },
+    ['field', 'description', 'violatedRule'],
+  ),
   ApplicationErrorBody: obj(
     {
       message: str(),
-      details: obj({ applicationError: obj({ code: str(), description: str(), data: { type: 'object' } }, ['code', 'description']) }, ['applicationError']),
+      details: obj(
+        {
+          applicationError: obj({ code: str(), description: str(), data: { type: 'object' } }, ['code', 'description']),
+        },
+        ['applicationError'],
+      ),
     },
     ['message', 'details'],
     true,
     'Business-rule rejection: the Wix code is details.applicationError.code',
   ),
   ValidationErrorBody: obj(
-    { message: str(), details: obj({ validationError: obj({ fieldViolations: { type: 'array', items: ref('FieldViolation'), minItems: 1 } }, ['fieldViolations']) }, ['validationError']) },
+    {
+      message: str(),
+      details: obj(
+        {
+          validationError: obj({ fieldViolations: { type: 'array', items: ref('FieldViolation'), minItems: 1 } }, [
+            'fieldViolations',
+          ]),
+        },
+        ['validationError'],
+      ),
+    },
     ['message', 'details'],
     true,
     'Input validation failure (HTTP 400)',
   ),
-  SystemErrorBody: obj({ message: { const: '' }, details: obj({}) }, ['message', 'details'], true, '5xx system error: intentionally empty'),
+  SystemErrorBody: obj(
+    { message: { const: '' }, details: obj({}) },
+    ['message', 'details'],
+    true,
+    '5xx system error: intentionally empty',
+  ),
   ErrorBody: { oneOf: [ref('ApplicationErrorBody'), ref('ValidationErrorBody'), ref('SystemErrorBody')] },
 };
 
@@ -54,7 +77,9 @@ export const WIX_OPERATIONS: Record<string, OperationSpec> = {
 /** The admin surface, keyed `METHOD /path`. */
 export const ADMIN_OPERATIONS: Record<string, OperationSpec> = adminOperations;
 
-const byRouteKey = new Map<string, { key: string; spec: OperationSpec }>(Object.entries(WIX_OPERATIONS).map(([key, spec]) => [routeKey(...splitKey(key)), { key, spec }]));
+const byRouteKey = new Map<string, { key: string; spec: OperationSpec }>(
+  Object.entries(WIX_OPERATIONS).map(([key, spec]) => [routeKey(...splitKey(key)), { key, spec }]),
+);
 
 /** `'GET /a/{b}'` → `['GET', '/a/{b}']`. */
 export function splitKey(key: string): [method: string, path: string] {

@@ -1,4 +1,11 @@
-import { VALIDATION, ref, type ErrorSpec, type JsonSchema, type OperationSpec, type QueryParamSpec } from './openapi-kit.js';
+import {
+  VALIDATION,
+  ref,
+  type ErrorSpec,
+  type JsonSchema,
+  type OperationSpec,
+  type QueryParamSpec,
+} from './openapi-kit.js';
 import { ADMIN_OPERATIONS, COMPONENT_SCHEMAS, wixOperationFor } from './openapi-schemas.js';
 import { defaultAccountError, type AccountProblem, type RouteDef } from './router.js';
 
@@ -22,7 +29,10 @@ const TAGS = [
   { name: 'registered-domains', description: 'Domains bought through Wix (§6)' },
   { name: 'connected-domains', description: 'External domains and their setup info (§7)' },
   { name: 'domain-dns', description: 'DNS zones hosted by Wix (§8)' },
-  { name: 'sandbox-admin', description: 'The sandbox’s own surface: seed, reset, call log, clock, settings, faults, sites. Not part of Wix.' },
+  {
+    name: 'sandbox-admin',
+    description: 'The sandbox’s own surface: seed, reset, call log, clock, settings, faults, sites. Not part of Wix.',
+  },
 ];
 
 /**
@@ -37,7 +47,9 @@ export function buildOpenApi(routes: RouteDef[], adminRoutes: AdminRouteInfo[]):
   };
   for (const route of routes) {
     const documented = wixOperationFor(route.method, route.path);
-    const path = documented ? (documented.key.split(' ')[1] as string) : route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+    const path = documented
+      ? (documented.key.split(' ')[1] as string)
+      : route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
     put(path, route.method, wixOperation(route, path, documented));
   }
   for (const route of adminRoutes) put(route.path, route.method, adminOperation(route));
@@ -55,15 +67,29 @@ export function buildOpenApi(routes: RouteDef[], adminRoutes: AdminRouteInfo[]):
     paths,
     components: {
       schemas: COMPONENT_SCHEMAS,
-      securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Account-level API key, raw (no Bearer prefix)' } },
+      securitySchemes: {
+        apiKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: 'Account-level API key, raw (no Bearer prefix)',
+        },
+      },
     },
   };
 }
 
-function wixOperation(route: RouteDef, path: string, documented: { key: string; spec: OperationSpec } | undefined): Record<string, unknown> {
+function wixOperation(
+  route: RouteDef,
+  path: string,
+  documented: { key: string; spec: OperationSpec } | undefined,
+): Record<string, unknown> {
   const spec = documented?.spec;
   const parameters: Record<string, unknown>[] = [...pathParams(path), ...(spec?.query ?? []).map(queryParam)];
-  if (route.auth === 'account' || spec?.accountHeader) parameters.push(header('wix-account-id', true, 'The account acted on: the key’s account or one of its sub-accounts'));
+  if (route.auth === 'account' || spec?.accountHeader)
+    parameters.push(
+      header('wix-account-id', true, 'The account acted on: the key’s account or one of its sub-accounts'),
+    );
   if (spec?.siteHeader) parameters.push(header('wix-site-id', false, 'The site the domain is assigned to'));
   const keyOptional = route.auth === 'optional' && !spec?.keyRequired;
   const errors: ErrorSpec[] = [...(spec?.errors ?? [])];
@@ -82,7 +108,9 @@ function wixOperation(route: RouteDef, path: string, documented: { key: string; 
     ...(spec?.errors ? { 'x-wix-endpoint-errors': endpointErrors(spec.errors) } : {}),
     security: keyOptional ? [{}, { apiKey: [] }] : [{ apiKey: [] }],
     parameters,
-    ...(body ? { requestBody: { required: spec?.bodyRequired ?? false, content: { [JSON_TYPE]: { schema: body } } } } : {}),
+    ...(body
+      ? { requestBody: { required: spec?.bodyRequired ?? false, content: { [JSON_TYPE]: { schema: body } } } }
+      : {}),
     responses: responses(spec?.response ?? { type: 'object' }, errors, true),
   };
 }
@@ -96,14 +124,18 @@ function adminOperation(route: AdminRouteInfo): Record<string, unknown> {
     ...(spec?.description ? { description: spec.description } : {}),
     security: [],
     parameters: (spec?.query ?? []).map(queryParam),
-    ...(spec?.body ? { requestBody: { required: spec.bodyRequired ?? false, content: { [JSON_TYPE]: { schema: spec.body } } } } : {}),
+    ...(spec?.body
+      ? { requestBody: { required: spec.bodyRequired ?? false, content: { [JSON_TYPE]: { schema: spec.body } } } }
+      : {}),
     responses: responses(spec?.response ?? { type: 'object' }, spec?.errors ?? [], false),
   };
 }
 
 /** `POST /_sandbox/clock/advance` → `sandboxPostClockAdvance`; `GET /openapi.json` → `sandboxGetOpenapiJson`. */
 function adminOperationId(route: AdminRouteInfo): string {
-  const words = route.path.replace(/^\/_sandbox\//, '/').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
+  const words = route.path
+    .replace(/^\/_sandbox\//, '/')
+    .replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
   return `sandbox${route.method.charAt(0)}${route.method.slice(1).toLowerCase()}${words}`;
 }
 
@@ -114,7 +146,12 @@ function accountRefusal(route: RouteDef, problem: AccountProblem): ErrorSpec {
 }
 
 function pathParams(path: string): Record<string, unknown>[] {
-  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
 }
 
 function queryParam(q: QueryParamSpec): Record<string, unknown> {
@@ -136,7 +173,8 @@ function header(name: string, required: boolean, description: string): Record<st
 /** `{ "428": ["CODE", …], … }`: an endpoint's documented errors by HTTP status. */
 function endpointErrors(errors: ErrorSpec[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const [status, ...codes] of errors) out[String(status)] = [...new Set([...(out[String(status)] ?? []), ...codes])];
+  for (const [status, ...codes] of errors)
+    out[String(status)] = [...new Set([...(out[String(status)] ?? []), ...codes])];
   return out;
 }
 
@@ -154,17 +192,28 @@ function responses(ok: JsonSchema, errors: ErrorSpec[], faults: boolean): Record
     const codes = [...(byStatus.get(status) as Set<string>)];
     out[String(status)] = errorResponse(status, codes);
   }
-  if (faults) out['5XX'] = { description: 'System error (also injectable with /_sandbox/faults): empty body', content: { [JSON_TYPE]: { schema: ref('SystemErrorBody') } } };
+  if (faults)
+    out['5XX'] = {
+      description: 'System error (also injectable with /_sandbox/faults): empty body',
+      content: { [JSON_TYPE]: { schema: ref('SystemErrorBody') } },
+    };
   return out;
 }
 
 function errorResponse(status: number, codes: string[]): Record<string, unknown> {
   const app = codes.filter((c) => c !== VALIDATION);
-  const schemas = [...(app.length > 0 ? [ref('ApplicationErrorBody')] : []), ...(codes.includes(VALIDATION) ? [ref('ValidationErrorBody')] : [])];
-  const described = [...app.map((c) => `\`${c}\``), ...(codes.includes(VALIDATION) ? ['validationError'] : [])].join(', ');
+  const schemas = [
+    ...(app.length > 0 ? [ref('ApplicationErrorBody')] : []),
+    ...(codes.includes(VALIDATION) ? [ref('ValidationErrorBody')] : []),
+  ];
+  const described = [...app.map((c) => `\`${c}\``), ...(codes.includes(VALIDATION) ? ['validationError'] : [])].join(
+    ', ',
+  );
   return {
     description: `${described}${status === 429 ? ' (retry after Retry-After seconds)' : ''}`,
-    ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } } : {}),
+    ...(status === 429
+      ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } }
+      : {}),
     content: { [JSON_TYPE]: { schema: schemas.length === 1 ? schemas[0] : { oneOf: schemas } } },
     'x-wix-error-codes': codes,
   };

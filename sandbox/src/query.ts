@@ -5,8 +5,19 @@ import { invalidField, validationError } from './errors.js';
  * whitelist (an unsupported field or operator is a validation error, never ignored), sort, and opaque cursors.
  */
 export type Operator =
-  | '$eq' | '$ne' | '$gt' | '$gte' | '$lt' | '$lte' | '$in' | '$nin'
-  | '$startsWith' | '$isEmpty' | '$exists' | '$hasAll' | '$hasSome';
+  | '$eq'
+  | '$ne'
+  | '$gt'
+  | '$gte'
+  | '$lt'
+  | '$lte'
+  | '$in'
+  | '$nin'
+  | '$startsWith'
+  | '$isEmpty'
+  | '$exists'
+  | '$hasAll'
+  | '$hasSome';
 
 export interface FieldSpec<T> {
   /** Operators this API supports on the field. Plain equality counts as `$eq`. */
@@ -46,19 +57,41 @@ function compileLogical<T>(op: string, condition: unknown, spec: QuerySpec<T>, p
     const inner = compileFilter(condition, spec, path);
     return (item) => !inner(item);
   }
-  if (!Array.isArray(condition) || condition.length === 0) throw invalidField(path, `${op} takes a non-empty array of filters`, 'FORMAT');
+  if (!Array.isArray(condition) || condition.length === 0)
+    throw invalidField(path, `${op} takes a non-empty array of filters`, 'FORMAT');
   const inner = condition.map((c, i) => compileFilter(c, spec, `${path}[${i}]`));
   return op === '$and' ? (item) => inner.every((p) => p(item)) : (item) => inner.some((p) => p(item));
 }
 
 function compileField<T>(field: string, condition: unknown, spec: QuerySpec<T>, path: string): Predicate<T> {
   const fieldSpec = spec.fields[field];
-  if (!fieldSpec) throw validationError([{ field: path, description: `filtering by ${field} is not supported`, violatedRule: 'CUSTOM', ruleName: 'UNSUPPORTED_FILTER' }]);
-  const isOperatorObject = condition !== null && typeof condition === 'object' && !Array.isArray(condition) && Object.keys(condition).some((k) => k.startsWith('$'));
-  const entries: Array<[Operator, unknown]> = isOperatorObject ? (Object.entries(condition) as Array<[Operator, unknown]>) : [['$eq', condition]];
+  if (!fieldSpec)
+    throw validationError([
+      {
+        field: path,
+        description: `filtering by ${field} is not supported`,
+        violatedRule: 'CUSTOM',
+        ruleName: 'UNSUPPORTED_FILTER',
+      },
+    ]);
+  const isOperatorObject =
+    condition !== null &&
+    typeof condition === 'object' &&
+    !Array.isArray(condition) &&
+    Object.keys(condition).some((k) => k.startsWith('$'));
+  const entries: Array<[Operator, unknown]> = isOperatorObject
+    ? (Object.entries(condition) as Array<[Operator, unknown]>)
+    : [['$eq', condition]];
   const tests = entries.map(([op, value]) => {
     if (!fieldSpec.ops.includes(op)) {
-      throw validationError([{ field: path, description: `operator ${op} is not supported for ${field} (supported: ${fieldSpec.ops.join(' ')})`, violatedRule: 'CUSTOM', ruleName: 'UNSUPPORTED_OPERATOR' }]);
+      throw validationError([
+        {
+          field: path,
+          description: `operator ${op} is not supported for ${field} (supported: ${fieldSpec.ops.join(' ')})`,
+          violatedRule: 'CUSTOM',
+          ruleName: 'UNSUPPORTED_OPERATOR',
+        },
+      ]);
     }
     checkOperand(op, value, `${path}.${op}`);
     if (fieldSpec.match) {
@@ -71,9 +104,12 @@ function compileField<T>(field: string, condition: unknown, spec: QuerySpec<T>, 
 }
 
 function checkOperand(op: Operator, value: unknown, path: string): void {
-  if (['$in', '$nin', '$hasAll', '$hasSome'].includes(op) && !Array.isArray(value)) throw invalidField(path, `${op} takes an array`, 'FORMAT');
-  if (['$exists', '$isEmpty'].includes(op) && typeof value !== 'boolean') throw invalidField(path, `${op} takes a boolean`, 'FORMAT');
-  if (op === '$startsWith' && typeof value !== 'string') throw invalidField(path, '$startsWith takes a string', 'FORMAT');
+  if (['$in', '$nin', '$hasAll', '$hasSome'].includes(op) && !Array.isArray(value))
+    throw invalidField(path, `${op} takes an array`, 'FORMAT');
+  if (['$exists', '$isEmpty'].includes(op) && typeof value !== 'boolean')
+    throw invalidField(path, `${op} takes a boolean`, 'FORMAT');
+  if (op === '$startsWith' && typeof value !== 'string')
+    throw invalidField(path, '$startsWith takes a string', 'FORMAT');
 }
 
 function norm(value: unknown, ci: boolean): unknown {
@@ -84,19 +120,32 @@ function test(op: Operator, actual: unknown, expected: unknown, ci: boolean): bo
   const a = Array.isArray(actual) ? actual.map((v) => norm(v, ci)) : norm(actual, ci);
   const e = Array.isArray(expected) ? expected.map((v) => norm(v, ci)) : norm(expected, ci);
   switch (op) {
-    case '$eq': return a === e;
-    case '$ne': return a !== e;
-    case '$gt': return a !== undefined && (a as number) > (e as number);
-    case '$gte': return a !== undefined && (a as number) >= (e as number);
-    case '$lt': return a !== undefined && (a as number) < (e as number);
-    case '$lte': return a !== undefined && (a as number) <= (e as number);
-    case '$in': return (e as unknown[]).includes(a);
-    case '$nin': return !(e as unknown[]).includes(a);
-    case '$startsWith': return typeof a === 'string' && a.toLowerCase().startsWith((e as string).toLowerCase());
-    case '$exists': return (a !== undefined && a !== null) === e;
-    case '$isEmpty': return (a === undefined || a === null || a === '' || (Array.isArray(a) && a.length === 0)) === e;
-    case '$hasSome': return Array.isArray(a) && (e as unknown[]).some((v) => a.includes(v));
-    case '$hasAll': return Array.isArray(a) && (e as unknown[]).every((v) => a.includes(v));
+    case '$eq':
+      return a === e;
+    case '$ne':
+      return a !== e;
+    case '$gt':
+      return a !== undefined && (a as number) > (e as number);
+    case '$gte':
+      return a !== undefined && (a as number) >= (e as number);
+    case '$lt':
+      return a !== undefined && (a as number) < (e as number);
+    case '$lte':
+      return a !== undefined && (a as number) <= (e as number);
+    case '$in':
+      return (e as unknown[]).includes(a);
+    case '$nin':
+      return !(e as unknown[]).includes(a);
+    case '$startsWith':
+      return typeof a === 'string' && a.toLowerCase().startsWith((e as string).toLowerCase());
+    case '$exists':
+      return (a !== undefined && a !== null) === e;
+    case '$isEmpty':
+      return (a === undefined || a === null || a === '' || (Array.isArray(a) && a.length === 0)) === e;
+    case '$hasSome':
+      return Array.isArray(a) && (e as unknown[]).some((v) => a.includes(v));
+    case '$hasAll':
+      return Array.isArray(a) && (e as unknown[]).every((v) => a.includes(v));
   }
 }
 
@@ -111,8 +160,10 @@ export function parseSort<T>(sort: unknown, spec: QuerySpec<T>, path = 'query.so
   if (!Array.isArray(sort)) throw invalidField(path, 'must be an array', 'FORMAT');
   return sort.map((entry, i) => {
     const item = entry as { fieldName?: unknown; order?: unknown };
-    if (typeof item?.fieldName !== 'string') throw invalidField(`${path}[${i}].fieldName`, 'is required', 'REQUIRED_FIELD');
-    if (!(item.fieldName in spec.sortable)) throw invalidField(`${path}[${i}].fieldName`, `sorting by ${item.fieldName} is not supported`, 'CUSTOM');
+    if (typeof item?.fieldName !== 'string')
+      throw invalidField(`${path}[${i}].fieldName`, 'is required', 'REQUIRED_FIELD');
+    if (!(item.fieldName in spec.sortable))
+      throw invalidField(`${path}[${i}].fieldName`, `sorting by ${item.fieldName} is not supported`, 'CUSTOM');
     const order = item.order ?? 'ASC';
     if (order !== 'ASC' && order !== 'DESC') throw invalidField(`${path}[${i}].order`, 'must be ASC or DESC', 'FORMAT');
     return { fieldName: item.fieldName, order };

@@ -42,9 +42,13 @@ export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function defaultAccountError(problem: AccountProblem, accountId: string): WixHttpError {
   switch (problem) {
     case 'missing':
-      return validationError([{ field: 'wix-account-id', description: 'header is required', violatedRule: 'REQUIRED_FIELD' }]);
+      return validationError([
+        { field: 'wix-account-id', description: 'header is required', violatedRule: 'REQUIRED_FIELD' },
+      ]);
     case 'malformed':
-      return validationError([{ field: 'wix-account-id', description: 'must be a GUID', violatedRule: 'FORMAT', ruleName: 'GUID' }]);
+      return validationError([
+        { field: 'wix-account-id', description: 'must be a GUID', violatedRule: 'FORMAT', ruleName: 'GUID' },
+      ]);
     case 'unknown':
       return appError(404, 'ACCOUNT_NOT_FOUND', `Account ${accountId} not found`);
     case 'foreign':
@@ -71,7 +75,10 @@ export class Router {
   }
 
   /** Finds the route for a method and path; `methodMismatch` tells 405 from 404. */
-  match(method: string, pathname: string): { def: RouteDef; params: Record<string, string> } | { methodMismatch: boolean } {
+  match(
+    method: string,
+    pathname: string,
+  ): { def: RouteDef; params: Record<string, string> } | { methodMismatch: boolean } {
     const parts = pathname.split('/').filter(Boolean);
     let methodMismatch = false;
     for (const route of this.routes) {

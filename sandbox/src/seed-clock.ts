@@ -19,7 +19,8 @@ import type { World } from './world.js';
 export function scheduleSeededTransitions(world: World): void {
   for (const pkg of world.packages.values())
     for (const instance of pkg.productInstances)
-      if (instance.status === 'PENDING' || instance.status === 'AWAITING_ACTION') scheduleSeededActivation(world, instance.instanceId);
+      if (instance.status === 'PENDING' || instance.status === 'AWAITING_ACTION')
+        scheduleSeededActivation(world, instance.instanceId);
   for (const cd of world.connectedDomains.values()) schedulePropagation(world, cd);
   for (const rd of world.registeredDomains.values()) resumeRegistration(world, rd);
 }

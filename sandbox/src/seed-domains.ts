@@ -25,7 +25,12 @@ function iso(ms: number): string {
 export function defaultZone(domain: string): DnsZone {
   const records: DnsRecord[] = [
     { type: 'NS', hostName: domain, ttl: 86400, values: [...WIX_NAMESERVERS] },
-    { type: 'SOA', hostName: domain, ttl: 3600, values: [`${WIX_NAMESERVERS[0]}. hostmaster.wixdns.net. 1 10800 3600 604800 3600`] },
+    {
+      type: 'SOA',
+      hostName: domain,
+      ttl: 3600,
+      values: [`${WIX_NAMESERVERS[0]}. hostmaster.wixdns.net. 1 10800 3600 604800 3600`],
+    },
     { type: 'A', hostName: domain, ttl: 3600, values: [WIX_A_RECORD] },
     { type: 'CNAME', hostName: `www.${domain}`, ttl: 3600, values: [`cdn1.wixdns.net`] },
   ];
@@ -48,14 +53,18 @@ export function seedDomains(world: World, a: SeedAccounts): void {
     ['mysite.com', 'GO_DADDY', []],
     ['mybusiness.com', 'GoDaddy', ['ns01.domaincontrol.com', 'ns02.domaincontrol.com']],
   ];
-  for (const [domain, registrar, nameServers] of external) world.externalDomains.set(domain, { registrar, nameServers });
+  for (const [domain, registrar, nameServers] of external)
+    world.externalDomains.set(domain, { registrar, nameServers });
 
   const [sub1, sub2, sub3] = a.subs as [string, string, string];
   const s1 = a.subSites[0] as string[];
   const s2 = a.subSites[1] as string[];
   const s3 = a.subSites[2] as string[];
   const instanceOf = (accountId: string, tld: string) =>
-    [...world.packages.values()].filter((p) => p.accountId === accountId).flatMap((p) => p.productInstances).find((i) => i.catalogProductId === domainProductId(tld))?.instanceId ?? '';
+    [...world.packages.values()]
+      .filter((p) => p.accountId === accountId)
+      .flatMap((p) => p.productInstances)
+      .find((i) => i.catalogProductId === domainProductId(tld))?.instanceId ?? '';
 
   addRegistered(world, sub1, 'bluebakery.com', instanceOf(sub1, 'com'), s1[0], 'ACTIVE', 0);
   addRegistered(world, sub2, 'nordicyoga-shop.net', instanceOf(sub2, 'net'), s2[0], 'ACTIVE', 2);
@@ -66,12 +75,38 @@ export function seedDomains(world: World, a: SeedAccounts): void {
   addConnected(world, sub3, 'casaverde.org', 'POINTING', s3[1] as string, 'IN_PROGRESS', 3);
   addConnected(world, a.main, 'urbanstudio.io', 'POINTING', a.mainSites[1] as string, 'COMPLETED', 5);
   addConnected(world, a.main, 'goldengarden.info', 'NAMESERVERS', a.mainSites[3] as string, 'IN_PROGRESS', 7);
-  addConnected(world, a.main, 'shop.quietbistro.net', 'UNKNOWN_CONNECTION_TYPE', a.mainSites[5] as string, 'UNKNOWN_DNS_PROPAGATION_STATUS', 8);
+  addConnected(
+    world,
+    a.main,
+    'shop.quietbistro.net',
+    'UNKNOWN_CONNECTION_TYPE',
+    a.mainSites[5] as string,
+    'UNKNOWN_DNS_PROPAGATION_STATUS',
+    8,
+  );
 }
 
-function addRegistered(world: World, accountId: string, domain: string, productInstanceId: string, siteId: string | undefined, status: RegisteredDomain['status'], day: number): void {
+function addRegistered(
+  world: World,
+  accountId: string,
+  domain: string,
+  productInstanceId: string,
+  siteId: string | undefined,
+  status: RegisteredDomain['status'],
+  day: number,
+): void {
   const created = SEED_EPOCH + day * DAY;
-  const registrant = { firstName: 'Alex', lastName: 'Morgan', email: `owner@${domain}`, address: '1 Main Street', city: 'Springfield', postalCode: '12345', countryCode: 'US', subdivisionCode: 'US-IL', phone: '+15551234567' };
+  const registrant = {
+    firstName: 'Alex',
+    lastName: 'Morgan',
+    email: `owner@${domain}`,
+    address: '1 Main Street',
+    city: 'Springfield',
+    postalCode: '12345',
+    countryCode: 'US',
+    subdivisionCode: 'US-IL',
+    phone: '+15551234567',
+  };
   const rd: RegisteredDomain = {
     id: domain,
     domain,
@@ -99,7 +134,15 @@ function addRegistered(world: World, accountId: string, domain: string, productI
   }
 }
 
-function addConnected(world: World, accountId: string, domain: string, connectionType: ConnectedDomain['connectionType'], siteId: string, status: ConnectedDomain['dnsPropagationStatus'], day: number): void {
+function addConnected(
+  world: World,
+  accountId: string,
+  domain: string,
+  connectionType: ConnectedDomain['connectionType'],
+  siteId: string,
+  status: ConnectedDomain['dnsPropagationStatus'],
+  day: number,
+): void {
   const created = SEED_EPOCH + day * DAY;
   world.connectedDomains.set(domain, {
     id: domain,

@@ -12,8 +12,34 @@ const DAY = 86_400_000;
 const YEAR1: BillingInfo = { type: 'RECURRING', cycleDuration: { unit: 'YEAR', count: 1 } };
 const MONTH1: BillingInfo = { type: 'RECURRING', cycleDuration: { unit: 'MONTH', count: 1 } };
 
-const ADJECTIVES = ['blue', 'sunny', 'urban', 'golden', 'quiet', 'bright', 'wild', 'little', 'happy', 'north', 'coastal', 'modern'];
-const NOUNS = ['bakery', 'studio', 'yoga', 'garden', 'bistro', 'gallery', 'travel', 'fitness', 'books', 'coffee', 'design', 'pottery'];
+const ADJECTIVES = [
+  'blue',
+  'sunny',
+  'urban',
+  'golden',
+  'quiet',
+  'bright',
+  'wild',
+  'little',
+  'happy',
+  'north',
+  'coastal',
+  'modern',
+];
+const NOUNS = [
+  'bakery',
+  'studio',
+  'yoga',
+  'garden',
+  'bistro',
+  'gallery',
+  'travel',
+  'fitness',
+  'books',
+  'coffee',
+  'design',
+  'pottery',
+];
 const EDITORS = ['EDITOR', 'EDITOR', 'EDITORX', 'STUDIO', 'ADI'] as const;
 
 export interface SeedSummary {
@@ -54,11 +80,17 @@ export function seedWorld(seed: number, clockMode: ClockMode): World {
     [PRODUCT.ascend, m0, 'CANCELED', MONTH1],
     [PRODUCT.googleWorkspace, undefined, 'FAILED', MONTH1],
   ]);
-  addPackage(world, main, 3, 'agency-0002', [[PRODUCT.premiumCore, m1, 'ENABLED', YEAR1], [PRODUCT.siteBooster, m1, 'ENABLED', { type: 'ONE_TIME' }]]);
+  addPackage(world, main, 3, 'agency-0002', [
+    [PRODUCT.premiumCore, m1, 'ENABLED', YEAR1],
+    [PRODUCT.siteBooster, m1, 'ENABLED', { type: 'ONE_TIME' }],
+  ]);
   addPackage(world, main, 6, 'agency-0003', [[PRODUCT.premiumLight, m2, 'AWAITING_ACTION', MONTH1]]);
   addPackage(world, main, 9, 'agency-0004', [[PRODUCT.premiumBusinessElite, m3, 'ENABLED', YEAR1]]);
   addPackage(world, main, 12, 'agency-0005', [[PRODUCT.premiumBusiness, undefined, 'ENABLED', YEAR1]]);
-  addPackage(world, main, 15, 'agency-0006', [[PRODUCT.premiumCore, m4, 'PENDING', YEAR1], [domainProductId('com') as string, undefined, 'ENABLED', YEAR1]]);
+  addPackage(world, main, 15, 'agency-0006', [
+    [PRODUCT.premiumCore, m4, 'PENDING', YEAR1],
+    [domainProductId('com') as string, undefined, 'ENABLED', YEAR1],
+  ]);
   addPackage(world, main, 18, undefined, [[PRODUCT.premiumLight, m5, 'ENABLED', MONTH1]]);
   // The Business plan of site m0 entitled a free .com domain: a reference instance already used once.
   const ref = plan0.productInstances[0] as ProductInstance;
@@ -74,7 +106,9 @@ export function seedWorld(seed: number, clockMode: ClockMode): World {
       [PRODUCT.premiumBusiness, sites[0], 'ENABLED', YEAR1],
       [domainProductId(tld) as string, sites[0], 'ENABLED', YEAR1],
     ]);
-    addPackage(world, sub, 32 + i * 5, `customer-${i + 1}-second`, [[PRODUCT.premiumCore, sites[1], i === 0 ? 'PENDING' : 'ENABLED', MONTH1]]);
+    addPackage(world, sub, 32 + i * 5, `customer-${i + 1}-second`, [
+      [PRODUCT.premiumCore, sites[1], i === 0 ? 'PENDING' : 'ENABLED', MONTH1],
+    ]);
   });
   for (const site of world.sites.values()) refreshPremium(world, site.id);
   seedDomains(world, { main, subs, mainSites, subSites });
@@ -82,8 +116,18 @@ export function seedWorld(seed: number, clockMode: ClockMode): World {
   // so that every ID seeded before keeps its value): one ENABLED per cycle, the 5-year and legacy-SKU products, a PENDING one.
   addPackage(world, main, 40, 'agency-domains', [
     [domainProductId('com') as string, undefined, 'ENABLED', YEAR1],
-    [domainProductId('net') as string, undefined, 'ENABLED', { type: 'RECURRING', cycleDuration: { unit: 'YEAR', count: 2 } }],
-    [domainProductId('org') as string, undefined, 'ENABLED', { type: 'RECURRING', cycleDuration: { unit: 'YEAR', count: 3 } }],
+    [
+      domainProductId('net') as string,
+      undefined,
+      'ENABLED',
+      { type: 'RECURRING', cycleDuration: { unit: 'YEAR', count: 2 } },
+    ],
+    [
+      domainProductId('org') as string,
+      undefined,
+      'ENABLED',
+      { type: 'RECURRING', cycleDuration: { unit: 'YEAR', count: 3 } },
+    ],
     [PRODUCT.domainCom5y, undefined, 'ENABLED', { type: 'RECURRING', cycleDuration: { unit: 'YEAR', count: 5 } }],
     [PRODUCT.domainXyzLegacy, undefined, 'ENABLED', YEAR1],
     [domainProductId('com') as string, undefined, 'PENDING', YEAR1],
@@ -102,7 +146,11 @@ function addAccount(world: World, name: string, parent: string | undefined, inde
     accountName: name,
     status: 'ACTIVE',
     accountOwner: `owner@${slug}.example`,
-    accountProperties: { isTeam: !parent, coBranding: parent ? 'CoBranded_Customer_New' : 'None', ...(parent ? { parentAccountId: parent } : {}) },
+    accountProperties: {
+      isTeam: !parent,
+      coBranding: parent ? 'CoBranded_Customer_New' : 'None',
+      ...(parent ? { parentAccountId: parent } : {}),
+    },
     dateCreated: iso(SEED_EPOCH - (400 - index * 30) * DAY),
     dateUpdated: iso(SEED_EPOCH - (100 - index * 10) * DAY),
   };
@@ -111,7 +159,12 @@ function addAccount(world: World, name: string, parent: string | undefined, inde
 }
 
 /** Adds one site to an account; `n` makes its name and dates deterministic. Exported for the admin route. */
-export function addSite(world: World, ownerAccountId: string, n: number, createdMs = SEED_EPOCH - (300 - n * 5) * DAY): string {
+export function addSite(
+  world: World,
+  ownerAccountId: string,
+  n: number,
+  createdMs = SEED_EPOCH - (300 - n * 5) * DAY,
+): string {
   const rng = world.rng;
   const id = rng.uuid();
   const adjective = ADJECTIVES[n % ADJECTIVES.length] as string;
@@ -121,7 +174,10 @@ export function addSite(world: World, ownerAccountId: string, n: number, created
     id,
     htmlAppId: rng.uuid(),
     name,
-    displayName: name.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '),
+    displayName: name
+      .split('-')
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(' '),
     createdDate: iso(createdMs),
     updatedDate: iso(createdMs + (n % 7) * DAY),
     published: n % 3 !== 2,
@@ -143,9 +199,20 @@ export function addSite(world: World, ownerAccountId: string, n: number, created
   return id;
 }
 
-type InstanceSpec = [catalogProductId: string, siteId: string | undefined, status: InstanceStatus, billing: BillingInfo];
+type InstanceSpec = [
+  catalogProductId: string,
+  siteId: string | undefined,
+  status: InstanceStatus,
+  billing: BillingInfo,
+];
 
-function addPackage(world: World, accountId: string, dayOffset: number, externalId: string | undefined, specs: InstanceSpec[]): Package {
+function addPackage(
+  world: World,
+  accountId: string,
+  dayOffset: number,
+  externalId: string | undefined,
+  specs: InstanceSpec[],
+): Package {
   const created = iso(SEED_EPOCH + dayOffset * DAY);
   const pkg: Package = {
     id: world.rng.uuid(),
@@ -156,7 +223,9 @@ function addPackage(world: World, accountId: string, dayOffset: number, external
       ...(siteId ? { siteId } : {}),
       catalogProductId,
       status,
-      ...(status === 'FAILED' ? { failure: { code: 'DELIVERY_TIMEOUT' as const, message: "delivery of product has reached it's deadline" } } : {}),
+      ...(status === 'FAILED'
+        ? { failure: { code: 'DELIVERY_TIMEOUT' as const, message: "delivery of product has reached it's deadline" } }
+        : {}),
       billingInfo,
       countryCode: 'US',
       createdDate: created,
@@ -167,7 +236,8 @@ function addPackage(world: World, accountId: string, dayOffset: number, external
     parentAccountId: world.rootOf(accountId),
   };
   world.putPackage(pkg);
-  for (const instance of pkg.productInstances) if (instance.status === 'ENABLED') world.enabledAt.set(instance.instanceId, Date.parse(created));
+  for (const instance of pkg.productInstances)
+    if (instance.status === 'ENABLED') world.enabledAt.set(instance.instanceId, Date.parse(created));
   return pkg;
 }
 
@@ -180,6 +250,8 @@ export function summarize(world: World): SeedSummary {
     apiKey: world.mainApiKey,
     mainAccountId: world.mainAccountId,
     subAccountIds: world.childrenOf(world.mainAccountId).map((a) => a.accountId),
-    siteIds: [...world.sites.values()].filter((s) => world.inTree(world.mainAccountId, s.ownerAccountId)).map((s) => s.id),
+    siteIds: [...world.sites.values()]
+      .filter((s) => world.inTree(world.mainAccountId, s.ownerAccountId))
+      .map((s) => s.id),
   };
 }

@@ -119,7 +119,14 @@ export class Sandbox {
   }
 
   /** Reads the body, applies the fault rules, then runs the route's handler (after due clock transitions and auth). */
-  private async serve(def: RouteDef, params: Record<string, string>, req: IncomingMessage, res: ServerResponse, url: URL, log: LogCall): Promise<void> {
+  private async serve(
+    def: RouteDef,
+    params: Record<string, string>,
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    log: LogCall,
+  ): Promise<void> {
     let body: Record<string, unknown>;
     try {
       body = await readJson(req);
@@ -137,7 +144,11 @@ export class Sandbox {
       text = JSON.stringify((await def.handle(ctx)) ?? {});
     } catch (error) {
       const status = error instanceof WixHttpError ? error.status : 500;
-      const code = error instanceof WixHttpError ? error.body.details.applicationError?.code ?? (error.body.details.validationError ? 'VALIDATION' : undefined) : 'INTERNAL';
+      const code =
+        error instanceof WixHttpError
+          ? (error.body.details.applicationError?.code ??
+            (error.body.details.validationError ? 'VALIDATION' : undefined))
+          : 'INTERNAL';
       if (!(error instanceof WixHttpError)) console.error('sandbox: handler failed', def.operation, error);
       log(status, 'error', code, body);
       sendError(res, error);
@@ -148,7 +159,13 @@ export class Sandbox {
   }
 
   /** Applies the fault rules to one call: waits out injected latency; answers (or drops) a fault and returns true. */
-  private async injectFault(def: RouteDef, body: unknown, req: IncomingMessage, res: ServerResponse, log: LogCall): Promise<boolean> {
+  private async injectFault(
+    def: RouteDef,
+    body: unknown,
+    req: IncomingMessage,
+    res: ServerResponse,
+    log: LogCall,
+  ): Promise<boolean> {
     const decision = this.faults.decide(def.operation, this.routeKeyOf(def));
     if (decision.latencyMs > 0) await delay(decision.latencyMs);
     switch (decision.kind) {
@@ -182,14 +199,30 @@ export class Sandbox {
     return this.world.apiKeys.has(key) ? 'valid' : 'invalid';
   }
 
-  private authenticate(def: RouteDef, req: IncomingMessage, params: Record<string, string>, query: URLSearchParams, body: Record<string, unknown>): RouteContext {
+  private authenticate(
+    def: RouteDef,
+    req: IncomingMessage,
+    params: Record<string, string>,
+    query: URLSearchParams,
+    body: Record<string, unknown>,
+  ): RouteContext {
     const world = this.world;
     const key = headerValue(req, 'authorization');
     const keyAccountId = key ? world.apiKeys.get(key) : undefined;
     const siteIdHeader = headerValue(req, 'wix-site-id');
-    const ctx: RouteContext = { world, params, query, body, headers: req.headers, accountId: '', keyAccountId: keyAccountId ?? '', siteIdHeader };
+    const ctx: RouteContext = {
+      world,
+      params,
+      query,
+      body,
+      headers: req.headers,
+      accountId: '',
+      keyAccountId: keyAccountId ?? '',
+      siteIdHeader,
+    };
     if (def.auth === 'optional') return ctx;
-    if (!key) throw new WixHttpError(401, unauthenticated('Authorization header is required (an account-level API key)'));
+    if (!key)
+      throw new WixHttpError(401, unauthenticated('Authorization header is required (an account-level API key)'));
     if (!keyAccountId) throw new WixHttpError(401, unauthenticated('The API key is not valid'));
     if (def.auth === 'key') return ctx;
     const accountId = headerValue(req, 'wix-account-id');
@@ -206,7 +239,11 @@ export class Sandbox {
 /** The 429 an injected rate-limit fault answers: RESOURCE_EXHAUSTED with `Retry-After` in seconds. */
 function rateLimited(retryAfterSeconds: number): WixHttpError {
   const message = 'Too Many Requests';
-  return new WixHttpError(429, { message, details: { applicationError: { code: 'RESOURCE_EXHAUSTED', description: message } } }, { 'retry-after': String(retryAfterSeconds) });
+  return new WixHttpError(
+    429,
+    { message, details: { applicationError: { code: 'RESOURCE_EXHAUSTED', description: message } } },
+    { 'retry-after': String(retryAfterSeconds) },
+  );
 }
 
 function unauthenticated(message: string) {

@@ -46,7 +46,8 @@ export function checkSettings(patch: Record<string, unknown>): string[] {
   const problems: string[] = [];
   for (const [key, value] of Object.entries(patch)) {
     if (!(key in MANUAL_SETTINGS)) problems.push(`${key}: unknown setting`);
-    else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) problems.push(`${key}: must be a non-negative number`);
+    else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      problems.push(`${key}: must be a non-negative number`);
     else if (key.endsWith('Share') && value > 1) problems.push(`${key}: must be between 0 and 1`);
   }
   return problems;

@@ -132,7 +132,8 @@ export interface ConnectedDomain {
   updatedDate: string;
 }
 
-export type DnsRecordType = 'UNKNOWN' | 'A' | 'AAAA' | 'NS' | 'SOA' | 'CNAME' | 'MX' | 'TXT' | 'SPF' | 'SRV' | 'PTR' | 'NAPTR';
+export type DnsRecordType =
+  'UNKNOWN' | 'A' | 'AAAA' | 'NS' | 'SOA' | 'CNAME' | 'MX' | 'TXT' | 'SPF' | 'SRV' | 'PTR' | 'NAPTR';
 
 export interface DnsRecord {
   type: DnsRecordType;

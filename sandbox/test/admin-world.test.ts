@@ -36,9 +36,14 @@ describe('sandbox: read-only admin views (/_sandbox/world, /_sandbox/domains/che
 
   it('GET /_sandbox/world follows writes made over the Wix API and hands out copies', async () => {
     const w = sb.sandbox.world;
-    const site = [...w.sites.values()].find((s) => s.ownerAccountId === w.mainAccountId && !s.premium && w.instancesOfSite(s.id).length === 0)?.id as string;
+    const site = [...w.sites.values()].find(
+      (s) => s.ownerAccountId === w.mainAccountId && !s.premium && w.instancesOfSite(s.id).length === 0,
+    )?.id as string;
     const target = sb.seed.subAccountIds[0] as string;
-    const res = await sb.call('POST', '/b2b-site-management/v1/transfer-site', { body: { siteTransfer: { siteId: site, sourceAccountId: w.mainAccountId } }, accountId: target });
+    const res = await sb.call('POST', '/b2b-site-management/v1/transfer-site', {
+      body: { siteTransfer: { siteId: site, sourceAccountId: w.mainAccountId } },
+      accountId: target,
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const snapshot = await sb.admin<WorldSnapshot>('GET', 'world');
     expect(snapshot.sites.find((s) => s.id === site)?.ownerAccountId).toBe(target);
@@ -47,14 +52,34 @@ describe('sandbox: read-only admin views (/_sandbox/world, /_sandbox/domains/che
   });
 
   it('POST /_sandbox/domains/check answers as the registry rules do, without a logged call', async () => {
-    const names = Array.from({ length: 40 }, (_, i) => `pixel-fresh-${i}.com`).concat(['google.com', 'c-suite.com.tr', 'not a name', 'abc.io']);
+    const names = Array.from({ length: 40 }, (_, i) => `pixel-fresh-${i}.com`).concat([
+      'google.com',
+      'c-suite.com.tr',
+      'not a name',
+      'abc.io',
+    ]);
     const { domains } = await sb.admin<{ domains: DomainCheck[] }>('POST', 'domains/check', { domains: names });
     const w = sb.sandbox.world;
     expect(domains.map((d) => d.domain)).toEqual(names);
-    for (const d of domains.filter((x) => x.valid)) expect(d, d.domain).toEqual({ domain: d.domain, valid: true, available: !isTaken(w, d.domain), premium: isPremiumName(w, d.domain) });
-    expect(domains.find((d) => d.domain === 'google.com')).toMatchObject({ valid: true, available: false, premium: false });
+    for (const d of domains.filter((x) => x.valid))
+      expect(d, d.domain).toEqual({
+        domain: d.domain,
+        valid: true,
+        available: !isTaken(w, d.domain),
+        premium: isPremiumName(w, d.domain),
+      });
+    expect(domains.find((d) => d.domain === 'google.com')).toMatchObject({
+      valid: true,
+      available: false,
+      premium: false,
+    });
     expect(domains.find((d) => d.domain === 'c-suite.com.tr')).toMatchObject({ valid: true, available: false });
-    expect(domains.find((d) => d.domain === 'not a name')).toEqual({ domain: 'not a name', valid: false, available: false, premium: false });
+    expect(domains.find((d) => d.domain === 'not a name')).toEqual({
+      domain: 'not a name',
+      valid: false,
+      available: false,
+      premium: false,
+    });
     // Both kinds occur among the generated names, so the comparison above is not vacuous.
     expect(domains.some((d) => d.available && !d.premium)).toBe(true);
     expect(domains.some((d) => !d.available)).toBe(true);
@@ -62,7 +87,13 @@ describe('sandbox: read-only admin views (/_sandbox/world, /_sandbox/domains/che
   });
 
   it('POST /_sandbox/domains/check refuses a missing, empty or oversized list', async () => {
-    for (const body of [{}, { domains: [] }, { domains: 'a.com' }, { domains: [1] }, { domains: Array.from({ length: 1001 }, (_, i) => `n${i}.com`) }]) {
+    for (const body of [
+      {},
+      { domains: [] },
+      { domains: 'a.com' },
+      { domains: [1] },
+      { domains: Array.from({ length: 1001 }, (_, i) => `n${i}.com`) },
+    ]) {
       const res = await rawCall(sb, 'POST', '/_sandbox/domains/check', body);
       expect(res.status, JSON.stringify(body).slice(0, 60)).toBe(400);
       expect(violatedFields(res.body)).toEqual(['domains']);

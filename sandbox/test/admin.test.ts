@@ -24,7 +24,9 @@ describe('sandbox: admin surface (/_sandbox/…)', () => {
     expect(seed1).toMatchObject({ seed: 1, clock: 'manual' });
     const sites = await sb.call('POST', QUERY, { body: { query: { cursorPaging: { limit: 100 } } } });
     expect(sites.status).toBe(200);
-    expect(sites.body.sites.every((s: { ownerAccountId: string }) => s.ownerAccountId === seed1.mainAccountId)).toBe(true);
+    expect(sites.body.sites.every((s: { ownerAccountId: string }) => s.ownerAccountId === seed1.mainAccountId)).toBe(
+      true,
+    );
   });
 
   it('POST /_sandbox/reset re-seeds: another seed gives another world, the same seed the same world', async () => {
@@ -36,7 +38,13 @@ describe('sandbox: admin surface (/_sandbox/…)', () => {
     const stale = await sb.call('POST', QUERY, { body: {}, apiKey: seed1.apiKey, accountId: other.mainAccountId });
     expect(stale.status).toBe(401);
     const again = await sb.admin<SeedInfo & { seed: number }>('POST', 'reset', { seed: 1 });
-    expect({ ...again }).toEqual({ apiKey: seed1.apiKey, mainAccountId: seed1.mainAccountId, subAccountIds: seed1.subAccountIds, siteIds: seed1.siteIds, seed: 1 });
+    expect({ ...again }).toEqual({
+      apiKey: seed1.apiKey,
+      mainAccountId: seed1.mainAccountId,
+      subAccountIds: seed1.subAccountIds,
+      siteIds: seed1.siteIds,
+      seed: 1,
+    });
     const kept = await sb.admin<SeedInfo & { seed: number }>('POST', 'reset', {});
     expect(kept.seed).toBe(1);
     for (const seed of [-1, 1.5, '2', null]) {
@@ -67,12 +75,19 @@ describe('sandbox: admin surface (/_sandbox/…)', () => {
     expect(after.body.count).toBe(before.body.count + 3);
     const found = await sb.call('POST', QUERY, { body: { query: { filter: { id: { $in: siteIds } } } } });
     expect(found.body.sites).toHaveLength(3);
-    expect(found.body.sites.every((s: { premium: boolean; ownerAccountId: string }) => !s.premium && s.ownerAccountId === seed1.mainAccountId)).toBe(true);
+    expect(
+      found.body.sites.every(
+        (s: { premium: boolean; ownerAccountId: string }) => !s.premium && s.ownerAccountId === seed1.mainAccountId,
+      ),
+    ).toBe(true);
 
     const sub = seed1.subAccountIds[1] as string;
     const one = await sb.admin<{ siteIds: string[] }>('POST', 'sites', { accountId: sub });
     expect(one.siteIds).toHaveLength(1);
-    const subSites = await sb.call('POST', QUERY, { body: { query: { filter: { id: one.siteIds[0] } } }, accountId: sub });
+    const subSites = await sb.call('POST', QUERY, {
+      body: { query: { filter: { id: one.siteIds[0] } } },
+      accountId: sub,
+    });
     expect(subSites.body.sites).toHaveLength(1);
 
     const bad: Array<[Record<string, unknown>, string]> = [
@@ -98,7 +113,10 @@ describe('sandbox: admin surface (/_sandbox/…)', () => {
     const all = await sb.calls();
     expect(all.map((c) => c.operation)).toEqual(['querySites', 'countSites', 'countSites']);
     expect((await sb.calls('countSites')).map((c) => c.outcome)).toEqual(['ok', 'error']);
-    const errors = await sb.admin<{ calls: Array<{ operation: string; status: number }> }>('GET', 'calls?outcome=error');
+    const errors = await sb.admin<{ calls: Array<{ operation: string; status: number }> }>(
+      'GET',
+      'calls?outcome=error',
+    );
     expect(errors.calls.map((c) => [c.operation, c.status])).toEqual([['countSites', 400]]);
     const since = await sb.admin<{ calls: unknown[] }>('GET', `calls?since=${all[0]!.seq}`);
     expect(since.calls).toHaveLength(2);
@@ -114,7 +132,15 @@ describe('sandbox: admin surface (/_sandbox/…)', () => {
     expect(missing.status).toBe(404);
     const wrongMethod = await sb.call('DELETE', QUERY);
     expect(wrongMethod.status).toBe(405);
-    const notJson = await fetch(`${sb.url}${QUERY}`, { method: 'POST', headers: { authorization: sb.seed.apiKey, 'wix-account-id': sb.seed.mainAccountId, 'content-type': 'application/json' }, body: '{"query":' });
+    const notJson = await fetch(`${sb.url}${QUERY}`, {
+      method: 'POST',
+      headers: {
+        authorization: sb.seed.apiKey,
+        'wix-account-id': sb.seed.mainAccountId,
+        'content-type': 'application/json',
+      },
+      body: '{"query":',
+    });
     expect(notJson.status).toBe(400);
     expect(violatedFields(await notJson.json())).toEqual(['body']);
     const calls = await sb.calls();

@@ -93,7 +93,11 @@ describe('sandbox: virtual clock and settings', () => {
       const state = await get();
       expect(state.mode).toBe('real');
       expect(Math.abs(Date.parse(state.now) - Date.now())).toBeLessThan(5_000);
-      const res = await fetch(`${real.url}/_sandbox/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms: 3_600_000 }) });
+      const res = await fetch(`${real.url}/_sandbox/clock/advance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ms: 3_600_000 }),
+      });
       const advanced = (await res.json()) as ClockState;
       expect(Date.parse(advanced.now) - Date.now()).toBeGreaterThan(3_590_000);
     } finally {
@@ -104,15 +108,33 @@ describe('sandbox: virtual clock and settings', () => {
   it('reads and changes settings, refusing bad values without applying any', async () => {
     const initial = await sb.admin<{ settings: Record<string, number> }>('GET', 'settings');
     expect(initial.settings).toEqual(MANUAL_SETTINGS);
-    const changed = await sb.admin<{ settings: Record<string, number> }>('POST', 'settings', { registrationMs: 5_000, instanceFailureShare: 0.25 });
+    const changed = await sb.admin<{ settings: Record<string, number> }>('POST', 'settings', {
+      registrationMs: 5_000,
+      instanceFailureShare: 0.25,
+    });
     expect(changed.settings).toEqual({ ...MANUAL_SETTINGS, registrationMs: 5_000, instanceFailureShare: 0.25 });
 
-    const bad = await rawCall(sb, 'POST', '/_sandbox/settings', { propagationMs: -1, instanceFailureShare: 2, warpFactor: 9, registrationMs: 'soon' });
+    const bad = await rawCall(sb, 'POST', '/_sandbox/settings', {
+      propagationMs: -1,
+      instanceFailureShare: 2,
+      warpFactor: 9,
+      registrationMs: 'soon',
+    });
     expect(bad.status).toBe(400);
-    expect(violatedFields(bad.body).sort()).toEqual(['instanceFailureShare', 'propagationMs', 'registrationMs', 'warpFactor']);
-    const mixed = await rawCall(sb, 'POST', '/_sandbox/settings', { propagationMs: 1, instanceAwaitingActionShare: 1.5 });
+    expect(violatedFields(bad.body).sort()).toEqual([
+      'instanceFailureShare',
+      'propagationMs',
+      'registrationMs',
+      'warpFactor',
+    ]);
+    const mixed = await rawCall(sb, 'POST', '/_sandbox/settings', {
+      propagationMs: 1,
+      instanceAwaitingActionShare: 1.5,
+    });
     expect(mixed.status).toBe(400);
-    expect((await sb.admin<{ settings: Record<string, number> }>('GET', 'settings')).settings).toEqual(changed.settings);
+    expect((await sb.admin<{ settings: Record<string, number> }>('GET', 'settings')).settings).toEqual(
+      changed.settings,
+    );
 
     await sb.reset();
     expect((await sb.admin<{ settings: Record<string, number> }>('GET', 'settings')).settings).toEqual(MANUAL_SETTINGS);

@@ -18,29 +18,53 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
     m0 = mainSites(sb)[0] as string;
   });
 
-  type Options = { siteId?: string; accountId?: string | null; apiKey?: string | null; headers?: Record<string, string> };
-  const connect = (connectedDomain: Record<string, unknown>, options: Options = { siteId: m0 }) => sb.call('POST', BASE, { body: { connectedDomain }, ...options });
+  type Options = {
+    siteId?: string;
+    accountId?: string | null;
+    apiKey?: string | null;
+    headers?: Record<string, string>;
+  };
+  const connect = (connectedDomain: Record<string, unknown>, options: Options = { siteId: m0 }) =>
+    sb.call('POST', BASE, { body: { connectedDomain }, ...options });
   const get = (id: string, accountId?: string) => sb.call('GET', `${BASE}/${id}`, accountId ? { accountId } : {});
   const siteFlag = async (siteId: string) =>
-    (await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter: { id: siteId } } } })).body.sites[0].domainConnected as boolean;
+    (await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter: { id: siteId } } } })).body.sites[0]
+      .domainConnected as boolean;
 
   it('TV10: connects by NAMESERVERS, lists it, creates its zone and gives the nameserver setup info', async () => {
-    const res = await connect({ domain: 'mysite.com', connectionType: 'NAMESERVERS', siteInfo: { assignmentType: 'PRIMARY' } });
+    const res = await connect({
+      domain: 'mysite.com',
+      connectionType: 'NAMESERVERS',
+      siteInfo: { assignmentType: 'PRIMARY' },
+    });
     expect(res.status).toBe(200);
-    const expected = { id: 'mysite.com', domain: 'mysite.com', connectionType: 'NAMESERVERS', siteInfo: { id: m0, assignmentType: 'PRIMARY' }, suppressNotifications: false, dnsPropagationStatus: 'UNKNOWN_DNS_PROPAGATION_STATUS' };
+    const expected = {
+      id: 'mysite.com',
+      domain: 'mysite.com',
+      connectionType: 'NAMESERVERS',
+      siteInfo: { id: m0, assignmentType: 'PRIMARY' },
+      suppressNotifications: false,
+      dnsPropagationStatus: 'UNKNOWN_DNS_PROPAGATION_STATUS',
+    };
     expect(res.body.connectedDomain).toMatchObject(expected);
     expect(typeof res.body.connectedDomain.createdDate).toBe('string');
     expect((await get('mysite.com')).body).toEqual(res.body);
     const list = await sb.call('GET', BASE);
     expect(list.body.connectedDomains[0]).toEqual(res.body.connectedDomain);
-    expect(list.body.pagingMetadata).toEqual({ count: list.body.connectedDomains.length, cursors: { next: null, prev: null }, hasNext: false });
+    expect(list.body.pagingMetadata).toEqual({
+      count: list.body.connectedDomains.length,
+      cursors: { next: null, prev: null },
+      hasNext: false,
+    });
     expect((await sb.call('GET', '/domains/v1/dns-zones/mysite.com')).status).toBe(200);
     const setup = await sb.call('GET', `${SETUP}/mysite.com`);
     expect(setup.body).toEqual({
       connectedDomainSetupInfo: {
         connectedDomainId: 'mysite.com',
         registrar: { name: 'GO_DADDY', nameServers: [] },
-        nameserverRecord: { nsRecord: { hostName: 'mysite.com', ttl: 86400, values: ['ns13.wixdns.net', 'ns12.wixdns.net'] } },
+        nameserverRecord: {
+          nsRecord: { hostName: 'mysite.com', ttl: 86400, values: ['ns13.wixdns.net', 'ns12.wixdns.net'] },
+        },
       },
     });
   });
@@ -62,7 +86,11 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
   });
 
   it('TV10: POINTING setup info gives the A and www CNAME records and the registrar', async () => {
-    const res = await connect({ domain: 'c-suite.com.tr', connectionType: 'POINTING', siteInfo: { assignmentType: 'PRIMARY' } });
+    const res = await connect({
+      domain: 'c-suite.com.tr',
+      connectionType: 'POINTING',
+      siteInfo: { assignmentType: 'PRIMARY' },
+    });
     expect(res.status).toBe(200);
     expect(res.body.connectedDomain.connectionType).toBe('POINTING');
     expect((await sb.call('GET', `${SETUP}/c-suite.com.tr`)).body).toEqual({
@@ -81,11 +109,20 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
   it('TV10: connects a subdomain without a connection type; setup info gives the root registrar and the CNAME', async () => {
     const res = await connect({ domain: 'shop.mybusiness.com', suppressNotifications: true });
     expect(res.status).toBe(200);
-    expect(res.body.connectedDomain).toMatchObject({ id: 'shop.mybusiness.com', domain: 'shop.mybusiness.com', connectionType: 'UNKNOWN_CONNECTION_TYPE', siteInfo: { id: m0, assignmentType: 'PRIMARY' }, suppressNotifications: true, dnsPropagationStatus: 'UNKNOWN_DNS_PROPAGATION_STATUS' });
+    expect(res.body.connectedDomain).toMatchObject({
+      id: 'shop.mybusiness.com',
+      domain: 'shop.mybusiness.com',
+      connectionType: 'UNKNOWN_CONNECTION_TYPE',
+      siteInfo: { id: m0, assignmentType: 'PRIMARY' },
+      suppressNotifications: true,
+      dnsPropagationStatus: 'UNKNOWN_DNS_PROPAGATION_STATUS',
+    });
     expect((await sb.call('GET', `${SETUP}/shop.mybusiness.com`)).body).toEqual({
       connectedDomainSetupInfo: {
         connectedDomainId: 'shop.mybusiness.com',
-        subdomainRecords: { cnameRecords: [{ hostName: 'shop.mybusiness.com', ttl: 3600, value: 'pointing.wixdns.net' }] },
+        subdomainRecords: {
+          cnameRecords: [{ hostName: 'shop.mybusiness.com', ttl: 3600, value: 'pointing.wixdns.net' }],
+        },
         registrar: { name: 'GoDaddy', nameServers: ['ns01.domaincontrol.com', 'ns02.domaincontrol.com'] },
       },
     });
@@ -95,9 +132,20 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
     const m1 = mainSites(sb)[1] as string;
     expect((await get('urbanstudio.io')).body.connectedDomain.siteInfo).toEqual({ id: m1, assignmentType: 'PRIMARY' });
     await connect({ domain: 'mysite.com', connectionType: 'NAMESERVERS' }, { siteId: m1 });
-    expect((await get('urbanstudio.io')).body.connectedDomain.siteInfo).toEqual({ id: m1, assignmentType: 'REDIRECT', redirectInfo: { primaryDomain: 'mysite.com' } });
-    const redirect = await connect({ domain: 'mybusiness.com', connectionType: 'POINTING', siteInfo: { assignmentType: 'REDIRECT' } }, { siteId: m1 });
-    expect(redirect.body.connectedDomain.siteInfo).toEqual({ id: m1, assignmentType: 'REDIRECT', redirectInfo: { primaryDomain: 'mysite.com' } });
+    expect((await get('urbanstudio.io')).body.connectedDomain.siteInfo).toEqual({
+      id: m1,
+      assignmentType: 'REDIRECT',
+      redirectInfo: { primaryDomain: 'mysite.com' },
+    });
+    const redirect = await connect(
+      { domain: 'mybusiness.com', connectionType: 'POINTING', siteInfo: { assignmentType: 'REDIRECT' } },
+      { siteId: m1 },
+    );
+    expect(redirect.body.connectedDomain.siteInfo).toEqual({
+      id: m1,
+      assignmentType: 'REDIRECT',
+      redirectInfo: { primaryDomain: 'mysite.com' },
+    });
     expect((await get('mysite.com')).body.connectedDomain.siteInfo.assignmentType).toBe('PRIMARY');
   });
 
@@ -108,8 +156,18 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
     const same = await connect(body);
     expect(same.status).toBe(200);
     expect(same.body).toEqual(first.body);
-    expectError(await connect({ ...body, connectionType: 'POINTING' }), 409, 'DOMAINS_ALREADY_EXISTS', 'other connection type');
-    expectError(await connect(body, { siteId: mainSites(sb)[1] as string }), 409, 'DOMAINS_ALREADY_EXISTS', 'other site');
+    expectError(
+      await connect({ ...body, connectionType: 'POINTING' }),
+      409,
+      'DOMAINS_ALREADY_EXISTS',
+      'other connection type',
+    );
+    expectError(
+      await connect(body, { siteId: mainSites(sb)[1] as string }),
+      409,
+      'DOMAINS_ALREADY_EXISTS',
+      'other site',
+    );
   });
 
   it('refuses domains and connection types with the documented codes', async () => {
@@ -134,7 +192,9 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
     }
     // A subdomain of the account's own Wix-registered domain may be connected.
     expect((await connect({ domain: 'shop.pixelco-agency.com' })).status).toBe(200);
-    expect(code(await connect({ domain: 'x.com', connectionType: 'POINTING', siteInfo: { assignmentType: 'SIDEWAYS' } }))).toBe('VALIDATION');
+    expect(
+      code(await connect({ domain: 'x.com', connectionType: 'POINTING', siteInfo: { assignmentType: 'SIDEWAYS' } })),
+    ).toBe('VALIDATION');
     expect(code(await sb.call('POST', BASE, { body: {}, siteId: m0 }))).toBe('VALIDATION');
   });
 
@@ -164,11 +224,36 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
     for (const api of [BASE, SETUP]) {
       const path = `${api}/urbanstudio.io`;
       expect((await sb.call('GET', path)).status, path).toBe(200);
-      expectError(await sb.call('GET', path, { accountId: null }), 400, 'DOMAINS_GUID_NOT_VALID', `${path} without account`);
-      expectError(await sb.call('GET', path, { accountId: 'not-a-guid' }), 400, 'DOMAINS_GUID_NOT_VALID', `${path} malformed account`);
-      expectError(await sb.call('GET', path, { accountId: UNKNOWN_GUID }), 403, 'DOMAINS_GUID_NOT_FOUND', `${path} unknown account`);
-      expectError(await sb.call('GET', path, { accountId: foreign(sb).accountId }), 403, 'DOMAINS_PERMISSION_DENIED', `${path} foreign account`);
-      expectError(await sb.call('GET', `${api}/pixelco-agency.com`), 403, 'DOMAINS_DOMAIN_NOT_PERMITTED', `${api} Wix-registered`);
+      expectError(
+        await sb.call('GET', path, { accountId: null }),
+        400,
+        'DOMAINS_GUID_NOT_VALID',
+        `${path} without account`,
+      );
+      expectError(
+        await sb.call('GET', path, { accountId: 'not-a-guid' }),
+        400,
+        'DOMAINS_GUID_NOT_VALID',
+        `${path} malformed account`,
+      );
+      expectError(
+        await sb.call('GET', path, { accountId: UNKNOWN_GUID }),
+        403,
+        'DOMAINS_GUID_NOT_FOUND',
+        `${path} unknown account`,
+      );
+      expectError(
+        await sb.call('GET', path, { accountId: foreign(sb).accountId }),
+        403,
+        'DOMAINS_PERMISSION_DENIED',
+        `${path} foreign account`,
+      );
+      expectError(
+        await sb.call('GET', `${api}/pixelco-agency.com`),
+        403,
+        'DOMAINS_DOMAIN_NOT_PERMITTED',
+        `${api} Wix-registered`,
+      );
       expectError(await sb.call('GET', `${api}/nothing-here.com`), 404, 'NOT_FOUND', `${api} unknown domain`);
     }
   });
@@ -178,12 +263,20 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
     expectError(await get('nordicyoga.net'), 404, 'NOT_FOUND', 'another account’s domain');
     expect((await get('nordicyoga.net', sb.seed.subAccountIds[1])).status).toBe(200);
     expectError(await get('pixelco-agency.com'), 403, 'DOMAINS_DOMAIN_NOT_PERMITTED');
-    expectError(await sb.call('GET', `${SETUP}/nordicyoga.net`), 404, 'NOT_FOUND', 'setup info of another account’s domain');
+    expectError(
+      await sb.call('GET', `${SETUP}/nordicyoga.net`),
+      404,
+      'NOT_FOUND',
+      'setup info of another account’s domain',
+    );
     await connect({ domain: 'mysite.com', connectionType: 'POINTING' });
     const all: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: any } = await sb.call('GET', `${BASE}?paging.limit=2${cursor ? `&paging.cursor=${cursor}` : ''}`);
+      const res: { body: any } = await sb.call(
+        'GET',
+        `${BASE}?paging.limit=2${cursor ? `&paging.cursor=${cursor}` : ''}`,
+      );
       all.push(...res.body.connectedDomains.map((d: { id: string }) => d.id));
       cursor = res.body.pagingMetadata.cursors.next;
       expect(res.body.pagingMetadata.hasNext).toBe(cursor !== null);
@@ -199,8 +292,13 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
     expect(del.status).toBe(200);
     expect(del.body).toEqual({});
     expect((await get('nordicyoga.net', nordic)).status).toBe(404);
-    expect(code(await sb.call('GET', '/domains/v1/dns-zones/nordicyoga.net', { accountId: nordic }))).toBe('DOMAIN_NOT_PERMITTED');
-    const sites = await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter: { id: site } } }, accountId: nordic });
+    expect(code(await sb.call('GET', '/domains/v1/dns-zones/nordicyoga.net', { accountId: nordic }))).toBe(
+      'DOMAIN_NOT_PERMITTED',
+    );
+    const sites = await sb.call('POST', '/site-list/v2/sites/query', {
+      body: { query: { filter: { id: site } } },
+      accountId: nordic,
+    });
     expect(sites.body.sites[0].domainConnected).toBe(false);
     expect((await sb.call('DELETE', `${BASE}/nordicyoga.net`, { accountId: nordic })).status).toBe(404);
   });

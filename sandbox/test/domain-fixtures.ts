@@ -42,7 +42,10 @@ export function foreign(sb: TestSandbox): { accountId: string; apiKey: string } 
 }
 
 /** An instance of the account by product and status, not yet used by a registered domain. */
-export function instance(sb: TestSandbox, options: { tld?: string; productId?: string; status?: string; accountId?: string; used?: boolean } = {}): string {
+export function instance(
+  sb: TestSandbox,
+  options: { tld?: string; productId?: string; status?: string; accountId?: string; used?: boolean } = {},
+): string {
   const world = sb.sandbox.world;
   const productId = options.productId ?? domainProductId(options.tld ?? 'com');
   const accountId = options.accountId ?? sb.seed.mainAccountId;
@@ -50,7 +53,12 @@ export function instance(sb: TestSandbox, options: { tld?: string; productId?: s
   for (const pkg of world.packages.values()) {
     if (pkg.accountId !== accountId) continue;
     for (const i of pkg.productInstances)
-      if (i.catalogProductId === productId && i.status === (options.status ?? 'ENABLED') && usedIds.has(i.instanceId) === (options.used ?? false)) return i.instanceId;
+      if (
+        i.catalogProductId === productId &&
+        i.status === (options.status ?? 'ENABLED') &&
+        usedIds.has(i.instanceId) === (options.used ?? false)
+      )
+        return i.instanceId;
   }
   throw new Error(`no instance ${productId} ${options.status ?? 'ENABLED'} in ${accountId}`);
 }
@@ -85,7 +93,12 @@ export function code(res: { body: any }): string | undefined {
 }
 
 /** Asserts an application error: the HTTP status and `details.applicationError.code`; returns the response. */
-export function expectError<R extends { status: number; body: any }>(res: R, status: number, expected: string, label = expected): R {
+export function expectError<R extends { status: number; body: any }>(
+  res: R,
+  status: number,
+  expected: string,
+  label = expected,
+): R {
   expect(res.status, `${label}: ${JSON.stringify(res.body)}`).toBe(status);
   expect(code(res), label).toBe(expected);
   return res;

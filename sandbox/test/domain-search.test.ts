@@ -14,17 +14,27 @@ describe('sandbox: Domain Search (CONTRACT §5)', () => {
   beforeEach(async () => sb.reset());
 
   const check = (domain: string, auth = false) =>
-    sb.call('GET', `${AVAILABILITY}?domain=${encodeURIComponent(domain)}`, auth ? {} : { apiKey: null, accountId: null });
+    sb.call(
+      'GET',
+      `${AVAILABILITY}?domain=${encodeURIComponent(domain)}`,
+      auth ? {} : { apiKey: null, accountId: null },
+    );
   const suggest = (qs: string) => sb.call('GET', `${SUGGEST}?${qs}`, { apiKey: null, accountId: null });
 
   it('TV8: answers availability with and without auth headers', async () => {
     const anonymous = await check('mydomain.com');
     expect(anonymous.status).toBe(200);
-    expect(anonymous.body).toEqual({ availability: { domain: 'mydomain.com', available: false, premium: false, premiumType: 'UNKNOWN_PREMIUM_TYPE' } });
+    expect(anonymous.body).toEqual({
+      availability: { domain: 'mydomain.com', available: false, premium: false, premiumType: 'UNKNOWN_PREMIUM_TYPE' },
+    });
     const keyed = await check('mydomain.com', true);
     expect(keyed.body).toEqual(anonymous.body);
     const free = freeName(sb);
-    expect((await check(free.toUpperCase())).body.availability).toMatchObject({ domain: free, available: true, premium: false });
+    expect((await check(free.toUpperCase())).body.availability).toMatchObject({
+      domain: free,
+      available: true,
+      premium: false,
+    });
   });
 
   it('marks taken names: famous, Wix-registered, registered elsewhere and by the seed-dependent hash rule', async () => {
@@ -49,11 +59,14 @@ describe('sandbox: Domain Search (CONTRACT §5)', () => {
   });
 
   it('refuses bad names with INVALID_DOMAIN and unsold TLDs with DOMAINS_UNSUPPORTED_TLD (TV8 error body)', async () => {
-    for (const bad of ['nodot', 'bad_name.com', 'shop.example.com', '-dash.com', `${'a'.repeat(64)}.com`]) expectError(await check(bad), 400, 'INVALID_DOMAIN', bad);
+    for (const bad of ['nodot', 'bad_name.com', 'shop.example.com', '-dash.com', `${'a'.repeat(64)}.com`])
+      expectError(await check(bad), 400, 'INVALID_DOMAIN', bad);
     const ws = expectError(await check('myshop.ws'), 400, 'DOMAINS_UNSUPPORTED_TLD');
     expect(ws.body).toEqual({
       message: 'Unsupported TLD for domain name myshop.ws',
-      details: { applicationError: { code: 'DOMAINS_UNSUPPORTED_TLD', description: 'Unsupported TLD for domain name myshop.ws' } },
+      details: {
+        applicationError: { code: 'DOMAINS_UNSUPPORTED_TLD', description: 'Unsupported TLD for domain name myshop.ws' },
+      },
     });
     const missing = await sb.call('GET', AVAILABILITY, { apiKey: null, accountId: null });
     expect(missing.status).toBe(400);
@@ -78,7 +91,11 @@ describe('sandbox: Domain Search (CONTRACT §5)', () => {
     expect(res.status).toBe(200);
     expect(res.body.suggestions).toHaveLength(4);
     for (const s of res.body.suggestions) expect(s.domain).toMatch(/^[a-z0-9-]+\.(com|love)$/);
-    const tlds = new Set((await suggest('query=my%20stunning%20domain&paging.limit=20&tlds=com&tlds=love')).body.suggestions.map((s: { domain: string }) => s.domain.split('.')[1]));
+    const tlds = new Set(
+      (await suggest('query=my%20stunning%20domain&paging.limit=20&tlds=com&tlds=love')).body.suggestions.map(
+        (s: { domain: string }) => s.domain.split('.')[1],
+      ),
+    );
     expect([...tlds].sort()).toEqual(['com', 'love']);
   });
 
@@ -117,14 +134,22 @@ describe('sandbox: Domain Search (CONTRACT §5)', () => {
     expectError(await suggest('query=---'), 400, 'INVALID_QUERY');
     expectError(await suggest('query=coffee&tlds=.com'), 400, 'INVALID_TLD_FORMAT');
     expectError(await suggest('query=coffee&tlds=com&tlds=ws'), 400, 'TLD_NOT_SUPPORTED');
-    for (const qs of ['paging.limit=21', 'limit=0', 'limit=21', 'maxLength=2', `tlds=${Array(11).fill('com').join('&tlds=')}`]) {
+    for (const qs of [
+      'paging.limit=21',
+      'limit=0',
+      'limit=21',
+      'maxLength=2',
+      `tlds=${Array(11).fill('com').join('&tlds=')}`,
+    ]) {
       const res = await suggest(`query=coffee&${qs}`);
       expect(res.status, qs).toBe(400);
       expect(code(res), qs).toBe('VALIDATION');
     }
     expect(code(await suggest(''))).toBe('VALIDATION');
     const first = await suggest('query=coffee&paging.limit=2');
-    const foreignCursor = await suggest(`query=bakery&paging.limit=2&paging.cursor=${first.body.pagingMetadata.cursors.next}`);
+    const foreignCursor = await suggest(
+      `query=bakery&paging.limit=2&paging.cursor=${first.body.pagingMetadata.cursors.next}`,
+    );
     expect(foreignCursor.status).toBe(400);
   });
 });

@@ -56,22 +56,26 @@ function documentedErrors(markdown: string): DocumentedError[] {
     }
     inTable = false;
     // Inline lists: "Errors: 400 `DOMAINS_GUID_NOT_VALID`; **404 `NOT_FOUND`** …", "Extra errors vs Update: 404 `…`".
-    if (/errors/i.test(line)) for (const m of line.matchAll(/\b(\d{3})\*{0,2} `([^`]+)`/g)) found.push({ section, status: Number(m[1]), code: m[2] as string });
+    if (/errors/i.test(line))
+      for (const m of line.matchAll(/\b(\d{3})\*{0,2} `([^`]+)`/g))
+        found.push({ section, status: Number(m[1]), code: m[2] as string });
   }
   return found;
 }
 
-/** Lines of the contract tests (not this one) that put `status, 'code'` side by side, outside comments. */
+/**
+ * Places in the contract tests (not this one) that put `status, 'code'` side by side, outside comments. Whitespace
+ * between the two may include line breaks: the formatter wraps long calls.
+ */
 function evidence(status: number, code: string): string[] {
-  const needle = `${status}, '${code}'`;
+  const needle = new RegExp(`\\b${status},\\s*'${code}'`, 'g');
   const hits: string[] = [];
   for (const file of readdirSync(TESTS).filter((f) => f.endsWith('.test.ts') && f !== 'error-codes.test.ts')) {
-    readFileSync(`${TESTS}${file}`, 'utf8')
+    const text = readFileSync(`${TESTS}${file}`, 'utf8')
       .split('\n')
-      .forEach((line, i) => {
-        const text = line.trim();
-        if (!text.startsWith('//') && !text.startsWith('*') && text.includes(needle)) hits.push(`${file}:${i + 1}`);
-      });
+      .map((line) => (/^\s*(\/\/|\*)/.test(line) ? '' : line))
+      .join('\n');
+    for (const m of text.matchAll(needle)) hits.push(`${file}:${text.slice(0, m.index).split('\n').length}`);
   }
   return hits;
 }
@@ -81,10 +85,15 @@ describe('sandbox: every documented error code has a contract test (CONTRACT err
   const pairs = [...new Map(errors.map((e) => [`${e.status} ${e.code}`, e])).values()];
 
   it('reads every listed section’s errors from the contract', () => {
-    for (const section of SECTIONS) expect(errors.some((e) => e.section === section || e.section.startsWith(`${section}.`)), `§${section} has errors`).toBe(true);
+    for (const section of SECTIONS)
+      expect(
+        errors.some((e) => e.section === section || e.section.startsWith(`${section}.`)),
+        `§${section} has errors`,
+      ).toBe(true);
     expect(pairs.length).toBeGreaterThanOrEqual(55);
     // Spot checks, one per kind of entry: a 428 of Adjust, a status that differs by API, a code with spaces, an inline list.
-    const has = (section: string, status: number, code: string) => errors.some((e) => e.section.startsWith(section) && e.status === status && e.code === code);
+    const has = (section: string, status: number, code: string) =>
+      errors.some((e) => e.section.startsWith(section) && e.status === status && e.code === code);
     expect(has('1.13', 428, 'PRODUCT_INSTANCE_NOT_FOUND')).toBe(true);
     expect(has('6.6', 400, 'PRODUCT_INSTANCE_NOT_FOUND')).toBe(true);
     expect(has('2', 400, 'SITE_NOT_FOUND')).toBe(true);
@@ -94,12 +103,17 @@ describe('sandbox: every documented error code has a contract test (CONTRACT err
   });
 
   it('has a contract test asserting each documented status and code', () => {
-    const missing = pairs.filter((e) => evidence(e.status, e.code).length === 0).map((e) => `§${e.section} ${e.status} ${e.code}`);
+    const missing = pairs
+      .filter((e) => evidence(e.status, e.code).length === 0)
+      .map((e) => `§${e.section} ${e.status} ${e.code}`);
     expect(missing).toEqual([]);
   });
 
   it.skipIf(!existsSync(SOURCE))('keeps docs/wix-api-contract.md equal to the shared contract', () => {
-    expect(readFileSync(COPY, 'utf8') === readFileSync(SOURCE, 'utf8'), 'copy ../shared/wix-api/CONTRACT.md to docs/wix-api-contract.md').toBe(true);
+    expect(
+      readFileSync(COPY, 'utf8') === readFileSync(SOURCE, 'utf8'),
+      'copy ../shared/wix-api/CONTRACT.md to docs/wix-api-contract.md',
+    ).toBe(true);
   });
 
   describe('and GET /openapi.json lists each one at its status', () => {
@@ -110,10 +124,14 @@ describe('sandbox: every documented error code has a contract test (CONTRACT err
     afterAll(async () => sb.close());
 
     it('documents every (status, code) pair of the contract tables on some operation', async () => {
-      const doc = (await (await fetch(`${sb.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses?: Record<string, { 'x-wix-error-codes'?: string[] }> }>> };
+      const doc = (await (await fetch(`${sb.url}/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, { responses?: Record<string, { 'x-wix-error-codes'?: string[] }> }>>;
+      };
       const listed = new Set<string>();
       for (const item of Object.values(doc.paths))
-        for (const op of Object.values(item)) for (const [status, response] of Object.entries(op.responses ?? {})) for (const code of response['x-wix-error-codes'] ?? []) listed.add(`${status} ${code}`);
+        for (const op of Object.values(item))
+          for (const [status, response] of Object.entries(op.responses ?? {}))
+            for (const code of response['x-wix-error-codes'] ?? []) listed.add(`${status} ${code}`);
       expect(pairs.map((e) => `${e.status} ${e.code}`).filter((pair) => !listed.has(pair))).toEqual([]);
     });
   });

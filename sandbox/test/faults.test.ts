@@ -42,7 +42,10 @@ describe('sandbox: fault injection (/_sandbox/faults)', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 429, 200, 429, 200, 429]);
     const limited = answers[1]!;
     expect(limited.headers.get('retry-after')).toBe('7');
-    expect(limited.body).toEqual({ message: 'Too Many Requests', details: { applicationError: { code: 'RESOURCE_EXHAUSTED', description: 'Too Many Requests' } } });
+    expect(limited.body).toEqual({
+      message: 'Too Many Requests',
+      details: { applicationError: { code: 'RESOURCE_EXHAUSTED', description: 'Too Many Requests' } },
+    });
   });
 
   it('answers a share of calls with an empty 5xx system error (503 by default, 500 on request)', async () => {
@@ -85,7 +88,12 @@ describe('sandbox: fault injection (/_sandbox/faults)', () => {
     const withParam = routes.find((r) => r.method === 'GET' && r.path.includes('/:'));
     if (withParam) {
       const openApiPath = withParam.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-      await addFault({ target: `GET ${openApiPath.replace(/\{[^}]+\}/g, '{anyName}')}`, errorShare: 1, errorStatus: 504, times: 1 });
+      await addFault({
+        target: `GET ${openApiPath.replace(/\{[^}]+\}/g, '{anyName}')}`,
+        errorShare: 1,
+        errorStatus: 504,
+        times: 1,
+      });
       const concrete = withParam.path.replace(/:[A-Za-z0-9_]+/g, 'x-y-z');
       expect((await sb.call('GET', concrete)).status).toBe(504);
       expect((await sb.call('GET', concrete)).status).not.toBe(504);
@@ -94,7 +102,14 @@ describe('sandbox: fault injection (/_sandbox/faults)', () => {
 
   it('retires a rule after `times` matching calls, and lists active rules', async () => {
     const { fault } = await addFault({ target: 'querySites', errorShare: 1, times: 2 });
-    expect(fault).toMatchObject({ id: expect.any(Number), target: 'querySites', errorShare: 1, errorStatus: 503, times: 2, matched: 0 });
+    expect(fault).toMatchObject({
+      id: expect.any(Number),
+      target: 'querySites',
+      errorShare: 1,
+      errorStatus: 503,
+      times: 2,
+      matched: 0,
+    });
     const listed = await sb.admin<{ faults: Array<{ id: number }> }>('GET', 'faults');
     expect(listed.faults.map((f) => f.id)).toEqual([fault.id]);
     expect(await statuses(3)).toEqual([503, 503, 200]);
@@ -170,7 +185,9 @@ describe('sandbox: fault injection (/_sandbox/faults)', () => {
       ['ok', 200, null],
     ]);
     expect(calls.map((c) => c.auth)).toEqual(['valid', 'valid', 'valid', 'invalid', 'valid', 'valid']);
-    expect(calls.every((c) => c.accountId === sb.seed.mainAccountId && c.path === QUERY && c.method === 'POST')).toBe(true);
+    expect(calls.every((c) => c.accountId === sb.seed.mainAccountId && c.path === QUERY && c.method === 'POST')).toBe(
+      true,
+    );
     const seqs = calls.map((c) => c.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     const text = JSON.stringify(calls);

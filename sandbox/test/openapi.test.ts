@@ -12,10 +12,16 @@ import { rawCall } from './helpers/sandbox-admin.js';
 import { sampleCalls, type SampleCall } from './openapi-samples.js';
 
 // ajv and ajv-formats are CommonJS: their default export arrives as the module object under NodeNext.
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module.default;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default;
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ??
+  Ajv2020Module) as typeof Ajv2020Module.default;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as typeof addFormatsModule.default;
 
-type Doc = { openapi: string; paths: Record<string, Record<string, any>>; components: { schemas: Record<string, unknown> } };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, any>>;
+  components: { schemas: Record<string, unknown> };
+};
 const METHODS = ['get', 'post', 'patch', 'put', 'delete'];
 const SCHEMA_ID = 'https://sandbox.local/openapi.json';
 
@@ -24,14 +30,23 @@ function absolutize(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(absolutize);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', `${SCHEMA_ID}#/$defs/`) : absolutize(v)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string'
+          ? v.replace('#/components/schemas/', `${SCHEMA_ID}#/$defs/`)
+          : absolutize(v),
+      ]),
     );
   }
   return value;
 }
 
 function operations(doc: Doc): Array<{ path: string; method: string; op: any }> {
-  return Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).filter(([m]) => METHODS.includes(m)).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([m]) => METHODS.includes(m))
+      .map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  );
 }
 
 describe('sandbox: GET /openapi.json', () => {
@@ -41,11 +56,16 @@ describe('sandbox: GET /openapi.json', () => {
 
   /** Validates `body` against the response schema the document gives for (method, path, status). */
   const check = (call: { method: string; docPath: string }, status: string, body: unknown) => {
-    const response = doc.paths[call.docPath]?.[call.method.toLowerCase()]?.responses?.[status] ?? doc.paths[call.docPath]?.[call.method.toLowerCase()]?.responses?.['5XX'];
+    const response =
+      doc.paths[call.docPath]?.[call.method.toLowerCase()]?.responses?.[status] ??
+      doc.paths[call.docPath]?.[call.method.toLowerCase()]?.responses?.['5XX'];
     expect(response, `${call.method} ${call.docPath} documents ${status}`).toBeDefined();
     const validate = ajv.compile(absolutize(response.content['application/json'].schema) as object);
     const ok = validate(body);
-    expect(ok, `${call.method} ${call.docPath} ${status}: ${JSON.stringify(validate.errors?.slice(0, 5))}\n${JSON.stringify(body).slice(0, 600)}`).toBe(true);
+    expect(
+      ok,
+      `${call.method} ${call.docPath} ${status}: ${JSON.stringify(validate.errors?.slice(0, 5))}\n${JSON.stringify(body).slice(0, 600)}`,
+    ).toBe(true);
     return response;
   };
 
@@ -66,7 +86,8 @@ describe('sandbox: GET /openapi.json', () => {
     const result = await new Validator().validate(doc);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
-    for (const name of Object.keys(doc.components.schemas)) expect(() => ajv.getSchema(`${SCHEMA_ID}#/$defs/${name}`), name).not.toThrow();
+    for (const name of Object.keys(doc.components.schemas))
+      expect(() => ajv.getSchema(`${SCHEMA_ID}#/$defs/${name}`), name).not.toThrow();
     for (const { path, method, op } of operations(doc)) {
       for (const [status, response] of Object.entries<any>(op.responses)) {
         const schema = response.content?.['application/json']?.schema;
@@ -94,8 +115,14 @@ describe('sandbox: GET /openapi.json', () => {
       expect(op.responses['200'].content['application/json'].schema).toEqual(documented.spec.response);
       if (documented.spec.body) expect(op.requestBody.content['application/json'].schema).toEqual(documented.spec.body);
       else expect(op.requestBody).toBeUndefined();
-      for (const q of documented.spec.query ?? []) expect(op.parameters.some((p: { in: string; name: string }) => p.in === 'query' && p.name === q.name), `${documented.key} ?${q.name}`).toBe(true);
-      const pathParams = op.parameters.filter((p: { in: string }) => p.in === 'path').map((p: { name: string }) => p.name);
+      for (const q of documented.spec.query ?? [])
+        expect(
+          op.parameters.some((p: { in: string; name: string }) => p.in === 'query' && p.name === q.name),
+          `${documented.key} ?${q.name}`,
+        ).toBe(true);
+      const pathParams = op.parameters
+        .filter((p: { in: string }) => p.in === 'path')
+        .map((p: { name: string }) => p.name);
       expect(pathParams).toEqual([...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
       expect(op.responses['429']['x-wix-error-codes']).toContain('RESOURCE_EXHAUSTED');
       expect(op.responses['5XX']).toBeDefined();
@@ -126,7 +153,8 @@ describe('sandbox: GET /openapi.json', () => {
       const found = sb.sandbox.router.match(method, concrete);
       expect('def' in found && found.def.operation, `${method} ${path}`).toBe(op.operationId);
     }
-    for (const route of ADMIN_ROUTES.filter((r) => r.method === 'GET')) expect((await rawCall(sb, 'GET', route.path)).status, route.path).toBe(200);
+    for (const route of ADMIN_ROUTES.filter((r) => r.method === 'GET'))
+      expect((await rawCall(sb, 'GET', route.path)).status, route.path).toBe(200);
   });
 
   it('covers every endpoint of CONTRACT §1–§8, and the sandbox serves each', () => {
@@ -140,7 +168,8 @@ describe('sandbox: GET /openapi.json', () => {
   it('documents, on some endpoint and at the same status, every error code the route modules can throw', () => {
     const documented = new Set<string>();
     for (const { op } of operations(doc))
-      for (const [status, response] of Object.entries<any>(op.responses)) for (const code of response['x-wix-error-codes'] ?? []) documented.add(`${status} ${code}`);
+      for (const [status, response] of Object.entries<any>(op.responses))
+        for (const code of response['x-wix-error-codes'] ?? []) documented.add(`${status} ${code}`);
     const dir = fileURLToPath(new URL('../src/routes/', import.meta.url));
     const thrown = new Set<string>();
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'admin.ts')) {
@@ -163,16 +192,23 @@ describe('sandbox: GET /openapi.json', () => {
       }
       tables++;
       const expected: Record<string, string[]> = {};
-      for (const [status, ...codes] of spec.errors) expected[String(status)] = [...new Set([...(expected[String(status)] ?? []), ...codes])];
+      for (const [status, ...codes] of spec.errors)
+        expected[String(status)] = [...new Set([...(expected[String(status)] ?? []), ...codes])];
       expect(op['x-wix-endpoint-errors'], key).toEqual(expected);
-      for (const [status, codes] of Object.entries<string[]>(op['x-wix-endpoint-errors'])) for (const code of codes) expect(op.responses[status]?.['x-wix-error-codes'], `${key} ${status} ${code}`).toContain(code);
+      for (const [status, codes] of Object.entries<string[]>(op['x-wix-endpoint-errors']))
+        for (const code of codes)
+          expect(op.responses[status]?.['x-wix-error-codes'], `${key} ${status} ${code}`).toContain(code);
     }
     expect(tables).toBeGreaterThan(20);
   });
 
   it('describes real answers of the running sandbox (200s validated with ajv against the document)', async () => {
     const calls = sampleCalls(sb);
-    const served = calls.filter((c) => wixOperationFor(c.method, c.docPath) && 'def' in sb.sandbox.router.match(c.method, c.path.split('?')[0] as string));
+    const served = calls.filter(
+      (c) =>
+        wixOperationFor(c.method, c.docPath) &&
+        'def' in sb.sandbox.router.match(c.method, c.path.split('?')[0] as string),
+    );
     expect(calls.length - served.length).toBe(0);
     const sampled = new Set(served.map((c) => wixOperationFor(c.method, c.docPath)?.key));
     expect(Object.keys(WIX_OPERATIONS).filter((key) => !sampled.has(key))).toEqual([]);
@@ -190,13 +226,16 @@ describe('sandbox: GET /openapi.json', () => {
     const querySites = { method: 'POST', docPath: '/site-list/v2/sites/query' };
     const assertError = async (res: { status: number; body: any }) => {
       const response = check(querySites, String(res.status), res.body);
-      const code = res.body.details.applicationError?.code ?? (res.body.details.validationError ? 'VALIDATION' : undefined);
+      const code =
+        res.body.details.applicationError?.code ?? (res.body.details.validationError ? 'VALIDATION' : undefined);
       if (code) expect(response['x-wix-error-codes']).toContain(code);
     };
     await assertError(await sb.call('POST', querySites.docPath, { body: {}, apiKey: null }));
     await assertError(await sb.call('POST', querySites.docPath, { body: { query: { filter: { colour: 'red' } } } }));
     await assertError(await sb.call('POST', querySites.docPath, { body: {}, accountId: null }));
-    await assertError(await sb.call('POST', querySites.docPath, { body: {}, accountId: '00000000-0000-4000-8000-000000000000' }));
+    await assertError(
+      await sb.call('POST', querySites.docPath, { body: {}, accountId: '00000000-0000-4000-8000-000000000000' }),
+    );
     await sb.admin('POST', 'faults', { target: 'querySites', rateLimitShare: 1, times: 1 });
     await assertError(await sb.call('POST', querySites.docPath, { body: {} }));
     await sb.admin('POST', 'faults', { target: 'querySites', errorShare: 1, times: 1 });

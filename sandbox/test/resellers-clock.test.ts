@@ -8,15 +8,32 @@ describe('sandbox: product-instance clock transitions', () => {
   let sb: TestSandbox;
   const world = () => sb.sandbox.world;
   const freeSites = () =>
-    [...world().sites.values()].filter((s) => s.ownerAccountId === sb.seed.mainAccountId && world().instancesOfSite(s.id).length === 0).map((s) => s.id);
+    [...world().sites.values()]
+      .filter((s) => s.ownerAccountId === sb.seed.mainAccountId && world().instancesOfSite(s.id).length === 0)
+      .map((s) => s.id);
   const createPlans = async (count: number) => {
     const sites = freeSites().slice(0, count);
-    const res = await sb.call('POST', '/resellers/v2/packages', { body: { products: sites.map((siteId) => ({ catalogProductId: PRODUCT.premiumBusiness, siteId, billingInfo: YEAR1, countryCode: 'US' })) } });
+    const res = await sb.call('POST', '/resellers/v2/packages', {
+      body: {
+        products: sites.map((siteId) => ({
+          catalogProductId: PRODUCT.premiumBusiness,
+          siteId,
+          billingInfo: YEAR1,
+          countryCode: 'US',
+        })),
+      },
+    });
     expect(res.status).toBe(200);
-    return { pkgId: res.body.package.id as string, sites, ids: res.body.package.productInstances.map((i: { instanceId: string }) => i.instanceId) as string[] };
+    return {
+      pkgId: res.body.package.id as string,
+      sites,
+      ids: res.body.package.productInstances.map((i: { instanceId: string }) => i.instanceId) as string[],
+    };
   };
   const statuses = async (pkgId: string) =>
-    (await sb.call('GET', `/resellers/v1/packages/${pkgId}`)).body.package.productInstances.map((i: { status: string }) => i.status) as string[];
+    (await sb.call('GET', `/resellers/v1/packages/${pkgId}`)).body.package.productInstances.map(
+      (i: { status: string }) => i.status,
+    ) as string[];
 
   beforeAll(async () => {
     sb = await TestSandbox.start();
@@ -36,7 +53,9 @@ describe('sandbox: product-instance clock transitions', () => {
     expect(pkg.productInstances[0].updatedDate).toBe(pkg.updatedDate);
     expect(pkg.updatedDate > pkg.createdDate).toBe(true);
     expect(world().enabledAt.get(ids[0] as string)).toBe(world().clock.now());
-    const premium = await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter: { id: sites[0] } } } });
+    const premium = await sb.call('POST', '/site-list/v2/sites/query', {
+      body: { query: { filter: { id: sites[0] } } },
+    });
     expect(premium.body.sites[0].premium).toBe(true);
   });
 
@@ -82,7 +101,9 @@ describe('sandbox: product-instance clock transitions', () => {
     const { pkgId, ids } = await createPlans(1);
     const id = ids[0] as string;
     await sb.call('PATCH', `/resellers/v1/packages/product-instances/${id}/unassign`);
-    await sb.call('PATCH', `/resellers/v1/packages/product-instances/${id}`, { body: { catalogProductId: PRODUCT.premiumCore } });
+    await sb.call('PATCH', `/resellers/v1/packages/product-instances/${id}`, {
+      body: { catalogProductId: PRODUCT.premiumCore },
+    });
     expect(await statuses(pkgId)).toEqual(['PENDING']);
     const target = freeSites()[0] as string;
     await sb.call('PATCH', `/resellers/v1/packages/product-instances/${id}/${target}`);

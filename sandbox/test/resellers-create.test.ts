@@ -12,9 +12,18 @@ describe('sandbox: Create Package V2 (POST /resellers/v2/packages)', () => {
   const world = () => sb.sandbox.world;
   /** Sites of the account with no product instance at all (free sites). */
   const freeSites = (accountId = sb.seed.mainAccountId) =>
-    [...world().sites.values()].filter((s) => s.ownerAccountId === accountId && world().instancesOfSite(s.id).length === 0).map((s) => s.id);
-  const create = (body: unknown, accountId?: string) => sb.call('POST', CREATE, { body, ...(accountId ? { accountId } : {}) });
-  const plan = (siteId?: string, extra: Record<string, unknown> = {}) => ({ catalogProductId: PRODUCT.premiumBusiness, ...(siteId ? { siteId } : {}), billingInfo: YEAR1, countryCode: 'BR', ...extra });
+    [...world().sites.values()]
+      .filter((s) => s.ownerAccountId === accountId && world().instancesOfSite(s.id).length === 0)
+      .map((s) => s.id);
+  const create = (body: unknown, accountId?: string) =>
+    sb.call('POST', CREATE, { body, ...(accountId ? { accountId } : {}) });
+  const plan = (siteId?: string, extra: Record<string, unknown> = {}) => ({
+    catalogProductId: PRODUCT.premiumBusiness,
+    ...(siteId ? { siteId } : {}),
+    billingInfo: YEAR1,
+    countryCode: 'BR',
+    ...extra,
+  });
   const expectCode = (res: { status: number; body: any }, status: number, code: string) => {
     expect(res.status).toBe(status);
     expect(res.body.details.applicationError.code).toBe(code);
@@ -32,14 +41,33 @@ describe('sandbox: Create Package V2 (POST /resellers/v2/packages)', () => {
     expect(res.status).toBe(200);
     expect(res.body.idempotencyKey).toBe('tv1');
     const pkg = res.body.package;
-    expect(pkg).toMatchObject({ accountId: sb.seed.mainAccountId, externalId: 'some-external-id', parentAccountId: sb.seed.mainAccountId });
+    expect(pkg).toMatchObject({
+      accountId: sb.seed.mainAccountId,
+      externalId: 'some-external-id',
+      parentAccountId: sb.seed.mainAccountId,
+    });
     expect(pkg.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(pkg.createdDate).toBe(pkg.updatedDate);
     expect(pkg.productInstances).toHaveLength(1);
     const instance = pkg.productInstances[0];
-    expect(instance).toMatchObject({ siteId, catalogProductId: PRODUCT.premiumBusiness, status: 'PENDING', billingInfo: YEAR1, countryCode: 'BR' });
+    expect(instance).toMatchObject({
+      siteId,
+      catalogProductId: PRODUCT.premiumBusiness,
+      status: 'PENDING',
+      billingInfo: YEAR1,
+      countryCode: 'BR',
+    });
     expect(instance.instanceId).not.toBe(PRODUCT.premiumBusiness);
-    expect(Object.keys(instance).sort()).toEqual(['billingInfo', 'catalogProductId', 'countryCode', 'createdDate', 'instanceId', 'siteId', 'status', 'updatedDate']);
+    expect(Object.keys(instance).sort()).toEqual([
+      'billingInfo',
+      'catalogProductId',
+      'countryCode',
+      'createdDate',
+      'instanceId',
+      'siteId',
+      'status',
+      'updatedDate',
+    ]);
     const got = await sb.call('GET', `/resellers/v1/packages/${pkg.id}`);
     expect(got.body.package).toEqual(pkg);
   });
@@ -62,7 +90,12 @@ describe('sandbox: Create Package V2 (POST /resellers/v2/packages)', () => {
   });
 
   it('requires countryCode in every product (validation error naming each one) and checks shapes', async () => {
-    const res = await create({ products: [{ catalogProductId: PRODUCT.googleWorkspace }, { catalogProductId: PRODUCT.googleWorkspace, countryCode: 'Brazil' }] });
+    const res = await create({
+      products: [
+        { catalogProductId: PRODUCT.googleWorkspace },
+        { catalogProductId: PRODUCT.googleWorkspace, countryCode: 'Brazil' },
+      ],
+    });
     expect(res.status).toBe(400);
     const fields = res.body.details.validationError.fieldViolations.map((v: { field: string }) => v.field);
     expect(fields).toEqual(['products[0].countryCode', 'products[1].countryCode']);
@@ -75,21 +108,47 @@ describe('sandbox: Create Package V2 (POST /resellers/v2/packages)', () => {
   });
 
   it('answers the billing-cycle codes: MISSING, INCOMPATIBLE, INVALID', async () => {
-    expectCode(await create({ products: [{ catalogProductId: PRODUCT.premiumBusiness, countryCode: 'US' }] }), 428, 'MISSING_BILLING_CYCLE');
-    expectCode(await create({ products: [plan(undefined, { billingInfo: { type: 'RECURRING', cycleDuration: { unit: 'WEEK', count: 1 } } })] }), 428, 'INCOMPATIBLE_BILLING_CYCLE');
-    expectCode(await create({ products: [plan(undefined, { billingInfo: { type: 'RECURRING' } })] }), 428, 'INVALID_BILLING_CYCLE');
-    expectCode(await create({ products: [plan(undefined, { billingInfo: { type: 'UNKNOWN' } })] }), 428, 'INVALID_BILLING_CYCLE');
-    const badUnit = await create({ products: [plan(undefined, { billingInfo: { type: 'RECURRING', cycleDuration: { unit: 'DECADE' } } })] });
+    expectCode(
+      await create({ products: [{ catalogProductId: PRODUCT.premiumBusiness, countryCode: 'US' }] }),
+      428,
+      'MISSING_BILLING_CYCLE',
+    );
+    expectCode(
+      await create({
+        products: [plan(undefined, { billingInfo: { type: 'RECURRING', cycleDuration: { unit: 'WEEK', count: 1 } } })],
+      }),
+      428,
+      'INCOMPATIBLE_BILLING_CYCLE',
+    );
+    expectCode(
+      await create({ products: [plan(undefined, { billingInfo: { type: 'RECURRING' } })] }),
+      428,
+      'INVALID_BILLING_CYCLE',
+    );
+    expectCode(
+      await create({ products: [plan(undefined, { billingInfo: { type: 'UNKNOWN' } })] }),
+      428,
+      'INVALID_BILLING_CYCLE',
+    );
+    const badUnit = await create({
+      products: [plan(undefined, { billingInfo: { type: 'RECURRING', cycleDuration: { unit: 'DECADE' } } })],
+    });
     expect(badUnit.status).toBe(400);
   });
 
   it('answers PRODUCT_NOT_FOUND, INVALID_PRODUCTS, PRODUCT_SETTINGS_NOT_FOUND and ACCOUNT_NOT_FOUND', async () => {
-    const unknown = await create({ products: [{ catalogProductId: '11111111-1111-4111-8111-111111111111', countryCode: 'US' }] });
+    const unknown = await create({
+      products: [{ catalogProductId: '11111111-1111-4111-8111-111111111111', countryCode: 'US' }],
+    });
     expectCode(unknown, 404, 'PRODUCT_NOT_FOUND');
     const invalid = await create({ products: [{ catalogProductId: PRODUCT.enterpriseStudio, countryCode: 'US' }] });
     expectCode(invalid, 428, 'INVALID_PRODUCTS');
     expect(invalid.body.details.applicationError.data.productIds).toEqual([PRODUCT.enterpriseStudio]);
-    expectCode(await create({ products: [{ catalogProductId: PRODUCT.legacyVipPlan, countryCode: 'US' }] }), 428, 'PRODUCT_SETTINGS_NOT_FOUND');
+    expectCode(
+      await create({ products: [{ catalogProductId: PRODUCT.legacyVipPlan, countryCode: 'US' }] }),
+      428,
+      'PRODUCT_SETTINGS_NOT_FOUND',
+    );
     expectCode(await create({ products: [plan()] }, '00000000-0000-4000-8000-000000000000'), 404, 'ACCOUNT_NOT_FOUND');
   });
 
@@ -97,7 +156,10 @@ describe('sandbox: Create Package V2 (POST /resellers/v2/packages)', () => {
     const sub = sb.seed.subAccountIds[0] as string;
     const res = await create({ products: [plan(freeSites(sub)[0])] });
     expectCode(res, 404, 'SITE_NOT_FOUND');
-    expect(res.body.details.applicationError.data).toMatchObject({ ownerAccountId: sub, requestingAccountId: sb.seed.mainAccountId });
+    expect(res.body.details.applicationError.data).toMatchObject({
+      ownerAccountId: sub,
+      requestingAccountId: sb.seed.mainAccountId,
+    });
     expectCode(await create({ products: [plan('918aa943-ab4f-40bc-88c3-8dfd02fae7cd')] }), 404, 'SITE_NOT_FOUND');
   });
 
@@ -105,25 +167,45 @@ describe('sandbox: Create Package V2 (POST /resellers/v2/packages)', () => {
     const [a] = freeSites();
     const twice = await create({ products: [plan(a), plan(a)] });
     expectCode(twice, 428, 'MULTIPLE_PRODUCT_ASSIGNMENTS');
-    expectCode(await create({ products: [plan(a), { ...plan(a), catalogProductId: PRODUCT.premiumCore }] }), 428, 'MULTIPLE_PRODUCT_ASSIGNMENTS');
+    expectCode(
+      await create({ products: [plan(a), { ...plan(a), catalogProductId: PRODUCT.premiumCore }] }),
+      428,
+      'MULTIPLE_PRODUCT_ASSIGNMENTS',
+    );
     expect((await create({ products: [plan(a)] })).status).toBe(200);
-    const again = await create({ products: [{ ...plan(a), catalogProductId: PRODUCT.premiumLight, billingInfo: MONTH1 }] });
+    const again = await create({
+      products: [{ ...plan(a), catalogProductId: PRODUCT.premiumLight, billingInfo: MONTH1 }],
+    });
     expectCode(again, 428, 'PRODUCT_TYPE_ALREADY_ASSIGNED');
     // A CANCELED instance of the type does not count: site m0 has a cancelled Ascend.
-    const cancelledAscend = [...world().packages.values()].flatMap((p) => p.productInstances).find((i) => i.catalogProductId === PRODUCT.ascend && i.status === 'CANCELED');
+    const cancelledAscend = [...world().packages.values()]
+      .flatMap((p) => p.productInstances)
+      .find((i) => i.catalogProductId === PRODUCT.ascend && i.status === 'CANCELED');
     const m0 = cancelledAscend?.siteId as string;
-    expect((await create({ products: [{ catalogProductId: PRODUCT.ascend, siteId: m0, billingInfo: YEAR1, countryCode: 'US' }] })).status).toBe(200);
+    expect(
+      (
+        await create({
+          products: [{ catalogProductId: PRODUCT.ascend, siteId: m0, billingInfo: YEAR1, countryCode: 'US' }],
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('answers PRODUCT_NOT_SUPPORTED_ON_SITE for a domain on a free site, unless a plan comes in the same request', async () => {
     const [a, b] = freeSites();
     const domain = { catalogProductId: COM, siteId: a, billingInfo: YEAR1, countryCode: 'US' };
     expectCode(await create({ products: [domain] }), 428, 'PRODUCT_NOT_SUPPORTED_ON_SITE');
-    expectCode(await create({ products: [{ catalogProductId: PRODUCT.siteBooster, siteId: a, countryCode: 'US' }] }), 428, 'PRODUCT_NOT_SUPPORTED_ON_SITE');
+    expectCode(
+      await create({ products: [{ catalogProductId: PRODUCT.siteBooster, siteId: a, countryCode: 'US' }] }),
+      428,
+      'PRODUCT_NOT_SUPPORTED_ON_SITE',
+    );
     const together = await create({ products: [plan(b), { ...domain, siteId: b }] });
     expect(together.status).toBe(200);
     // A PENDING plan is enough for a later request too.
-    expect((await create({ products: [{ catalogProductId: PRODUCT.siteBooster, siteId: b, countryCode: 'US' }] })).status).toBe(200);
+    expect(
+      (await create({ products: [{ catalogProductId: PRODUCT.siteBooster, siteId: b, countryCode: 'US' }] })).status,
+    ).toBe(200);
   });
 
   it('answers PRODUCT_LIMIT_EXCEEDED past the per-account limit, counting only live instances', async () => {
@@ -146,20 +228,46 @@ describe('sandbox: Create Package V2 (POST /resellers/v2/packages)', () => {
     const [a, b] = freeSites();
     const first = await create({ products: [plan(a)] });
     const planInstance = first.body.package.productInstances[0].instanceId;
-    const domain = (siteId: string, ref: string, product = COM) => ({ catalogProductId: product, siteId, billingInfo: YEAR1, countryCode: 'US', referenceProductInstanceId: ref });
+    const domain = (siteId: string, ref: string, product = COM) => ({
+      catalogProductId: product,
+      siteId,
+      billingInfo: YEAR1,
+      countryCode: 'US',
+      referenceProductInstanceId: ref,
+    });
     const ok = await create({ products: [domain(a as string, planInstance)] });
     expect(ok.status).toBe(200);
     expect(ok.body.package.productInstances[0].referenceProductInstanceId).toBe(planInstance);
-    expectCode(await create({ products: [plan(b), domain(b as string, planInstance)] }), 428, 'REFERENCE_PRODUCT_INSTANCE_ALREADY_USED');
+    expectCode(
+      await create({ products: [plan(b), domain(b as string, planInstance)] }),
+      428,
+      'REFERENCE_PRODUCT_INSTANCE_ALREADY_USED',
+    );
     const second = await create({ products: [plan(b)] });
     const secondPlan = second.body.package.productInstances[0].instanceId;
-    const twice = await create({ products: [{ ...domain(b as string, secondPlan) }, { ...domain(b as string, secondPlan), siteId: undefined }] });
+    const twice = await create({
+      products: [{ ...domain(b as string, secondPlan) }, { ...domain(b as string, secondPlan), siteId: undefined }],
+    });
     expectCode(twice, 428, 'REFERENCE_PRODUCT_INSTANCE_ALREADY_USED');
-    expectCode(await create({ products: [domain(b as string, '22222222-2222-4222-8222-222222222222')] }), 428, 'REFERENCE_PRODUCT_INSTANCE_NOT_FOUND');
-    const ascend = await create({ products: [{ catalogProductId: PRODUCT.ascend, billingInfo: YEAR1, countryCode: 'US' }] });
-    expectCode(await create({ products: [domain(b as string, ascend.body.package.productInstances[0].instanceId)] }), 428, 'INVALID_REFERENCE_PRODUCT_INSTANCE');
+    expectCode(
+      await create({ products: [domain(b as string, '22222222-2222-4222-8222-222222222222')] }),
+      428,
+      'REFERENCE_PRODUCT_INSTANCE_NOT_FOUND',
+    );
+    const ascend = await create({
+      products: [{ catalogProductId: PRODUCT.ascend, billingInfo: YEAR1, countryCode: 'US' }],
+    });
+    expectCode(
+      await create({ products: [domain(b as string, ascend.body.package.productInstances[0].instanceId)] }),
+      428,
+      'INVALID_REFERENCE_PRODUCT_INSTANCE',
+    );
     // A plan's voucher does not cover .io.
-    expectCode(await create({ products: [domain(b as string, secondPlan, domainProductId('io'))] }), 428, 'INVALID_REFERENCE_PRODUCT_INSTANCE');
+    expectCode(
+      await create({ products: [domain(b as string, secondPlan, domainProductId('io'))] }),
+      428,
+      'INVALID_REFERENCE_PRODUCT_INSTANCE',
+    );
     await sb.call('DELETE', `/resellers/v1/packages/product-instances/${secondPlan}`);
     const cancelledRef = await create({ products: [{ ...domain(b as string, secondPlan), siteId: undefined }] });
     expectCode(cancelledRef, 428, 'INVALID_REFERENCE_PRODUCT_INSTANCE');
@@ -170,7 +278,9 @@ describe('sandbox: Create Package V2 (POST /resellers/v2/packages)', () => {
     const before = world().packages.size;
     const [a] = freeSites();
     await create({ products: [plan(a), { catalogProductId: PRODUCT.enterpriseStudio, countryCode: 'US' }] });
-    await create({ products: [plan(a), { catalogProductId: COM, siteId: freeSites()[1], billingInfo: YEAR1, countryCode: 'US' }] });
+    await create({
+      products: [plan(a), { catalogProductId: COM, siteId: freeSites()[1], billingInfo: YEAR1, countryCode: 'US' }],
+    });
     expect(world().packages.size).toBe(before);
     expect(world().instancesOfSite(a as string)).toHaveLength(0);
   });

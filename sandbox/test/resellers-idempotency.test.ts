@@ -22,23 +22,37 @@ interface Scenario {
 describe('sandbox: idempotencyKey on every reseller write', () => {
   let sb: TestSandbox;
   const world = () => sb.sandbox.world;
-  const instances = () => [...world().packages.values()].flatMap((pkg) => pkg.productInstances.map((instance) => ({ pkg, instance })));
+  const instances = () =>
+    [...world().packages.values()].flatMap((pkg) => pkg.productInstances.map((instance) => ({ pkg, instance })));
   const find = (test: (i: ProductInstance) => boolean) => {
     const found = instances().find(({ instance }) => test(instance));
     if (!found) throw new Error('no such seeded instance');
     return found;
   };
-  const freeSite = () => [...world().sites.values()].find((s) => s.ownerAccountId === sb.seed.mainAccountId && world().instancesOfSite(s.id).length === 0)?.id as string;
-  const setExternalId = async (pkgId: string, externalId: string) => expect((await sb.call('PATCH', `${PACKAGES}/update/${pkgId}/${externalId}`)).status).toBe(200);
-  const floatingPlan = () => find((i) => !i.siteId && i.status === 'ENABLED' && i.catalogProductId === PRODUCT.premiumBusiness);
-  const corePlan = () => find((i) => !!i.siteId && i.status === 'ENABLED' && i.catalogProductId === PRODUCT.premiumCore);
-  const mainPackage = () => [...world().packages.values()].find((p) => p.accountId === sb.seed.mainAccountId && p.productInstances.some((i) => i.status === 'ENABLED'))!;
+  const freeSite = () =>
+    [...world().sites.values()].find(
+      (s) => s.ownerAccountId === sb.seed.mainAccountId && world().instancesOfSite(s.id).length === 0,
+    )?.id as string;
+  const setExternalId = async (pkgId: string, externalId: string) =>
+    expect((await sb.call('PATCH', `${PACKAGES}/update/${pkgId}/${externalId}`)).status).toBe(200);
+  const floatingPlan = () =>
+    find((i) => !i.siteId && i.status === 'ENABLED' && i.catalogProductId === PRODUCT.premiumBusiness);
+  const corePlan = () =>
+    find((i) => !!i.siteId && i.status === 'ENABLED' && i.catalogProductId === PRODUCT.premiumCore);
+  const mainPackage = () =>
+    [...world().packages.values()].find(
+      (p) => p.accountId === sb.seed.mainAccountId && p.productInstances.some((i) => i.status === 'ENABLED'),
+    )!;
 
   const scenarios: Record<string, () => Scenario> = {
     createPackage: () => {
       let count = 0;
       return {
-        request: (key) => ({ method: 'POST', path: '/resellers/v2/packages', body: { idempotencyKey: key, products: [{ catalogProductId: PRODUCT.googleWorkspace, countryCode: 'US' }] } }),
+        request: (key) => ({
+          method: 'POST',
+          path: '/resellers/v2/packages',
+          body: { idempotencyKey: key, products: [{ catalogProductId: PRODUCT.googleWorkspace, countryCode: 'US' }] },
+        }),
         interfere: async (first) => {
           count = world().packages.size;
           await setExternalId(first.package.id, 'changed-after');
@@ -50,8 +64,13 @@ describe('sandbox: idempotencyKey on every reseller write', () => {
       const { instance } = floatingPlan();
       const site = freeSite();
       return {
-        request: (key) => ({ method: 'PATCH', path: `${INSTANCES}/${instance.instanceId}/${site}`, body: { idempotencyKey: key } }),
-        interfere: async () => expect((await sb.call('PATCH', `${INSTANCES}/${instance.instanceId}/unassign`)).status).toBe(200),
+        request: (key) => ({
+          method: 'PATCH',
+          path: `${INSTANCES}/${instance.instanceId}/${site}`,
+          body: { idempotencyKey: key },
+        }),
+        interfere: async () =>
+          expect((await sb.call('PATCH', `${INSTANCES}/${instance.instanceId}/unassign`)).status).toBe(200),
         actedOnce: () => expect(world().findInstance(instance.instanceId)?.instance.siteId).toBeUndefined(),
       };
     },
@@ -59,23 +78,44 @@ describe('sandbox: idempotencyKey on every reseller write', () => {
       const { instance } = corePlan();
       const site = instance.siteId as string;
       return {
-        request: (key) => ({ method: 'PATCH', path: `${INSTANCES}/${instance.instanceId}/unassign`, body: { idempotencyKey: key } }),
-        interfere: async () => expect((await sb.call('PATCH', `${INSTANCES}/${instance.instanceId}/${site}`)).status).toBe(200),
+        request: (key) => ({
+          method: 'PATCH',
+          path: `${INSTANCES}/${instance.instanceId}/unassign`,
+          body: { idempotencyKey: key },
+        }),
+        interfere: async () =>
+          expect((await sb.call('PATCH', `${INSTANCES}/${instance.instanceId}/${site}`)).status).toBe(200),
         actedOnce: () => expect(world().findInstance(instance.instanceId)?.instance.siteId).toBe(site),
       };
     },
     adjustProductInstance: () => {
       const { instance } = corePlan();
       return {
-        request: (key) => ({ method: 'PATCH', path: `${INSTANCES}/${instance.instanceId}`, body: { idempotencyKey: key, catalogProductId: PRODUCT.premiumBusinessElite } }),
-        interfere: async () => expect((await sb.call('PATCH', `${INSTANCES}/${instance.instanceId}`, { body: { catalogProductId: PRODUCT.premiumCore } })).status).toBe(200),
-        actedOnce: () => expect(world().findInstance(instance.instanceId)?.instance.catalogProductId).toBe(PRODUCT.premiumCore),
+        request: (key) => ({
+          method: 'PATCH',
+          path: `${INSTANCES}/${instance.instanceId}`,
+          body: { idempotencyKey: key, catalogProductId: PRODUCT.premiumBusinessElite },
+        }),
+        interfere: async () =>
+          expect(
+            (
+              await sb.call('PATCH', `${INSTANCES}/${instance.instanceId}`, {
+                body: { catalogProductId: PRODUCT.premiumCore },
+              })
+            ).status,
+          ).toBe(200),
+        actedOnce: () =>
+          expect(world().findInstance(instance.instanceId)?.instance.catalogProductId).toBe(PRODUCT.premiumCore),
       };
     },
     cancelProductInstance: () => {
       const { pkg, instance } = corePlan();
       return {
-        request: (key) => ({ method: 'DELETE', path: `${INSTANCES}/${instance.instanceId}`, body: { idempotencyKey: key } }),
+        request: (key) => ({
+          method: 'DELETE',
+          path: `${INSTANCES}/${instance.instanceId}`,
+          body: { idempotencyKey: key },
+        }),
         interfere: () => setExternalId(pkg.id, 'changed-after'),
         actedOnce: () => expect(world().findInstance(instance.instanceId)?.instance.status).toBe('CANCELED'),
       };
@@ -85,7 +125,12 @@ describe('sandbox: idempotencyKey on every reseller write', () => {
       return {
         request: (key) => ({ method: 'DELETE', path: `${PACKAGES}/${pkg.id}`, body: { idempotencyKey: key } }),
         interfere: () => setExternalId(pkg.id, 'changed-after'),
-        actedOnce: () => expect(world().packages.get(pkg.id)?.productInstances.every((i) => i.status === 'CANCELED' || i.status === 'FAILED')).toBe(true),
+        actedOnce: () =>
+          expect(
+            world()
+              .packages.get(pkg.id)
+              ?.productInstances.every((i) => i.status === 'CANCELED' || i.status === 'FAILED'),
+          ).toBe(true),
       };
     },
   };
@@ -99,7 +144,13 @@ describe('sandbox: idempotencyKey on every reseller write', () => {
   it('covers every reseller write route', () => {
     const writes = sb.sandbox.router
       .all()
-      .filter((r) => r.path.startsWith('/resellers/') && r.method !== 'GET' && !r.path.endsWith('/query') && !r.path.includes('/update/'))
+      .filter(
+        (r) =>
+          r.path.startsWith('/resellers/') &&
+          r.method !== 'GET' &&
+          !r.path.endsWith('/query') &&
+          !r.path.includes('/update/'),
+      )
       .map((r) => r.operation);
     // Update Package External Id has no body (CONTRACT §1.12), so no key.
     expect(writes.sort()).toEqual(Object.keys(scenarios).sort());

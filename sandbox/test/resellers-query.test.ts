@@ -14,8 +14,10 @@ interface Pkg {
 describe('sandbox: Get Package and Query Packages', () => {
   let sb: TestSandbox;
   const world = () => sb.sandbox.world;
-  const treePackages = () => [...world().packages.values()].filter((p) => world().rootOf(p.accountId) === sb.seed.mainAccountId);
-  const query = (q: unknown, accountId?: string) => sb.call('POST', QUERY, { body: { query: q }, ...(accountId ? { accountId } : {}) });
+  const treePackages = () =>
+    [...world().packages.values()].filter((p) => world().rootOf(p.accountId) === sb.seed.mainAccountId);
+  const query = (q: unknown, accountId?: string) =>
+    sb.call('POST', QUERY, { body: { query: q }, ...(accountId ? { accountId } : {}) });
 
   beforeAll(async () => {
     sb = await TestSandbox.start();
@@ -24,7 +26,11 @@ describe('sandbox: Get Package and Query Packages', () => {
   beforeEach(async () => sb.reset());
 
   it('TV3: matches productInstances.status "Enabled" case-insensitively and answers {metadata, packages}', async () => {
-    const res = await query({ filter: { 'productInstances.status': { $hasAll: ['Enabled'] } }, fields: ['id'], fieldsets: ['id'] });
+    const res = await query({
+      filter: { 'productInstances.status': { $hasAll: ['Enabled'] } },
+      fields: ['id'],
+      fieldsets: ['id'],
+    });
     expect(res.status).toBe(200);
     const expected = treePackages().filter((p) => p.productInstances.some((i) => i.status === 'ENABLED'));
     expect(res.body.packages.map((p: Pkg) => p.id).sort()).toEqual(expected.map((p) => p.id).sort());
@@ -32,7 +38,11 @@ describe('sandbox: Get Package and Query Packages', () => {
     // Full packages, as in Wix's example, despite `fields`.
     expect(res.body.packages[0]).toHaveProperty('productInstances');
     const mixed = await query({ filter: { 'productInstances.status': { $hasAll: ['ENABLED', 'canceled'] } } });
-    expect(mixed.body.packages.every((p: Pkg) => ['ENABLED', 'CANCELED'].every((s) => p.productInstances.some((i) => i.status === s)))).toBe(true);
+    expect(
+      mixed.body.packages.every((p: Pkg) =>
+        ['ENABLED', 'CANCELED'].every((s) => p.productInstances.some((i) => i.status === s)),
+      ),
+    ).toBe(true);
     expect(mixed.body.packages.length).toBeGreaterThan(0);
   });
 
@@ -43,9 +53,15 @@ describe('sandbox: Get Package and Query Packages', () => {
     const onlySub = await query({ filter: { accountId: { $eq: sub } } });
     expect(onlySub.body.packages.length).toBeGreaterThan(0);
     expect(onlySub.body.packages.every((p: Pkg) => p.accountId === sub)).toBe(true);
-    const foreignRoot = [...world().accounts.values()].find((a) => !a.accountProperties.parentAccountId && a.accountId !== sb.seed.mainAccountId)!;
+    const foreignRoot = [...world().accounts.values()].find(
+      (a) => !a.accountProperties.parentAccountId && a.accountId !== sb.seed.mainAccountId,
+    )!;
     const foreignKey = [...world().apiKeys].find(([, account]) => account === foreignRoot.accountId)![0];
-    const foreign = await sb.call('POST', QUERY, { body: { query: {} }, apiKey: foreignKey, accountId: foreignRoot.accountId });
+    const foreign = await sb.call('POST', QUERY, {
+      body: { query: {} },
+      apiKey: foreignKey,
+      accountId: foreignRoot.accountId,
+    });
     expect(foreign.status).toBe(200);
     expect(foreign.body.packages).toEqual([]);
   });
@@ -73,34 +89,54 @@ describe('sandbox: Get Package and Query Packages', () => {
     expect(res.body.metadata.cursors.next).toBeUndefined();
     expect(typeof res.body.metadata.cursors.prev).toBe('string');
     const first = await query({ cursorPaging: { limit: 2 } });
-    const invalid = await query({ cursorPaging: { cursor: first.body.metadata.cursors.next }, filter: { accountId: { $eq: sb.seed.mainAccountId } } });
+    const invalid = await query({
+      cursorPaging: { cursor: first.body.metadata.cursors.next },
+      filter: { accountId: { $eq: sb.seed.mainAccountId } },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body.message).toBe('invalid cursor');
     expect((await query({ cursorPaging: { limit: 101 } })).status).toBe(400);
     const offset = await query({ paging: { limit: 4, offset: 2 } });
     expect(offset.body.metadata).toEqual({ count: 4, offset: 2, total: all, tooManyToCount: false, hasNext: all > 6 });
     const everything = await query({ paging: { limit: 100 } });
-    expect(offset.body.packages.map((p: Pkg) => p.id)).toEqual(everything.body.packages.slice(2, 6).map((p: Pkg) => p.id));
+    expect(offset.body.packages.map((p: Pkg) => p.id)).toEqual(
+      everything.body.packages.slice(2, 6).map((p: Pkg) => p.id),
+    );
   });
 
   it('supports the documented operators per field and refuses the rest with 400', async () => {
-    const some = treePackages().slice(0, 2).map((p) => p.id);
+    const some = treePackages()
+      .slice(0, 2)
+      .map((p) => p.id);
     const byId = await query({ filter: { id: { $in: some } } });
     expect(byId.body.packages.map((p: Pkg) => p.id).sort()).toEqual([...some].sort());
     const byExternal = await query({ filter: { externalId: 'agency-0002' } });
     expect(byExternal.body.packages).toHaveLength(1);
     const noExternal = await query({ filter: { externalId: { $exists: false } } });
     expect(noExternal.body.packages.length).toBeGreaterThan(0);
-    const byProduct = await query({ filter: { 'productInstances.catalogProductId': { $hasSome: [PRODUCT.siteBooster] } } });
+    const byProduct = await query({
+      filter: { 'productInstances.catalogProductId': { $hasSome: [PRODUCT.siteBooster] } },
+    });
     expect(byProduct.body.packages).toHaveLength(1);
-    const monthly = await query({ filter: { 'productInstances.billingInfo.cycleDuration.unit': { $hasSome: ['month'] } } });
-    expect(monthly.body.packages.every((p: Pkg) => p.productInstances.some((i) => i.billingInfo?.cycleDuration?.unit === 'MONTH'))).toBe(true);
+    const monthly = await query({
+      filter: { 'productInstances.billingInfo.cycleDuration.unit': { $hasSome: ['month'] } },
+    });
+    expect(
+      monthly.body.packages.every((p: Pkg) =>
+        p.productInstances.some((i) => i.billingInfo?.cycleDuration?.unit === 'MONTH'),
+      ),
+    ).toBe(true);
     const failed = await query({ filter: { 'productInstances.failure.code': { $hasSome: ['DELIVERY_TIMEOUT'] } } });
     expect(failed.body.packages).toHaveLength(1);
     const recent = await query({ filter: { createdDate: { $gte: '2025-01-20T00:00:00Z' } } });
     expect(recent.body.packages.every((p: Pkg) => p.createdDate >= '2025-01-20')).toBe(true);
     expect(recent.body.packages.length).toBeGreaterThan(0);
-    for (const filter of [{ 'productInstances.status': 'ENABLED' }, { accountId: { $startsWith: 'a' } }, { createdDate: { $in: [] } }, { color: 'red' }]) {
+    for (const filter of [
+      { 'productInstances.status': 'ENABLED' },
+      { accountId: { $startsWith: 'a' } },
+      { createdDate: { $in: [] } },
+      { color: 'red' },
+    ]) {
       const res = await query({ filter });
       expect(res.status, JSON.stringify(filter)).toBe(400);
       expect(res.body.details.validationError).toBeDefined();
@@ -113,14 +149,25 @@ describe('sandbox: Get Package and Query Packages', () => {
     const res = await sb.call('GET', `/resellers/v1/packages/${withFailed.id}`);
     expect(res.status).toBe(200);
     const failed = res.body.package.productInstances.find((i: { status: string }) => i.status === 'FAILED');
-    expect(failed.failure).toEqual({ code: 'DELIVERY_TIMEOUT', message: "delivery of product has reached it's deadline" });
+    expect(failed.failure).toEqual({
+      code: 'DELIVERY_TIMEOUT',
+      message: "delivery of product has reached it's deadline",
+    });
     expect(failed).not.toHaveProperty('siteId');
     const sub = sb.seed.subAccountIds[2] as string;
     const subPackage = treePackages().find((p) => p.accountId === sub)!;
-    expect((await sb.call('GET', `/resellers/v1/packages/${subPackage.id}`, { accountId: sb.seed.subAccountIds[0] })).status).toBe(200);
-    const foreignRoot = [...world().accounts.values()].find((a) => !a.accountProperties.parentAccountId && a.accountId !== sb.seed.mainAccountId)!;
+    expect(
+      (await sb.call('GET', `/resellers/v1/packages/${subPackage.id}`, { accountId: sb.seed.subAccountIds[0] })).status,
+    ).toBe(200);
+    const foreignRoot = [...world().accounts.values()].find(
+      (a) => !a.accountProperties.parentAccountId && a.accountId !== sb.seed.mainAccountId,
+    )!;
     const foreignKey = [...world().apiKeys].find(([, account]) => account === foreignRoot.accountId)![0];
-    const foreignPkg = await sb.call('POST', '/resellers/v2/packages', { apiKey: foreignKey, accountId: foreignRoot.accountId, body: { products: [{ catalogProductId: PRODUCT.googleWorkspace, countryCode: 'DE' }] } });
+    const foreignPkg = await sb.call('POST', '/resellers/v2/packages', {
+      apiKey: foreignKey,
+      accountId: foreignRoot.accountId,
+      body: { products: [{ catalogProductId: PRODUCT.googleWorkspace, countryCode: 'DE' }] },
+    });
     expect(foreignPkg.status).toBe(200);
     const other = await sb.call('GET', `/resellers/v1/packages/${foreignPkg.body.package.id}`);
     expect(other.status).toBe(404);

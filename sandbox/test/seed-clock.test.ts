@@ -19,14 +19,18 @@ describe('sandbox: seeded asynchronous states move on the clock', () => {
   let sb: TestSandbox;
   const world = () => sb.sandbox.world;
   const instancesIn = (...statuses: string[]) =>
-    [...world().packages.values()].flatMap((pkg) => pkg.productInstances.filter((i) => statuses.includes(i.status)).map((i) => ({ pkg, instance: i })));
+    [...world().packages.values()].flatMap((pkg) =>
+      pkg.productInstances.filter((i) => statuses.includes(i.status)).map((i) => ({ pkg, instance: i })),
+    );
   /** Status of every seeded instance, read over HTTP (Get Package, with the account that owns the package). */
   const statusOverHttp = async (pkgId: string, instanceId: string, accountId: string) =>
-    (await sb.call('GET', `/resellers/v1/packages/${pkgId}`, { accountId })).body.package.productInstances.find((i: { instanceId: string }) => i.instanceId === instanceId)
-      .status as string;
+    (await sb.call('GET', `/resellers/v1/packages/${pkgId}`, { accountId })).body.package.productInstances.find(
+      (i: { instanceId: string }) => i.instanceId === instanceId,
+    ).status as string;
   const propagation = async (domain: string) => {
     const accountId = world().connectedOwner.get(domain) as string;
-    return (await sb.call('GET', `${CONNECTED}/${domain}`, { accountId })).body.connectedDomain.dnsPropagationStatus as string;
+    return (await sb.call('GET', `${CONNECTED}/${domain}`, { accountId })).body.connectedDomain
+      .dnsPropagationStatus as string;
   };
 
   beforeAll(async () => {
@@ -39,7 +43,10 @@ describe('sandbox: seeded asynchronous states move on the clock', () => {
     const w = world();
     const instances = instancesIn('PENDING', 'AWAITING_ACTION').length;
     const connections = [...w.connectedDomains.values()];
-    const tasks = instances + connections.filter((cd) => cd.dnsPropagationStatus === 'IN_PROGRESS').length + 2 * connections.filter((cd) => cd.dnsPropagationStatus === 'UNKNOWN_DNS_PROPAGATION_STATUS').length;
+    const tasks =
+      instances +
+      connections.filter((cd) => cd.dnsPropagationStatus === 'IN_PROGRESS').length +
+      2 * connections.filter((cd) => cd.dnsPropagationStatus === 'UNKNOWN_DNS_PROPAGATION_STATUS').length;
     expect(instances).toBeGreaterThanOrEqual(4); // three PENDING and one AWAITING_ACTION in seed 1
     expect(tasks).toBeGreaterThan(instances);
     expect((await sb.admin<{ pendingTransitions: number }>('GET', 'clock')).pendingTransitions).toBe(tasks);
@@ -47,21 +54,39 @@ describe('sandbox: seeded asynchronous states move on the clock', () => {
 
   it('moves seeded PENDING and AWAITING_ACTION instances to ENABLED after instanceActivationMs; FAILED and CANCELED stay', async () => {
     const delay = (await settings(sb)).instanceActivationMs;
-    const moving = instancesIn('PENDING', 'AWAITING_ACTION').map(({ pkg, instance }) => ({ pkg: pkg.id, id: instance.instanceId, account: pkg.accountId, siteId: instance.siteId }));
-    const final = instancesIn('FAILED', 'CANCELED').map(({ pkg, instance }) => ({ pkg: pkg.id, id: instance.instanceId, account: pkg.accountId, status: instance.status }));
-    expect(moving.map((m) => world().findInstance(m.id)?.instance.status).sort()).toEqual(['AWAITING_ACTION', 'PENDING', 'PENDING', 'PENDING']);
+    const moving = instancesIn('PENDING', 'AWAITING_ACTION').map(({ pkg, instance }) => ({
+      pkg: pkg.id,
+      id: instance.instanceId,
+      account: pkg.accountId,
+      siteId: instance.siteId,
+    }));
+    const final = instancesIn('FAILED', 'CANCELED').map(({ pkg, instance }) => ({
+      pkg: pkg.id,
+      id: instance.instanceId,
+      account: pkg.accountId,
+      status: instance.status,
+    }));
+    expect(moving.map((m) => world().findInstance(m.id)?.instance.status).sort()).toEqual([
+      'AWAITING_ACTION',
+      'PENDING',
+      'PENDING',
+      'PENDING',
+    ]);
     const planSite = moving.find((m) => m.siteId && world().sites.get(m.siteId)?.premium === false)?.siteId as string;
     expect(planSite).toBeDefined();
     // A configured failure share applies to new instances only: the seed fixes the outcome of its own.
     await sb.admin('POST', 'settings', { instanceFailureShare: 1 });
 
     await sb.advance(delay - 1);
-    for (const m of moving) expect(await statusOverHttp(m.pkg, m.id, m.account)).toBe(world().findInstance(m.id)?.instance.status);
+    for (const m of moving)
+      expect(await statusOverHttp(m.pkg, m.id, m.account)).toBe(world().findInstance(m.id)?.instance.status);
     expect(moving.every((m) => world().findInstance(m.id)?.instance.status !== 'ENABLED')).toBe(true);
     await sb.advance(1);
     for (const m of moving) expect(await statusOverHttp(m.pkg, m.id, m.account), m.id).toBe('ENABLED');
     expect(world().enabledAt.get(moving[0]?.id as string)).toBe(world().clock.now());
-    const premium = await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter: { id: planSite } } } });
+    const premium = await sb.call('POST', '/site-list/v2/sites/query', {
+      body: { query: { filter: { id: planSite } } },
+    });
     expect(premium.body.sites[0].premium).toBe(true);
 
     await sb.advance(24 * 3_600_000);
@@ -71,7 +96,9 @@ describe('sandbox: seeded asynchronous states move on the clock', () => {
 
   it('propagates seeded connections: IN_PROGRESS → COMPLETED, UNKNOWN → IN_PROGRESS → COMPLETED, with the site flag', async () => {
     const { propagationStartMs, propagationMs } = await settings(sb);
-    const inProgress = [...world().connectedDomains.values()].filter((cd) => cd.dnsPropagationStatus === 'IN_PROGRESS').map((cd) => cd.id);
+    const inProgress = [...world().connectedDomains.values()]
+      .filter((cd) => cd.dnsPropagationStatus === 'IN_PROGRESS')
+      .map((cd) => cd.id);
     expect(inProgress.sort()).toEqual(['casaverde.org', 'goldengarden.info']);
     const subdomainSite = world().connectedDomains.get('shop.quietbistro.net')?.siteInfo.id as string;
     expect(world().sites.get(subdomainSite)?.domainConnected).toBe(false);
@@ -85,17 +112,22 @@ describe('sandbox: seeded asynchronous states move on the clock', () => {
     expect(await propagation('shop.quietbistro.net')).toBe('IN_PROGRESS');
     await sb.advance(propagationStartMs);
     expect(await propagation('shop.quietbistro.net')).toBe('COMPLETED');
-    const site = await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter: { id: subdomainSite } } } });
+    const site = await sb.call('POST', '/site-list/v2/sites/query', {
+      body: { query: { filter: { id: subdomainSite } } },
+    });
     expect(site.body.sites[0].domainConnected).toBe(true);
     expect(await propagation('urbanstudio.io')).toBe('COMPLETED');
   });
 
   it('keeps a seeded FAILED_REGISTRATION as it is', async () => {
     const owner = world().registeredOwner.get('casaverde.co') as string;
-    const before = (await sb.call('GET', '/domains/v1/registered-domains/casaverde.co', { accountId: owner })).body.registeredDomain;
+    const before = (await sb.call('GET', '/domains/v1/registered-domains/casaverde.co', { accountId: owner })).body
+      .registeredDomain;
     expect(before.status).toBe('FAILED_REGISTRATION');
     await sb.advance(7 * 24 * 3_600_000);
-    expect((await sb.call('GET', '/domains/v1/registered-domains/casaverde.co', { accountId: owner })).body.registeredDomain).toEqual(before);
+    expect(
+      (await sb.call('GET', '/domains/v1/registered-domains/casaverde.co', { accountId: owner })).body.registeredDomain,
+    ).toEqual(before);
   });
 
   it('does not move a seeded connection that was deleted before its time', async () => {
@@ -109,10 +141,17 @@ describe('sandbox: seeded asynchronous states move on the clock', () => {
     const real = await startSandbox({ clock: 'real' });
     try {
       const w = real.world;
-      const pending = [...w.packages.values()].flatMap((p) => p.productInstances).filter((i) => i.status === 'PENDING').map((i) => i.instanceId);
+      const pending = [...w.packages.values()]
+        .flatMap((p) => p.productInstances)
+        .filter((i) => i.status === 'PENDING')
+        .map((i) => i.instanceId);
       expect(pending.length).toBeGreaterThan(0);
       const advance = (ms: number) =>
-        fetch(`${real.url}/_sandbox/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ms }) });
+        fetch(`${real.url}/_sandbox/clock/advance`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ms }),
+        });
       // Advancing by the demo delay stands in for waiting it out (a real-time clock can be advanced too).
       await advance(REAL_TIME_SETTINGS.instanceActivationMs + 50);
       expect(pending.map((id) => w.findInstance(id)?.instance.status)).toEqual(pending.map(() => 'ENABLED'));
@@ -166,7 +205,12 @@ describe('sandbox: a seeded PENDING_REGISTRATION resumes on the clock', () => {
     run(w, w.settings.registrationMs - 1);
     expect(rd.status).toBe('PENDING_REGISTRATION');
     run(w, 1);
-    expect(rd).toMatchObject({ status: 'ACTIVE', dnsPropagationStatus: 'IN_PROGRESS', icannConfirmationStatus: 'CONFIRMED_BY_ALL', revision: '2' });
+    expect(rd).toMatchObject({
+      status: 'ACTIVE',
+      dnsPropagationStatus: 'IN_PROGRESS',
+      icannConfirmationStatus: 'CONFIRMED_BY_ALL',
+      revision: '2',
+    });
     // The seeded .net instance has a 2-year cycle.
     expect(new Date(rd.expirationDate as string).getUTCFullYear() - new Date(w.now()).getUTCFullYear()).toBe(2);
     expect(w.dnsZones.has(rd.id)).toBe(true);

@@ -5,7 +5,8 @@ describe('sandbox: site actions (duplicate, bulk delete, create project)', () =>
   let sb: TestSandbox;
   const world = () => sb.sandbox.world;
   const mainSites = () => [...world().sites.values()].filter((s) => s.ownerAccountId === sb.seed.mainAccountId);
-  const querySites = (filter: unknown = {}) => sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter, cursorPaging: { limit: 100 } } } });
+  const querySites = (filter: unknown = {}) =>
+    sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter, cursorPaging: { limit: 100 } } } });
 
   beforeAll(async () => {
     sb = await TestSandbox.start();
@@ -21,7 +22,14 @@ describe('sandbox: site actions (duplicate, bulk delete, create project)', () =>
     expect(res.body).toEqual({
       results: [
         { itemMetadata: { id: free.id, originalIndex: '0', success: true, error: null } },
-        { itemMetadata: { id: premium.id, originalIndex: '1', success: false, error: { code: 'PREMIUM_NOT_PERMITTED', description: 'unassign premium request: NOT_PERMITTED' } } },
+        {
+          itemMetadata: {
+            id: premium.id,
+            originalIndex: '1',
+            success: false,
+            error: { code: 'PREMIUM_NOT_PERMITTED', description: 'unassign premium request: NOT_PERMITTED' },
+          },
+        },
       ],
       bulkActionMetadata: { totalSuccesses: 1, totalFailures: 1 },
     });
@@ -30,7 +38,9 @@ describe('sandbox: site actions (duplicate, bulk delete, create project)', () =>
   });
 
   it('hides trashed sites from Query and Count Sites unless the filter names state', async () => {
-    const free = mainSites().filter((s) => !s.premium && world().instancesOfSite(s.id).length === 0).slice(0, 2);
+    const free = mainSites()
+      .filter((s) => !s.premium && world().instancesOfSite(s.id).length === 0)
+      .slice(0, 2);
     const before = (await sb.call('POST', '/site-list/v2/sites/count', { body: {} })).body.count;
     await sb.call('POST', '/site-actions/v1/bulk/sites/delete', { body: { ids: free.map((s) => s.id) } });
     expect((await sb.call('POST', '/site-list/v2/sites/count', { body: {} })).body.count).toBe(before - 2);
@@ -46,45 +56,98 @@ describe('sandbox: site actions (duplicate, bulk delete, create project)', () =>
     const free = mainSites().find((s) => !s.premium && world().instancesOfSite(s.id).length === 0)!;
     await sb.call('POST', '/site-actions/v1/bulk/sites/delete', { body: { ids: [free.id] } });
     const res = await sb.call('POST', '/site-actions/v1/bulk/sites/delete', { body: { ids: [subSite.id, free.id] } });
-    expect(res.body.results.map((r: { itemMetadata: { success: boolean; error: { code: string } | null } }) => r.itemMetadata.error?.code ?? 'ok')).toEqual(['SITE_NOT_FOUND', 'ok']);
+    expect(
+      res.body.results.map(
+        (r: { itemMetadata: { success: boolean; error: { code: string } | null } }) =>
+          r.itemMetadata.error?.code ?? 'ok',
+      ),
+    ).toEqual(['SITE_NOT_FOUND', 'ok']);
     expect(world().sites.get(subSite.id)?.state).toBe('ACTIVE');
     // A site with a PENDING plan (no `premium` yet) is refused too.
-    const pendingPlanSite = mainSites().find((s) => world().instancesOfSite(s.id).some(({ instance }) => instance.status === 'PENDING'))!;
-    const pending = await sb.call('POST', '/site-actions/v1/bulk/sites/delete', { body: { ids: [pendingPlanSite.id] } });
+    const pendingPlanSite = mainSites().find((s) =>
+      world()
+        .instancesOfSite(s.id)
+        .some(({ instance }) => instance.status === 'PENDING'),
+    )!;
+    const pending = await sb.call('POST', '/site-actions/v1/bulk/sites/delete', {
+      body: { ids: [pendingPlanSite.id] },
+    });
     expect(pending.body.results[0].itemMetadata.error.code).toBe('PREMIUM_NOT_PERMITTED');
     expect((await sb.call('POST', '/site-actions/v1/bulk/sites/delete', { body: { ids: [] } })).status).toBe(400);
-    expect((await sb.call('POST', '/site-actions/v1/bulk/sites/delete', { body: { ids: Array.from({ length: 21 }, () => free.id) } })).status).toBe(400);
+    expect(
+      (
+        await sb.call('POST', '/site-actions/v1/bulk/sites/delete', {
+          body: { ids: Array.from({ length: 21 }, () => free.id) },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('TV12: duplicates a site into the same account, without Premium or domain', async () => {
     const source = mainSites().find((s) => s.premium && s.domainConnected)!;
-    const res = await sb.call('POST', '/site-actions/v1/sites/duplicate', { body: { sourceSiteId: source.id, siteDisplayName: 'Sunset Boutique Hotel' } });
+    const res = await sb.call('POST', '/site-actions/v1/sites/duplicate', {
+      body: { sourceSiteId: source.id, siteDisplayName: 'Sunset Boutique Hotel' },
+    });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body)).toEqual(['newSiteId']);
     const copy = await querySites({ id: res.body.newSiteId });
-    expect(copy.body.sites[0]).toMatchObject({ displayName: 'Sunset Boutique Hotel', name: 'sunset-boutique-hotel', premium: false, domainConnected: false, published: false, editorType: source.editorType, ownerAccountId: sb.seed.mainAccountId });
-    const again = await sb.call('POST', '/site-actions/v1/sites/duplicate', { body: { sourceSiteId: source.id, siteDisplayName: 'Sunset Boutique Hotel' } });
+    expect(copy.body.sites[0]).toMatchObject({
+      displayName: 'Sunset Boutique Hotel',
+      name: 'sunset-boutique-hotel',
+      premium: false,
+      domainConnected: false,
+      published: false,
+      editorType: source.editorType,
+      ownerAccountId: sb.seed.mainAccountId,
+    });
+    const again = await sb.call('POST', '/site-actions/v1/sites/duplicate', {
+      body: { sourceSiteId: source.id, siteDisplayName: 'Sunset Boutique Hotel' },
+    });
     expect(world().sites.get(again.body.newSiteId)?.name).toBe('sunset-boutique-hotel-2');
     const subSite = [...world().sites.values()].find((s) => s.ownerAccountId === sb.seed.subAccountIds[0])!;
-    const refused = await sb.call('POST', '/site-actions/v1/sites/duplicate', { body: { sourceSiteId: subSite.id, siteDisplayName: 'Copy' } });
+    const refused = await sb.call('POST', '/site-actions/v1/sites/duplicate', {
+      body: { sourceSiteId: subSite.id, siteDisplayName: 'Copy' },
+    });
     expect(refused.status).toBe(404);
     expect(refused.body.details.applicationError.code).toBe('SITE_NOT_FOUND');
     const invalid = await sb.call('POST', '/site-actions/v1/sites/duplicate', { body: {} });
-    expect(invalid.body.details.validationError.fieldViolations.map((v: { field: string }) => v.field)).toEqual(['sourceSiteId', 'siteDisplayName']);
+    expect(invalid.body.details.validationError.fieldViolations.map((v: { field: string }) => v.field)).toEqual([
+      'sourceSiteId',
+      'siteDisplayName',
+    ]);
   });
 
   it('creates a project (a new site) of the requested type', async () => {
-    const res = await sb.call('POST', '/funnel/projects/v1/create', { body: { type: 'HEADLESS', templateId: 'tpl-1', displayName: 'Shop API', apps: ['1380b703-ce81-ff05-f115-39571d94dfcd'] } });
+    const res = await sb.call('POST', '/funnel/projects/v1/create', {
+      body: {
+        type: 'HEADLESS',
+        templateId: 'tpl-1',
+        displayName: 'Shop API',
+        apps: ['1380b703-ce81-ff05-f115-39571d94dfcd'],
+      },
+    });
     expect(res.status).toBe(200);
     const project = res.body.project;
     expect(project).toMatchObject({ templateId: 'tpl-1', apps: ['1380b703-ce81-ff05-f115-39571d94dfcd'] });
     const site = world().sites.get(project.metaSiteId)!;
-    expect(site).toMatchObject({ ownerAccountId: sb.seed.mainAccountId, namespace: 'HEADLESS', displayName: 'Shop API', htmlAppId: project.siteId });
-    const listed = await querySites({ appIds: { $hasSome: ['1380b703-ce81-ff05-f115-39571d94dfcd'] }, id: project.metaSiteId });
+    expect(site).toMatchObject({
+      ownerAccountId: sb.seed.mainAccountId,
+      namespace: 'HEADLESS',
+      displayName: 'Shop API',
+      htmlAppId: project.siteId,
+    });
+    const listed = await querySites({
+      appIds: { $hasSome: ['1380b703-ce81-ff05-f115-39571d94dfcd'] },
+      id: project.metaSiteId,
+    });
     expect(listed.body.sites).toHaveLength(1);
     expect((await sb.call('POST', '/funnel/projects/v1/create', { body: {} })).status).toBe(400);
     expect((await sb.call('POST', '/funnel/projects/v1/create', { body: { type: 'GAME' } })).status).toBe(400);
     const plain = await sb.call('POST', '/funnel/projects/v1/create', { body: { type: 'WIX' } });
-    expect(world().sites.get(plain.body.project.metaSiteId)).toMatchObject({ namespace: 'WIX', editorType: 'EDITOR', displayName: 'My Project' });
+    expect(world().sites.get(plain.body.project.metaSiteId)).toMatchObject({
+      namespace: 'WIX',
+      editorType: 'EDITOR',
+      displayName: 'My Project',
+    });
   });
 });

@@ -10,19 +10,41 @@ describe('sandbox: Query Sites (POST /site-list/v2/sites/query)', () => {
   beforeEach(async () => sb.reset());
 
   it('answers the contract shape with cursor paging over every site of the account', async () => {
-    const first = await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { cursorPaging: { limit: 10 } } } });
+    const first = await sb.call('POST', '/site-list/v2/sites/query', {
+      body: { query: { cursorPaging: { limit: 10 } } },
+    });
     expect(first.status).toBe(200);
     expect(first.body.sites).toHaveLength(10);
     expect(first.body.metadata).toMatchObject({ count: 10, hasNext: true });
     expect(typeof first.body.metadata.cursors.next).toBe('string');
     const site = first.body.sites[0];
-    for (const field of ['id', 'htmlAppId', 'name', 'displayName', 'createdDate', 'updatedDate', 'published', 'premium', 'viewUrl', 'editUrl', 'thumbnail', 'ownerAccountId', 'contributorAccountIds', 'editorType', 'blocked', 'namespace', 'domainConnected'])
+    for (const field of [
+      'id',
+      'htmlAppId',
+      'name',
+      'displayName',
+      'createdDate',
+      'updatedDate',
+      'published',
+      'premium',
+      'viewUrl',
+      'editUrl',
+      'thumbnail',
+      'ownerAccountId',
+      'contributorAccountIds',
+      'editorType',
+      'blocked',
+      'namespace',
+      'domainConnected',
+    ])
       expect(site).toHaveProperty(field);
     expect(site).not.toHaveProperty('state');
     const ids = new Set<string>(first.body.sites.map((s: { id: string }) => s.id));
     let cursor: string | undefined = first.body.metadata.cursors.next;
     while (cursor) {
-      const page = await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { cursorPaging: { limit: 10, cursor } } } });
+      const page = await sb.call('POST', '/site-list/v2/sites/query', {
+        body: { query: { cursorPaging: { limit: 10, cursor } } },
+      });
       for (const s of page.body.sites) ids.add(s.id);
       cursor = page.body.metadata.hasNext ? page.body.metadata.cursors.next : undefined;
     }
@@ -32,20 +54,30 @@ describe('sandbox: Query Sites (POST /site-list/v2/sites/query)', () => {
 
   it('filters by id $in, premium, published and name', async () => {
     const wanted = sb.seed.siteIds.slice(0, 3);
-    const byId = await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter: { id: { $in: wanted } } } } });
+    const byId = await sb.call('POST', '/site-list/v2/sites/query', {
+      body: { query: { filter: { id: { $in: wanted } } } },
+    });
     expect(byId.body.sites.map((s: { id: string }) => s.id).sort()).toEqual([...wanted].sort());
-    const premium = await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter: { premium: true } } } });
+    const premium = await sb.call('POST', '/site-list/v2/sites/query', {
+      body: { query: { filter: { premium: true } } },
+    });
     expect(premium.body.sites.length).toBeGreaterThan(0);
     expect(premium.body.sites.every((s: { premium: boolean }) => s.premium)).toBe(true);
-    const unpublished = await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter: { published: false } } } });
+    const unpublished = await sb.call('POST', '/site-list/v2/sites/query', {
+      body: { query: { filter: { published: false } } },
+    });
     expect(unpublished.body.sites.every((s: { published: boolean }) => !s.published)).toBe(true);
-    const named = await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter: { name: 'bakery' } } } });
+    const named = await sb.call('POST', '/site-list/v2/sites/query', {
+      body: { query: { filter: { name: 'bakery' } } },
+    });
     expect(named.body.sites.length).toBeGreaterThan(0);
     expect(named.body.sites.every((s: { name: string }) => s.name.includes('bakery'))).toBe(true);
   });
 
   it('sorts by displayName ASC', async () => {
-    const res = await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { sort: [{ fieldName: 'displayName', order: 'ASC' }], cursorPaging: { limit: 100 } } } });
+    const res = await sb.call('POST', '/site-list/v2/sites/query', {
+      body: { query: { sort: [{ fieldName: 'displayName', order: 'ASC' }], cursorPaging: { limit: 100 } } },
+    });
     const names = res.body.sites.map((s: { displayName: string }) => s.displayName.toLowerCase());
     expect(names).toEqual([...names].sort());
   });
@@ -54,7 +86,9 @@ describe('sandbox: Query Sites (POST /site-list/v2/sites/query)', () => {
     const res = await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter: { color: 'red' } } } });
     expect(res.status).toBe(400);
     expect(res.body.details.validationError.fieldViolations[0].field).toBe('query.filter.color');
-    const op = await sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter: { premium: { $gt: 1 } } } } });
+    const op = await sb.call('POST', '/site-list/v2/sites/query', {
+      body: { query: { filter: { premium: { $gt: 1 } } } },
+    });
     expect(op.status).toBe(400);
   });
 
@@ -63,9 +97,20 @@ describe('sandbox: Query Sites (POST /site-list/v2/sites/query)', () => {
     const query = (filter: unknown) => sb.call('POST', '/site-list/v2/sites/query', { body: { query: { filter } } });
     const count = (filter: unknown) => sb.call('POST', '/site-list/v2/sites/count', { body: { filter } });
     const supported = [
-      { id }, { id: { $ne: id } }, { id: { $in: [id] } }, { id: { $nin: [id] } }, { folderId: { $exists: false } }, { editorType: 'EDITOR' },
-      { editorType: { $in: ['EDITOR', 'STUDIO'] } }, { published: true }, { namespace: { $in: ['WIX'] } }, { name: 'bakery' },
-      { searchPhrase: 'bakery' }, { state: 'ACTIVE' }, { domainConnected: false }, { $and: [{ published: true }, { $not: { editorType: 'ADI' } }] },
+      { id },
+      { id: { $ne: id } },
+      { id: { $in: [id] } },
+      { id: { $nin: [id] } },
+      { folderId: { $exists: false } },
+      { editorType: 'EDITOR' },
+      { editorType: { $in: ['EDITOR', 'STUDIO'] } },
+      { published: true },
+      { namespace: { $in: ['WIX'] } },
+      { name: 'bakery' },
+      { searchPhrase: 'bakery' },
+      { state: 'ACTIVE' },
+      { domainConnected: false },
+      { $and: [{ published: true }, { $not: { editorType: 'ADI' } }] },
     ];
     for (const filter of supported) {
       expect((await query(filter)).status, JSON.stringify(filter)).toBe(200);
@@ -78,8 +123,16 @@ describe('sandbox: Query Sites (POST /site-list/v2/sites/query)', () => {
       expect(refused.body.details.validationError.fieldViolations[0].field).toMatch(/^filter\./);
     }
     const unsupported = [
-      { id: { $startsWith: 'a' } }, { folderId: { $in: ['x'] } }, { editorType: { $gt: 'A' } }, { published: { $in: [true] } }, { name: { $startsWith: 'b' } },
-      { domainConnected: { $exists: true } }, { premium: { $ne: true } }, { appIds: 'x' }, { createdDate: { $gt: '2025-01-01' } }, { $or: [{ published: true }, { colour: 'red' }] },
+      { id: { $startsWith: 'a' } },
+      { folderId: { $in: ['x'] } },
+      { editorType: { $gt: 'A' } },
+      { published: { $in: [true] } },
+      { name: { $startsWith: 'b' } },
+      { domainConnected: { $exists: true } },
+      { premium: { $ne: true } },
+      { appIds: 'x' },
+      { createdDate: { $gt: '2025-01-01' } },
+      { $or: [{ published: true }, { colour: 'red' }] },
     ];
     for (const filter of unsupported) {
       const res = await query(filter);
@@ -96,7 +149,10 @@ describe('sandbox: Query Sites (POST /site-list/v2/sites/query)', () => {
     expect(badKey.status).toBe(401);
     const noAccount = await sb.call('POST', '/site-list/v2/sites/query', { body: {}, accountId: null });
     expect(noAccount.status).toBe(400);
-    const unknown = await sb.call('POST', '/site-list/v2/sites/query', { body: {}, accountId: '00000000-0000-4000-8000-000000000000' });
+    const unknown = await sb.call('POST', '/site-list/v2/sites/query', {
+      body: {},
+      accountId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(unknown.status).toBe(404);
     const sub = sb.seed.subAccountIds[0] as string;
     const subSites = await sb.call('POST', '/site-list/v2/sites/query', { body: {}, accountId: sub });
@@ -110,7 +166,14 @@ describe('sandbox: Query Sites (POST /site-list/v2/sites/query)', () => {
     await sb.call('POST', '/site-list/v2/sites/query', { body: {} });
     const calls = await sb.calls();
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ method: 'POST', path: '/site-list/v2/sites/query', status: 200, operation: 'querySites', accountId: sb.seed.mainAccountId, auth: 'valid' });
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      path: '/site-list/v2/sites/query',
+      status: 200,
+      operation: 'querySites',
+      accountId: sb.seed.mainAccountId,
+      auth: 'valid',
+    });
     expect(JSON.stringify(calls)).not.toContain(sb.seed.apiKey);
   });
 

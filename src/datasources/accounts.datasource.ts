@@ -1,6 +1,13 @@
 import DataLoader from 'dataloader';
 import type { SharedCaches } from '../caches.js';
-import { toCreateAccountBody, type CreateAccountResponse, type GetAccountResponse, type ListChildAccountsResponse, type NewAccountSpec, type WixAccount } from './accounts.dto.js';
+import {
+  toCreateAccountBody,
+  type CreateAccountResponse,
+  type GetAccountResponse,
+  type ListChildAccountsResponse,
+  type NewAccountSpec,
+  type WixAccount,
+} from './accounts.dto.js';
 import type { WixHttp } from './http.js';
 
 /** List Child Accounts pages at most 50 accounts (CONTRACT §4.4). */
@@ -40,7 +47,11 @@ export class AccountsDataSource {
    * no idempotency key here: the call is never repeated by the HTTP layer.
    */
   async createChildAccount(parentId: string, spec: NewAccountSpec): Promise<string> {
-    const res = await this.http.post<CreateAccountResponse>('/accounts/v1/accounts/create', { operation: 'Create Account', accountId: parentId, json: toCreateAccountBody(spec) });
+    const res = await this.http.post<CreateAccountResponse>('/accounts/v1/accounts/create', {
+      operation: 'Create Account',
+      accountId: parentId,
+      json: toCreateAccountBody(spec),
+    });
     this.forgetTree(parentId);
     return res.account.accountId;
   }
@@ -54,7 +65,11 @@ export class AccountsDataSource {
     const ids: string[] = [];
     for (let offset = 0; offset < MAX_CHILDREN; offset += CHILD_PAGE) {
       const searchParams = new URLSearchParams({ 'paging.limit': String(CHILD_PAGE), 'paging.offset': String(offset) });
-      const res = await this.http.get<ListChildAccountsResponse>('/accounts/v1/account/child-accounts', { operation: 'List Child Accounts', accountId: parentId, searchParams });
+      const res = await this.http.get<ListChildAccountsResponse>('/accounts/v1/account/child-accounts', {
+        operation: 'List Child Accounts',
+        accountId: parentId,
+        searchParams,
+      });
       ids.push(...res.childAccounts.map((a) => a.accountId));
       const total = res.pagingMetadata?.total;
       if (res.childAccounts.length < CHILD_PAGE || (total !== undefined && ids.length >= total)) break;
@@ -65,7 +80,10 @@ export class AccountsDataSource {
   /** Get Account — `GET /accounts/v1/accounts/{accountId}`; null when Wix does not know it. */
   private async getAccount(accountId: string): Promise<WixAccount | null> {
     try {
-      const res = await this.http.get<GetAccountResponse>(`/accounts/v1/accounts/${encodeURIComponent(accountId)}`, { operation: 'Get Account', accountId });
+      const res = await this.http.get<GetAccountResponse>(`/accounts/v1/accounts/${encodeURIComponent(accountId)}`, {
+        operation: 'Get Account',
+        accountId,
+      });
       return res.account;
     } catch (error) {
       if ((error as { code?: string }).code === 'NOT_FOUND') return null;

@@ -2,7 +2,16 @@ import type DataLoader from 'dataloader';
 import type { LRUCache } from 'lru-cache';
 import type { ConnectedDomain, ConnectedDomainSetupInfo } from '../model/connected-domain.js';
 import type { Page } from '../model/page.js';
-import { toConnectedDomain, toCreateConnectedDomainBody, toSetupInfo, type ConnectRequest, type GetConnectedDomainResponse, type GetSetupInfoResponse, type ListConnectedDomainsResponse, type WixConnectedDomain } from './connected-domains.dto.js';
+import {
+  toConnectedDomain,
+  toCreateConnectedDomainBody,
+  toSetupInfo,
+  type ConnectRequest,
+  type GetConnectedDomainResponse,
+  type GetSetupInfoResponse,
+  type ListConnectedDomainsResponse,
+  type WixConnectedDomain,
+} from './connected-domains.dto.js';
 import { dnsZoneShared } from './domain-dns.datasource.js';
 import { AccountDomainList, detailLoader, forgetShared, nullWhen, type SharedDetailCache } from './domain-loaders.js';
 import type { WixHttp } from './http.js';
@@ -73,7 +82,12 @@ export class ConnectedDomainsDataSource {
   async create(req: ConnectRequest): Promise<ConnectedDomain> {
     let res: GetConnectedDomainResponse;
     try {
-      res = await this.http.post<GetConnectedDomainResponse>(LIST_PATH, { operation: 'Create Connected Domain', accountId: this.accountId, siteId: req.siteId ?? undefined, json: toCreateConnectedDomainBody(req) });
+      res = await this.http.post<GetConnectedDomainResponse>(LIST_PATH, {
+        operation: 'Create Connected Domain',
+        accountId: this.accountId,
+        siteId: req.siteId ?? undefined,
+        json: toCreateConnectedDomainBody(req),
+      });
     } finally {
       this.forget(req.domain);
     }
@@ -85,7 +99,10 @@ export class ConnectedDomainsDataSource {
   /** Delete Connected Domain — `DELETE /domains/v1/connected-domains/{domain}`. Irreversible; never repeated by the HTTP layer. */
   async delete(domain: string): Promise<void> {
     try {
-      await this.http.delete<Record<string, never>>(`${LIST_PATH}/${encodeURIComponent(domain)}`, { operation: 'Delete Connected Domain', accountId: this.accountId });
+      await this.http.delete<Record<string, never>>(`${LIST_PATH}/${encodeURIComponent(domain)}`, {
+        operation: 'Delete Connected Domain',
+        accountId: this.accountId,
+      });
     } finally {
       this.forget(domain);
     }
@@ -102,13 +119,19 @@ export class ConnectedDomainsDataSource {
 
   /** Get Connected Domain — `GET /domains/v1/connected-domains/{domain}`. */
   private async get(domain: string): Promise<ConnectedDomain> {
-    const res = await this.http.get<GetConnectedDomainResponse>(`${LIST_PATH}/${encodeURIComponent(domain)}`, { operation: 'Get Connected Domain', accountId: this.accountId });
+    const res = await this.http.get<GetConnectedDomainResponse>(`${LIST_PATH}/${encodeURIComponent(domain)}`, {
+      operation: 'Get Connected Domain',
+      accountId: this.accountId,
+    });
     return toConnectedDomain(res.connectedDomain, this.accountId);
   }
 
   /** Get Connected Domain Setup Info — `GET /domains/v1/connected-domain-setup-info/{domain}`. */
   private async getSetupInfo(domain: string): Promise<ConnectedDomainSetupInfo> {
-    const res = await this.http.get<GetSetupInfoResponse>(`/domains/v1/connected-domain-setup-info/${encodeURIComponent(domain)}`, { operation: 'Get Connected Domain Setup Info', accountId: this.accountId });
+    const res = await this.http.get<GetSetupInfoResponse>(
+      `/domains/v1/connected-domain-setup-info/${encodeURIComponent(domain)}`,
+      { operation: 'Get Connected Domain Setup Info', accountId: this.accountId },
+    );
     return toSetupInfo(res.connectedDomainSetupInfo);
   }
 }

@@ -1,6 +1,19 @@
-import { DomainConnectionType, type ConnectedDomain, type ConnectedDomainSetupInfo, type DomainRegistrar } from '../model/connected-domain.js';
+import {
+  DomainConnectionType,
+  type ConnectedDomain,
+  type ConnectedDomainSetupInfo,
+  type DomainRegistrar,
+} from '../model/connected-domain.js';
 import { DnsRecordType, type DnsRecord } from '../model/dns.js';
-import { toAssignment, toDate, toDnsRecord, toPropagation, type WixDnsRecord, type WixDomainPaging, type WixSiteInfo } from './domain-common.dto.js';
+import {
+  toAssignment,
+  toDate,
+  toDnsRecord,
+  toPropagation,
+  type WixDnsRecord,
+  type WixDomainPaging,
+  type WixSiteInfo,
+} from './domain-common.dto.js';
 
 /** ConnectedDomain as Wix sends it (CONTRACT §7.1). */
 export interface WixConnectedDomain {
@@ -69,7 +82,8 @@ export interface GetSetupInfoResponse {
  */
 export function toConnectionType(raw: string | undefined, domain: string): DomainConnectionType {
   if (raw === 'POINTING' || raw === 'NAMESERVERS' || raw === 'HIDDEN') return DomainConnectionType[raw];
-  if ((raw === undefined || raw === 'UNKNOWN_CONNECTION_TYPE') && domain.split('.').length > 2) return DomainConnectionType.SUBDOMAIN;
+  if ((raw === undefined || raw === 'UNKNOWN_CONNECTION_TYPE') && domain.split('.').length > 2)
+    return DomainConnectionType.SUBDOMAIN;
   return DomainConnectionType.UNKNOWN;
 }
 
@@ -98,7 +112,10 @@ export function toSetupInfo(raw: WixSetupInfo): ConnectedDomainSetupInfo {
     registrar: toRegistrar(raw),
     records: [],
     nameserverRecord: ns ? toDnsRecord(ns, DnsRecordType.NS) : null,
-    pointingRecords: a && cname ? { aRecord: toDnsRecord(a, DnsRecordType.A), cnameRecord: toDnsRecord(cname, DnsRecordType.CNAME) } : null,
+    pointingRecords:
+      a && cname
+        ? { aRecord: toDnsRecord(a, DnsRecordType.A), cnameRecord: toDnsRecord(cname, DnsRecordType.CNAME) }
+        : null,
     subdomainRecords: cnames ? cnames.map((r) => toDnsRecord(r, DnsRecordType.CNAME)) : null,
   };
   const records: DnsRecord[] = [];

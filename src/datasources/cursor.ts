@@ -17,7 +17,10 @@ export interface CursorState {
 
 /** A short hash of a list's query (filter, sort…), bound into its cursors. */
 export function queryHash(query: unknown): string {
-  return createHash('sha256').update(JSON.stringify(query ?? null)).digest('base64url').slice(0, 12);
+  return createHash('sha256')
+    .update(JSON.stringify(query ?? null))
+    .digest('base64url')
+    .slice(0, 12);
 }
 
 /** The opaque cursor clients see for a state (base64url JSON). */
@@ -30,11 +33,27 @@ export function decodeCursor(after: string, hash: string): CursorState {
   let state: CursorState | undefined;
   try {
     const parsed = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Partial<CursorState>;
-    if ((parsed.w === null || typeof parsed.w === 'string') && Number.isInteger(parsed.s) && (parsed.s ?? -1) >= 0 && typeof parsed.h === 'string') state = parsed as CursorState;
+    if (
+      (parsed.w === null || typeof parsed.w === 'string') &&
+      Number.isInteger(parsed.s) &&
+      (parsed.s ?? -1) >= 0 &&
+      typeof parsed.h === 'string'
+    )
+      state = parsed as CursorState;
   } catch {
     state = undefined;
   }
-  if (!state) throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'Invalid cursor: pass `after` exactly as a previous `endCursor` or edge cursor', { fields: [{ field: 'after', message: 'is not a cursor of this list' }] });
-  if (state.h !== hash) throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'Cursor belongs to a different filter; start again without `after`', { fields: [{ field: 'after', message: 'belongs to a different filter' }] });
+  if (!state)
+    throw new GatewayError(
+      ErrorCode.BAD_USER_INPUT,
+      'Invalid cursor: pass `after` exactly as a previous `endCursor` or edge cursor',
+      { fields: [{ field: 'after', message: 'is not a cursor of this list' }] },
+    );
+  if (state.h !== hash)
+    throw new GatewayError(
+      ErrorCode.BAD_USER_INPUT,
+      'Cursor belongs to a different filter; start again without `after`',
+      { fields: [{ field: 'after', message: 'belongs to a different filter' }] },
+    );
   return state;
 }

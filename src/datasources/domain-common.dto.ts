@@ -30,15 +30,25 @@ export interface WixDnsRecord {
 
 /** Wix's DNS propagation status; anything unknown (or absent) is UNKNOWN. */
 export function toPropagation(raw: string | undefined): DnsPropagationStatus {
-  return raw === 'IN_PROGRESS' || raw === 'COMPLETED' || raw === 'FAILED' ? DnsPropagationStatus[raw] : DnsPropagationStatus.UNKNOWN;
+  return raw === 'IN_PROGRESS' || raw === 'COMPLETED' || raw === 'FAILED'
+    ? DnsPropagationStatus[raw]
+    : DnsPropagationStatus.UNKNOWN;
 }
 
 /** Assignment of a domain: UNASSIGNED without a site, whatever Wix put in `assignmentType`. */
-export function toAssignment(info: WixSiteInfo | undefined | null): { assignmentType: DomainAssignmentType; redirectsTo: string | null; siteWixId: string | null } {
+export function toAssignment(info: WixSiteInfo | undefined | null): {
+  assignmentType: DomainAssignmentType;
+  redirectsTo: string | null;
+  siteWixId: string | null;
+} {
   const siteWixId = info?.id || null;
   const type = info?.assignmentType;
-  const assignmentType = siteWixId && (type === 'PRIMARY' || type === 'REDIRECT') ? DomainAssignmentType[type] : DomainAssignmentType.UNASSIGNED;
-  const redirectsTo = assignmentType === DomainAssignmentType.REDIRECT ? (info?.redirectInfo?.primaryDomain ?? null) : null;
+  const assignmentType =
+    siteWixId && (type === 'PRIMARY' || type === 'REDIRECT')
+      ? DomainAssignmentType[type]
+      : DomainAssignmentType.UNASSIGNED;
+  const redirectsTo =
+    assignmentType === DomainAssignmentType.REDIRECT ? (info?.redirectInfo?.primaryDomain ?? null) : null;
   return { assignmentType, redirectsTo, siteWixId };
 }
 

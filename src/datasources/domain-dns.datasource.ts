@@ -43,7 +43,11 @@ export class DomainDnsDataSource {
    */
   async update(domain: string, change: DnsZoneChange): Promise<DnsZone> {
     try {
-      const res = await this.http.patch<GetDnsZoneResponse>(`/domains/v1/dns-zones/${encodeURIComponent(domain)}`, { operation: 'Update DNS Zone', accountId: this.accountId, json: toUpdateDnsZoneBody(change) });
+      const res = await this.http.patch<GetDnsZoneResponse>(`/domains/v1/dns-zones/${encodeURIComponent(domain)}`, {
+        operation: 'Update DNS Zone',
+        accountId: this.accountId,
+        json: toUpdateDnsZoneBody(change),
+      });
       const zone = toDnsZone(res.dnsZone, this.accountId);
       this.forget(domain);
       this.zone.prime(domain, zone);
@@ -62,7 +66,10 @@ export class DomainDnsDataSource {
 
   /** Get DNS Zone — `GET /domains/v1/dns-zones/{domainName}`. */
   private async get(domain: string): Promise<DnsZone> {
-    const res = await this.http.get<GetDnsZoneResponse>(`/domains/v1/dns-zones/${encodeURIComponent(domain)}`, { operation: 'Get DNS Zone', accountId: this.accountId });
+    const res = await this.http.get<GetDnsZoneResponse>(`/domains/v1/dns-zones/${encodeURIComponent(domain)}`, {
+      operation: 'Get DNS Zone',
+      accountId: this.accountId,
+    });
     return toDnsZone(res.dnsZone, this.accountId);
   }
 }

@@ -27,7 +27,12 @@ export interface DnsZoneChange {
 
 /** The body of Update DNS Zone: top-level `additions` / `deletions` (not nested), values always arrays. */
 export function toUpdateDnsZoneBody(change: DnsZoneChange): Record<string, unknown> {
-  const record = (r: DnsRecordChange) => ({ type: r.type, hostName: r.hostName, ...(r.ttl !== undefined && r.ttl !== null ? { ttl: r.ttl } : {}), values: [...r.values] });
+  const record = (r: DnsRecordChange) => ({
+    type: r.type,
+    hostName: r.hostName,
+    ...(r.ttl !== undefined && r.ttl !== null ? { ttl: r.ttl } : {}),
+    values: [...r.values],
+  });
   const body: Record<string, unknown> = {};
   if (change.additions?.length) body.additions = change.additions.map(record);
   if (change.deletions?.length) body.deletions = change.deletions.map(record);
@@ -44,6 +49,15 @@ export interface GetDnsZoneResponse {
 export function toDnsZone(raw: WixDnsZone, ownerAccountId: string): DnsZone {
   const dnssecEnabled = raw.dnssecEnabled ?? false;
   const info = raw.dnssecInfo;
-  const dnssec = dnssecEnabled && info && typeof info.keyTag === 'number' && typeof info.digest === 'string' ? { keyTag: info.keyTag, digest: info.digest } : null;
-  return { domainName: raw.domainName, ownerAccountId, records: (raw.records ?? []).map((r) => toDnsRecord(r)), dnssecEnabled, dnssec };
+  const dnssec =
+    dnssecEnabled && info && typeof info.keyTag === 'number' && typeof info.digest === 'string'
+      ? { keyTag: info.keyTag, digest: info.digest }
+      : null;
+  return {
+    domainName: raw.domainName,
+    ownerAccountId,
+    records: (raw.records ?? []).map((r) => toDnsRecord(r)),
+    dnssecEnabled,
+    dnssec,
+  };
 }

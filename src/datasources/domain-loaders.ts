@@ -41,7 +41,11 @@ export interface DomainListSpec<Res, Raw, T> {
  * single GETs, so `all()` reads the whole list once (every page) and serves every `forSite()` of the request; `page()`
  * is one page over Wix's cursor. Every item read goes to `onItem`.
  */
-export class AccountDomainList<Res extends { pagingMetadata?: WixDomainPaging }, Raw, T extends { siteWixId?: string | null }> {
+export class AccountDomainList<
+  Res extends { pagingMetadata?: WixDomainPaging },
+  Raw,
+  T extends { siteWixId?: string | null },
+> {
   private everything?: Promise<T[]>;
   private bySite?: Promise<Map<string, T[]>>;
 
@@ -65,7 +69,9 @@ export class AccountDomainList<Res extends { pagingMetadata?: WixDomainPaging },
   /** One page (newest first) over Wix's cursor. */
   page(args: { first: number; after?: string | null }): Promise<Page<T>> {
     const query = { list: this.spec.list, account: this.spec.accountId };
-    return relayPage({ first: args.first, after: args.after, query, maxPageSize: DOMAIN_LIST_PAGE }, (cursor, limit) => this.fetchPage(cursor, limit));
+    return relayPage({ first: args.first, after: args.after, query, maxPageSize: DOMAIN_LIST_PAGE }, (cursor, limit) =>
+      this.fetchPage(cursor, limit),
+    );
   }
 
   /** Forgets the list read so far (after a write changed it). */
@@ -90,7 +96,11 @@ export class AccountDomainList<Res extends { pagingMetadata?: WixDomainPaging },
   private async fetchPage(cursor: string | null, limit: number): Promise<{ items: T[]; next: string | null }> {
     const searchParams = new URLSearchParams({ 'paging.limit': String(limit) });
     if (cursor) searchParams.set('paging.cursor', cursor);
-    const res = await this.http.get<Res>(this.spec.path, { operation: this.spec.operation, accountId: this.spec.accountId, searchParams });
+    const res = await this.http.get<Res>(this.spec.path, {
+      operation: this.spec.operation,
+      accountId: this.spec.accountId,
+      searchParams,
+    });
     const items = (this.spec.itemsOf(res) ?? []).map(this.spec.toItem);
     for (const item of items) this.spec.onItem(item);
     const paging = res.pagingMetadata;
@@ -131,7 +141,10 @@ export interface SharedDetailCache {
  * deduped, at most {@link DETAIL_CONCURRENCY} calls run at once, each key fails or succeeds on its own, and with
  * `shared` the answer (including "none") is reused by later requests until the cache's TTL; failures are not kept.
  */
-export function detailLoader<V>(fetchOne: (key: string) => Promise<V>, shared?: SharedDetailCache): DataLoader<string, V> {
+export function detailLoader<V>(
+  fetchOne: (key: string) => Promise<V>,
+  shared?: SharedDetailCache,
+): DataLoader<string, V> {
   const limit = pLimit(DETAIL_CONCURRENCY);
   const load = (key: string): Promise<V> => {
     if (!shared) return limit(() => fetchOne(key));
@@ -146,7 +159,12 @@ export function detailLoader<V>(fetchOne: (key: string) => Promise<V>, shared?: 
     return loading;
   };
   return new DataLoader<string, V, string>(
-    (keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))),
+    (keys) =>
+      Promise.all(
+        keys.map((key) =>
+          load(key).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+        ),
+      ),
     { cacheKeyFn: (key) => key.toLowerCase() },
   );
 }

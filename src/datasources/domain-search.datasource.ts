@@ -1,7 +1,12 @@
 import DataLoader from 'dataloader';
 import type { DomainAvailability, DomainSuggestion } from '../model/domain.js';
 import type { Page } from '../model/page.js';
-import { toAvailability, toSuggestion, type CheckAvailabilityResponse, type SuggestDomainsResponse } from './domain-search.dto.js';
+import {
+  toAvailability,
+  toSuggestion,
+  type CheckAvailabilityResponse,
+  type SuggestDomainsResponse,
+} from './domain-search.dto.js';
 import type { WixHttp } from './http.js';
 import { relayPage } from './paging.js';
 
@@ -21,15 +26,22 @@ export class DomainSearchDataSource {
     private readonly http: WixHttp,
     readonly accountId: string,
   ) {
-    this.availability = new DataLoader((domains) => Promise.all(domains.map((d) => this.check(d).catch((e: Error) => e))), {
-      cacheKeyFn: (d) => d.toLowerCase(),
-    });
+    this.availability = new DataLoader(
+      (domains) => Promise.all(domains.map((d) => this.check(d).catch((e: Error) => e))),
+      {
+        cacheKeyFn: (d) => d.toLowerCase(),
+      },
+    );
   }
 
   /** Check Domain Availability — `GET /domain-search/v2/check-domain-availability?domain=`. */
   private async check(domain: string): Promise<DomainAvailability> {
     const searchParams = new URLSearchParams({ domain });
-    const res = await this.http.get<CheckAvailabilityResponse>('/domain-search/v2/check-domain-availability', { operation: 'Check Domain Availability', accountId: this.accountId, searchParams });
+    const res = await this.http.get<CheckAvailabilityResponse>('/domain-search/v2/check-domain-availability', {
+      operation: 'Check Domain Availability',
+      accountId: this.accountId,
+      searchParams,
+    });
     return toAvailability(res.availability);
   }
 
@@ -37,14 +49,29 @@ export class DomainSearchDataSource {
    * Suggest Domains — `GET /domain-search/v2/suggest-domains` — one page over Wix's cursor (the same
    * `query` and `tlds` are repeated with `paging.cursor`, as Wix asks).
    */
-  suggest(args: { query: string; tlds?: string[] | null; first: number; after?: string | null }): Promise<Page<DomainSuggestion>> {
+  suggest(args: {
+    query: string;
+    tlds?: string[] | null;
+    first: number;
+    after?: string | null;
+  }): Promise<Page<DomainSuggestion>> {
     const tlds = [...new Set((args.tlds ?? []).map((t) => t.toLowerCase()))];
-    return relayPage({ first: args.first, after: args.after, query: { suggest: args.query, tlds }, maxPageSize: MAX_SUGGESTIONS_PAGE }, async (cursor, limit) => {
-      const searchParams = new URLSearchParams({ query: args.query, 'paging.limit': String(limit) });
-      for (const tld of tlds) searchParams.append('tlds', tld);
-      if (cursor) searchParams.set('paging.cursor', cursor);
-      const res = await this.http.get<SuggestDomainsResponse>('/domain-search/v2/suggest-domains', { operation: 'Suggest Domains', accountId: this.accountId, searchParams });
-      return { items: res.suggestions.map(toSuggestion), next: res.pagingMetadata?.hasNext ? (res.pagingMetadata.cursors?.next ?? null) : null };
-    });
+    return relayPage(
+      { first: args.first, after: args.after, query: { suggest: args.query, tlds }, maxPageSize: MAX_SUGGESTIONS_PAGE },
+      async (cursor, limit) => {
+        const searchParams = new URLSearchParams({ query: args.query, 'paging.limit': String(limit) });
+        for (const tld of tlds) searchParams.append('tlds', tld);
+        if (cursor) searchParams.set('paging.cursor', cursor);
+        const res = await this.http.get<SuggestDomainsResponse>('/domain-search/v2/suggest-domains', {
+          operation: 'Suggest Domains',
+          accountId: this.accountId,
+          searchParams,
+        });
+        return {
+          items: res.suggestions.map(toSuggestion),
+          next: res.pagingMetadata?.hasNext ? (res.pagingMetadata.cursors?.next ?? null) : null,
+        };
+      },
+    );
   }
 }

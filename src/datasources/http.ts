@@ -154,7 +154,10 @@ function retryAfterMs(value: string | null): number | undefined {
 /** The parts of a Wix error body the gateway reads (CONTRACT §0.2); anything else in it is ignored. */
 interface WixErrorBody {
   message?: unknown;
-  details?: { applicationError?: { code?: unknown }; validationError?: { fieldViolations?: Array<{ field?: unknown; description?: unknown }> } };
+  details?: {
+    applicationError?: { code?: unknown };
+    validationError?: { fieldViolations?: Array<{ field?: unknown; description?: unknown }> };
+  };
 }
 
 /** Reduces a ky/fetch error to the few facts the gateway may use. */
@@ -174,7 +177,14 @@ async function describeFailure(error: unknown, operation: string): Promise<Upstr
     } catch {
       // Not JSON (e.g. an HTML error page): the status alone has to do.
     }
-    return { kind: 'http', status, wixCode, wixMessage, retryAfterSeconds: retryAfter ? Math.ceil(retryAfter / 1000) : undefined, operation };
+    return {
+      kind: 'http',
+      status,
+      wixCode,
+      wixMessage,
+      retryAfterSeconds: retryAfter ? Math.ceil(retryAfter / 1000) : undefined,
+      operation,
+    };
   }
   return { kind: 'network', operation };
 }

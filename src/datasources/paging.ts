@@ -24,7 +24,10 @@ export interface PageRequest {
  * from the Wix page an `after` cursor names, skips the items already seen, and continues to the next Wix page when one page is not enough. Calls `fetchPage` once
  * per Wix page needed (one call for the common case).
  */
-export async function relayPage<T>(req: PageRequest, fetchPage: (wixCursor: string | null, limit: number) => Promise<WixPage<T>>): Promise<Page<T>> {
+export async function relayPage<T>(
+  req: PageRequest,
+  fetchPage: (wixCursor: string | null, limit: number) => Promise<WixPage<T>>,
+): Promise<Page<T>> {
   const hash = queryHash(req.query);
   const start: CursorState = req.after ? decodeCursor(req.after, hash) : { w: null, s: 0, h: hash };
   const edges: Array<{ cursor: string; node: T }> = [];
@@ -40,7 +43,8 @@ export async function relayPage<T>(req: PageRequest, fetchPage: (wixCursor: stri
     let i = skip;
     for (; i < items.length && edges.length < req.first; i++) {
       const last = i + 1 >= items.length;
-      const state: CursorState = last && page.next ? { w: page.next, s: 0, h: hash } : { w: pageCursor, s: i + 1, h: hash };
+      const state: CursorState =
+        last && page.next ? { w: page.next, s: 0, h: hash } : { w: pageCursor, s: i + 1, h: hash };
       edges.push({ cursor: encodeCursor(state), node: items[i] as T });
     }
     if (edges.length >= req.first) {

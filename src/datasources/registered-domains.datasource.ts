@@ -3,7 +3,14 @@ import type { Page } from '../model/page.js';
 import { RegisteredDomainStatus, type RegisteredDomain } from '../model/registered-domain.js';
 import { AccountDomainList, detailLoader, nullWhen } from './domain-loaders.js';
 import type { WixHttp } from './http.js';
-import { toCreateRegisteredDomainBody, toRegisteredDomain, type GetRegisteredDomainResponse, type ListRegisteredDomainsResponse, type RegistrationRequest, type WixRegisteredDomain } from './registered-domains.dto.js';
+import {
+  toCreateRegisteredDomainBody,
+  toRegisteredDomain,
+  type GetRegisteredDomainResponse,
+  type ListRegisteredDomainsResponse,
+  type RegistrationRequest,
+  type WixRegisteredDomain,
+} from './registered-domains.dto.js';
 
 const LIST_PATH = '/domains/v1/registered-domains';
 /** Get Registered Domain answers an unknown (or another account's) domain with 400 REGISTERED_DOMAIN_NOT_FOUND. */
@@ -59,7 +66,12 @@ export class RegisteredDomainsDataSource {
   async create(req: RegistrationRequest): Promise<RegisteredDomain> {
     let res: GetRegisteredDomainResponse;
     try {
-      res = await this.http.post<GetRegisteredDomainResponse>(LIST_PATH, { operation: 'Create Registered Domain', accountId: this.accountId, siteId: req.siteId ?? undefined, json: toCreateRegisteredDomainBody(req) });
+      res = await this.http.post<GetRegisteredDomainResponse>(LIST_PATH, {
+        operation: 'Create Registered Domain',
+        accountId: this.accountId,
+        siteId: req.siteId ?? undefined,
+        json: toCreateRegisteredDomainBody(req),
+      });
     } finally {
       // Whatever the answer (a lost one may still have registered), nothing read before stands.
       this.forget(req.domain);
@@ -76,7 +88,11 @@ export class RegisteredDomainsDataSource {
    */
   async ensureRegistered(req: RegistrationRequest): Promise<{ registeredDomain: RegisteredDomain; created: boolean }> {
     const existing = await this.reload(req.domain);
-    if (existing?.productInstanceId === req.productInstanceId && existing.status !== RegisteredDomainStatus.FAILED_REGISTRATION) return { registeredDomain: existing, created: false };
+    if (
+      existing?.productInstanceId === req.productInstanceId &&
+      existing.status !== RegisteredDomainStatus.FAILED_REGISTRATION
+    )
+      return { registeredDomain: existing, created: false };
     return { registeredDomain: await this.create(req), created: true };
   }
 
@@ -95,8 +111,10 @@ export class RegisteredDomainsDataSource {
 
   /** Get Registered Domain — `GET /domains/v1/registered-domains/{domain}`. */
   private async get(domain: string): Promise<RegisteredDomain> {
-    const res = await this.http.get<GetRegisteredDomainResponse>(`${LIST_PATH}/${encodeURIComponent(domain)}`, { operation: 'Get Registered Domain', accountId: this.accountId });
+    const res = await this.http.get<GetRegisteredDomainResponse>(`${LIST_PATH}/${encodeURIComponent(domain)}`, {
+      operation: 'Get Registered Domain',
+      accountId: this.accountId,
+    });
     return toRegisteredDomain(res.registeredDomain, this.accountId);
   }
-
 }

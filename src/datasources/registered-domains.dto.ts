@@ -30,7 +30,10 @@ export interface WixRegisteredDomain {
   pendingRegistrationInfo?: { latestAttempt?: { number?: number; timestamp?: string } } | null;
   failedRegistrationInfo?: { code?: string; message?: string } | null;
   icannConfirmationStatus?: string;
-  icannConfirmationStatusInfo?: { pending?: { expirationDate?: string; notConfirmedBy?: string[] }; expired?: { notConfirmedBy?: string[] } } | null;
+  icannConfirmationStatusInfo?: {
+    pending?: { expirationDate?: string; notConfirmedBy?: string[] };
+    expired?: { notConfirmedBy?: string[] };
+  } | null;
   dnsPropagationStatus?: string;
   expirationDate?: string;
 }
@@ -59,7 +62,8 @@ export interface RegistrationRequest {
 
 /** The body of Create Registered Domain: absent optional fields are left out, not sent as null. */
 export function toCreateRegisteredDomainBody(req: RegistrationRequest): { registeredDomain: Record<string, unknown> } {
-  const contact = (c: RegistrationContact) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  const contact = (c: RegistrationContact) =>
+    Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined && v !== null && v !== ''));
   const contacts: Record<string, unknown> = { registrant: contact(req.contacts.registrant) };
   if (req.contacts.admin) contacts.admin = contact(req.contacts.admin);
   if (req.contacts.tech) contacts.tech = contact(req.contacts.tech);
@@ -88,7 +92,11 @@ export function toRegisteredDomain(raw: WixRegisteredDomain, ownerAccountId: str
     domain: raw.domain,
     ownerAccountId,
     status: pick(RegisteredDomainStatus, raw.status, RegisteredDomainStatus.UNKNOWN),
-    icannConfirmationStatus: pick(IcannConfirmationStatus, raw.icannConfirmationStatus, IcannConfirmationStatus.UNKNOWN),
+    icannConfirmationStatus: pick(
+      IcannConfirmationStatus,
+      raw.icannConfirmationStatus,
+      IcannConfirmationStatus.UNKNOWN,
+    ),
     icannConfirmationDeadline: toDate(icann?.pending?.expirationDate),
     icannNotConfirmedBy: icann?.pending?.notConfirmedBy ?? icann?.expired?.notConfirmedBy ?? [],
     dnsPropagationStatus: toPropagation(raw.dnsPropagationStatus),
@@ -111,7 +119,10 @@ function toRegistrant(raw: WixContact | undefined): DomainRegistrant | null {
 
 function toFailure(raw: WixRegisteredDomain['failedRegistrationInfo']): RegistrationFailure | null {
   if (!raw) return null;
-  return { code: raw.code === 'OTHER' ? RegistrationFailureCode.OTHER : RegistrationFailureCode.UNKNOWN, message: raw.message ?? null };
+  return {
+    code: raw.code === 'OTHER' ? RegistrationFailureCode.OTHER : RegistrationFailureCode.UNKNOWN,
+    message: raw.message ?? null,
+  };
 }
 
 function toAttempt(raw: { number?: number; timestamp?: string } | undefined): RegistrationAttempt | null {

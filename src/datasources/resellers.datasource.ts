@@ -39,7 +39,10 @@ export class ResellersDataSource {
    */
   async getPackage(packageId: string): Promise<Package | null> {
     try {
-      const res = await this.http.get<GetPackageResponse>(`/resellers/v1/packages/${encodeURIComponent(packageId)}`, { operation: 'Get Package', accountId: this.accountId });
+      const res = await this.http.get<GetPackageResponse>(`/resellers/v1/packages/${encodeURIComponent(packageId)}`, {
+        operation: 'Get Package',
+        accountId: this.accountId,
+      });
       return this.loaders.visible(res.package.accountId) ? toPackage(res.package) : null;
     } catch (error) {
       if ((error as { code?: string }).code === 'NOT_FOUND') return null;
@@ -68,10 +71,15 @@ export class ResellersDataSource {
   }
 
   /** One page of this account's packages, filtered (see PackageListFilter) and paged in the gateway. */
-  async packages(args: { first: number; after?: string | null; filter?: PackageListFilter | null }): Promise<Page<Package>> {
+  async packages(args: {
+    first: number;
+    after?: string | null;
+    filter?: PackageListFilter | null;
+  }): Promise<Page<Package>> {
     const status = args.filter?.status?.length ? [...args.filter.status].sort() : null;
     const siteWixId = args.filter?.siteWixId ?? null;
-    const matches = (i: ProductInstance) => (!status || status.includes(i.status)) && (!siteWixId || i.siteWixId === siteWixId);
+    const matches = (i: ProductInstance) =>
+      (!status || status.includes(i.status)) && (!siteWixId || i.siteWixId === siteWixId);
     const all = await this.allPackages();
     const selected = status || siteWixId ? all.filter((p) => p.productInstances.some(matches)) : all;
     return pageOf(selected, args.first, args.after, { account: this.accountId, status, siteWixId });
@@ -80,7 +88,9 @@ export class ResellersDataSource {
   /** Instances of this account that are assigned to no site and not CANCELED (ready to be assigned). */
   async floatingInstances(): Promise<ProductInstance[]> {
     const packages = await this.allPackages();
-    return packages.flatMap((p) => p.productInstances).filter((i) => !i.siteWixId && i.status !== ProductInstanceStatus.CANCELED);
+    return packages
+      .flatMap((p) => p.productInstances)
+      .filter((i) => !i.siteWixId && i.status !== ProductInstanceStatus.CANCELED);
   }
 
   /**
@@ -94,38 +104,77 @@ export class ResellersDataSource {
 
   /** Create Package V2 — `POST /resellers/v2/packages`; retried on 429/5xx only when it carries an idempotency key. */
   createPackage(spec: NewPackageSpec): Promise<Package> {
-    return this.write('post', '/resellers/v2/packages', 'Create Package V2', toCreatePackageBody(spec), spec.idempotencyKey);
+    return this.write(
+      'post',
+      '/resellers/v2/packages',
+      'Create Package V2',
+      toCreatePackageBody(spec),
+      spec.idempotencyKey,
+    );
   }
 
   /** Cancel Package — `DELETE /resellers/v1/packages/{id}`: cancels every instance of the package. */
   cancelPackage(packageId: string, idempotencyKey?: string | null): Promise<Package> {
-    return this.write('delete', `/resellers/v1/packages/${seg(packageId)}`, 'Cancel Package', keyBody(idempotencyKey), idempotencyKey);
+    return this.write(
+      'delete',
+      `/resellers/v1/packages/${seg(packageId)}`,
+      'Cancel Package',
+      keyBody(idempotencyKey),
+      idempotencyKey,
+    );
   }
 
   /** Assign Product Instance To Site — `PATCH /resellers/v1/packages/product-instances/{instanceId}/{siteId}` (also moves an assigned one). */
   assignInstance(instanceId: string, siteId: string, idempotencyKey?: string | null): Promise<Package> {
-    return this.write('patch', `${INSTANCES}/${seg(instanceId)}/${seg(siteId)}`, 'Assign Product Instance To Site', keyBody(idempotencyKey), idempotencyKey);
+    return this.write(
+      'patch',
+      `${INSTANCES}/${seg(instanceId)}/${seg(siteId)}`,
+      'Assign Product Instance To Site',
+      keyBody(idempotencyKey),
+      idempotencyKey,
+    );
   }
 
   /** Unassign Product Instance From Site — `PATCH /resellers/v1/packages/product-instances/{instanceId}/unassign`. */
   unassignInstance(instanceId: string, idempotencyKey?: string | null): Promise<Package> {
-    return this.write('patch', `${INSTANCES}/${seg(instanceId)}/unassign`, 'Unassign Product Instance From Site', keyBody(idempotencyKey), idempotencyKey);
+    return this.write(
+      'patch',
+      `${INSTANCES}/${seg(instanceId)}/unassign`,
+      'Unassign Product Instance From Site',
+      keyBody(idempotencyKey),
+      idempotencyKey,
+    );
   }
 
   /** Adjust Product Instance Specifications — `PATCH /resellers/v1/packages/product-instances/{instanceId}`. */
   adjustInstance(instanceId: string, change: InstanceChangeSpec, idempotencyKey?: string | null): Promise<Package> {
-    return this.write('patch', `${INSTANCES}/${seg(instanceId)}`, 'Adjust Product Instance Specifications', toAdjustBody(change, idempotencyKey), idempotencyKey);
+    return this.write(
+      'patch',
+      `${INSTANCES}/${seg(instanceId)}`,
+      'Adjust Product Instance Specifications',
+      toAdjustBody(change, idempotencyKey),
+      idempotencyKey,
+    );
   }
 
   /** Cancel Product Instance — `DELETE /resellers/v1/packages/product-instances/{instanceId}`. */
   cancelInstance(instanceId: string, idempotencyKey?: string | null): Promise<Package> {
-    return this.write('delete', `${INSTANCES}/${seg(instanceId)}`, 'Cancel Product Instance', keyBody(idempotencyKey), idempotencyKey);
+    return this.write(
+      'delete',
+      `${INSTANCES}/${seg(instanceId)}`,
+      'Cancel Product Instance',
+      keyBody(idempotencyKey),
+      idempotencyKey,
+    );
   }
 
   /** Update Package External Id — `PATCH /resellers/v1/packages/update/{packageId}/{externalId}` (no body; naturally repeatable). */
   async updateExternalId(packageId: string, externalId: string): Promise<Package> {
     const path = `/resellers/v1/packages/update/${seg(packageId)}/${seg(externalId)}`;
-    const res = await this.http.patch<UpdatePackageExternalIdResponse>(path, { operation: 'Update Package External Id', accountId: this.accountId });
+    const res = await this.http.patch<UpdatePackageExternalIdResponse>(path, {
+      operation: 'Update Package External Id',
+      accountId: this.accountId,
+    });
     return this.fresh(res.updatedPackage);
   }
 
@@ -136,8 +185,19 @@ export class ResellersDataSource {
   }
 
   /** One write as this account; only a call with an idempotency key may be repeated on 429/5xx. */
-  private async write(method: 'post' | 'patch' | 'delete', path: string, operation: string, json: Record<string, unknown>, key?: string | null): Promise<Package> {
-    const res = await this.http[method]<PackageWriteResponse>(path, { operation, accountId: this.accountId, json, idempotent: Boolean(key) });
+  private async write(
+    method: 'post' | 'patch' | 'delete',
+    path: string,
+    operation: string,
+    json: Record<string, unknown>,
+    key?: string | null,
+  ): Promise<Package> {
+    const res = await this.http[method]<PackageWriteResponse>(path, {
+      operation,
+      accountId: this.accountId,
+      json,
+      idempotent: Boolean(key),
+    });
     return this.fresh(res.package);
   }
 
@@ -175,5 +235,10 @@ export function pageOf<T>(items: T[], first: number, after: string | null | unde
   const start = after ? decodeCursor(after, hash).s : 0;
   const slice = items.slice(start, start + first);
   const edges = slice.map((node, i) => ({ cursor: encodeCursor({ w: null, s: start + i + 1, h: hash }), node }));
-  return { items: edges, hasNextPage: start + slice.length < items.length, hasPreviousPage: start > 0, totalCount: items.length };
+  return {
+    items: edges,
+    hasNextPage: start + slice.length < items.length,
+    hasPreviousPage: start > 0,
+    totalCount: items.length,
+  };
 }

@@ -43,7 +43,13 @@ export interface GetPackageResponse {
 /** Query Packages answer (PagingMetadataV2 under `metadata`). */
 export interface QueryPackagesResponse {
   packages: WixPackage[];
-  metadata?: { count?: number; offset?: number; total?: number; cursors?: { next?: string | null; prev?: string | null }; hasNext?: boolean };
+  metadata?: {
+    count?: number;
+    offset?: number;
+    total?: number;
+    cursors?: { next?: string | null; prev?: string | null };
+    hasNext?: boolean;
+  };
 }
 
 function known<T extends string>(values: Record<string, T>, value: string | undefined, fallback: T): T {
@@ -52,7 +58,13 @@ function known<T extends string>(values: Record<string, T>, value: string | unde
 
 function toBilling(raw: WixProductInstance['billingInfo']): ProductInstanceBilling | null {
   if (!raw) return null;
-  const cycle = raw.type === 'RECURRING' && raw.cycleDuration ? { unit: known(BillingCycleUnit, raw.cycleDuration.unit, BillingCycleUnit.UNKNOWN), count: raw.cycleDuration.count ?? 1 } : null;
+  const cycle =
+    raw.type === 'RECURRING' && raw.cycleDuration
+      ? {
+          unit: known(BillingCycleUnit, raw.cycleDuration.unit, BillingCycleUnit.UNKNOWN),
+          count: raw.cycleDuration.count ?? 1,
+        }
+      : null;
   return { type: known(BillingType, raw.type, BillingType.UNKNOWN), cycle };
 }
 
@@ -67,7 +79,12 @@ export function toProductInstance(raw: WixProductInstance, pkg: WixPackage): Pro
     catalogProductId: raw.catalogProductId,
     // The five statuses are the documented enum; a status Wix adds later fails this one field, not the answer.
     status: raw.status as ProductInstanceStatus,
-    failure: raw.failure ? { code: known(ProductInstanceFailureCode, raw.failure.code, ProductInstanceFailureCode.UNKNOWN), message: raw.failure.message ?? '' } : null,
+    failure: raw.failure
+      ? {
+          code: known(ProductInstanceFailureCode, raw.failure.code, ProductInstanceFailureCode.UNKNOWN),
+          message: raw.failure.message ?? '',
+        }
+      : null,
     billing: toBilling(raw.billingInfo),
     siteWixId: raw.siteId || null,
     countryCode: raw.countryCode ?? null,
@@ -136,7 +153,9 @@ export interface InstanceChangeSpec {
 
 /** Wix's billingInfo of a BillingSpec (the cycle only for RECURRING). */
 export function toWixBilling(spec: BillingSpec): NonNullable<WixProductInstance['billingInfo']> {
-  return spec.type === 'RECURRING' && spec.cycle ? { type: spec.type, cycleDuration: { unit: spec.cycle.unit, count: spec.cycle.count } } : { type: spec.type };
+  return spec.type === 'RECURRING' && spec.cycle
+    ? { type: spec.type, cycleDuration: { unit: spec.cycle.unit, count: spec.cycle.count } }
+    : { type: spec.type };
 }
 
 /** The Create Package V2 body of a NewPackageSpec (absent optional fields are left out). */

@@ -41,7 +41,10 @@ export class PackageLoaders {
     const options = { maxBatchSize: MAX_PAGE };
     this.byId = new DataLoader((ids) => this.loadByIds(ids), options);
     this.bySite = new DataLoader((ids) => this.loadBySites(ids), options);
-    this.byAccount = new DataLoader((ids) => this.loadByAccounts(ids), { ...options, batchScheduleFn: (dispatch) => this.scheduleAccounts(dispatch) });
+    this.byAccount = new DataLoader((ids) => this.loadByAccounts(ids), {
+      ...options,
+      batchScheduleFn: (dispatch) => this.scheduleAccounts(dispatch),
+    });
     this.byInstance = new DataLoader((ids) => this.loadByInstances(ids), options);
   }
 
@@ -101,7 +104,9 @@ export class PackageLoaders {
   private async loadBySites(siteIds: readonly string[]): Promise<ProductInstance[][]> {
     const packages = await this.queryAll({ 'productInstances.siteId': { $hasSome: [...siteIds] } });
     const bySite = new Map<string, ProductInstance[]>(siteIds.map((id) => [id, []]));
-    for (const pkg of packages) for (const instance of pkg.productInstances) if (instance.siteWixId) bySite.get(instance.siteWixId)?.push(instance);
+    for (const pkg of packages)
+      for (const instance of pkg.productInstances)
+        if (instance.siteWixId) bySite.get(instance.siteWixId)?.push(instance);
     return siteIds.map((id) => bySite.get(id) ?? []);
   }
 
@@ -120,6 +125,11 @@ export class PackageLoaders {
 
   private query(query: object): Promise<QueryPackagesResponse> {
     // A query is a read: safe to retry although it is a POST.
-    return this.http.post<QueryPackagesResponse>('/resellers/v1/packages/query', { operation: 'Query Packages', accountId: this.tenantId, json: { query }, idempotent: true });
+    return this.http.post<QueryPackagesResponse>('/resellers/v1/packages/query', {
+      operation: 'Query Packages',
+      accountId: this.tenantId,
+      json: { query },
+      idempotent: true,
+    });
   }
 }

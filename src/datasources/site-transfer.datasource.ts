@@ -18,8 +18,16 @@ export class SiteTransferDataSource {
    * answer would fail with SITE_NOT_FOUND anyway: the site is no longer in the source).
    */
   async transferSite(spec: SiteTransferSpec): Promise<WixSiteTransfer> {
-    const siteTransfer = { siteId: spec.siteId, sourceAccountId: spec.sourceAccountId, enableNotifications: spec.enableNotifications ?? false };
-    const res = await this.http.post<TransferSiteResponse>('/b2b-site-management/v1/transfer-site', { operation: 'Transfer Site', accountId: this.targetAccountId, json: { siteTransfer } });
+    const siteTransfer = {
+      siteId: spec.siteId,
+      sourceAccountId: spec.sourceAccountId,
+      enableNotifications: spec.enableNotifications ?? false,
+    };
+    const res = await this.http.post<TransferSiteResponse>('/b2b-site-management/v1/transfer-site', {
+      operation: 'Transfer Site',
+      accountId: this.targetAccountId,
+      json: { siteTransfer },
+    });
     return res.siteTransfer;
   }
 }

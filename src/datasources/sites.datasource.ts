@@ -26,11 +26,19 @@ export class SitesDataSource {
   /** Query Sites — `POST /site-list/v2/sites/query` — one page. */
   async list(args: { first: number; after?: string | null; filter?: SiteFilter | null }): Promise<Page<Site>> {
     const filter = toWixFilter(args.filter);
-    const page = await relayPage({ first: args.first, after: args.after, query: filter, maxPageSize: MAX_PAGE }, async (cursor, limit) => {
-      const query = cursor ? { cursorPaging: { limit, cursor } } : { filter, sort: [{ fieldName: 'createdDate', order: 'DESC' }], cursorPaging: { limit } };
-      const res = await this.query(query);
-      return { items: res.sites.map(toSite), next: res.metadata?.hasNext ? (res.metadata.cursors?.next ?? null) : null };
-    });
+    const page = await relayPage(
+      { first: args.first, after: args.after, query: filter, maxPageSize: MAX_PAGE },
+      async (cursor, limit) => {
+        const query = cursor
+          ? { cursorPaging: { limit, cursor } }
+          : { filter, sort: [{ fieldName: 'createdDate', order: 'DESC' }], cursorPaging: { limit } };
+        const res = await this.query(query);
+        return {
+          items: res.sites.map(toSite),
+          next: res.metadata?.hasNext ? (res.metadata.cursors?.next ?? null) : null,
+        };
+      },
+    );
     for (const { node: site } of page.items) this.byId.prime(site.wixId, site);
     return page;
   }
@@ -44,7 +52,12 @@ export class SitesDataSource {
 
   private query(query: object): Promise<QuerySitesResponse> {
     // A query is a read: safe to retry although it is a POST.
-    return this.http.post<QuerySitesResponse>('/site-list/v2/sites/query', { operation: 'Query Sites', accountId: this.accountId, json: { query }, idempotent: true });
+    return this.http.post<QuerySitesResponse>('/site-list/v2/sites/query', {
+      operation: 'Query Sites',
+      accountId: this.accountId,
+      json: { query },
+      idempotent: true,
+    });
   }
 }
 

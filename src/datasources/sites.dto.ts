@@ -36,7 +36,9 @@ export function toSite(raw: WixSite): Site {
     viewUrl: raw.viewUrl ?? null,
     editUrl: raw.editUrl ?? null,
     dashboardUrl: `https://manage.wix.com/dashboard/${raw.id}`,
-    editorType: (Object.values(EditorType) as string[]).includes(raw.editorType ?? '') ? (raw.editorType as EditorType) : EditorType.UNKNOWN,
+    editorType: (Object.values(EditorType) as string[]).includes(raw.editorType ?? '')
+      ? (raw.editorType as EditorType)
+      : EditorType.UNKNOWN,
     ownerAccountId: raw.ownerAccountId,
     createdDate: new Date(raw.createdDate),
     updatedDate: new Date(raw.updatedDate),

@@ -30,18 +30,31 @@ async function connectionOf(gw: GatewayContext, ctx: Ctx): Promise<ConnectedDoma
 
 const createConnection: Step = {
   name: 'createConnectedDomain',
-  description: 'Connect the domain to the site (Wix Create Connected Domain), unless it is already connected the same way.',
+  description:
+    'Connect the domain to the site (Wix Create Connected Domain), unless it is already connected the same way.',
   paid: false,
   async check(ctx) {
     const cd = await connectionOf(await gatewayOf(ctx), ctx);
     const { siteId, method } = input(ctx);
     // Connected otherwise (another site or method): Wix answers DOMAINS_ALREADY_EXISTS when the step acts.
-    return cd && cd.siteWixId === siteId && String(cd.connectionType) === method ? `${cd.domain} is already connected to site ${siteId} (${method}).` : null;
+    return cd && cd.siteWixId === siteId && String(cd.connectionType) === method
+      ? `${cd.domain} is already connected to site ${siteId} (${method}).`
+      : null;
   },
   async act(ctx) {
     const { accountId, domain, siteId, method } = input(ctx);
     const scope = await (await gatewayOf(ctx)).scope(accountId);
-    const cd = await wix(() => scope.connectedDomains.create({ domain, siteId, connectionType: method === 'SUBDOMAIN' ? null : method, assignmentType: 'PRIMARY' }), 'input.domain', CONNECTED_DOMAIN_ERRORS);
+    const cd = await wix(
+      () =>
+        scope.connectedDomains.create({
+          domain,
+          siteId,
+          connectionType: method === 'SUBDOMAIN' ? null : method,
+          assignmentType: 'PRIMARY',
+        }),
+      'input.domain',
+      CONNECTED_DOMAIN_ERRORS,
+    );
     return `Connected ${cd.domain} to site ${siteId} (${method}); DNS propagation ${cd.dnsPropagationStatus}.`;
   },
 };
@@ -53,14 +66,20 @@ async function readRecords(ctx: Ctx): Promise<string | null> {
   const { accountId, domain } = input(ctx);
   const info = await (await gw.scope(accountId)).connectedDomains.setupInfo.load(domain);
   if (!info) return null;
-  const records: RecordToSet[] = info.records.map((r) => ({ type: r.type as RecordToSet['type'], hostName: r.hostName, values: [...r.values], ttl: r.ttl }));
+  const records: RecordToSet[] = info.records.map((r) => ({
+    type: r.type as RecordToSet['type'],
+    hostName: r.hostName,
+    values: [...r.values],
+    ttl: r.ttl,
+  }));
   ctx.addRecordsToSet(records);
   return `The owner must set: ${records.map((r) => `${r.type} ${r.hostName} → ${r.values.join(', ')}`).join('; ')}.`;
 }
 
 const setupRecords: Step = {
   name: 'readSetupInfo',
-  description: 'Read the DNS records the owner must set at the registrar or DNS host (Wix Get Connected Domain Setup Info).',
+  description:
+    'Read the DNS records the owner must set at the registrar or DNS host (Wix Get Connected Domain Setup Info).',
   paid: false,
   // A read that hands the records over: it always runs (DONE), never "in place".
   check: async () => null,
@@ -71,18 +90,26 @@ const setupRecords: Step = {
   },
 };
 
-const sameValues = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+const sameValues = (a: string[], b: string[]) =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 const updateZone: Step = {
   name: 'updateDnsZone',
-  description: 'Set the requested A/CNAME records in the domain\'s Wix DNS zone (Wix Update DNS Zone; NAMESERVERS only).',
+  description:
+    "Set the requested A/CNAME records in the domain's Wix DNS zone (Wix Update DNS Zone; NAMESERVERS only).",
   paid: false,
   applies: (ctx) => input(ctx).method === 'NAMESERVERS' && input(ctx).dnsRecords.length > 0,
   async check(ctx) {
     const { accountId, domain, dnsRecords } = input(ctx);
     const zone = await (await (await gatewayOf(ctx)).scope(accountId)).domainDns.zone.load(domain);
     if (!zone) return null;
-    const has = (want: DnsRecordChange) => zone.records.some((r) => r.type === want.type && r.hostName.toLowerCase() === want.hostName.toLowerCase() && sameValues(r.values, want.values));
+    const has = (want: DnsRecordChange) =>
+      zone.records.some(
+        (r) =>
+          r.type === want.type &&
+          r.hostName.toLowerCase() === want.hostName.toLowerCase() &&
+          sameValues(r.values, want.values),
+      );
     return dnsRecords.every(has) ? `The Wix DNS zone of ${domain} already has the requested records.` : null;
   },
   async act(ctx) {
@@ -93,7 +120,11 @@ const updateZone: Step = {
     const deletions = (zone?.records ?? [])
       .filter((r) => dnsRecords.some((w) => w.type === r.type && w.hostName.toLowerCase() === r.hostName.toLowerCase()))
       .map((r) => ({ type: String(r.type), hostName: r.hostName, ttl: r.ttl, values: [...r.values] }));
-    await wix(() => scope.domainDns.update(domain, { deletions, additions: dnsRecords }), 'input.dnsRecords', DNS_ZONE_ERRORS);
+    await wix(
+      () => scope.domainDns.update(domain, { deletions, additions: dnsRecords }),
+      'input.dnsRecords',
+      DNS_ZONE_ERRORS,
+    );
     return `Set ${dnsRecords.map((r) => `${r.type} ${r.hostName}`).join(', ')} in the Wix DNS zone of ${domain}.`;
   },
 };
@@ -105,20 +136,33 @@ const waitForPropagation: Step = {
   async check(ctx) {
     const cd = await connectionOf(await gatewayOf(ctx), ctx);
     if (cd) failIfFailed(cd);
-    return cd?.dnsPropagationStatus === DnsPropagationStatus.COMPLETED ? `DNS propagation of ${cd.domain} is COMPLETED.` : null;
+    return cd?.dnsPropagationStatus === DnsPropagationStatus.COMPLETED
+      ? `DNS propagation of ${cd.domain} is COMPLETED.`
+      : null;
   },
   async act(ctx) {
     const { accountId, domain } = input(ctx);
-    await ctx.waiting(`Waiting for DNS propagation of ${domain} (the owner sets the records listed on the operation; can take up to 48 hours).`);
+    await ctx.waiting(
+      `Waiting for DNS propagation of ${domain} (the owner sets the records listed on the operation; can take up to 48 hours).`,
+    );
     const gw = await gatewayOf(ctx);
-    const cd = await gw.watches.waitFor(gw.watches.connectedDomain(accountId, domain), (d) => d.dnsPropagationStatus === DnsPropagationStatus.COMPLETED, ctx.signal);
+    const cd = await gw.watches.waitFor(
+      gw.watches.connectedDomain(accountId, domain),
+      (d) => d.dnsPropagationStatus === DnsPropagationStatus.COMPLETED,
+      ctx.signal,
+    );
     failIfFailed(cd);
     return `DNS propagation of ${cd.domain} is COMPLETED.`;
   },
 };
 
 function failIfFailed(cd: ConnectedDomain): void {
-  if (cd.dnsPropagationStatus === DnsPropagationStatus.FAILED) throw flowError('DNS_PROPAGATION_FAILED', `DNS propagation of ${cd.domain} FAILED; check the records set at the registrar.`, 'input.domain');
+  if (cd.dnsPropagationStatus === DnsPropagationStatus.FAILED)
+    throw flowError(
+      'DNS_PROPAGATION_FAILED',
+      `DNS propagation of ${cd.domain} FAILED; check the records set at the registrar.`,
+      'input.domain',
+    );
 }
 
 const planGiven = (ctx: Ctx) => domainInput(ctx).planOrder !== null;
@@ -128,7 +172,10 @@ export const connectDomainFlow: Flow = {
   kind: 'CONNECT_DOMAIN',
   steps: [
     findSite,
-    premiumPlanStep('Give the free site the requested Premium plan (Wix Create Package V2); skipped when the site has one.', planGiven),
+    premiumPlanStep(
+      'Give the free site the requested Premium plan (Wix Create Package V2); skipped when the site has one.',
+      planGiven,
+    ),
     waitForPlanStep(planGiven),
     createConnection,
     setupRecords,
@@ -137,6 +184,11 @@ export const connectDomainFlow: Flow = {
   ],
   result: (op) => {
     const i = op.input as unknown as ConnectDomainFlowInput;
-    return { domain: i.domain, siteWixId: i.siteId, accountId: i.accountId, planPackageWixId: (op.state.planPackage as { packageId?: string } | undefined)?.packageId ?? null };
+    return {
+      domain: i.domain,
+      siteWixId: i.siteId,
+      accountId: i.accountId,
+      planPackageWixId: (op.state.planPackage as { packageId?: string } | undefined)?.packageId ?? null,
+    };
   },
 };

@@ -41,13 +41,18 @@ function digest(...parts: string[]): string {
 }
 
 /** Instance statuses a registration can still use (PENDING becomes ENABLED; the flow waits for it). */
-const USABLE: ReadonlySet<ProductInstanceStatus> = new Set([ProductInstanceStatus.PENDING, ProductInstanceStatus.ENABLED]);
+const USABLE: ReadonlySet<ProductInstanceStatus> = new Set([
+  ProductInstanceStatus.PENDING,
+  ProductInstanceStatus.ENABLED,
+]);
 
 /** The packages bought for this domain in this account (every earlier attempt, newest first). */
 async function earlierPackages(ctx: Ctx, gw: GatewayContext): Promise<Package[]> {
   const { accountId, domain } = input(ctx);
   const scope = await gw.scope(accountId);
-  return (await scope.resellers.packagesByExternalId(domainProductExternalId(ctx.op.tenantId, accountId, domain))).filter((p) => p.accountId === accountId);
+  return (
+    await scope.resellers.packagesByExternalId(domainProductExternalId(ctx.op.tenantId, accountId, domain))
+  ).filter((p) => p.accountId === accountId);
 }
 
 /** An instance of those packages this purchase can use, if any. */
@@ -56,17 +61,35 @@ async function usableInstance(ctx: Ctx, gw: GatewayContext, packages: Package[])
   const tld = tldOf(domain);
   const candidates = packages
     .flatMap((p) => p.productInstances)
-    .filter((i) => USABLE.has(i.status) && gw.catalog.get(i.catalogProductId)?.type === 'DOMAIN' && gw.catalog.coversTld(i.catalogProductId, tld))
-    .filter((i) => !i.billing?.cycle || (i.billing.cycle.unit === BillingCycleUnit.YEAR && i.billing.cycle.count === registrationYears));
+    .filter(
+      (i) =>
+        USABLE.has(i.status) &&
+        gw.catalog.get(i.catalogProductId)?.type === 'DOMAIN' &&
+        gw.catalog.coversTld(i.catalogProductId, tld),
+    )
+    .filter(
+      (i) =>
+        !i.billing?.cycle ||
+        (i.billing.cycle.unit === BillingCycleUnit.YEAR && i.billing.cycle.count === registrationYears),
+    );
   if (candidates.length === 0) return undefined;
   // Spent: used by a registration of another domain that did not fail (Wix lets an instance register one domain).
   const registrations = await (await gw.scope(accountId)).registeredDomains.all();
-  const spent = new Set(registrations.filter((rd) => rd.domain !== domain && rd.status !== RegisteredDomainStatus.FAILED_REGISTRATION).map((rd) => rd.productInstanceId));
+  const spent = new Set(
+    registrations
+      .filter((rd) => rd.domain !== domain && rd.status !== RegisteredDomainStatus.FAILED_REGISTRATION)
+      .map((rd) => rd.productInstanceId),
+  );
   return candidates.find((i) => !spent.has(i.wixId));
 }
 
 function remember(ctx: Ctx, instance: ProductInstance, bought: boolean): void {
-  ctx.set('domainPackage', { packageId: instance.packageWixId, instanceIds: [instance.wixId], catalogProductIds: [instance.catalogProductId], bought } satisfies BoughtPackage);
+  ctx.set('domainPackage', {
+    packageId: instance.packageWixId,
+    instanceIds: [instance.wixId],
+    catalogProductIds: [instance.catalogProductId],
+    bought,
+  } satisfies BoughtPackage);
 }
 
 /** True when another instance already names `planInstanceId` as its reference (Wix lets each serve once). */
@@ -82,7 +105,8 @@ async function referenceUsed(gw: GatewayContext, accountId: string, planInstance
 export function domainProductStep(alreadyRegistered: (ctx: Ctx, gw: GatewayContext) => Promise<string | null>): Step {
   return {
     name: 'domainProduct',
-    description: 'Buy a domain product covering the TLD (Wix Create Package V2; free with the plan as reference instance when its voucher covers the TLD), unless one bought for this domain before is unused.',
+    description:
+      'Buy a domain product covering the TLD (Wix Create Package V2; free with the plan as reference instance when its voucher covers the TLD), unless one bought for this domain before is unused.',
     paid: true,
     async check(ctx) {
       const given = input(ctx).domainProductInstanceId;
@@ -100,16 +124,39 @@ export function domainProductStep(alreadyRegistered: (ctx: Ctx, gw: GatewayConte
       const { accountId, domain, registrationYears, countryCode } = input(ctx);
       const tld = tldOf(domain);
       const catalogProductId = gw.catalog.productsCovering(tld, 'DOMAIN')[0];
-      if (!catalogProductId) throw flowError('TLD_NOT_SUPPORTED', `The catalog has no domain product for .${tld}.`, 'input.domain');
+      if (!catalogProductId)
+        throw flowError('TLD_NOT_SUPPORTED', `The catalog has no domain product for .${tld}.`, 'input.domain');
       const plan = planInstanceOf(ctx);
-      const free = plan && gw.catalog.coversTld(plan.catalogProductId, tld) && !(await referenceUsed(gw, accountId, plan.instanceId));
+      const free =
+        plan &&
+        gw.catalog.coversTld(plan.catalogProductId, tld) &&
+        !(await referenceUsed(gw, accountId, plan.instanceId));
       const generation = (await earlierPackages(ctx, gw)).length;
       const externalId = domainProductExternalId(ctx.op.tenantId, accountId, domain);
-      const products = [{ catalogProductId, countryCode, billing: recurring({ unit: BillingCycleUnit.YEAR, count: registrationYears }), referenceProductInstanceId: free ? plan.instanceId : null }];
+      const products = [
+        {
+          catalogProductId,
+          countryCode,
+          billing: recurring({ unit: BillingCycleUnit.YEAR, count: registrationYears }),
+          referenceProductInstanceId: free ? plan.instanceId : null,
+        },
+      ];
       const scope = await gw.scope(accountId);
-      const pkg = await wix(() => racing(() => scope.resellers.createPackage({ products, externalId, idempotencyKey: `wag-domain-${digest(ctx.op.tenantId, accountId, domain)}-${generation}` })), null, RESELLER_ERRORS);
+      const pkg = await wix(
+        () =>
+          racing(() =>
+            scope.resellers.createPackage({
+              products,
+              externalId,
+              idempotencyKey: `wag-domain-${digest(ctx.op.tenantId, accountId, domain)}-${generation}`,
+            }),
+          ),
+        null,
+        RESELLER_ERRORS,
+      );
       const instance = pkg.productInstances[0];
-      if (!instance) throw flowError('DOMAIN_PRODUCT_MISSING', `Wix answered package ${pkg.wixId} without a product instance.`);
+      if (!instance)
+        throw flowError('DOMAIN_PRODUCT_MISSING', `Wix answered package ${pkg.wixId} without a product instance.`);
       remember(ctx, instance, true);
       return `Bought package ${pkg.wixId} (instance ${instance.wixId}${free ? `, free with reference instance ${plan.instanceId}` : ''}).`;
     },
@@ -124,12 +171,21 @@ async function racing<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof GatewayError && error.wixCode === 'IDEMPOTENCY_KEY_REUSED') throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'Another operation is buying this domain product; checking again', { wixCode: error.wixCode });
+    if (error instanceof GatewayError && error.wixCode === 'IDEMPOTENCY_KEY_REUSED')
+      throw new GatewayError(
+        ErrorCode.UPSTREAM_UNAVAILABLE,
+        'Another operation is buying this domain product; checking again',
+        { wixCode: error.wixCode },
+      );
     throw error;
   }
 }
 
 /** The instance the registration uses: the client's, the one bought or found, or the existing registration's. */
 export function domainInstanceOf(ctx: Ctx): string | undefined {
-  return input(ctx).domainProductInstanceId ?? ctx.get<BoughtPackage>('domainPackage')?.instanceIds[0] ?? ctx.get<string>('registeredWith');
+  return (
+    input(ctx).domainProductInstanceId ??
+    ctx.get<BoughtPackage>('domainPackage')?.instanceIds[0] ??
+    ctx.get<string>('registeredWith')
+  );
 }

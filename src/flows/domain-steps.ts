@@ -1,6 +1,18 @@
 import type { BillingCycleUnit } from '../model/product-instance.js';
 import { externalIdFor } from './submit.js';
-import { enabledAlready, flowError, gatewayOf, inputOf, livePlanOf, packageStep, recurring, waitForEnabled, type BoughtPackage, type Ctx, type Step } from './steps.js';
+import {
+  enabledAlready,
+  flowError,
+  gatewayOf,
+  inputOf,
+  livePlanOf,
+  packageStep,
+  recurring,
+  waitForEnabled,
+  type BoughtPackage,
+  type Ctx,
+  type Step,
+} from './steps.js';
 
 /**
  * Steps shared by purchaseDomain and connectDomain: find the site, and give it a Premium plan when it has none
@@ -45,7 +57,8 @@ export const findSite: Step = {
   async check(ctx) {
     const { siteId, accountId } = domainInput(ctx);
     const site = await (await (await gatewayOf(ctx)).scope(accountId)).sites.byId.load(siteId);
-    if (!site) throw flowError('SITE_NOT_FOUND', `Site ${siteId} was not found in account ${accountId}.`, 'input.siteId');
+    if (!site)
+      throw flowError('SITE_NOT_FOUND', `Site ${siteId} was not found in account ${accountId}.`, 'input.siteId');
     return `Site ${site.wixId} (${site.displayName}) is in account ${accountId}${site.premium ? ', with a Premium plan' : ', free'}.`;
   },
   act: async () => 'Site found.',
@@ -65,21 +78,33 @@ export function premiumPlanStep(description: string, applies?: (ctx: Ctx) => boo
       const { accountId, siteId } = domainInput(ctx);
       const plan = await livePlanOf(gw, accountId, siteId);
       if (!plan) return null;
-      ctx.set('planInstance', { instanceId: plan.wixId, catalogProductId: plan.catalogProductId } satisfies PlanInstance);
+      ctx.set('planInstance', {
+        instanceId: plan.wixId,
+        catalogProductId: plan.catalogProductId,
+      } satisfies PlanInstance);
       return `Site ${siteId} already has a Premium plan (instance ${plan.wixId}, ${plan.status}).`;
     },
     async products(ctx, gw) {
       const { siteId, domain, planOrder } = domainInput(ctx);
       const order = planOrder as PlanOrder;
       const catalogProductId = order.catalogProductId ?? gw.catalog.productsCovering(tldOf(domain), 'PREMIUM_PLAN')[0];
-      if (!catalogProductId) throw flowError('NO_PREMIUM_PLAN_FOR_TLD', `The catalog has no Premium plan covering .${tldOf(domain)}; name one in premiumPlan.catalogProductId.`, 'input.premiumPlan.catalogProductId');
+      if (!catalogProductId)
+        throw flowError(
+          'NO_PREMIUM_PLAN_FOR_TLD',
+          `The catalog has no Premium plan covering .${tldOf(domain)}; name one in premiumPlan.catalogProductId.`,
+          'input.premiumPlan.catalogProductId',
+        );
       return [{ catalogProductId, countryCode: order.countryCode, siteId, billing: recurring(order.billingCycle) }];
     },
   });
   // Remember the plan instance bought (or found by its external ID) like the one found on the site.
   const remember = (ctx: Ctx) => {
     const pkg = ctx.get<BoughtPackage>('planPackage');
-    if (pkg?.instanceIds[0] && !ctx.get('planInstance')) ctx.set('planInstance', { instanceId: pkg.instanceIds[0], catalogProductId: pkg.catalogProductIds[0] ?? '' } satisfies PlanInstance);
+    if (pkg?.instanceIds[0] && !ctx.get('planInstance'))
+      ctx.set('planInstance', {
+        instanceId: pkg.instanceIds[0],
+        catalogProductId: pkg.catalogProductIds[0] ?? '',
+      } satisfies PlanInstance);
   };
   return {
     ...step,

@@ -34,7 +34,10 @@ export type IdempotencyOutcome<T> =
  * 5xx (Wix may fail after acting). A 429 or a 4xx means Wix did not act.
  */
 export function isUnknownOutcome(error: unknown): boolean {
-  return error instanceof GatewayError && (error.code === ErrorCode.UPSTREAM_TIMEOUT || error.code === ErrorCode.UPSTREAM_UNAVAILABLE);
+  return (
+    error instanceof GatewayError &&
+    (error.code === ErrorCode.UPSTREAM_TIMEOUT || error.code === ErrorCode.UPSTREAM_UNAVAILABLE)
+  );
 }
 
 /**
@@ -47,13 +50,21 @@ export function isUnknownOutcome(error: unknown): boolean {
  */
 export async function withIdempotency<T>(
   ledger: MutationLedger,
-  args: { tenantId: string; key: string; mutation: string; inputHash: string; waitMs?: number; holdOnUnknownOutcome?: boolean },
+  args: {
+    tenantId: string;
+    key: string;
+    mutation: string;
+    inputHash: string;
+    waitMs?: number;
+    holdOnUnknownOutcome?: boolean;
+  },
   fn: () => Promise<{ payload: T; keep: boolean }>,
 ): Promise<IdempotencyOutcome<T>> {
   const deadline = Date.now() + (args.waitMs ?? 10_000);
   for (;;) {
     const begun = await ledger.begin(args.tenantId, args.key, args.mutation, args.inputHash);
-    if (begun.state === 'replay') return isUnknownMarker(begun.payload) ? { state: 'unknown' } : { state: 'replay', payload: begun.payload as T };
+    if (begun.state === 'replay')
+      return isUnknownMarker(begun.payload) ? { state: 'unknown' } : { state: 'replay', payload: begun.payload as T };
     if (begun.state === 'conflict') return begun;
     if (begun.state === 'new') break;
     if (Date.now() > deadline) return { state: 'busy' };
@@ -65,12 +76,15 @@ export async function withIdempotency<T>(
     else await ledger.abandon(args.tenantId, args.key);
     return { state: 'done', payload };
   } catch (error) {
-    if (args.holdOnUnknownOutcome && isUnknownOutcome(error)) await ledger.complete(args.tenantId, args.key, { [UNKNOWN_OUTCOME]: true });
+    if (args.holdOnUnknownOutcome && isUnknownOutcome(error))
+      await ledger.complete(args.tenantId, args.key, { [UNKNOWN_OUTCOME]: true });
     else await ledger.abandon(args.tenantId, args.key);
     throw error;
   }
 }
 
 function isUnknownMarker(payload: unknown): boolean {
-  return Boolean(payload && typeof payload === 'object' && (payload as Record<string, unknown>)[UNKNOWN_OUTCOME] === true);
+  return Boolean(
+    payload && typeof payload === 'object' && (payload as Record<string, unknown>)[UNKNOWN_OUTCOME] === true,
+  );
 }

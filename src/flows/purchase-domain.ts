@@ -6,7 +6,17 @@ import { REGISTERED_DOMAIN_ERRORS } from '../user-errors/domains.js';
 import { domainInstanceOf, domainProductStep } from './domain-product.js';
 import { domainInput, findSite, planInstanceOf, premiumPlanStep, type DomainFlowInput } from './domain-steps.js';
 import type { Flow } from './services.js';
-import { enabledAlready, flowError, gatewayOf, inputOf, waitForEnabled, wix, type BoughtPackage, type Ctx, type Step } from './steps.js';
+import {
+  enabledAlready,
+  flowError,
+  gatewayOf,
+  inputOf,
+  waitForEnabled,
+  wix,
+  type BoughtPackage,
+  type Ctx,
+  type Step,
+} from './steps.js';
 
 /**
  * purchaseDomain (Wix's sample flow "Purchase a domain"): find the site → give it a Premium plan when it has none
@@ -45,7 +55,11 @@ async function registrationOf(gw: GatewayContext, ctx: Ctx): Promise<RegisteredD
  */
 function assertForSite(rd: RegisteredDomain, siteId: string): void {
   if (rd.siteWixId ? rd.siteWixId === siteId : rd.status !== RegisteredDomainStatus.ACTIVE) return;
-  throw flowError('REGISTERED_DOMAIN_ALREADY_EXISTS', `${rd.domain} is already registered to this account (${rd.status}) ${rd.siteWixId ? `for site ${rd.siteWixId}` : 'without a site'}, not for site ${siteId}.`, 'input.domain');
+  throw flowError(
+    'REGISTERED_DOMAIN_ALREADY_EXISTS',
+    `${rd.domain} is already registered to this account (${rd.status}) ${rd.siteWixId ? `for site ${rd.siteWixId}` : 'without a site'}, not for site ${siteId}.`,
+    'input.domain',
+  );
 }
 
 /** Finds the site, and refuses at once a domain the account holds for another site. */
@@ -74,14 +88,22 @@ const waitForInstances: Step = {
     if (await registrationOf(gw, ctx)) return 'The domain is already registered; nothing to wait for.';
     const domainInstance = domainInstanceOf(ctx);
     if (!domainInstance) return null;
-    return enabledAlready(gw, [planInstanceOf(ctx)?.instanceId, domainInstance].filter((id): id is string => Boolean(id)));
+    return enabledAlready(
+      gw,
+      [planInstanceOf(ctx)?.instanceId, domainInstance].filter((id): id is string => Boolean(id)),
+    );
   },
-  act: (ctx) => waitForEnabled(ctx, [planInstanceOf(ctx)?.instanceId, domainInstanceOf(ctx)].filter((id): id is string => Boolean(id))),
+  act: (ctx) =>
+    waitForEnabled(
+      ctx,
+      [planInstanceOf(ctx)?.instanceId, domainInstanceOf(ctx)].filter((id): id is string => Boolean(id)),
+    ),
 };
 
 const registerDomain: Step = {
   name: 'registerDomain',
-  description: 'Register the domain for the site (Wix Create Registered Domain), unless it is already registered to this account.',
+  description:
+    'Register the domain for the site (Wix Create Registered Domain), unless it is already registered to this account.',
   paid: true,
   async check(ctx) {
     const rd = await registrationOf(await gatewayOf(ctx), ctx);
@@ -90,9 +112,14 @@ const registerDomain: Step = {
   async act(ctx) {
     const { accountId, domain, siteId, contacts } = input(ctx);
     const productInstanceId = domainInstanceOf(ctx);
-    if (!productInstanceId) throw flowError('DOMAIN_PRODUCT_MISSING', 'No domain product instance to register the domain with.');
+    if (!productInstanceId)
+      throw flowError('DOMAIN_PRODUCT_MISSING', 'No domain product instance to register the domain with.');
     const scope = await (await gatewayOf(ctx)).scope(accountId);
-    const rd = await wix(() => activated(() => scope.registeredDomains.create({ domain, productInstanceId, siteId, contacts })), 'input.domain', REGISTERED_DOMAIN_ERRORS);
+    const rd = await wix(
+      () => activated(() => scope.registeredDomains.create({ domain, productInstanceId, siteId, contacts })),
+      'input.domain',
+      REGISTERED_DOMAIN_ERRORS,
+    );
     return `Registration of ${rd.domain} started (${rd.status}).`;
   },
 };
@@ -110,7 +137,11 @@ const waitForActive: Step = {
     const { accountId, domain } = input(ctx);
     await ctx.waiting(`Waiting for the registrar: ${domain} is PENDING_REGISTRATION (Wix may take up to 48 hours).`);
     const gw = await gatewayOf(ctx);
-    const rd = await gw.watches.waitFor(gw.watches.registeredDomain(accountId, domain), (d) => d.status === RegisteredDomainStatus.ACTIVE, ctx.signal);
+    const rd = await gw.watches.waitFor(
+      gw.watches.registeredDomain(accountId, domain),
+      (d) => d.status === RegisteredDomainStatus.ACTIVE,
+      ctx.signal,
+    );
     failIfOver(rd);
     assertForSite(rd, input(ctx).siteId);
     return `${rd.domain} is ACTIVE.`;
@@ -130,7 +161,9 @@ async function activated<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof GatewayError && error.wixCode && RETRIED.has(error.wixCode)) {
-      throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `Wix answered ${error.wixCode}; checking again`, { wixCode: error.wixCode });
+      throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `Wix answered ${error.wixCode}; checking again`, {
+        wixCode: error.wixCode,
+      });
     }
     throw error;
   }
@@ -139,13 +172,24 @@ async function activated<T>(run: () => Promise<T>): Promise<T> {
 /** A registration that failed or was canceled will not become ACTIVE. */
 function failIfOver(rd: RegisteredDomain): void {
   if (rd.status !== RegisteredDomainStatus.FAILED_REGISTRATION && rd.status !== RegisteredDomainStatus.CANCELED) return;
-  throw flowError(rd.status, `Registration of ${rd.domain} ended ${rd.status}${rd.failure?.message ? `: ${rd.failure.message}` : ''}.`, 'input.domain');
+  throw flowError(
+    rd.status,
+    `Registration of ${rd.domain} ended ${rd.status}${rd.failure?.message ? `: ${rd.failure.message}` : ''}.`,
+    'input.domain',
+  );
 }
 
 /** The purchaseDomain flow (see the module comment). */
 export const purchaseDomainFlow: Flow = {
   kind: 'PURCHASE_DOMAIN',
-  steps: [findSiteAndDomain, premiumPlanStep('Give the site a Premium plan covering the TLD when it has none (Wix Create Package V2).'), domainProduct, waitForInstances, registerDomain, waitForActive],
+  steps: [
+    findSiteAndDomain,
+    premiumPlanStep('Give the site a Premium plan covering the TLD when it has none (Wix Create Package V2).'),
+    domainProduct,
+    waitForInstances,
+    registerDomain,
+    waitForActive,
+  ],
   result: (op) => {
     const i = op.input as unknown as PurchaseDomainFlowInput;
     const domainPackage = op.state.domainPackage as BoughtPackage | undefined;
@@ -153,7 +197,8 @@ export const purchaseDomainFlow: Flow = {
       domain: i.domain,
       siteWixId: i.siteId,
       accountId: i.accountId,
-      domainProductInstanceWixId: i.domainProductInstanceId ?? domainPackage?.instanceIds[0] ?? op.state.registeredWith ?? null,
+      domainProductInstanceWixId:
+        i.domainProductInstanceId ?? domainPackage?.instanceIds[0] ?? op.state.registeredWith ?? null,
       planPackageWixId: (op.state.planPackage as BoughtPackage | undefined)?.packageId ?? null,
     };
   },

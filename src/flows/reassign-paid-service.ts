@@ -21,7 +21,12 @@ const input = (ctx: Ctx) => inputOf<ReassignPaidServiceFlowInput>(ctx);
 async function instanceNow(ctx: Ctx, gw: GatewayContext): Promise<ProductInstance> {
   const { productInstanceId } = input(ctx);
   const instance = await gw.tenant.resellers.instance(productInstanceId);
-  if (!instance) throw flowError('NOT_FOUND', `No product instance ${productInstanceId} is visible to this account.`, 'input.productInstanceId');
+  if (!instance)
+    throw flowError(
+      'NOT_FOUND',
+      `No product instance ${productInstanceId} is visible to this account.`,
+      'input.productInstanceId',
+    );
   ctx.set('accountId', instance.accountId);
   return instance;
 }
@@ -33,32 +38,44 @@ const unassign: Step = {
   applies: (ctx) => input(ctx).unassignFirst,
   async check(ctx) {
     const instance = await instanceNow(ctx, await gatewayOf(ctx));
-    if (instance.siteWixId === input(ctx).targetSiteId) return `Instance ${instance.wixId} is already on site ${instance.siteWixId}.`;
+    if (instance.siteWixId === input(ctx).targetSiteId)
+      return `Instance ${instance.wixId} is already on site ${instance.siteWixId}.`;
     return instance.siteWixId ? null : `Instance ${instance.wixId} is assigned to no site (floating).`;
   },
   async act(ctx) {
     const gw = await gatewayOf(ctx);
     const instance = await instanceNow(ctx, gw);
     const owner = await gw.scope(instance.accountId);
-    await wix(() => owner.resellers.unassignInstance(instance.wixId, ctx.op.idempotencyKey), 'input.productInstanceId', RESELLER_ERRORS);
+    await wix(
+      () => owner.resellers.unassignInstance(instance.wixId, ctx.op.idempotencyKey),
+      'input.productInstanceId',
+      RESELLER_ERRORS,
+    );
     return `Unassigned instance ${instance.wixId} from site ${instance.siteWixId}.`;
   },
 };
 
 const assign: Step = {
   name: 'assignToSite',
-  description: 'Assign the product instance to the target site (Wix Assign Product Instance To Site; moves it when assigned elsewhere).',
+  description:
+    'Assign the product instance to the target site (Wix Assign Product Instance To Site; moves it when assigned elsewhere).',
   paid: false,
   async check(ctx) {
     const instance = await instanceNow(ctx, await gatewayOf(ctx));
-    return instance.siteWixId === input(ctx).targetSiteId ? `Instance ${instance.wixId} is already on site ${instance.siteWixId}.` : null;
+    return instance.siteWixId === input(ctx).targetSiteId
+      ? `Instance ${instance.wixId} is already on site ${instance.siteWixId}.`
+      : null;
   },
   async act(ctx) {
     const gw = await gatewayOf(ctx);
     const instance = await instanceNow(ctx, gw);
     const owner = await gw.scope(instance.accountId);
     const { targetSiteId } = input(ctx);
-    await wix(() => owner.resellers.assignInstance(instance.wixId, targetSiteId, ctx.op.idempotencyKey), 'input.targetSiteId', ASSIGN_ERRORS);
+    await wix(
+      () => owner.resellers.assignInstance(instance.wixId, targetSiteId, ctx.op.idempotencyKey),
+      'input.targetSiteId',
+      ASSIGN_ERRORS,
+    );
     return `Assigned instance ${instance.wixId} to site ${targetSiteId}${instance.siteWixId ? ` (moved from site ${instance.siteWixId})` : ''}.`;
   },
 };
@@ -69,6 +86,10 @@ export const reassignPaidServiceFlow: Flow = {
   steps: [unassign, assign],
   result: (op) => {
     const i = op.input as unknown as ReassignPaidServiceFlowInput;
-    return { productInstanceWixId: i.productInstanceId, siteWixId: i.targetSiteId, accountId: op.state.accountId ?? null };
+    return {
+      productInstanceWixId: i.productInstanceId,
+      siteWixId: i.targetSiteId,
+      accountId: op.state.accountId ?? null,
+    };
   },
 };

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { FlowDefinition } from './flow.js';
 import { isFinal, type OperationRecord, type StepRecord } from './operation.js';
-import { finish, isDetach, LEASE_LOST, markCanceled, now, reconcile, SHUTDOWN, stepContext, stepUserError, withTransientRetries } from './step-run.js';
+import {
+  finish,
+  isDetach,
+  LEASE_LOST,
+  markCanceled,
+  now,
+  reconcile,
+  SHUTDOWN,
+  stepContext,
+  stepUserError,
+  withTransientRetries,
+} from './step-run.js';
 import type { OperationStore } from './store.js';
 
 export interface RunnerOptions<Deps> {
@@ -155,7 +166,8 @@ export class OperationRunner<Deps> {
       if (!op || !flow || isFinal(op.status)) return;
       await this.execute(op, flow, controller.signal);
     } catch (error) {
-      if (!controller.signal.aborted) console.error(`operation ${id}: runner error: ${error instanceof Error ? error.message : 'unknown'}`);
+      if (!controller.signal.aborted)
+        console.error(`operation ${id}: runner error: ${error instanceof Error ? error.message : 'unknown'}`);
     } finally {
       clearInterval(renew);
       await this.options.store.release(id, this.owner).catch(() => undefined);
@@ -190,13 +202,22 @@ export class OperationRunner<Deps> {
       Object.assign(record, { status: 'RUNNING', startedAt: record.startedAt ?? now() });
       await this.save(op);
       try {
-        const { acted, detail } = await withTransientRetries(() => reconcile(step, ctx), signal, this.options.maxTransientAttempts ?? 5, this.options.retryDelayMs ?? 1000);
+        const { acted, detail } = await withTransientRetries(
+          () => reconcile(step, ctx),
+          signal,
+          this.options.maxTransientAttempts ?? 5,
+          this.options.retryDelayMs ?? 1000,
+        );
         Object.assign(record, { status: acted ? 'DONE' : 'SKIPPED', detail, finishedAt: now() });
         if ((op.status as string) === 'WAITING') op.status = 'RUNNING';
         await this.save(op);
       } catch (error) {
         if (signal.aborted) return this.stopped(op, signal);
-        Object.assign(record, { status: 'FAILED', finishedAt: now(), detail: error instanceof Error ? error.message : 'failed' });
+        Object.assign(record, {
+          status: 'FAILED',
+          finishedAt: now(),
+          detail: error instanceof Error ? error.message : 'failed',
+        });
         op.userErrors.push(stepUserError(error, step.name));
         finish(op, 'FAILED');
         await this.save(op);

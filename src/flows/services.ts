@@ -37,7 +37,10 @@ export interface OperationOptions {
 }
 
 /** Opens the store and builds the runner; `contextFor(tenant)` builds a request context as that tenant. */
-export function createOperationServices(options: OperationOptions, contextFor: (tenantId: string) => Promise<GatewayContext>): OperationServices {
+export function createOperationServices(
+  options: OperationOptions,
+  contextFor: (tenantId: string) => Promise<GatewayContext>,
+): OperationServices {
   const store = new SqliteOperationStore(options.storePath);
   const runner = new OperationRunner<FlowDeps>({
     store,

@@ -2,7 +2,19 @@ import type { GatewayContext } from '../context.js';
 import type { BillingSpec } from '../datasources/resellers.dto.js';
 import type { ProductInstance } from '../model/product-instance.js';
 import { TRANSFER_ERRORS } from '../user-errors/resellers.js';
-import { enabledAlready, gatewayOf, inputOf, liveInstancesOf, packageStep, recurring, waitForEnabled, wix, type BoughtPackage, type Ctx, type Step } from './steps.js';
+import {
+  enabledAlready,
+  gatewayOf,
+  inputOf,
+  liveInstancesOf,
+  packageStep,
+  recurring,
+  waitForEnabled,
+  wix,
+  type BoughtPackage,
+  type Ctx,
+  type Step,
+} from './steps.js';
 import type { Flow } from './services.js';
 import { externalIdFor } from './submit.js';
 
@@ -16,7 +28,12 @@ export interface SetUpCustomerSiteFlowInput {
   siteId: string;
   targetAccountId: string;
   sourceAccountId: string;
-  products: Array<{ catalogProductId: string; countryCode: string; billingCycle?: BillingSpec['cycle']; discountCode?: string | null }>;
+  products: Array<{
+    catalogProductId: string;
+    countryCode: string;
+    billingCycle?: BillingSpec['cycle'];
+    discountCode?: string | null;
+  }>;
   enableNotifications: boolean;
 }
 
@@ -24,7 +41,7 @@ const input = (ctx: Ctx) => inputOf<SetUpCustomerSiteFlowInput>(ctx);
 
 const transferSite: Step = {
   name: 'transferSite',
-  description: 'Transfer the site to the customer\'s account (Wix Transfer Site).',
+  description: "Transfer the site to the customer's account (Wix Transfer Site).",
   paid: false,
   async check(ctx) {
     const { siteId, targetAccountId } = input(ctx);
@@ -34,7 +51,11 @@ const transferSite: Step = {
   async act(ctx) {
     const { siteId, targetAccountId, sourceAccountId, enableNotifications } = input(ctx);
     const target = await (await gatewayOf(ctx)).scope(targetAccountId);
-    await wix(() => target.siteTransfer.transferSite({ siteId, sourceAccountId, enableNotifications }), 'input.siteId', TRANSFER_ERRORS);
+    await wix(
+      () => target.siteTransfer.transferSite({ siteId, sourceAccountId, enableNotifications }),
+      'input.siteId',
+      TRANSFER_ERRORS,
+    );
     return `Transferred site ${siteId} from account ${sourceAccountId} to ${targetAccountId}.`;
   },
 };
@@ -54,7 +75,8 @@ async function onSite(ctx: Ctx, gw: GatewayContext): Promise<Array<ProductInstan
  */
 const createPackage = packageStep({
   name: 'createPackage',
-  description: 'Buy the paid services for the site in the customer\'s account (Wix Create Package V2), unless the site has them already.',
+  description:
+    "Buy the paid services for the site in the customer's account (Wix Create Package V2), unless the site has them already.",
   stateKey: 'package',
   account: (ctx) => input(ctx).targetAccountId,
   externalId: (ctx) => externalIdFor(ctx.op.tenantId, ctx.op.idempotencyKey),
@@ -63,7 +85,12 @@ const createPackage = packageStep({
     const found = await onSite(ctx, gw);
     if (found.some((i) => !i)) return null;
     const instances = found as ProductInstance[];
-    const pkg: BoughtPackage = { packageId: instances[0]?.packageWixId ?? '', instanceIds: instances.map((i) => i.wixId), catalogProductIds: instances.map((i) => i.catalogProductId), bought: false };
+    const pkg: BoughtPackage = {
+      packageId: instances[0]?.packageWixId ?? '',
+      instanceIds: instances.map((i) => i.wixId),
+      catalogProductIds: instances.map((i) => i.catalogProductId),
+      bought: false,
+    };
     ctx.set('package', pkg);
     return `Site ${input(ctx).siteId} already has the requested services in account ${input(ctx).targetAccountId} (instances ${pkg.instanceIds.join(', ')}): nothing to buy.`;
   },
@@ -71,7 +98,13 @@ const createPackage = packageStep({
     const found = await onSite(ctx, gw);
     return input(ctx)
       .products.filter((_, i) => !found[i])
-      .map((p) => ({ catalogProductId: p.catalogProductId, countryCode: p.countryCode, siteId: input(ctx).siteId, billing: p.billingCycle ? recurring(p.billingCycle) : null, discountCode: p.discountCode ?? null }));
+      .map((p) => ({
+        catalogProductId: p.catalogProductId,
+        countryCode: p.countryCode,
+        siteId: input(ctx).siteId,
+        billing: p.billingCycle ? recurring(p.billingCycle) : null,
+        discountCode: p.discountCode ?? null,
+      }));
   },
 });
 
@@ -94,6 +127,10 @@ export const setUpCustomerSiteFlow: Flow = {
   steps: [transferSite, createPackage, waitForInstances],
   result: (op) => {
     const i = op.input as unknown as SetUpCustomerSiteFlowInput;
-    return { siteWixId: i.siteId, accountId: i.targetAccountId, packageWixId: (op.state.package as BoughtPackage | undefined)?.packageId ?? null };
+    return {
+      siteWixId: i.siteId,
+      accountId: i.targetAccountId,
+      packageWixId: (op.state.package as BoughtPackage | undefined)?.packageId ?? null,
+    };
   },
 };

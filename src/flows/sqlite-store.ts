@@ -53,9 +53,19 @@ export class SqliteOperationStore implements OperationStore, MutationLedger {
        VALUES (@id, @tenant, @key, @status, 0, @createdAt, @version, @record)
        ON CONFLICT (tenant_id, idempotency_key) DO NOTHING`,
     );
-    const info = insert.run({ id: record.id, tenant: record.tenantId, key: record.idempotencyKey, status: record.status, createdAt: record.createdAt, version: record.version, record: JSON.stringify(record) });
+    const info = insert.run({
+      id: record.id,
+      tenant: record.tenantId,
+      key: record.idempotencyKey,
+      status: record.status,
+      createdAt: record.createdAt,
+      version: record.version,
+      record: JSON.stringify(record),
+    });
     if (info.changes === 1) return { record, created: true };
-    const row = this.db.prepare('SELECT record FROM operations WHERE tenant_id = ? AND idempotency_key = ?').get(record.tenantId, record.idempotencyKey) as { record: string } | undefined;
+    const row = this.db
+      .prepare('SELECT record FROM operations WHERE tenant_id = ? AND idempotency_key = ?')
+      .get(record.tenantId, record.idempotencyKey) as { record: string } | undefined;
     if (!row) throw new Error('operation store: conflicting insert vanished');
     return { record: JSON.parse(row.record) as OperationRecord, created: false };
   }
@@ -77,28 +87,39 @@ export class SqliteOperationStore implements OperationStore, MutationLedger {
   async claim(id: string, owner: string, ms: number): Promise<boolean> {
     const now = Date.now();
     const info = this.db
-      .prepare('UPDATE operations SET lease_owner = ?, lease_until = ? WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)')
+      .prepare(
+        'UPDATE operations SET lease_owner = ?, lease_until = ? WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)',
+      )
       .run(owner, now + ms, id, owner, now);
     return info.changes === 1;
   }
 
   async release(id: string, owner: string): Promise<void> {
-    this.db.prepare('UPDATE operations SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?').run(id, owner);
+    this.db
+      .prepare('UPDATE operations SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?')
+      .run(id, owner);
   }
 
   async listUnfinished(limit: number): Promise<OperationRecord[]> {
-    const rows = this.db.prepare('SELECT record FROM operations WHERE finished = 0 ORDER BY created_at LIMIT ?').all(limit) as Array<{ record: string }>;
+    const rows = this.db
+      .prepare('SELECT record FROM operations WHERE finished = 0 ORDER BY created_at LIMIT ?')
+      .all(limit) as Array<{ record: string }>;
     return rows.map((r) => JSON.parse(r.record) as OperationRecord);
   }
 
   async begin(tenantId: string, key: string, mutation: string, inputHash: string): Promise<LedgerBegin> {
     const inserted = this.db
-      .prepare('INSERT INTO mutation_ledger (tenant_id, idempotency_key, mutation, input_hash, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      .prepare(
+        'INSERT INTO mutation_ledger (tenant_id, idempotency_key, mutation, input_hash, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      )
       .run(tenantId, key, mutation, inputHash, new Date().toISOString());
     if (inserted.changes === 1) return { state: 'new' };
-    const row = this.db.prepare('SELECT mutation, input_hash, payload, created_at FROM mutation_ledger WHERE tenant_id = ? AND idempotency_key = ?').get(tenantId, key) as
-      | { mutation: string; input_hash: string; payload: string | null; created_at: string }
-      | undefined;
+    const row = this.db
+      .prepare(
+        'SELECT mutation, input_hash, payload, created_at FROM mutation_ledger WHERE tenant_id = ? AND idempotency_key = ?',
+      )
+      .get(tenantId, key) as
+      { mutation: string; input_hash: string; payload: string | null; created_at: string } | undefined;
     if (!row) return this.begin(tenantId, key, mutation, inputHash);
     if (row.mutation !== mutation || row.input_hash !== inputHash) return { state: 'conflict', mutation: row.mutation };
     if (row.payload !== null) return { state: 'replay', payload: JSON.parse(row.payload) as unknown };
@@ -106,17 +127,23 @@ export class SqliteOperationStore implements OperationStore, MutationLedger {
     // key (Wix answers the first result again) or reconciles first.
     const stale = new Date(Date.now() - STALE_RESERVATION_MS).toISOString();
     const taken = this.db
-      .prepare('UPDATE mutation_ledger SET created_at = ? WHERE tenant_id = ? AND idempotency_key = ? AND payload IS NULL AND created_at < ?')
+      .prepare(
+        'UPDATE mutation_ledger SET created_at = ? WHERE tenant_id = ? AND idempotency_key = ? AND payload IS NULL AND created_at < ?',
+      )
       .run(new Date().toISOString(), tenantId, key, stale);
     return taken.changes === 1 ? { state: 'new' } : { state: 'in-progress' };
   }
 
   async complete(tenantId: string, key: string, payload: unknown): Promise<void> {
-    this.db.prepare('UPDATE mutation_ledger SET payload = ? WHERE tenant_id = ? AND idempotency_key = ?').run(JSON.stringify(payload), tenantId, key);
+    this.db
+      .prepare('UPDATE mutation_ledger SET payload = ? WHERE tenant_id = ? AND idempotency_key = ?')
+      .run(JSON.stringify(payload), tenantId, key);
   }
 
   async abandon(tenantId: string, key: string): Promise<void> {
-    this.db.prepare('DELETE FROM mutation_ledger WHERE tenant_id = ? AND idempotency_key = ? AND payload IS NULL').run(tenantId, key);
+    this.db
+      .prepare('DELETE FROM mutation_ledger WHERE tenant_id = ? AND idempotency_key = ? AND payload IS NULL')
+      .run(tenantId, key);
   }
 
   async close(): Promise<void> {

@@ -24,7 +24,13 @@ export function isDetach(signal: AbortSignal): boolean {
 }
 
 /** The step's view of the operation: state kept across restarts, records to hand over, and the waiting mark. */
-export function stepContext<Deps>(op: OperationRecord, deps: Deps, signal: AbortSignal, record: StepRecord, save: () => Promise<void>): StepContext<Deps> {
+export function stepContext<Deps>(
+  op: OperationRecord,
+  deps: Deps,
+  signal: AbortSignal,
+  record: StepRecord,
+  save: () => Promise<void>,
+): StepContext<Deps> {
   return {
     op,
     deps,
@@ -47,14 +53,22 @@ export function stepContext<Deps>(op: OperationRecord, deps: Deps, signal: Abort
 }
 
 /** Checks first; acts only when the wanted state is not already there. */
-export async function reconcile<Deps>(step: FlowStep<Deps>, ctx: StepContext<Deps>): Promise<{ acted: boolean; detail: string }> {
+export async function reconcile<Deps>(
+  step: FlowStep<Deps>,
+  ctx: StepContext<Deps>,
+): Promise<{ acted: boolean; detail: string }> {
   const inPlace = await step.check(ctx);
   if (inPlace !== null) return { acted: false, detail: inPlace };
   return { acted: true, detail: await step.act(ctx) };
 }
 
 /** Runs `fn`, retrying transient upstream failures up to `max` attempts with exponential backoff; anything else is final. */
-export async function withTransientRetries<T>(fn: () => Promise<T>, signal: AbortSignal, max: number, baseDelayMs: number): Promise<T> {
+export async function withTransientRetries<T>(
+  fn: () => Promise<T>,
+  signal: AbortSignal,
+  max: number,
+  baseDelayMs: number,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
@@ -71,7 +85,11 @@ export function stepUserError(error: unknown, step: string): UserErrorRecord {
   if (error instanceof GatewayError) {
     // The field is left to the steps that know it (they throw FlowUserErrors).
     const spec = error.wixCode ? userErrorSpec(error.wixCode) : undefined;
-    return { field: null, message: `${step}: ${spec?.message ?? error.message}`, code: spec?.code ?? error.wixCode ?? String(error.extensions.code) };
+    return {
+      field: null,
+      message: `${step}: ${spec?.message ?? error.message}`,
+      code: spec?.code ?? error.wixCode ?? String(error.extensions.code),
+    };
   }
   return { field: null, message: `${step} failed unexpectedly`, code: 'INTERNAL_SERVER_ERROR' };
 }
@@ -84,7 +102,9 @@ export function finish(op: OperationRecord, status: 'SUCCEEDED' | 'FAILED' | 'CA
 
 /** Marks a canceled operation: a step that was running or waiting is CANCELED (nothing it did is undone). */
 export function markCanceled(op: OperationRecord): void {
-  for (const record of op.steps) if (record.status === 'RUNNING' || record.status === 'WAITING') Object.assign(record, { status: 'CANCELED', finishedAt: now() });
+  for (const record of op.steps)
+    if (record.status === 'RUNNING' || record.status === 'WAITING')
+      Object.assign(record, { status: 'CANCELED', finishedAt: now() });
   op.cancelRequested = true;
   finish(op, 'CANCELED');
 }

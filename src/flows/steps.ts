@@ -2,7 +2,12 @@ import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { BillingSpec, NewProductSpec } from '../datasources/resellers.dto.js';
 import type { Package } from '../model/package.js';
-import { BillingCycleUnit, BillingType, ProductInstanceStatus, type ProductInstance } from '../model/product-instance.js';
+import {
+  BillingCycleUnit,
+  BillingType,
+  ProductInstanceStatus,
+  type ProductInstance,
+} from '../model/product-instance.js';
 import { toUserError, toUserErrorWith, type UserErrorSpec } from '../user-errors/index.js';
 import { RESELLER_ERRORS } from '../user-errors/resellers.js';
 import { FlowUserError, type FlowStep, type StepContext } from './flow.js';
@@ -32,7 +37,11 @@ export function inputOf<T>(ctx: Ctx): T {
  * (the flow input's field).
  * Transient failures are rethrown for the runner to retry.
  */
-export async function wix<T>(run: () => Promise<T>, field: string | null = null, table?: Record<string, UserErrorSpec>): Promise<T> {
+export async function wix<T>(
+  run: () => Promise<T>,
+  field: string | null = null,
+  table?: Record<string, UserErrorSpec>,
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -49,22 +58,37 @@ export function flowError(code: string, message: string, field: string | null = 
 }
 
 /** Instance statuses that still hold their product (a plan in one of them makes the site Premium or about to be). */
-const LIVE: ReadonlySet<ProductInstanceStatus> = new Set([ProductInstanceStatus.PENDING, ProductInstanceStatus.ENABLED, ProductInstanceStatus.AWAITING_ACTION]);
+const LIVE: ReadonlySet<ProductInstanceStatus> = new Set([
+  ProductInstanceStatus.PENDING,
+  ProductInstanceStatus.ENABLED,
+  ProductInstanceStatus.AWAITING_ACTION,
+]);
 
 /** The live instances on a site, as `accountId` sees them now (Query Packages `productInstances.siteId $hasSome`). */
-export async function liveInstancesOf(gw: GatewayContext, accountId: string, siteId: string): Promise<ProductInstance[]> {
+export async function liveInstancesOf(
+  gw: GatewayContext,
+  accountId: string,
+  siteId: string,
+): Promise<ProductInstance[]> {
   const instances = await (await gw.scope(accountId)).resellers.instancesOfSite(siteId);
   return instances.filter((i) => LIVE.has(i.status));
 }
 
 /** The live Premium plan on a site, if any. */
-export async function livePlanOf(gw: GatewayContext, accountId: string, siteId: string): Promise<ProductInstance | undefined> {
+export async function livePlanOf(
+  gw: GatewayContext,
+  accountId: string,
+  siteId: string,
+): Promise<ProductInstance | undefined> {
   return (await liveInstancesOf(gw, accountId, siteId)).find((i) => gw.catalog.isPremiumPlan(i.catalogProductId));
 }
 
 /** A recurring cycle of `count` `unit`s (default 1 YEAR). */
 export function recurring(cycle?: { unit: BillingCycleUnit; count: number } | null): BillingSpec {
-  return { type: BillingType.RECURRING, cycle: cycle ? { unit: cycle.unit, count: cycle.count } : { unit: BillingCycleUnit.YEAR, count: 1 } };
+  return {
+    type: BillingType.RECURRING,
+    cycle: cycle ? { unit: cycle.unit, count: cycle.count } : { unit: BillingCycleUnit.YEAR, count: 1 },
+  };
 }
 
 /** What a package step remembers in the operation state (so a resumed flow and later steps find it). */
@@ -102,7 +126,12 @@ export interface PackageStepSpec {
  */
 export function packageStep(spec: PackageStepSpec): Step {
   const remember = (ctx: Ctx, pkg: Package, bought: boolean) => {
-    const value: BoughtPackage = { packageId: pkg.wixId, instanceIds: pkg.productInstances.map((i) => i.wixId), catalogProductIds: pkg.productInstances.map((i) => i.catalogProductId), bought };
+    const value: BoughtPackage = {
+      packageId: pkg.wixId,
+      instanceIds: pkg.productInstances.map((i) => i.wixId),
+      catalogProductIds: pkg.productInstances.map((i) => i.catalogProductId),
+      bought,
+    };
     ctx.set(spec.stateKey, value);
     return value;
   };
@@ -126,8 +155,18 @@ export function packageStep(spec: PackageStepSpec): Step {
       const scope = await gw.scope(spec.account(ctx));
       const products = await spec.products(ctx, gw);
       // Everything arrived between the check and now (another run): check again rather than send an empty order.
-      if (products.length === 0) throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'Nothing left to buy; checking again');
-      const pkg = await wix(() => scope.resellers.createPackage({ products, externalId: spec.externalId(ctx), idempotencyKey: spec.idempotencyKey(ctx) }), null, RESELLER_ERRORS);
+      if (products.length === 0)
+        throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'Nothing left to buy; checking again');
+      const pkg = await wix(
+        () =>
+          scope.resellers.createPackage({
+            products,
+            externalId: spec.externalId(ctx),
+            idempotencyKey: spec.idempotencyKey(ctx),
+          }),
+        null,
+        RESELLER_ERRORS,
+      );
       remember(ctx, pkg, true);
       const references = products.flatMap((p) => (p.referenceProductInstanceId ? [p.referenceProductInstanceId] : []));
       const free = references.length ? `, free with reference instance ${references.join(', ')}` : '';
@@ -145,7 +184,10 @@ async function instances(gw: GatewayContext, ids: string[]): Promise<Array<Produ
 function assertDeliverable(instance: ProductInstance): void {
   if (instance.status !== ProductInstanceStatus.FAILED && instance.status !== ProductInstanceStatus.CANCELED) return;
   const why = instance.failure ? ` (${instance.failure.code}: ${instance.failure.message})` : '';
-  throw flowError(`PRODUCT_INSTANCE_${instance.status}`, `Product instance ${instance.wixId} is ${instance.status}${why}; it will not be delivered.`);
+  throw flowError(
+    `PRODUCT_INSTANCE_${instance.status}`,
+    `Product instance ${instance.wixId} is ${instance.status}${why}; it will not be delivered.`,
+  );
 }
 
 /** Whether every instance is ENABLED (a sentence), or null; fails when one can never be. */
@@ -153,7 +195,9 @@ export async function enabledAlready(gw: GatewayContext, ids: string[]): Promise
   if (ids.length === 0) return null;
   const found = await instances(gw, ids);
   for (const instance of found) if (instance) assertDeliverable(instance);
-  return found.every((i) => i?.status === ProductInstanceStatus.ENABLED) ? `Product instances ${ids.join(', ')} are ENABLED.` : null;
+  return found.every((i) => i?.status === ProductInstanceStatus.ENABLED)
+    ? `Product instances ${ids.join(', ')} are ENABLED.`
+    : null;
 }
 
 /**
@@ -164,7 +208,11 @@ export async function waitForEnabled(ctx: Ctx, ids: string[]): Promise<string> {
   await ctx.waiting(`Waiting for Wix to deliver product instances ${ids.join(', ')} (PENDING → ENABLED).`);
   const gw = await gatewayOf(ctx);
   for (const id of ids) {
-    const instance = await gw.watches.waitFor(gw.watches.productInstance(ctx.deps.tenantId, id), (i) => i.status === ProductInstanceStatus.ENABLED, ctx.signal);
+    const instance = await gw.watches.waitFor(
+      gw.watches.productInstance(ctx.deps.tenantId, id),
+      (i) => i.status === ProductInstanceStatus.ENABLED,
+      ctx.signal,
+    );
     assertDeliverable(instance);
   }
   return `Product instances ${ids.join(', ')} are ENABLED.`;

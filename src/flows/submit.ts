@@ -8,13 +8,18 @@ export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
 
 export function inputHash(kind: OperationKind, input: Record<string, unknown>): string {
-  return createHash('sha256').update(`${kind}\n${stableJson(input)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${kind}\n${stableJson(input)}`)
+    .digest('hex');
 }
 
 /**
@@ -27,15 +32,20 @@ export function externalIdFor(tenantId: string, idempotencyKey: string, suffix =
 }
 
 export type SubmitResult =
-  | { kind: 'started' | 'existing'; op: OperationRecord }
-  | { kind: 'conflict'; op: OperationRecord };
+  { kind: 'started' | 'existing'; op: OperationRecord } | { kind: 'conflict'; op: OperationRecord };
 
 /**
  * Creates the operation for (tenant, idempotency key), or returns the existing one: the same key with the same
  * input returns the same operation; with a different input it is a conflict. Ten concurrent identical requests
  * create one operation (the store's insert is atomic), so one purchase.
  */
-export async function submitOperation<Deps>(runner: OperationRunner<Deps>, flow: FlowDefinition<Deps>, tenantId: string, idempotencyKey: string, input: Record<string, unknown>): Promise<SubmitResult> {
+export async function submitOperation<Deps>(
+  runner: OperationRunner<Deps>,
+  flow: FlowDefinition<Deps>,
+  tenantId: string,
+  idempotencyKey: string,
+  input: Record<string, unknown>,
+): Promise<SubmitResult> {
   const now = new Date().toISOString();
   const record: OperationRecord = {
     id: randomUUID(),
@@ -57,7 +67,8 @@ export async function submitOperation<Deps>(runner: OperationRunner<Deps>, flow:
     version: 1,
   };
   const { record: stored, created } = await runner.store.create(record);
-  if (!created && (stored.inputHash !== record.inputHash || stored.kind !== record.kind)) return { kind: 'conflict', op: stored };
+  if (!created && (stored.inputHash !== record.inputHash || stored.kind !== record.kind))
+    return { kind: 'conflict', op: stored };
   runner.start(stored);
   return { kind: created ? 'started' : 'existing', op: stored };
 }
@@ -75,8 +86,22 @@ export interface PlannedStep {
  * A dry run: checks every step against upstream (reads only) and reports what is already in place and what would
  * be done, including which steps would call a paid endpoint. Nothing is written, nothing is stored.
  */
-export async function planOperation<Deps>(flow: FlowDefinition<Deps>, deps: Deps, tenantId: string, input: Record<string, unknown>, idempotencyKey: string): Promise<PlannedStep[]> {
-  const op = { id: 'dry-run', kind: flow.kind, tenantId, idempotencyKey, input, state: {}, recordsToSet: [] } as unknown as OperationRecord;
+export async function planOperation<Deps>(
+  flow: FlowDefinition<Deps>,
+  deps: Deps,
+  tenantId: string,
+  input: Record<string, unknown>,
+  idempotencyKey: string,
+): Promise<PlannedStep[]> {
+  const op = {
+    id: 'dry-run',
+    kind: flow.kind,
+    tenantId,
+    idempotencyKey,
+    input,
+    state: {},
+    recordsToSet: [],
+  } as unknown as OperationRecord;
   const signal = new AbortController().signal;
   const ctx: StepContext<Deps> = {
     op,
@@ -92,11 +117,23 @@ export async function planOperation<Deps>(flow: FlowDefinition<Deps>, deps: Deps
   const planned: PlannedStep[] = [];
   for (const step of flow.steps) {
     if (step.applies && !step.applies(ctx)) {
-      planned.push({ name: step.name, description: step.description, paid: step.paid, plan: 'NOT_NEEDED', detail: null });
+      planned.push({
+        name: step.name,
+        description: step.description,
+        paid: step.paid,
+        plan: 'NOT_NEEDED',
+        detail: null,
+      });
       continue;
     }
     const inPlace = await step.check(ctx);
-    planned.push({ name: step.name, description: step.description, paid: step.paid, plan: inPlace ? 'IN_PLACE' : 'WOULD_ACT', detail: inPlace });
+    planned.push({
+      name: step.name,
+      description: step.description,
+      paid: step.paid,
+      plan: inPlace ? 'IN_PLACE' : 'WOULD_ACT',
+      detail: inPlace,
+    });
   }
   return planned;
 }

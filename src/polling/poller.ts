@@ -35,7 +35,11 @@ export interface PollTiming {
 }
 
 /** Failures worth waiting out: the stream stays open and the poller backs off. Anything else ends the stream. */
-const TRANSIENT: ReadonlySet<string> = new Set([ErrorCode.UPSTREAM_RATE_LIMITED, ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT]);
+const TRANSIENT: ReadonlySet<string> = new Set([
+  ErrorCode.UPSTREAM_RATE_LIMITED,
+  ErrorCode.UPSTREAM_UNAVAILABLE,
+  ErrorCode.UPSTREAM_TIMEOUT,
+]);
 
 /** True for an upstream failure the poller retries (rate limit, 5xx, timeout, network). */
 export function isTransient(error: unknown): boolean {
@@ -160,7 +164,10 @@ export class Poller<T> {
     const { intervalMs, maxIntervalMs, errorBackoffFactor, maxRetryAfterMs } = this.timing;
     this.delayMs = Math.min(Math.max(this.delayMs * errorBackoffFactor, intervalMs), maxIntervalMs);
     const retryAfterSeconds = Number((error as GatewayError).extensions.retryAfterSeconds);
-    const retryAfterMs = Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0 ? Math.min(retryAfterSeconds * 1000, maxRetryAfterMs) : 0;
+    const retryAfterMs =
+      Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0
+        ? Math.min(retryAfterSeconds * 1000, maxRetryAfterMs)
+        : 0;
     // Retry-After is a floor: never poll sooner than Wix asked, even when that is above maxIntervalMs.
     this.schedule(this.delayMs, retryAfterMs);
   }

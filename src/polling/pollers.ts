@@ -57,10 +57,19 @@ export class PollerRegistry {
   constructor(options: PollingOptions = {}) {
     this.options = { ...DEFAULT_POLLING, ...definedOnly(options) };
     const o = this.options;
-    if (!(o.intervalMs > 0) || !(o.maxIntervalMs >= o.intervalMs)) throw new RangeError('polling: need 0 < intervalMs <= maxIntervalMs');
-    if (!(o.backoffFactor >= 1) || !(o.errorBackoffFactor >= 1)) throw new RangeError('polling: backoff factors must be >= 1');
+    if (!(o.intervalMs > 0) || !(o.maxIntervalMs >= o.intervalMs))
+      throw new RangeError('polling: need 0 < intervalMs <= maxIntervalMs');
+    if (!(o.backoffFactor >= 1) || !(o.errorBackoffFactor >= 1))
+      throw new RangeError('polling: backoff factors must be >= 1');
     if (!(o.jitter >= 0 && o.jitter < 1)) throw new RangeError('polling: jitter must be in [0, 1)');
-    this.timing = { intervalMs: o.intervalMs, maxIntervalMs: o.maxIntervalMs, backoffFactor: o.backoffFactor, errorBackoffFactor: o.errorBackoffFactor, maxRetryAfterMs: o.maxRetryAfterMs, jitter: o.jitter };
+    this.timing = {
+      intervalMs: o.intervalMs,
+      maxIntervalMs: o.maxIntervalMs,
+      backoffFactor: o.backoffFactor,
+      errorBackoffFactor: o.errorBackoffFactor,
+      maxRetryAfterMs: o.maxRetryAfterMs,
+      jitter: o.jitter,
+    };
   }
 
   /**
@@ -68,13 +77,17 @@ export class PollerRegistry {
    * first, then every change, and completes after a final state. Throws UPSTREAM_RATE_LIMITED past a cap.
    */
   watch<T>(spec: WatchSpec<T>): Watch<T> {
-    if (this.closed) throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'The gateway is shutting down; subscribe again shortly');
+    if (this.closed)
+      throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'The gateway is shutting down; subscribe again shortly');
     const key = pollerKey(spec.tenantId, spec.resource);
     let poller = this.pollers.get(key) as Poller<T> | undefined;
     if (!poller) {
       poller = this.startPoller(key, spec);
     } else if (poller.size >= this.options.maxListenersPerPoller) {
-      throw limitError(`${spec.resource} already has ${this.options.maxListenersPerPoller} listeners on this gateway; try again later`, 'maxListenersPerPoller');
+      throw limitError(
+        `${spec.resource} already has ${this.options.maxListenersPerPoller} listeners on this gateway; try again later`,
+        'maxListenersPerPoller',
+      );
     }
     return poller.listen(this.options.listenerBuffer);
   }
@@ -94,7 +107,10 @@ export class PollerRegistry {
         const result = await watch.next();
         if (result.done) {
           signal?.throwIfAborted();
-          throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'The gateway stopped watching the resource (shutting down)');
+          throw new GatewayError(
+            ErrorCode.UPSTREAM_UNAVAILABLE,
+            'The gateway stopped watching the resource (shutting down)',
+          );
         }
         if (predicate(result.value) || spec.isFinal(result.value)) return result.value;
       }
@@ -135,7 +151,8 @@ export class PollerRegistry {
         'MAX_POLLERS_PER_TENANT',
       );
     }
-    if (this.pollers.size >= this.options.maxPollers) throw limitError('This gateway already polls as many resources as it may; subscribe again later.', 'maxPollers');
+    if (this.pollers.size >= this.options.maxPollers)
+      throw limitError('This gateway already polls as many resources as it may; subscribe again later.', 'maxPollers');
     const poller = new Poller<T>(key, spec, this.timing, (p) => this.forget(p as Poller<unknown>, tenant));
     this.pollers.set(key, poller as Poller<unknown>);
     this.perTenant.set(tenant, count + 1);

@@ -32,8 +32,18 @@ export class ResourceWatches {
     return {
       tenantId: accountId,
       resource: `registeredDomain:${name}`,
-      fetch: async () => orNotFound(await this.fresh(accountId).registeredDomains.byDomain.load(name), `No registered domain ${name} in account ${accountId}`),
-      project: (rd) => [rd.status, rd.icannConfirmationStatus, rd.dnsPropagationStatus, rd.failure?.code ?? null, rd.latestRegistrationAttempt?.number ?? null],
+      fetch: async () =>
+        orNotFound(
+          await this.fresh(accountId).registeredDomains.byDomain.load(name),
+          `No registered domain ${name} in account ${accountId}`,
+        ),
+      project: (rd) => [
+        rd.status,
+        rd.icannConfirmationStatus,
+        rd.dnsPropagationStatus,
+        rd.failure?.code ?? null,
+        rd.latestRegistrationAttempt?.number ?? null,
+      ],
       isFinal: isFinalRegisteredDomain,
     };
   }
@@ -44,9 +54,15 @@ export class ResourceWatches {
     return {
       tenantId: accountId,
       resource: `connectedDomain:${name}`,
-      fetch: async () => orNotFound(await this.fresh(accountId).connectedDomains.byDomain.load(name), `No connected domain ${name} in account ${accountId}`),
+      fetch: async () =>
+        orNotFound(
+          await this.fresh(accountId).connectedDomains.byDomain.load(name),
+          `No connected domain ${name} in account ${accountId}`,
+        ),
       project: (cd) => cd.dnsPropagationStatus,
-      isFinal: (cd) => cd.dnsPropagationStatus === DnsPropagationStatus.COMPLETED || cd.dnsPropagationStatus === DnsPropagationStatus.FAILED,
+      isFinal: (cd) =>
+        cd.dnsPropagationStatus === DnsPropagationStatus.COMPLETED ||
+        cd.dnsPropagationStatus === DnsPropagationStatus.FAILED,
     };
   }
 
@@ -56,7 +72,11 @@ export class ResourceWatches {
     return {
       tenantId,
       resource: `productInstance:${id}`,
-      fetch: async () => orNotFound(await this.fresh(tenantId).resellers.instance(id), `No product instance ${id} visible to account ${tenantId}`),
+      fetch: async () =>
+        orNotFound(
+          await this.fresh(tenantId).resellers.instance(id),
+          `No product instance ${id} visible to account ${tenantId}`,
+        ),
       project: (i) => [i.status, i.failure?.code ?? null],
       isFinal: (i) => FINAL_INSTANCE.has(i.status),
     };
@@ -77,13 +97,20 @@ export class ResourceWatches {
   }
 }
 
-const FINAL_INSTANCE: ReadonlySet<ProductInstanceStatus> = new Set([ProductInstanceStatus.ENABLED, ProductInstanceStatus.CANCELED, ProductInstanceStatus.FAILED]);
+const FINAL_INSTANCE: ReadonlySet<ProductInstanceStatus> = new Set([
+  ProductInstanceStatus.ENABLED,
+  ProductInstanceStatus.CANCELED,
+  ProductInstanceStatus.FAILED,
+]);
 
 /** See {@link ResourceWatches}: nothing about the domain can still change on its own. */
 export function isFinalRegisteredDomain(rd: RegisteredDomain): boolean {
-  if (rd.status === RegisteredDomainStatus.FAILED_REGISTRATION || rd.status === RegisteredDomainStatus.CANCELED) return true;
+  if (rd.status === RegisteredDomainStatus.FAILED_REGISTRATION || rd.status === RegisteredDomainStatus.CANCELED)
+    return true;
   if (rd.status !== RegisteredDomainStatus.ACTIVE) return false;
-  const dnsSettled = rd.dnsPropagationStatus === DnsPropagationStatus.COMPLETED || rd.dnsPropagationStatus === DnsPropagationStatus.FAILED;
+  const dnsSettled =
+    rd.dnsPropagationStatus === DnsPropagationStatus.COMPLETED ||
+    rd.dnsPropagationStatus === DnsPropagationStatus.FAILED;
   return dnsSettled && rd.icannConfirmationStatus !== IcannConfirmationStatus.PENDING;
 }
 

@@ -26,25 +26,37 @@ export function accountNode(wixId: string): AccountModel {
  */
 @Resolver(() => Account)
 export class AccountResolver {
-  @Query(() => Account, { description: 'The account this request acts on (the `wix-account-id` header, or the main account).' })
+  @Query(() => Account, {
+    description: 'The account this request acts on (the `wix-account-id` header, or the main account).',
+  })
   viewer(@Ctx() ctx: GatewayContext): AccountModel {
     return accountNode(ctx.tenantId);
   }
 
-  @Query(() => Account, { description: 'An account by its Wix ID: the main account or one of its sub-accounts (FORBIDDEN otherwise).' })
-  async account(@Arg('id', () => ID, { description: 'Wix account ID (GUID) or Account global ID.' }) id: string, @Ctx() ctx: GatewayContext): Promise<AccountModel> {
+  @Query(() => Account, {
+    description: 'An account by its Wix ID: the main account or one of its sub-accounts (FORBIDDEN otherwise).',
+  })
+  async account(
+    @Arg('id', () => ID, { description: 'Wix account ID (GUID) or Account global ID.' }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<AccountModel> {
     const decoded = fromGlobalId(id);
     const wixId = decoded?.type === 'Account' ? decoded.wixId : id;
     await ctx.tenancy.assertAccess(ctx.tenantId, wixId);
     return accountNode(wixId);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Account name (Wix Get Account); null when Wix does not know the account.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Account name (Wix Get Account); null when Wix does not know the account.',
+  })
   async name(@Root() account: AccountModel, @Ctx() ctx: GatewayContext): Promise<string | null> {
     return (await ctx.accounts.byId.load(account.wixId))?.accountName ?? null;
   }
 
-  @FieldResolver(() => [Account], { description: 'Sub-accounts (customers) of the main account; empty for a sub-account, which has none.' })
+  @FieldResolver(() => [Account], {
+    description: 'Sub-accounts (customers) of the main account; empty for a sub-account, which has none.',
+  })
   async subAccounts(@Root() account: AccountModel, @Ctx() ctx: GatewayContext): Promise<AccountModel[]> {
     if (account.wixId !== ctx.mainAccountId) return [];
     return (await ctx.tenancy.subAccountIds()).map(accountNode);
@@ -55,23 +67,51 @@ export class AccountResolver {
     return toConnection(await (await ctx.scope(account.wixId)).sites.list(args));
   }
 
-  @FieldResolver(() => PackageConnection, { description: 'Reseller packages owned by this account, newest first. The packages of every account in one query come from one upstream call.' })
-  async packages(@Root() account: AccountModel, @Args(() => PackagesArgs) args: PackagesArgs, @Ctx() ctx: GatewayContext) {
-    return toConnection(await (await ctx.scope(account.wixId)).resellers.packages({ first: args.first, after: args.after, filter: toPackageListFilter(args.filter) }));
+  @FieldResolver(() => PackageConnection, {
+    description:
+      'Reseller packages owned by this account, newest first. The packages of every account in one query come from one upstream call.',
+  })
+  async packages(
+    @Root() account: AccountModel,
+    @Args(() => PackagesArgs) args: PackagesArgs,
+    @Ctx() ctx: GatewayContext,
+  ) {
+    return toConnection(
+      await (
+        await ctx.scope(account.wixId)
+      ).resellers.packages({ first: args.first, after: args.after, filter: toPackageListFilter(args.filter) }),
+    );
   }
 
-  @FieldResolver(() => [ProductInstance], { description: 'Paid services of this account assigned to no site and not CANCELED: bought, ready to be assigned.' })
-  async floatingProductInstances(@Root() account: AccountModel, @Ctx() ctx: GatewayContext): Promise<ProductInstanceModel[]> {
+  @FieldResolver(() => [ProductInstance], {
+    description: 'Paid services of this account assigned to no site and not CANCELED: bought, ready to be assigned.',
+  })
+  async floatingProductInstances(
+    @Root() account: AccountModel,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ProductInstanceModel[]> {
     return (await ctx.scope(account.wixId)).resellers.floatingInstances();
   }
 
-  @FieldResolver(() => RegisteredDomainConnection, { description: 'Domains bought through Wix by this account, newest first.' })
-  async registeredDomains(@Root() account: AccountModel, @Args(() => DomainListArgs) args: DomainListArgs, @Ctx() ctx: GatewayContext) {
+  @FieldResolver(() => RegisteredDomainConnection, {
+    description: 'Domains bought through Wix by this account, newest first.',
+  })
+  async registeredDomains(
+    @Root() account: AccountModel,
+    @Args(() => DomainListArgs) args: DomainListArgs,
+    @Ctx() ctx: GatewayContext,
+  ) {
     return toConnection(await (await ctx.scope(account.wixId)).registeredDomains.page(args));
   }
 
-  @FieldResolver(() => ConnectedDomainConnection, { description: 'External domains this account connected to Wix sites, newest first.' })
-  async connectedDomains(@Root() account: AccountModel, @Args(() => DomainListArgs) args: DomainListArgs, @Ctx() ctx: GatewayContext) {
+  @FieldResolver(() => ConnectedDomainConnection, {
+    description: 'External domains this account connected to Wix sites, newest first.',
+  })
+  async connectedDomains(
+    @Root() account: AccountModel,
+    @Args(() => DomainListArgs) args: DomainListArgs,
+    @Ctx() ctx: GatewayContext,
+  ) {
     return toConnection(await (await ctx.scope(account.wixId)).connectedDomains.page(args));
   }
 }

@@ -8,8 +8,15 @@ import { domainScope } from './domain-scope.js';
 /** DNS zones by domain name. */
 @Resolver(() => DnsZone)
 export class DnsZoneResolver {
-  @Query(() => DnsZone, { nullable: true, description: 'The DNS zone Wix hosts for a domain (registered through Wix or connected by NAMESERVERS); null when Wix hosts none for the account.' })
-  async dnsZone(@Args(() => DomainLookupArgs) args: DomainLookupArgs, @Ctx() ctx: GatewayContext): Promise<DnsZoneModel | null> {
+  @Query(() => DnsZone, {
+    nullable: true,
+    description:
+      'The DNS zone Wix hosts for a domain (registered through Wix or connected by NAMESERVERS); null when Wix hosts none for the account.',
+  })
+  async dnsZone(
+    @Args(() => DomainLookupArgs) args: DomainLookupArgs,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<DnsZoneModel | null> {
     return (await domainScope(ctx, args.accountId)).domainDns.zone.load(args.domain.toLowerCase());
   }
 }

@@ -6,8 +6,19 @@ import type { DnsRecordChange } from '../datasources/domain-dns.dto.js';
 import type { RegistrationContact, RegistrationRequest } from '../datasources/registered-domains.dto.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { DomainContactInput, DomainContactsInput } from '../schema/domain-contact.input.js';
-import { CreateConnectedDomainInput, DeleteConnectedDomainInput, RegisterDomainInput, UpdateDnsZoneInput, type DnsRecordInput } from '../schema/domain-mutations.input.js';
-import { CreateConnectedDomainPayload, DeleteConnectedDomainPayload, RegisterDomainPayload, UpdateDnsZonePayload } from '../schema/domain-mutations.payload.js';
+import {
+  CreateConnectedDomainInput,
+  DeleteConnectedDomainInput,
+  RegisterDomainInput,
+  UpdateDnsZoneInput,
+  type DnsRecordInput,
+} from '../schema/domain-mutations.input.js';
+import {
+  CreateConnectedDomainPayload,
+  DeleteConnectedDomainPayload,
+  RegisterDomainPayload,
+  UpdateDnsZonePayload,
+} from '../schema/domain-mutations.payload.js';
 import { CONNECTED_DOMAIN_ERRORS, DNS_ZONE_ERRORS, REGISTERED_DOMAIN_ERRORS } from '../user-errors/domains.js';
 import { domainScope } from './domain-scope.js';
 import { runDomainWrite } from './domain-write.js';
@@ -21,8 +32,17 @@ import { runDomainWrite } from './domain-write.js';
  */
 @Resolver()
 export class DomainMutationsResolver {
-  @Mutation(() => RegisterDomainPayload, { description: 'Buys a domain through Wix (Create Registered Domain) with a product instance covering its TLD, optionally for a Premium site. Paid: requires an idempotencyKey. Registration is asynchronous (up to 48 hours): the domain starts PENDING_REGISTRATION.' })
-  async registerDomain(@Arg('input', () => RegisterDomainInput, { description: 'The domain, the product instance paying for it, the site and the contacts.' }) input: RegisterDomainInput, @Ctx() ctx: GatewayContext): Promise<RegisterDomainPayload> {
+  @Mutation(() => RegisterDomainPayload, {
+    description:
+      'Buys a domain through Wix (Create Registered Domain) with a product instance covering its TLD, optionally for a Premium site. Paid: requires an idempotencyKey. Registration is asynchronous (up to 48 hours): the domain starts PENDING_REGISTRATION.',
+  })
+  async registerDomain(
+    @Arg('input', () => RegisterDomainInput, {
+      description: 'The domain, the product instance paying for it, the site and the contacts.',
+    })
+    input: RegisterDomainInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<RegisterDomainPayload> {
     const scope = await domainScope(ctx, input.accountId);
     const req: RegistrationRequest = {
       domain: input.domain.toLowerCase(),
@@ -40,13 +60,23 @@ export class DomainMutationsResolver {
         scope.domainDns.forget(req.domain);
         return { domain: req.domain };
       },
-      present: async (done) => ({ registeredDomain: await scope.registeredDomains.byDomain.load(done.domain), userErrors: [] }),
+      present: async (done) => ({
+        registeredDomain: await scope.registeredDomains.byDomain.load(done.domain),
+        userErrors: [],
+      }),
       empty: (): RegisterDomainPayload => ({ registeredDomain: null, userErrors: [] }),
     });
   }
 
-  @Mutation(() => CreateConnectedDomainPayload, { description: 'Connects an external domain to Wix (Create Connected Domain): a root domain by NAMESERVERS or POINTING, a subdomain without a connection type. Its `setupInfo` lists what the owner must set; the `connectDomain` flow also waits for propagation.' })
-  async createConnectedDomain(@Arg('input', () => CreateConnectedDomainInput, { description: 'The domain, how to connect it, and the site.' }) input: CreateConnectedDomainInput, @Ctx() ctx: GatewayContext): Promise<CreateConnectedDomainPayload> {
+  @Mutation(() => CreateConnectedDomainPayload, {
+    description:
+      'Connects an external domain to Wix (Create Connected Domain): a root domain by NAMESERVERS or POINTING, a subdomain without a connection type. Its `setupInfo` lists what the owner must set; the `connectDomain` flow also waits for propagation.',
+  })
+  async createConnectedDomain(
+    @Arg('input', () => CreateConnectedDomainInput, { description: 'The domain, how to connect it, and the site.' })
+    input: CreateConnectedDomainInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<CreateConnectedDomainPayload> {
     const scope = await domainScope(ctx, input.accountId);
     const req: ConnectRequest = {
       domain: input.domain.toLowerCase(),
@@ -65,13 +95,23 @@ export class DomainMutationsResolver {
         scope.domainDns.forget(req.domain);
         return { domain: req.domain };
       },
-      present: async (done) => ({ connectedDomain: await scope.connectedDomains.byDomain.load(done.domain), userErrors: [] }),
+      present: async (done) => ({
+        connectedDomain: await scope.connectedDomains.byDomain.load(done.domain),
+        userErrors: [],
+      }),
       empty: (): CreateConnectedDomainPayload => ({ connectedDomain: null, userErrors: [] }),
     });
   }
 
-  @Mutation(() => DeleteConnectedDomainPayload, { description: 'Disconnects an external domain (Delete Connected Domain): Wix removes its DNS records; a primary domain\'s site falls back to its free URL. Irreversible: requires an idempotencyKey.' })
-  async deleteConnectedDomain(@Arg('input', () => DeleteConnectedDomainInput, { description: 'The connected domain to delete.' }) input: DeleteConnectedDomainInput, @Ctx() ctx: GatewayContext): Promise<DeleteConnectedDomainPayload> {
+  @Mutation(() => DeleteConnectedDomainPayload, {
+    description:
+      "Disconnects an external domain (Delete Connected Domain): Wix removes its DNS records; a primary domain's site falls back to its free URL. Irreversible: requires an idempotencyKey.",
+  })
+  async deleteConnectedDomain(
+    @Arg('input', () => DeleteConnectedDomainInput, { description: 'The connected domain to delete.' })
+    input: DeleteConnectedDomainInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<DeleteConnectedDomainPayload> {
     const scope = await domainScope(ctx, input.accountId);
     const domain = input.domain.toLowerCase();
     return runDomainWrite(ctx, {
@@ -82,7 +122,8 @@ export class DomainMutationsResolver {
       write: async () => {
         // Read first: the payload names the site it was connected to, and an unknown domain is refused without a delete.
         const before = await scope.connectedDomains.byDomain.load(domain);
-        if (!before) throw new GatewayError(ErrorCode.NOT_FOUND, `No connected domain ${domain}`, { wixCode: 'NOT_FOUND' });
+        if (!before)
+          throw new GatewayError(ErrorCode.NOT_FOUND, `No connected domain ${domain}`, { wixCode: 'NOT_FOUND' });
         await scope.connectedDomains.delete(domain);
         scope.domainDns.forget(domain);
         return { domain: before.domain, siteWixId: before.siteWixId ?? null };
@@ -93,17 +134,34 @@ export class DomainMutationsResolver {
         site: done.siteWixId ? await scope.sites.byId.load(done.siteWixId) : null,
         userErrors: [],
       }),
-      empty: (): DeleteConnectedDomainPayload => ({ deletedConnectedDomainId: null, domain: null, site: null, userErrors: [] }),
+      empty: (): DeleteConnectedDomainPayload => ({
+        deletedConnectedDomainId: null,
+        domain: null,
+        site: null,
+        userErrors: [],
+      }),
     });
   }
 
-  @Mutation(() => UpdateDnsZonePayload, { description: 'Edits the DNS zone Wix hosts for a domain registered through Wix or connected by NAMESERVERS (Update DNS Zone): deletions first, then additions, and DNSSEC on or off. Not for POINTING connections (DOMAIN_NOT_PERMITTED).' })
-  async updateDnsZone(@Arg('input', () => UpdateDnsZoneInput, { description: 'The zone and its changes.' }) input: UpdateDnsZoneInput, @Ctx() ctx: GatewayContext): Promise<UpdateDnsZonePayload> {
+  @Mutation(() => UpdateDnsZonePayload, {
+    description:
+      'Edits the DNS zone Wix hosts for a domain registered through Wix or connected by NAMESERVERS (Update DNS Zone): deletions first, then additions, and DNSSEC on or off. Not for POINTING connections (DOMAIN_NOT_PERMITTED).',
+  })
+  async updateDnsZone(
+    @Arg('input', () => UpdateDnsZoneInput, { description: 'The zone and its changes.' }) input: UpdateDnsZoneInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<UpdateDnsZonePayload> {
     if (!input.additions?.length && !input.deletions?.length && typeof input.dnssecEnabled !== 'boolean')
-      throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'Invalid input: nothing to change', { fields: [{ field: 'additions', message: 'give additions, deletions or dnssecEnabled' }] });
+      throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'Invalid input: nothing to change', {
+        fields: [{ field: 'additions', message: 'give additions, deletions or dnssecEnabled' }],
+      });
     const scope = await domainScope(ctx, input.accountId);
     const domain = input.domain.toLowerCase();
-    const change = { additions: (input.additions ?? []).map(toRecord), deletions: (input.deletions ?? []).map(toRecord), dnssecEnabled: input.dnssecEnabled ?? null };
+    const change = {
+      additions: (input.additions ?? []).map(toRecord),
+      deletions: (input.deletions ?? []).map(toRecord),
+      dnssecEnabled: input.dnssecEnabled ?? null,
+    };
     return runDomainWrite(ctx, {
       mutation: 'updateDnsZone',
       key: input.idempotencyKey,
@@ -135,7 +193,11 @@ function toContact(c: DomainContactInput): RegistrationContact {
 }
 
 function toContacts(contacts: DomainContactsInput): RegistrationRequest['contacts'] {
-  return { registrant: toContact(contacts.registrant), admin: contacts.admin ? toContact(contacts.admin) : null, tech: contacts.tech ? toContact(contacts.tech) : null };
+  return {
+    registrant: toContact(contacts.registrant),
+    admin: contacts.admin ? toContact(contacts.admin) : null,
+    tech: contacts.tech ? toContact(contacts.tech) : null,
+  };
 }
 
 function toRecord(r: DnsRecordInput): DnsRecordChange {

@@ -8,12 +8,19 @@ import { toConnection } from './connection.js';
 /** Domain Search root fields: availability of one name, and suggestions as a connection. */
 @Resolver()
 export class DomainSearchResolver {
-  @Query(() => DomainAvailability, { description: 'Whether a domain name can be bought through Wix, and whether it costs more than the standard price.' })
-  domainAvailability(@Args(() => DomainAvailabilityArgs) args: DomainAvailabilityArgs, @Ctx() ctx: GatewayContext): Promise<DomainAvailabilityModel> {
+  @Query(() => DomainAvailability, {
+    description: 'Whether a domain name can be bought through Wix, and whether it costs more than the standard price.',
+  })
+  domainAvailability(
+    @Args(() => DomainAvailabilityArgs) args: DomainAvailabilityArgs,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<DomainAvailabilityModel> {
     return ctx.tenant.domainSearch.availability.load(args.domain.toLowerCase());
   }
 
-  @Query(() => DomainSuggestionConnection, { description: 'Available domain names Wix suggests for a search phrase, in Wix\'s order (pages of up to 20).' })
+  @Query(() => DomainSuggestionConnection, {
+    description: "Available domain names Wix suggests for a search phrase, in Wix's order (pages of up to 20).",
+  })
   async domainSuggestions(@Args(() => DomainSuggestionsArgs) args: DomainSuggestionsArgs, @Ctx() ctx: GatewayContext) {
     return toConnection(await ctx.tenant.domainSearch.suggest(args));
   }

@@ -30,7 +30,10 @@ export interface DomainWrite<Stored, Payload extends { userErrors: UserError[] }
 }
 
 /** Runs a domain write (see {@link DomainWrite}). */
-export async function runDomainWrite<Stored, Payload extends { userErrors: UserError[] }>(ctx: GatewayContext, w: DomainWrite<Stored, Payload>): Promise<Payload> {
+export async function runDomainWrite<Stored, Payload extends { userErrors: UserError[] }>(
+  ctx: GatewayContext,
+  w: DomainWrite<Stored, Payload>,
+): Promise<Payload> {
   const refused = (ue: UserError): Payload => {
     const payload = w.empty();
     payload.userErrors.push(ue);
@@ -40,8 +43,19 @@ export async function runDomainWrite<Stored, Payload extends { userErrors: UserE
   try {
     if (!w.key) stored = await w.write();
     else {
-      const outcome = await withIdempotency(ctx.operations.store, { tenantId: ctx.tenantId, key: w.key, mutation: w.mutation, inputHash: mutationInputHash(w.mutation, w.input), waitMs: ctx.operations.idempotencyWaitMs }, async () => ({ payload: await w.write(), keep: true }));
-      if (outcome.state === 'conflict' || outcome.state === 'busy' || outcome.state === 'unknown') return refused(idempotencyUserError(outcome));
+      const outcome = await withIdempotency(
+        ctx.operations.store,
+        {
+          tenantId: ctx.tenantId,
+          key: w.key,
+          mutation: w.mutation,
+          inputHash: mutationInputHash(w.mutation, w.input),
+          waitMs: ctx.operations.idempotencyWaitMs,
+        },
+        async () => ({ payload: await w.write(), keep: true }),
+      );
+      if (outcome.state === 'conflict' || outcome.state === 'busy' || outcome.state === 'unknown')
+        return refused(idempotencyUserError(outcome));
       stored = outcome.payload;
     }
   } catch (error) {

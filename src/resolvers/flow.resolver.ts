@@ -12,7 +12,13 @@ import type { BillingCycleInput } from '../schema/reseller-mutations.input.js';
 import { ConnectDomainInput, PurchaseDomainInput } from '../schema/flow-domain.input.js';
 import { ReassignPaidServiceInput, SetUpCustomerSiteInput, type PremiumPlanOrderInput } from '../schema/flow.input.js';
 import { toGlobalId } from '../schema/node.type.js';
-import { ConnectDomainPayload, PurchaseDomainPayload, ReassignPaidServicePayload, SetUpCustomerSitePayload, type FlowPayload } from '../schema/flow.payload.js';
+import {
+  ConnectDomainPayload,
+  PurchaseDomainPayload,
+  ReassignPaidServicePayload,
+  SetUpCustomerSitePayload,
+  type FlowPayload,
+} from '../schema/flow.payload.js';
 import { GatewayUserErrorCode, toUserError, userError } from '../user-errors/index.js';
 import { toOperation, toPlan } from './operation.map.js';
 
@@ -36,7 +42,11 @@ async function run(ctx: GatewayContext, flow: Flow, key: string, dryRun: boolean
   if (dryRun) {
     const deps: FlowDeps = { tenantId: ctx.tenantId, freshContext: async () => ctx };
     try {
-      return { operation: null, plan: toPlan(flow.kind, await planOperation(flow, deps, ctx.tenantId, plain, key)), userErrors: [] };
+      return {
+        operation: null,
+        plan: toPlan(flow.kind, await planOperation(flow, deps, ctx.tenantId, plain, key)),
+        userErrors: [],
+      };
     } catch (error) {
       const ue = error instanceof FlowUserError ? error.userError : toUserError(error);
       if (!ue) throw error;
@@ -46,38 +56,75 @@ async function run(ctx: GatewayContext, flow: Flow, key: string, dryRun: boolean
   const submitted = await submitOperation(ctx.operations.runner, flow, ctx.tenantId, key, plain);
   if (submitted.kind === 'conflict') {
     const message = `The idempotency key was already used for another ${submitted.op.kind} input (operation ${toGlobalId('Operation', submitted.op.id)}); use a new key for a new operation.`;
-    return { operation: null, plan: null, userErrors: [userError(GatewayUserErrorCode.IDEMPOTENCY_CONFLICT, message, 'input.idempotencyKey')] };
+    return {
+      operation: null,
+      plan: null,
+      userErrors: [userError(GatewayUserErrorCode.IDEMPOTENCY_CONFLICT, message, 'input.idempotencyKey')],
+    };
   }
   const current = (await ctx.operations.store.get(submitted.op.id)) ?? submitted.op;
   return { operation: toOperation(current), plan: null, userErrors: [] };
 }
 
 function planOrder(order: PremiumPlanOrderInput | null | undefined, fallbackCountry: string) {
-  return { catalogProductId: order?.catalogProductId ? guid(order.catalogProductId, 'CatalogProduct') : null, countryCode: (order?.countryCode ?? fallbackCountry).toUpperCase(), billingCycle: cycle(order?.billingCycle) };
+  return {
+    catalogProductId: order?.catalogProductId ? guid(order.catalogProductId, 'CatalogProduct') : null,
+    countryCode: (order?.countryCode ?? fallbackCountry).toUpperCase(),
+    billingCycle: cycle(order?.billingCycle),
+  };
 }
 
 @Resolver()
 export class FlowResolver {
-  @Mutation(() => SetUpCustomerSitePayload, { description: 'Flow: transfer a site to the customer\'s account (refused while it has paid services), buy its paid services there, wait until they are delivered. Returns the Operation at once; retry-safe with `idempotencyKey`; `dryRun` plans only.' })
-  async setUpCustomerSite(@Arg('input', () => SetUpCustomerSiteInput, { description: 'Site, customer account and services.' }) input: SetUpCustomerSiteInput, @Ctx() ctx: GatewayContext): Promise<SetUpCustomerSitePayload> {
+  @Mutation(() => SetUpCustomerSitePayload, {
+    description:
+      "Flow: transfer a site to the customer's account (refused while it has paid services), buy its paid services there, wait until they are delivered. Returns the Operation at once; retry-safe with `idempotencyKey`; `dryRun` plans only.",
+  })
+  async setUpCustomerSite(
+    @Arg('input', () => SetUpCustomerSiteInput, { description: 'Site, customer account and services.' })
+    input: SetUpCustomerSiteInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<SetUpCustomerSitePayload> {
     const normalised: SetUpCustomerSiteFlowInput = {
       siteId: guid(input.siteId, 'Site'),
       targetAccountId: await accountOf(ctx, input.targetAccountId),
       sourceAccountId: await accountOf(ctx, input.sourceAccountId),
-      products: input.products.map((p) => ({ catalogProductId: guid(p.catalogProductId, 'CatalogProduct'), countryCode: p.countryCode.toUpperCase(), billingCycle: cycle(p.billingCycle), discountCode: p.discountCode ?? null })),
+      products: input.products.map((p) => ({
+        catalogProductId: guid(p.catalogProductId, 'CatalogProduct'),
+        countryCode: p.countryCode.toUpperCase(),
+        billingCycle: cycle(p.billingCycle),
+        discountCode: p.discountCode ?? null,
+      })),
       enableNotifications: input.enableNotifications,
     };
     return run(ctx, setUpCustomerSiteFlow, input.idempotencyKey, input.dryRun, normalised);
   }
 
-  @Mutation(() => ReassignPaidServicePayload, { description: 'Flow: move a paid service (product instance) to another site — unassign then assign, or assign directly. Returns the Operation at once; retry-safe with `idempotencyKey`; `dryRun` plans only.' })
-  async reassignPaidService(@Arg('input', () => ReassignPaidServiceInput, { description: 'Instance and target site.' }) input: ReassignPaidServiceInput, @Ctx() ctx: GatewayContext): Promise<ReassignPaidServicePayload> {
-    const normalised: ReassignPaidServiceFlowInput = { productInstanceId: guid(input.productInstanceId, 'ProductInstance'), targetSiteId: guid(input.targetSiteId, 'Site'), unassignFirst: input.unassignFirst };
+  @Mutation(() => ReassignPaidServicePayload, {
+    description:
+      'Flow: move a paid service (product instance) to another site — unassign then assign, or assign directly. Returns the Operation at once; retry-safe with `idempotencyKey`; `dryRun` plans only.',
+  })
+  async reassignPaidService(
+    @Arg('input', () => ReassignPaidServiceInput, { description: 'Instance and target site.' })
+    input: ReassignPaidServiceInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ReassignPaidServicePayload> {
+    const normalised: ReassignPaidServiceFlowInput = {
+      productInstanceId: guid(input.productInstanceId, 'ProductInstance'),
+      targetSiteId: guid(input.targetSiteId, 'Site'),
+      unassignFirst: input.unassignFirst,
+    };
     return run(ctx, reassignPaidServiceFlow, input.idempotencyKey, input.dryRun, normalised);
   }
 
-  @Mutation(() => PurchaseDomainPayload, { description: 'Flow: buy a domain for a site — Premium plan if it has none, domain product (free with the plan\'s voucher where it covers the TLD), registration, until ACTIVE. Returns the Operation at once; retry-safe with `idempotencyKey` (never buys twice); `dryRun` plans only.' })
-  async purchaseDomain(@Arg('input', () => PurchaseDomainInput, { description: 'Site, domain and contacts.' }) input: PurchaseDomainInput, @Ctx() ctx: GatewayContext): Promise<PurchaseDomainPayload> {
+  @Mutation(() => PurchaseDomainPayload, {
+    description:
+      "Flow: buy a domain for a site — Premium plan if it has none, domain product (free with the plan's voucher where it covers the TLD), registration, until ACTIVE. Returns the Operation at once; retry-safe with `idempotencyKey` (never buys twice); `dryRun` plans only.",
+  })
+  async purchaseDomain(
+    @Arg('input', () => PurchaseDomainInput, { description: 'Site, domain and contacts.' }) input: PurchaseDomainInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<PurchaseDomainPayload> {
     const countryCode = (input.countryCode ?? input.contacts.registrant.countryCode).toUpperCase();
     const normalised: PurchaseDomainFlowInput = {
       siteId: guid(input.siteId, 'Site'),
@@ -87,20 +134,33 @@ export class FlowResolver {
       contacts: JSON.parse(JSON.stringify(input.contacts)) as PurchaseDomainFlowInput['contacts'],
       registrationYears: input.registrationYears,
       countryCode,
-      domainProductInstanceId: input.domainProductInstanceId ? guid(input.domainProductInstanceId, 'ProductInstance') : null,
+      domainProductInstanceId: input.domainProductInstanceId
+        ? guid(input.domainProductInstanceId, 'ProductInstance')
+        : null,
     };
     return run(ctx, purchaseDomainFlow, input.idempotencyKey, input.dryRun, normalised);
   }
 
-  @Mutation(() => ConnectDomainPayload, { description: 'Flow: connect a domain bought elsewhere (NAMESERVERS, POINTING or SUBDOMAIN) — optional Premium plan, connection, the records the owner must set (on the operation), NAMESERVERS zone records, until DNS propagation is COMPLETED. Returns the Operation at once; retry-safe with `idempotencyKey`; `dryRun` plans only.' })
-  async connectDomain(@Arg('input', () => ConnectDomainInput, { description: 'Site, domain and method.' }) input: ConnectDomainInput, @Ctx() ctx: GatewayContext): Promise<ConnectDomainPayload> {
+  @Mutation(() => ConnectDomainPayload, {
+    description:
+      'Flow: connect a domain bought elsewhere (NAMESERVERS, POINTING or SUBDOMAIN) — optional Premium plan, connection, the records the owner must set (on the operation), NAMESERVERS zone records, until DNS propagation is COMPLETED. Returns the Operation at once; retry-safe with `idempotencyKey`; `dryRun` plans only.',
+  })
+  async connectDomain(
+    @Arg('input', () => ConnectDomainInput, { description: 'Site, domain and method.' }) input: ConnectDomainInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ConnectDomainPayload> {
     const normalised: ConnectDomainFlowInput = {
       siteId: guid(input.siteId, 'Site'),
       accountId: await accountOf(ctx, input.accountId),
       domain: input.domain.toLowerCase(),
       method: input.method,
       planOrder: input.premiumPlan ? planOrder(input.premiumPlan, input.premiumPlan.countryCode) : null,
-      dnsRecords: (input.dnsRecords ?? []).map((r) => ({ type: r.type, hostName: r.hostName.toLowerCase(), ttl: r.ttl, values: [...r.values] })),
+      dnsRecords: (input.dnsRecords ?? []).map((r) => ({
+        type: r.type,
+        hostName: r.hostName.toLowerCase(),
+        ttl: r.ttl,
+        values: [...r.values],
+      })),
     };
     return run(ctx, connectDomainFlow, input.idempotencyKey, input.dryRun, normalised);
   }

@@ -23,14 +23,20 @@ export async function accountScope(ctx: GatewayContext, accountId?: string | nul
 /** Hash of a mutation's input for the ledger: the mutation name and the input without its idempotency key. */
 export function mutationInputHash(mutation: string, input: object): string {
   const { idempotencyKey: _key, ...rest } = input as Record<string, unknown>;
-  return createHash('sha256').update(`${mutation}\n${stableJson(rest)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${mutation}\n${stableJson(rest)}`)
+    .digest('hex');
 }
 
 /**
  * Runs a mutation body; an expected failure (a Wix 4xx with a code, NOT_FOUND, FORBIDDEN from Wix) becomes a user
  * error worded by `table`, anything else (transient, internal) stays a top-level error.
  */
-export async function guarded<P extends MutationPayload>(table: Record<string, UserErrorSpec>, empty: () => P, run: () => Promise<P>): Promise<P> {
+export async function guarded<P extends MutationPayload>(
+  table: Record<string, UserErrorSpec>,
+  empty: () => P,
+  run: () => Promise<P>,
+): Promise<P> {
   try {
     return await run();
   } catch (error) {
@@ -58,7 +64,14 @@ export async function keyedMutation<P extends MutationPayload>(
   run: () => Promise<P>,
   options: { holdOnUnknownOutcome?: boolean } = {},
 ): Promise<P> {
-  const args = { tenantId: ctx.tenantId, key: input.idempotencyKey, mutation, inputHash: mutationInputHash(mutation, input), waitMs: ctx.operations.idempotencyWaitMs, ...options };
+  const args = {
+    tenantId: ctx.tenantId,
+    key: input.idempotencyKey,
+    mutation,
+    inputHash: mutationInputHash(mutation, input),
+    waitMs: ctx.operations.idempotencyWaitMs,
+    ...options,
+  };
   const result = await withIdempotency(ctx.operations.store, args, async () => {
     const payload = await guarded(table, empty, run);
     return { payload, keep: payload.userErrors.length === 0 };

@@ -10,7 +10,9 @@ export function wixIdOf(id: string, type: string, field: string): string {
   if (GUID.test(id)) return id;
   const decoded = fromGlobalId(id);
   if (decoded?.type === type && GUID.test(decoded.wixId)) return decoded.wixId;
-  throw new GatewayError(ErrorCode.BAD_USER_INPUT, `${field} must be a ${type} ID or a Wix GUID`, { fields: [{ field, message: `is not a ${type} ID` }] });
+  throw new GatewayError(ErrorCode.BAD_USER_INPUT, `${field} must be a ${type} ID or a Wix GUID`, {
+    fields: [{ field, message: `is not a ${type} ID` }],
+  });
 }
 
 /**

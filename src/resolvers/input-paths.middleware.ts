@@ -15,6 +15,10 @@ export const inputPaths: MiddlewareFn = async ({ info }, next) => {
     const args = info.parentType.getFields()[info.fieldName]?.args ?? [];
     const prefix = args.length === 1 && args[0]?.name === 'input' ? 'input.' : '';
     const named = fields.map((f) => ({ field: `${prefix}${f.field}`, message: f.message }));
-    throw new GatewayError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${named.map((f) => `${f.field} ${f.message}`).join('; ')}`, { fields: named });
+    throw new GatewayError(
+      ErrorCode.BAD_USER_INPUT,
+      `Invalid input: ${named.map((f) => `${f.field} ${f.message}`).join('; ')}`,
+      { fields: named },
+    );
   }
 };

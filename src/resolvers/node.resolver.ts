@@ -23,17 +23,30 @@ const MAX_NODES = 100;
 export class NodeResolver {
   constructor(private readonly table: NodeTable) {}
 
-  @Query(() => Node, { nullable: true, description: 'Refetches any object by its global ID; null when it no longer exists or is not visible to this account.' })
-  node(@Arg('id', () => ID, { description: 'A global ID, as returned in any `id` field.' }) id: string, @Ctx() ctx: GatewayContext): Promise<object | null> {
+  @Query(() => Node, {
+    nullable: true,
+    description:
+      'Refetches any object by its global ID; null when it no longer exists or is not visible to this account.',
+  })
+  node(
+    @Arg('id', () => ID, { description: 'A global ID, as returned in any `id` field.' }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<object | null> {
     return this.load(ctx, id, 'id');
   }
 
-  @Query(() => [Node], { nullable: 'items', description: `Refetches up to ${MAX_NODES} objects by global ID, in the order given (null where one is missing).` })
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: `Refetches up to ${MAX_NODES} objects by global ID, in the order given (null where one is missing).`,
+  })
   nodes(
     @Arg('ids', () => [ID], { description: `Global IDs (at most ${MAX_NODES}).` }) ids: string[],
     @Ctx() ctx: GatewayContext,
   ): Promise<Array<object | null>> {
-    if (ids.length > MAX_NODES) throw new GatewayError(ErrorCode.BAD_USER_INPUT, `nodes takes at most ${MAX_NODES} IDs`, { fields: [{ field: 'ids', message: `must contain at most ${MAX_NODES} IDs` }] });
+    if (ids.length > MAX_NODES)
+      throw new GatewayError(ErrorCode.BAD_USER_INPUT, `nodes takes at most ${MAX_NODES} IDs`, {
+        fields: [{ field: 'ids', message: `must contain at most ${MAX_NODES} IDs` }],
+      });
     return Promise.all(ids.map((id, i) => this.load(ctx, id, `ids[${i}]`)));
   }
 
@@ -41,7 +54,10 @@ export class NodeResolver {
   private async load(ctx: GatewayContext, id: string, field: string): Promise<object | null> {
     const decoded = fromGlobalId(id);
     const loader = decoded ? this.table.get(decoded.type) : undefined;
-    if (!decoded || !loader) throw new GatewayError(ErrorCode.BAD_USER_INPUT, `${field} is not a global ID of this API`, { fields: [{ field, message: 'is not a global ID' }] });
+    if (!decoded || !loader)
+      throw new GatewayError(ErrorCode.BAD_USER_INPUT, `${field} is not a global ID of this API`, {
+        fields: [{ field, message: 'is not a global ID' }],
+      });
     const node = await loader(ctx, decoded.wixId);
     return node ? { ...node, __typename: decoded.type } : null;
   }

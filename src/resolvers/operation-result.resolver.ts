@@ -6,7 +6,12 @@ import type { ProductInstance as ProductInstanceModel } from '../model/product-i
 import type { RegisteredDomain as RegisteredDomainModel } from '../model/registered-domain.js';
 import type { Site as SiteModel } from '../model/site.js';
 import { ConnectedDomain } from '../schema/connected-domain.type.js';
-import { ConnectDomainResult, PurchaseDomainResult, ReassignPaidServiceResult, SetUpCustomerSiteResult } from '../schema/operation-result.type.js';
+import {
+  ConnectDomainResult,
+  PurchaseDomainResult,
+  ReassignPaidServiceResult,
+  SetUpCustomerSiteResult,
+} from '../schema/operation-result.type.js';
 import { Package } from '../schema/package.type.js';
 import { ProductInstance } from '../schema/product-instance.type.js';
 import { RegisteredDomain } from '../schema/registered-domain.type.js';
@@ -22,7 +27,7 @@ async function siteOf(ctx: GatewayContext, accountId: string, siteId: string): P
 
 @Resolver(() => SetUpCustomerSiteResult)
 export class SetUpCustomerSiteResultResolver {
-  @FieldResolver(() => Site, { nullable: true, description: 'The site, as the customer\'s account sees it now.' })
+  @FieldResolver(() => Site, { nullable: true, description: "The site, as the customer's account sees it now." })
   site(@Root() r: SetUpCustomerSiteResult, @Ctx() ctx: GatewayContext): Promise<SiteModel | null> {
     return siteOf(ctx, r.accountId, r.siteWixId);
   }
@@ -36,7 +41,10 @@ export class SetUpCustomerSiteResultResolver {
 @Resolver(() => ReassignPaidServiceResult)
 export class ReassignPaidServiceResultResolver {
   @FieldResolver(() => ProductInstance, { nullable: true, description: 'The product instance, as Wix has it now.' })
-  productInstance(@Root() r: ReassignPaidServiceResult, @Ctx() ctx: GatewayContext): Promise<ProductInstanceModel | null> {
+  productInstance(
+    @Root() r: ReassignPaidServiceResult,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ProductInstanceModel | null> {
     return ctx.tenant.resellers.instance(r.productInstanceWixId);
   }
 
@@ -49,7 +57,10 @@ export class ReassignPaidServiceResultResolver {
 @Resolver(() => PurchaseDomainResult)
 export class PurchaseDomainResultResolver {
   @FieldResolver(() => RegisteredDomain, { nullable: true, description: 'The registered domain, as Wix has it now.' })
-  async registeredDomain(@Root() r: PurchaseDomainResult, @Ctx() ctx: GatewayContext): Promise<RegisteredDomainModel | null> {
+  async registeredDomain(
+    @Root() r: PurchaseDomainResult,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<RegisteredDomainModel | null> {
     return (await ctx.scope(r.accountId)).registeredDomains.byDomain.load(r.domain);
   }
 
@@ -58,16 +69,28 @@ export class PurchaseDomainResultResolver {
     return siteOf(ctx, r.accountId, r.siteWixId);
   }
 
-  @FieldResolver(() => ProductInstance, { nullable: true, description: 'The domain product instance the registration used.' })
-  domainProductInstance(@Root() r: PurchaseDomainResult, @Ctx() ctx: GatewayContext): Promise<ProductInstanceModel | null> {
+  @FieldResolver(() => ProductInstance, {
+    nullable: true,
+    description: 'The domain product instance the registration used.',
+  })
+  domainProductInstance(
+    @Root() r: PurchaseDomainResult,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ProductInstanceModel | null> {
     return ctx.tenant.resellers.instance(r.domainProductInstanceWixId);
   }
 }
 
 @Resolver(() => ConnectDomainResult)
 export class ConnectDomainResultResolver {
-  @FieldResolver(() => ConnectedDomain, { nullable: true, description: 'The connected domain, as Wix has it now (with its setup info).' })
-  async connectedDomain(@Root() r: ConnectDomainResult, @Ctx() ctx: GatewayContext): Promise<ConnectedDomainModel | null> {
+  @FieldResolver(() => ConnectedDomain, {
+    nullable: true,
+    description: 'The connected domain, as Wix has it now (with its setup info).',
+  })
+  async connectedDomain(
+    @Root() r: ConnectDomainResult,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ConnectedDomainModel | null> {
     return (await ctx.scope(r.accountId)).connectedDomains.byDomain.load(r.domain);
   }
 
@@ -78,4 +101,9 @@ export class ConnectDomainResultResolver {
 }
 
 /** Every resolver of the result types. */
-export const operationResultResolvers = [SetUpCustomerSiteResultResolver, ReassignPaidServiceResultResolver, PurchaseDomainResultResolver, ConnectDomainResultResolver] as const;
+export const operationResultResolvers = [
+  SetUpCustomerSiteResultResolver,
+  ReassignPaidServiceResultResolver,
+  PurchaseDomainResultResolver,
+  ConnectDomainResultResolver,
+] as const;

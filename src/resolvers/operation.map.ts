@@ -1,7 +1,13 @@
 import type { OperationRecord } from '../flows/operation.js';
 import type { PlannedStep as PlannedStepRecord } from '../flows/submit.js';
 import type { OperationKind } from '../model/operation.js';
-import { ConnectDomainResult, PurchaseDomainResult, ReassignPaidServiceResult, SetUpCustomerSiteResult, type OperationResult } from '../schema/operation-result.type.js';
+import {
+  ConnectDomainResult,
+  PurchaseDomainResult,
+  ReassignPaidServiceResult,
+  SetUpCustomerSiteResult,
+  type OperationResult,
+} from '../schema/operation-result.type.js';
 import { Operation, type OperationPlan } from '../schema/operation.type.js';
 
 /**
@@ -24,7 +30,12 @@ export function toOperation(record: OperationRecord): Operation {
     startedAt: s.startedAt ? new Date(s.startedAt) : null,
     finishedAt: s.finishedAt ? new Date(s.finishedAt) : null,
   }));
-  op.recordsToSet = record.recordsToSet.map((r) => ({ type: r.type, hostName: r.hostName, ttl: r.ttl, values: [...r.values] }));
+  op.recordsToSet = record.recordsToSet.map((r) => ({
+    type: r.type,
+    hostName: r.hostName,
+    ttl: r.ttl,
+    values: [...r.values],
+  }));
   op.result = record.status === 'SUCCEEDED' && record.result ? toResult(record.kind, record.result) : null;
   op.userErrors = record.userErrors.map((e) => ({ field: e.field, message: e.message, code: e.code }));
   op.createdAt = new Date(record.createdAt);
@@ -34,7 +45,12 @@ export function toOperation(record: OperationRecord): Operation {
 }
 
 function toResult(kind: OperationKind, result: Record<string, unknown>): OperationResult {
-  const Type = { SET_UP_CUSTOMER_SITE: SetUpCustomerSiteResult, REASSIGN_PAID_SERVICE: ReassignPaidServiceResult, PURCHASE_DOMAIN: PurchaseDomainResult, CONNECT_DOMAIN: ConnectDomainResult }[kind];
+  const Type = {
+    SET_UP_CUSTOMER_SITE: SetUpCustomerSiteResult,
+    REASSIGN_PAID_SERVICE: ReassignPaidServiceResult,
+    PURCHASE_DOMAIN: PurchaseDomainResult,
+    CONNECT_DOMAIN: ConnectDomainResult,
+  }[kind];
   return Object.assign(new Type(), result);
 }
 
@@ -42,7 +58,13 @@ function toResult(kind: OperationKind, result: Record<string, unknown>): Operati
 export function toPlan(kind: string, steps: PlannedStepRecord[]): OperationPlan {
   return {
     kind: kind as OperationKind,
-    steps: steps.map((s) => ({ name: s.name, description: s.description, paid: s.paid, plan: s.plan, detail: s.detail })),
+    steps: steps.map((s) => ({
+      name: s.name,
+      description: s.description,
+      paid: s.paid,
+      plan: s.plan,
+      detail: s.detail,
+    })),
     wouldCallPaidEndpoint: steps.some((s) => s.paid && s.plan === 'WOULD_ACT'),
   };
 }

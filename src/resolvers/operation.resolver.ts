@@ -1,4 +1,17 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import { isFinal, type OperationRecord } from '../flows/operation.js';
@@ -19,7 +32,7 @@ async function ownOperation(ctx: GatewayContext, id: string, field: string): Pro
 
 @ArgsType()
 export class OperationUpdatedArgs {
-  @Field(() => ID, { description: 'The operation\'s ID.' })
+  @Field(() => ID, { description: "The operation's ID." })
   id!: string;
 }
 
@@ -87,7 +100,10 @@ function idle(onPush: (resume: () => void) => void): Promise<void> {
   });
 }
 
-async function operationStream({ args, context }: SubscribeResolverData<unknown, OperationUpdatedArgs, GatewayContext>): Promise<AsyncIterable<Operation>> {
+async function operationStream({
+  args,
+  context,
+}: SubscribeResolverData<unknown, OperationUpdatedArgs, GatewayContext>): Promise<AsyncIterable<Operation>> {
   const record = await ownOperation(context, String(args.id ?? ''), 'id');
   if (!record) throw new GatewayError(ErrorCode.NOT_FOUND, 'This account has no such operation');
   return operationStates(context.operations, record);
@@ -96,25 +112,45 @@ async function operationStream({ args, context }: SubscribeResolverData<unknown,
 /** Operations: look one up, cancel one, follow one. */
 @Resolver(() => Operation)
 export class OperationResolver {
-  @Query(() => Operation, { nullable: true, description: 'An operation started by a flow mutation, by ID; null when this account has no such operation.' })
-  async operation(@Arg('id', () => ID, { description: 'The operation\'s ID (from the flow mutation\'s payload).' }) id: string, @Ctx() ctx: GatewayContext): Promise<Operation | null> {
+  @Query(() => Operation, {
+    nullable: true,
+    description: 'An operation started by a flow mutation, by ID; null when this account has no such operation.',
+  })
+  async operation(
+    @Arg('id', () => ID, { description: "The operation's ID (from the flow mutation's payload)." }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<Operation | null> {
     const record = await ownOperation(ctx, id, 'id');
     return record ? toOperation(record) : null;
   }
 
-  @Mutation(() => CancelOperationPayload, { description: 'Stops an operation: a waiting step stops waiting and no later step runs. What was already done (a transfer, a purchase) is not undone.' })
-  async cancelOperation(@Arg('input', () => CancelOperationInput, { description: 'Which operation.' }) input: CancelOperationInput, @Ctx() ctx: GatewayContext): Promise<CancelOperationPayload> {
+  @Mutation(() => CancelOperationPayload, {
+    description:
+      'Stops an operation: a waiting step stops waiting and no later step runs. What was already done (a transfer, a purchase) is not undone.',
+  })
+  async cancelOperation(
+    @Arg('input', () => CancelOperationInput, { description: 'Which operation.' }) input: CancelOperationInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<CancelOperationPayload> {
     const record = await ownOperation(ctx, input.id, 'input.id');
-    if (!record) return { operation: null, userErrors: [userError('NOT_FOUND', 'This account has no such operation.', 'input.id')] };
+    if (!record)
+      return {
+        operation: null,
+        userErrors: [userError('NOT_FOUND', 'This account has no such operation.', 'input.id')],
+      };
     const after = await ctx.operations.runner.cancel(record.id);
     return { operation: after ? toOperation(after) : null, userErrors: [] };
   }
 
   @Subscription(() => Operation, {
     subscribe: operationStream,
-    description: 'An operation\'s progress: its current state at once, then every saved change (step started, waiting, done…); completes when it SUCCEEDED, FAILED or was CANCELED. Errors NOT_FOUND when this account has no such operation.',
+    description:
+      "An operation's progress: its current state at once, then every saved change (step started, waiting, done…); completes when it SUCCEEDED, FAILED or was CANCELED. Errors NOT_FOUND when this account has no such operation.",
   })
-  operationUpdated(@Root() operation: Operation, @Args(() => OperationUpdatedArgs) _args: OperationUpdatedArgs): Operation {
+  operationUpdated(
+    @Root() operation: Operation,
+    @Args(() => OperationUpdatedArgs) _args: OperationUpdatedArgs,
+  ): Operation {
     return operation;
   }
 }

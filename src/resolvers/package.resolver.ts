@@ -13,20 +13,38 @@ import { wixIdOf } from './ids.js';
 /** Reduces the GraphQL filter to the data source's (the site as its Wix ID). */
 export function toPackageListFilter(filter?: PackageFilter | null): PackageListFilter | null {
   if (!filter) return null;
-  return { status: filter.status ?? null, siteWixId: filter.siteId ? wixIdOf(filter.siteId, 'Site', 'filter.siteId') : null };
+  return {
+    status: filter.status ?? null,
+    siteWixId: filter.siteId ? wixIdOf(filter.siteId, 'Site', 'filter.siteId') : null,
+  };
 }
 
 /** Root fields `package` and `packages`, and the fields of Package that need resolving. */
 @Resolver(() => Package)
 export class PackageResolver {
-  @Query(() => Package, { nullable: true, description: 'A reseller package by ID (global ID or Wix GUID); null when it does not exist or is not visible to this account.' })
-  package(@Arg('id', () => ID, { description: 'Package global ID or Wix package GUID.' }) id: string, @Ctx() ctx: GatewayContext): Promise<PackageModel | null> {
+  @Query(() => Package, {
+    nullable: true,
+    description:
+      'A reseller package by ID (global ID or Wix GUID); null when it does not exist or is not visible to this account.',
+  })
+  package(
+    @Arg('id', () => ID, { description: 'Package global ID or Wix package GUID.' }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<PackageModel | null> {
     return ctx.tenant.resellers.package(wixIdOf(id, 'Package', 'id'));
   }
 
-  @Query(() => PackageConnection, { description: 'Packages of the current account, newest first (the same list as `viewer.packages`).' })
+  @Query(() => PackageConnection, {
+    description: 'Packages of the current account, newest first (the same list as `viewer.packages`).',
+  })
   async packages(@Args(() => PackagesArgs) args: PackagesArgs, @Ctx() ctx: GatewayContext) {
-    return toConnection(await ctx.tenant.resellers.packages({ first: args.first, after: args.after, filter: toPackageListFilter(args.filter) }));
+    return toConnection(
+      await ctx.tenant.resellers.packages({
+        first: args.first,
+        after: args.after,
+        filter: toPackageListFilter(args.filter),
+      }),
+    );
   }
 
   @FieldResolver(() => Account, { description: 'The account that owns the package.' })

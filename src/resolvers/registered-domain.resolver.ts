@@ -12,18 +12,31 @@ import { domainScope } from './domain-scope.js';
 /** Registered domains: the root look-up and the links to the site and the DNS zone (both in the owner's scope). */
 @Resolver(() => RegisteredDomain)
 export class RegisteredDomainResolver {
-  @Query(() => RegisteredDomain, { nullable: true, description: 'A domain bought through Wix, by name; null when the account has no such registered domain.' })
-  async registeredDomain(@Args(() => DomainLookupArgs) args: DomainLookupArgs, @Ctx() ctx: GatewayContext): Promise<RegisteredDomainModel | null> {
+  @Query(() => RegisteredDomain, {
+    nullable: true,
+    description: 'A domain bought through Wix, by name; null when the account has no such registered domain.',
+  })
+  async registeredDomain(
+    @Args(() => DomainLookupArgs) args: DomainLookupArgs,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<RegisteredDomainModel | null> {
     return (await domainScope(ctx, args.accountId)).registeredDomains.byDomain.load(args.domain.toLowerCase());
   }
 
-  @FieldResolver(() => Site, { nullable: true, description: 'The site the domain is assigned to; null when unassigned.' })
+  @FieldResolver(() => Site, {
+    nullable: true,
+    description: 'The site the domain is assigned to; null when unassigned.',
+  })
   async site(@Root() rd: RegisteredDomainModel, @Ctx() ctx: GatewayContext): Promise<SiteModel | null> {
     if (!rd.siteWixId) return null;
     return (await ctx.scope(rd.ownerAccountId)).sites.byId.load(rd.siteWixId);
   }
 
-  @FieldResolver(() => DnsZone, { nullable: true, description: 'The DNS zone Wix hosts for the domain; null while it has none (e.g. registration pending or failed). One Get DNS Zone call per domain, kept briefly.' })
+  @FieldResolver(() => DnsZone, {
+    nullable: true,
+    description:
+      'The DNS zone Wix hosts for the domain; null while it has none (e.g. registration pending or failed). One Get DNS Zone call per domain, kept briefly.',
+  })
   async dnsZone(@Root() rd: RegisteredDomainModel, @Ctx() ctx: GatewayContext): Promise<DnsZoneModel | null> {
     return (await ctx.scope(rd.ownerAccountId)).domainDns.zone.load(rd.domain);
   }

@@ -2,22 +2,36 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { BillingSpec, NewPackageSpec } from '../datasources/resellers.dto.js';
 import { externalIdFor } from '../flows/submit.js';
-import { CancelPackageInput, CreatePackageInput, UpdatePackageExternalIdInput, type BillingInput } from '../schema/reseller-mutations.input.js';
-import { CancelPackagePayload, CreatePackagePayload, UpdatePackageExternalIdPayload } from '../schema/reseller-mutations.payload.js';
+import {
+  CancelPackageInput,
+  CreatePackageInput,
+  UpdatePackageExternalIdInput,
+  type BillingInput,
+} from '../schema/reseller-mutations.input.js';
+import {
+  CancelPackagePayload,
+  CreatePackagePayload,
+  UpdatePackageExternalIdPayload,
+} from '../schema/reseller-mutations.payload.js';
 import { RESELLER_ERRORS } from '../user-errors/resellers.js';
 import { accountScope, guarded, keyedMutation } from './idempotent-mutation.js';
 import { wixIdOf } from './ids.js';
 
 /** A BillingInput as the data sources take it. */
 export function toBillingSpec(billing?: BillingInput | null): BillingSpec | null {
-  return billing ? { type: billing.type, cycle: billing.cycle ? { unit: billing.cycle.unit, count: billing.cycle.count } : null } : null;
+  return billing
+    ? { type: billing.type, cycle: billing.cycle ? { unit: billing.cycle.unit, count: billing.cycle.count } : null }
+    : null;
 }
 
 /**
  * The package Create Package V2 is asked for, in Wix IDs. Without a client `externalId` the package gets one derived
  * from the tenant and the idempotency key, so a purchase whose answer was lost is found again rather than repeated.
  */
-export function toNewPackage(input: CreatePackageInput, tenantId: string): NewPackageSpec & { derivedExternalId: boolean } {
+export function toNewPackage(
+  input: CreatePackageInput,
+  tenantId: string,
+): NewPackageSpec & { derivedExternalId: boolean } {
   return {
     idempotencyKey: input.idempotencyKey,
     externalId: input.externalId ?? externalIdFor(tenantId, input.idempotencyKey, 'package'),
@@ -28,7 +42,9 @@ export function toNewPackage(input: CreatePackageInput, tenantId: string): NewPa
       siteId: p.siteId ? wixIdOf(p.siteId, 'Site', `input.products.${i}.siteId`) : null,
       billing: toBillingSpec(p.billing),
       discountCode: p.discountCode ?? null,
-      referenceProductInstanceId: p.referenceProductInstanceId ? wixIdOf(p.referenceProductInstanceId, 'ProductInstance', `input.products.${i}.referenceProductInstanceId`) : null,
+      referenceProductInstanceId: p.referenceProductInstanceId
+        ? wixIdOf(p.referenceProductInstanceId, 'ProductInstance', `input.products.${i}.referenceProductInstanceId`)
+        : null,
     })),
   };
 }
@@ -36,34 +52,61 @@ export function toNewPackage(input: CreatePackageInput, tenantId: string): NewPa
 /** Package-level reseller writes: createPackage, cancelPackage, updatePackageExternalId. */
 @Resolver()
 export class ResellerMutationsResolver {
-  @Mutation(() => CreatePackagePayload, { description: 'Buy a package of paid services for an account (Wix Create Package V2). Paid: requires an idempotency key; a retry with the same key returns the same package and never buys twice.' })
-  async createPackage(@Arg('input', () => CreatePackageInput, { description: 'What to buy, and for which account.' }) input: CreatePackageInput, @Ctx() ctx: GatewayContext): Promise<CreatePackagePayload> {
+  @Mutation(() => CreatePackagePayload, {
+    description:
+      'Buy a package of paid services for an account (Wix Create Package V2). Paid: requires an idempotency key; a retry with the same key returns the same package and never buys twice.',
+  })
+  async createPackage(
+    @Arg('input', () => CreatePackageInput, { description: 'What to buy, and for which account.' })
+    input: CreatePackageInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<CreatePackagePayload> {
     const scope = await accountScope(ctx, input.accountId);
     const spec = toNewPackage(input, ctx.tenantId);
     const empty = (): CreatePackagePayload => ({ package: null, userErrors: [] });
     return keyedMutation(ctx, 'createPackage', input, RESELLER_ERRORS, empty, async () => {
       // A derived external ID is ours alone: a package carrying it was bought by an earlier attempt of this request.
       if (spec.derivedExternalId) {
-        const earlier = (await scope.resellers.packagesByExternalId(spec.externalId as string)).find((p) => p.accountId === scope.accountId);
+        const earlier = (await scope.resellers.packagesByExternalId(spec.externalId as string)).find(
+          (p) => p.accountId === scope.accountId,
+        );
         if (earlier) return { package: earlier, userErrors: [] };
       }
       return { package: await scope.resellers.createPackage(spec), userErrors: [] };
     });
   }
 
-  @Mutation(() => CancelPackagePayload, { description: 'Cancel every paid service of a package at once (Wix Cancel Package); the customer loses them immediately and dependants stop (e.g. a connected domain of a canceled plan). Irreversible: requires an idempotency key.' })
-  async cancelPackage(@Arg('input', () => CancelPackageInput, { description: 'The package to cancel.' }) input: CancelPackageInput, @Ctx() ctx: GatewayContext): Promise<CancelPackagePayload> {
+  @Mutation(() => CancelPackagePayload, {
+    description:
+      'Cancel every paid service of a package at once (Wix Cancel Package); the customer loses them immediately and dependants stop (e.g. a connected domain of a canceled plan). Irreversible: requires an idempotency key.',
+  })
+  async cancelPackage(
+    @Arg('input', () => CancelPackageInput, { description: 'The package to cancel.' }) input: CancelPackageInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<CancelPackagePayload> {
     const scope = await accountScope(ctx, input.accountId);
     const packageId = wixIdOf(input.packageId, 'Package', 'input.packageId');
     const empty = (): CancelPackagePayload => ({ package: null, userErrors: [] });
-    return keyedMutation(ctx, 'cancelPackage', input, RESELLER_ERRORS, empty, async () => ({ package: await scope.resellers.cancelPackage(packageId, input.idempotencyKey), userErrors: [] }));
+    return keyedMutation(ctx, 'cancelPackage', input, RESELLER_ERRORS, empty, async () => ({
+      package: await scope.resellers.cancelPackage(packageId, input.idempotencyKey),
+      userErrors: [],
+    }));
   }
 
-  @Mutation(() => UpdatePackageExternalIdPayload, { description: 'Set your own reference of a package (Wix Update Package External Id). Repeating it is harmless.' })
-  async updatePackageExternalId(@Arg('input', () => UpdatePackageExternalIdInput, { description: 'The package and its new external ID.' }) input: UpdatePackageExternalIdInput, @Ctx() ctx: GatewayContext): Promise<UpdatePackageExternalIdPayload> {
+  @Mutation(() => UpdatePackageExternalIdPayload, {
+    description: 'Set your own reference of a package (Wix Update Package External Id). Repeating it is harmless.',
+  })
+  async updatePackageExternalId(
+    @Arg('input', () => UpdatePackageExternalIdInput, { description: 'The package and its new external ID.' })
+    input: UpdatePackageExternalIdInput,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<UpdatePackageExternalIdPayload> {
     const scope = await accountScope(ctx, input.accountId);
     const packageId = wixIdOf(input.packageId, 'Package', 'input.packageId');
     const empty = (): UpdatePackageExternalIdPayload => ({ package: null, userErrors: [] });
-    return guarded(RESELLER_ERRORS, empty, async () => ({ package: await scope.resellers.updateExternalId(packageId, input.externalId), userErrors: [] }));
+    return guarded(RESELLER_ERRORS, empty, async () => ({
+      package: await scope.resellers.updateExternalId(packageId, input.externalId),
+      userErrors: [],
+    }));
   }
 }

@@ -24,8 +24,15 @@ const LIVE_PLAN: ProductInstanceModel['status'][] = [ProductInstanceStatus.ENABL
  */
 @Resolver(() => Site)
 export class SiteResolver {
-  @Query(() => Site, { nullable: true, description: 'A site of the current account by its ID (global ID or Wix GUID); null when the account has no such site.' })
-  site(@Arg('id', () => ID, { description: 'Site global ID or Wix site GUID.' }) id: string, @Ctx() ctx: GatewayContext): Promise<SiteModel | null> {
+  @Query(() => Site, {
+    nullable: true,
+    description:
+      'A site of the current account by its ID (global ID or Wix GUID); null when the account has no such site.',
+  })
+  site(
+    @Arg('id', () => ID, { description: 'Site global ID or Wix site GUID.' }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<SiteModel | null> {
     return ctx.tenant.sites.byId.load(wixIdOf(id, 'Site', 'id'));
   }
 
@@ -34,26 +41,48 @@ export class SiteResolver {
     return toConnection(await ctx.tenant.sites.list(args));
   }
 
-  @FieldResolver(() => [ProductInstance], { description: 'Paid services assigned to the site. The instances of every site in one query come from one upstream call.' })
-  async productInstances(@Root() site: SiteModel, @Args(() => SiteProductInstancesArgs) args: SiteProductInstancesArgs, @Ctx() ctx: GatewayContext): Promise<ProductInstanceModel[]> {
+  @FieldResolver(() => [ProductInstance], {
+    description:
+      'Paid services assigned to the site. The instances of every site in one query come from one upstream call.',
+  })
+  async productInstances(
+    @Root() site: SiteModel,
+    @Args(() => SiteProductInstancesArgs) args: SiteProductInstancesArgs,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ProductInstanceModel[]> {
     const instances = await (await ctx.scope(site.ownerAccountId)).resellers.instancesOfSite(site.wixId);
     return args.status?.length ? instances.filter((i) => args.status?.includes(i.status)) : instances;
   }
 
-  @FieldResolver(() => ProductInstance, { nullable: true, description: 'The site\'s Premium plan: its ENABLED (else PENDING) instance of a PREMIUM_PLAN product, per the product catalog; null when it has none.' })
+  @FieldResolver(() => ProductInstance, {
+    nullable: true,
+    description:
+      "The site's Premium plan: its ENABLED (else PENDING) instance of a PREMIUM_PLAN product, per the product catalog; null when it has none.",
+  })
   async premiumPlan(@Root() site: SiteModel, @Ctx() ctx: GatewayContext): Promise<ProductInstanceModel | null> {
     const instances = await (await ctx.scope(site.ownerAccountId)).resellers.instancesOfSite(site.wixId);
-    const plans = instances.filter((i) => LIVE_PLAN.includes(i.status) && ctx.catalog.isPremiumPlan(i.catalogProductId));
-    plans.sort((a, b) => LIVE_PLAN.indexOf(a.status) - LIVE_PLAN.indexOf(b.status) || b.createdDate.getTime() - a.createdDate.getTime());
+    const plans = instances.filter(
+      (i) => LIVE_PLAN.includes(i.status) && ctx.catalog.isPremiumPlan(i.catalogProductId),
+    );
+    plans.sort(
+      (a, b) =>
+        LIVE_PLAN.indexOf(a.status) - LIVE_PLAN.indexOf(b.status) || b.createdDate.getTime() - a.createdDate.getTime(),
+    );
     return plans[0] ?? null;
   }
 
-  @FieldResolver(() => [ConnectedDomain], { nullable: true, description: 'External domains connected to this site (null when Wix could not be asked).' })
+  @FieldResolver(() => [ConnectedDomain], {
+    nullable: true,
+    description: 'External domains connected to this site (null when Wix could not be asked).',
+  })
   async connectedDomains(@Root() site: SiteModel, @Ctx() ctx: GatewayContext): Promise<ConnectedDomainModel[]> {
     return (await ctx.scope(site.ownerAccountId)).connectedDomains.forSite(site.wixId);
   }
 
-  @FieldResolver(() => [RegisteredDomain], { nullable: true, description: 'Domains bought through Wix and assigned to this site (null when Wix could not be asked).' })
+  @FieldResolver(() => [RegisteredDomain], {
+    nullable: true,
+    description: 'Domains bought through Wix and assigned to this site (null when Wix could not be asked).',
+  })
   async registeredDomains(@Root() site: SiteModel, @Ctx() ctx: GatewayContext): Promise<RegisteredDomainModel[]> {
     return (await ctx.scope(site.ownerAccountId)).registeredDomains.forSite(site.wixId);
   }

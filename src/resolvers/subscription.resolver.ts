@@ -1,5 +1,13 @@
 import { validate } from 'class-validator';
-import { ArgumentValidationError, Args, Resolver, Root, Subscription, type PubSub, type SubscribeResolverData } from 'type-graphql';
+import {
+  ArgumentValidationError,
+  Args,
+  Resolver,
+  Root,
+  Subscription,
+  type PubSub,
+  type SubscribeResolverData,
+} from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { ConnectedDomain as ConnectedDomainModel } from '../model/connected-domain.js';
 import type { ProductInstance as ProductInstanceModel } from '../model/product-instance.js';
@@ -51,25 +59,36 @@ export class SubscriptionResolver {
   @Subscription(() => RegisteredDomain, {
     subscribe: registeredDomainStream,
     description:
-      'A registered domain\'s registration, ICANN and DNS status: the current state at once, then every change; completes after FAILED_REGISTRATION or CANCELED, or once the domain is ACTIVE with DNS propagation settled (COMPLETED or FAILED) and ICANN confirmation no longer PENDING. Errors NOT_FOUND when the account has no such domain.',
+      "A registered domain's registration, ICANN and DNS status: the current state at once, then every change; completes after FAILED_REGISTRATION or CANCELED, or once the domain is ACTIVE with DNS propagation settled (COMPLETED or FAILED) and ICANN confirmation no longer PENDING. Errors NOT_FOUND when the account has no such domain.",
   })
-  registeredDomainUpdated(@Root() domain: RegisteredDomainModel, @Args(() => DomainLookupArgs) _args: DomainLookupArgs): RegisteredDomainModel {
+  registeredDomainUpdated(
+    @Root() domain: RegisteredDomainModel,
+    @Args(() => DomainLookupArgs) _args: DomainLookupArgs,
+  ): RegisteredDomainModel {
     return domain;
   }
 
   @Subscription(() => ConnectedDomain, {
     subscribe: connectedDomainStream,
-    description: 'A connected domain\'s DNS propagation status: the current state at once, then every change; completes when propagation is COMPLETED or FAILED. Errors NOT_FOUND when the account has no such connected domain.',
+    description:
+      "A connected domain's DNS propagation status: the current state at once, then every change; completes when propagation is COMPLETED or FAILED. Errors NOT_FOUND when the account has no such connected domain.",
   })
-  connectedDomainUpdated(@Root() domain: ConnectedDomainModel, @Args(() => DomainLookupArgs) _args: DomainLookupArgs): ConnectedDomainModel {
+  connectedDomainUpdated(
+    @Root() domain: ConnectedDomainModel,
+    @Args(() => DomainLookupArgs) _args: DomainLookupArgs,
+  ): ConnectedDomainModel {
     return domain;
   }
 
   @Subscription(() => ProductInstance, {
     subscribe: productInstanceStream,
-    description: 'A product instance\'s status (PENDING, AWAITING_ACTION…): the current state at once, then every change; completes at ENABLED, CANCELED or FAILED. Errors NOT_FOUND when the instance is not visible to this account.',
+    description:
+      "A product instance's status (PENDING, AWAITING_ACTION…): the current state at once, then every change; completes at ENABLED, CANCELED or FAILED. Errors NOT_FOUND when the instance is not visible to this account.",
   })
-  productInstanceUpdated(@Root() instance: ProductInstanceModel, @Args(() => ProductInstanceUpdatedArgs) _args: ProductInstanceUpdatedArgs): ProductInstanceModel {
+  productInstanceUpdated(
+    @Root() instance: ProductInstanceModel,
+    @Args(() => ProductInstanceUpdatedArgs) _args: ProductInstanceUpdatedArgs,
+  ): ProductInstanceModel {
     return instance;
   }
 }

@@ -6,13 +6,18 @@ export class PageInfo {
   @Field(() => Boolean, { description: 'True when more items follow `endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean, { description: 'True when items precede `startCursor` (Wix pages forwards only, so usually false).' })
+  @Field(() => Boolean, {
+    description: 'True when items precede `startCursor` (Wix pages forwards only, so usually false).',
+  })
   hasPreviousPage!: boolean;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the first item of this page.' })
   startCursor?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item of this page; pass it as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item of this page; pass it as `after` for the next page.',
+  })
   endCursor?: string | null;
 }
 
@@ -54,7 +59,10 @@ export function connectionTypes<T extends object>(name: string, node: ClassType<
     @Field(() => PageInfo, { description: 'Paging information.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { nullable: true, description: 'Total number of items when Wix reports it; null when it does not.' })
+    @Field(() => Int, {
+      nullable: true,
+      description: 'Total number of items when Wix reports it; null when it does not.',
+    })
     totalCount?: number | null;
   }
 

@@ -7,9 +7,12 @@ export { DnsPropagationStatus, DnsRecordType, DomainAssignmentType };
 
 registerEnumType(DnsPropagationStatus, {
   name: 'DnsPropagationStatus',
-  description: 'Whether the DNS records that point a domain at its Wix site have spread through the internet (can take up to 48 hours).',
+  description:
+    'Whether the DNS records that point a domain at its Wix site have spread through the internet (can take up to 48 hours).',
   valuesConfig: {
-    UNKNOWN: { description: 'Not started yet (Wix: UNKNOWN_DNS_PROPAGATION_STATUS), or a value this gateway does not know.' },
+    UNKNOWN: {
+      description: 'Not started yet (Wix: UNKNOWN_DNS_PROPAGATION_STATUS), or a value this gateway does not know.',
+    },
     IN_PROGRESS: { description: 'The records are set and are propagating.' },
     COMPLETED: { description: 'The domain resolves to the Wix site.' },
     FAILED: { description: 'Propagation failed; check the records the owner set.' },
@@ -21,8 +24,8 @@ registerEnumType(DomainAssignmentType, {
   description: 'How a domain is attached to a site.',
   valuesConfig: {
     UNASSIGNED: { description: 'Not assigned to a site (Wix: UNKNOWN_ASSIGNMENT_TYPE or no site).' },
-    PRIMARY: { description: 'The site\'s primary domain: the site is served on it.' },
-    REDIRECT: { description: 'Redirects visitors to the site\'s primary domain (see `redirectsTo`).' },
+    PRIMARY: { description: "The site's primary domain: the site is served on it." },
+    REDIRECT: { description: "Redirects visitors to the site's primary domain (see `redirectsTo`)." },
   },
 });
 
@@ -46,17 +49,22 @@ registerEnumType(DnsRecordType, {
 });
 
 /** One DNS record: one (type, host name) with all its values. */
-@ObjectType('DnsRecord', { description: 'A DNS record: one type and host name with all its values (Wix keeps one record per type and host name).' })
+@ObjectType('DnsRecord', {
+  description:
+    'A DNS record: one type and host name with all its values (Wix keeps one record per type and host name).',
+})
 export class DnsRecord {
   @Field(() => DnsRecordType, { description: 'Record type.' })
   type!: DnsRecordType;
 
-  @Field(() => String, { description: 'Host name the record is for: the domain itself, or a sub-name such as `www.example.com` (CNAME).' })
+  @Field(() => String, {
+    description: 'Host name the record is for: the domain itself, or a sub-name such as `www.example.com` (CNAME).',
+  })
   hostName!: string;
 
   @Field(() => Int, { description: 'Time to live, in seconds.' })
   ttl!: number;
 
-  @Field(() => [String], { description: 'The record\'s values (for a CNAME: the one target host name).' })
+  @Field(() => [String], { description: "The record's values (for a CNAME: the one target host name)." })
   values!: string[];
 }

@@ -12,7 +12,10 @@ const PRINTABLE = /^[^\p{Cc}]+$/u;
 const PRINTABLE_MESSAGE = 'must be printable text';
 
 /** One contact of a domain registration (Wix's ContactData). */
-@InputType('DomainContactInput', { description: 'A contact of a domain registration. The registrar may still refuse contacts that pass these checks (the registration then ends FAILED_REGISTRATION).' })
+@InputType('DomainContactInput', {
+  description:
+    'A contact of a domain registration. The registrar may still refuse contacts that pass these checks (the registration then ends FAILED_REGISTRATION).',
+})
 export class DomainContactInput {
   @Field(() => String, { description: 'First name (2–64 characters).' })
   @IsString()
@@ -26,7 +29,10 @@ export class DomainContactInput {
   @Matches(PRINTABLE, { message: PRINTABLE_MESSAGE })
   lastName!: string;
 
-  @Field(() => String, { description: 'Email address: exactly one @, at most 64 characters before it and 63 after. ICANN asks the contact to confirm it.' })
+  @Field(() => String, {
+    description:
+      'Email address: exactly one @, at most 64 characters before it and 63 after. ICANN asks the contact to confirm it.',
+  })
   @IsString()
   @IsContactEmail()
   email!: string;
@@ -43,7 +49,11 @@ export class DomainContactInput {
   @Matches(PRINTABLE, { message: PRINTABLE_MESSAGE })
   city!: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO-3166-2 subdivision (state, province), e.g. `US-IL`. Required for AE AR AT AU BE BR CA CH CL CO CR CZ DE DK ES FI FR GR IE IN IT JP KR MX MY NL NO NZ PE PL PT RU SE SG TH TR TW UA US ZA.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO-3166-2 subdivision (state, province), e.g. `US-IL`. Required for AE AR AT AU BE BR CA CH CL CO CR CZ DE DK ES FI FR GR IE IN IT JP KR MX MY NL NO NZ PE PL PT RU SE SG TH TR TW UA US ZA.',
+  })
   @IsSubdivisionCode()
   subdivisionCode?: string | null;
 
@@ -54,12 +64,18 @@ export class DomainContactInput {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, { message: 'may contain only letters, digits, spaces and hyphens' })
   postalCode?: string | null;
 
-  @Field(() => String, { description: 'Two-letter country code, e.g. `US` (Wix does not hold it to the ISO list: its own example uses `UK`).' })
+  @Field(() => String, {
+    description:
+      'Two-letter country code, e.g. `US` (Wix does not hold it to the ISO list: its own example uses `UK`).',
+  })
   @IsString()
   @Matches(/^[A-Za-z]{2}$/, { message: 'must be a two-letter country code, e.g. US' })
   countryCode!: string;
 
-  @Field(() => String, { description: 'Phone number: digits with an optional leading +, 2–20 characters, e.g. `+15551234567` (registrars expect E.164).' })
+  @Field(() => String, {
+    description:
+      'Phone number: digits with an optional leading +, 2–20 characters, e.g. `+15551234567` (registrars expect E.164).',
+  })
   @IsString()
   @Length(2, 20)
   @Matches(/^\+?\d+$/, { message: 'must be digits with an optional leading +, e.g. +15551234567' })
@@ -74,18 +90,27 @@ export class DomainContactInput {
 }
 
 /** The contacts of a registration: the registrant, and optionally separate admin and tech contacts. */
-@InputType('DomainContactsInput', { description: 'The contacts of a domain registration. Only the registrant is required; admin and tech, when given, need the same fields.' })
+@InputType('DomainContactsInput', {
+  description:
+    'The contacts of a domain registration. Only the registrant is required; admin and tech, when given, need the same fields.',
+})
 export class DomainContactsInput {
   @Field(() => DomainContactInput, { description: 'Who the domain is registered to.' })
   @ValidateNested()
   registrant!: DomainContactInput;
 
-  @Field(() => DomainContactInput, { nullable: true, description: 'Administrative contact (default: Wix uses the registrant).' })
+  @Field(() => DomainContactInput, {
+    nullable: true,
+    description: 'Administrative contact (default: Wix uses the registrant).',
+  })
   @IsOptional()
   @ValidateNested()
   admin?: DomainContactInput | null;
 
-  @Field(() => DomainContactInput, { nullable: true, description: 'Technical contact (default: Wix uses the registrant).' })
+  @Field(() => DomainContactInput, {
+    nullable: true,
+    description: 'Technical contact (default: Wix uses the registrant).',
+  })
   @IsOptional()
   @ValidateNested()
   tech?: DomainContactInput | null;

@@ -10,12 +10,17 @@ export class DomainAvailability {
   @Field(() => Boolean, { description: 'True when the name is free and can be registered through Wix.' })
   available!: boolean;
 
-  @Field(() => Boolean, { description: 'True when the name costs more than the standard price because of demand (unrelated to Wix Premium plans).' })
+  @Field(() => Boolean, {
+    description:
+      'True when the name costs more than the standard price because of demand (unrelated to Wix Premium plans).',
+  })
   premium!: boolean;
 }
 
 /** One name from Suggest Domains (every suggestion is available). */
-@ObjectType('DomainSuggestion', { description: 'A domain name Wix suggests for a search phrase; every suggestion is available to buy.' })
+@ObjectType('DomainSuggestion', {
+  description: 'A domain name Wix suggests for a search phrase; every suggestion is available to buy.',
+})
 export class DomainSuggestion {
   @Field(() => String, { description: 'The suggested domain name, with its TLD.' })
   domain!: string;
@@ -25,4 +30,8 @@ export class DomainSuggestion {
 }
 
 /** `DomainSuggestionEdge` and `DomainSuggestionConnection`. */
-export const { EdgeType: DomainSuggestionEdge, ConnectionType: DomainSuggestionConnection } = connectionTypes('DomainSuggestion', DomainSuggestion, 'domain suggestion');
+export const { EdgeType: DomainSuggestionEdge, ConnectionType: DomainSuggestionConnection } = connectionTypes(
+  'DomainSuggestion',
+  DomainSuggestion,
+  'domain suggestion',
+);

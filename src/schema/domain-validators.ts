@@ -1,4 +1,10 @@
-import { IsDefined, ValidateIf, registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import {
+  IsDefined,
+  ValidateIf,
+  registerDecorator,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
 
 /**
  * class-validator rules of the domain and DNS mutation inputs that the stock decorators cannot express: domain
@@ -13,7 +19,22 @@ const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i;
  * suffix list, a three-label name `<sld>.<one of these>.<2-letter TLD>` is read as a root domain, every other name of
  * three or more labels as a subdomain.
  */
-const CC_SECOND_LEVEL = new Set(['ac', 'co', 'com', 'edu', 'gob', 'go', 'gov', 'ltd', 'ne', 'net', 'nom', 'or', 'org', 'plc']);
+const CC_SECOND_LEVEL = new Set([
+  'ac',
+  'co',
+  'com',
+  'edu',
+  'gob',
+  'go',
+  'gov',
+  'ltd',
+  'ne',
+  'net',
+  'nom',
+  'or',
+  'org',
+  'plc',
+]);
 
 /** A host name split into its parts; undefined when it is not a host name with a TLD. */
 export interface DomainShape {
@@ -26,14 +47,24 @@ export interface DomainShape {
 export function domainShape(name: string): DomainShape | undefined {
   if (typeof name !== 'string' || name.length > 253) return undefined;
   const labels = name.toLowerCase().split('.');
-  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TLD.test(labels[labels.length - 1] as string)) return undefined;
+  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TLD.test(labels[labels.length - 1] as string))
+    return undefined;
   const tld = labels[labels.length - 1] as string;
-  const suffixLabels = labels.length >= 3 && tld.length === 2 && CC_SECOND_LEVEL.has(labels[labels.length - 2] as string) ? 2 : 1;
-  return { labels, sld: labels[labels.length - suffixLabels - 1] as string, isSubdomain: labels.length > suffixLabels + 1 };
+  const suffixLabels =
+    labels.length >= 3 && tld.length === 2 && CC_SECOND_LEVEL.has(labels[labels.length - 2] as string) ? 2 : 1;
+  return {
+    labels,
+    sld: labels[labels.length - suffixLabels - 1] as string,
+    isSubdomain: labels.length > suffixLabels + 1,
+  };
 }
 
 /** Registers a one-off property rule whose message may depend on the value (`problem` returns it, or null when valid). */
-function rule(name: string, problem: (value: unknown, args: ValidationArguments) => string | null, options?: ValidationOptions): PropertyDecorator {
+function rule(
+  name: string,
+  problem: (value: unknown, args: ValidationArguments) => string | null,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
       name,
@@ -60,7 +91,11 @@ export function IsRegistrableDomain(): PropertyDecorator {
 
 /** A host name with its TLD, root or subdomain (labels of letters, digits and inner hyphens). */
 export function IsHostName(): PropertyDecorator {
-  return rule('isHostName', (value) => (domainShape(value as string) ? null : 'must be a domain name with its TLD (letters, digits, hyphens and dots), e.g. example.com'));
+  return rule('isHostName', (value) =>
+    domainShape(value as string)
+      ? null
+      : 'must be a domain name with its TLD (letters, digits, hyphens and dots), e.g. example.com',
+  );
 }
 
 /** Wix's email rule for contacts: exactly one @, 1–64 characters before it, 1–63 after, no spaces (CONTRACT §6.1). */
@@ -77,7 +112,11 @@ export function IsContactEmail(): PropertyDecorator {
 }
 
 /** Countries whose contacts need `subdivisionCode` (CONTRACT §6.1). */
-export const SUBDIVISION_REQUIRED = new Set('AE AR AT AU BE BR CA CH CL CO CR CZ DE DK ES FI FR GR IE IN IT JP KR MX MY NL NO NZ PE PL PT RU SE SG TH TR TW UA US ZA'.split(' '));
+export const SUBDIVISION_REQUIRED = new Set(
+  'AE AR AT AU BE BR CA CH CL CO CR CZ DE DK ES FI FR GR IE IN IT JP KR MX MY NL NO NZ PE PL PT RU SE SG TH TR TW UA US ZA'.split(
+    ' ',
+  ),
+);
 /** An ISO-3166-2 subdivision code, with or without its country prefix: `US-IL` or `IL`. */
 const SUBDIVISION = /^(?:[A-Z]{2}-)?[A-Z0-9]{1,3}$/i;
 
@@ -93,9 +132,19 @@ const countryOf = (contact: object) => {
  */
 export function IsSubdivisionCode(): PropertyDecorator {
   return (target, property) => {
-    ValidateIf((contact: object, value: unknown) => SUBDIVISION_REQUIRED.has(countryOf(contact)) || (value !== undefined && value !== null))(target, property);
-    IsDefined({ message: (args: ValidationArguments) => `is required for country ${countryOf(args.object)} (ISO-3166-2, e.g. ${countryOf(args.object)}-XX)` })(target, property);
-    rule('isSubdivisionCode', (value) => (typeof value === 'string' && SUBDIVISION.test(value) ? null : 'must be an ISO-3166-2 subdivision code, e.g. US-IL'))(target, property);
+    ValidateIf(
+      (contact: object, value: unknown) =>
+        SUBDIVISION_REQUIRED.has(countryOf(contact)) || (value !== undefined && value !== null),
+    )(target, property);
+    IsDefined({
+      message: (args: ValidationArguments) =>
+        `is required for country ${countryOf(args.object)} (ISO-3166-2, e.g. ${countryOf(args.object)}-XX)`,
+    })(target, property);
+    rule('isSubdivisionCode', (value) =>
+      typeof value === 'string' && SUBDIVISION.test(value)
+        ? null
+        : 'must be an ISO-3166-2 subdivision code, e.g. US-IL',
+    )(target, property);
   };
 }
 
@@ -109,7 +158,11 @@ interface RecordLike {
 const MX_VALUE = /^(\d{1,5})\s+\S+$/;
 
 /** The first problem of a change list of the zone `domain` (null when none); `additions` also checks what Wix rejects on write. */
-export function zoneChangeProblem(records: RecordLike[] | null | undefined, domain: string, additions: boolean): string | null {
+export function zoneChangeProblem(
+  records: RecordLike[] | null | undefined,
+  domain: string,
+  additions: boolean,
+): string | null {
   if (!Array.isArray(records) || typeof domain !== 'string') return null;
   const zone = domain.toLowerCase();
   const seen = new Set<string>();
@@ -117,7 +170,8 @@ export function zoneChangeProblem(records: RecordLike[] | null | undefined, doma
     const host = String(r?.hostName ?? '').toLowerCase();
     if (host !== zone && !host.endsWith(`.${zone}`)) return `record ${i}: hostName must be ${zone} or a name under it`;
     if (!additions) continue;
-    if (r.type === 'CNAME' && host === zone) return `record ${i}: a CNAME hostName must be a name under ${zone} (e.g. www.${zone}), not the domain itself`;
+    if (r.type === 'CNAME' && host === zone)
+      return `record ${i}: a CNAME hostName must be a name under ${zone} (e.g. www.${zone}), not the domain itself`;
     if (r.type === 'MX') {
       const bad = (r.values ?? []).find((v) => {
         const m = MX_VALUE.exec(v.trim());
@@ -126,7 +180,8 @@ export function zoneChangeProblem(records: RecordLike[] | null | undefined, doma
       if (bad !== undefined) return `record ${i}: MX values must be "<priority> <host>", e.g. "5 aspmx.l.google.com"`;
     }
     const key = `${r.type} ${host}`;
-    if (seen.has(key)) return `record ${i}: one record per type and hostName — put every ${r.type} value of ${host} into one record`;
+    if (seen.has(key))
+      return `record ${i}: one record per type and hostName — put every ${r.type} value of ${host} into one record`;
     seen.add(key);
   }
   return null;
@@ -134,7 +189,9 @@ export function zoneChangeProblem(records: RecordLike[] | null | undefined, doma
 
 /** The DNS rules Wix checks on a change list, checked before the call where they are cheap (see {@link zoneChangeProblem}). */
 export function IsZoneChangeList(kind: 'additions' | 'deletions'): PropertyDecorator {
-  return rule('isZoneChangeList', (value, args) => zoneChangeProblem(value as RecordLike[], (args.object as { domain?: string }).domain ?? '', kind === 'additions'));
+  return rule('isZoneChangeList', (value, args) =>
+    zoneChangeProblem(value as RecordLike[], (args.object as { domain?: string }).domain ?? '', kind === 'additions'),
+  );
 }
 
 const shapeOfDomain = (object: object) => domainShape((object as { domain?: string }).domain ?? '');
@@ -145,8 +202,15 @@ const shapeOfDomain = (object: object) => domainShape((object as { domain?: stri
  */
 export function FitsDomainShape(): PropertyDecorator {
   return (target, property) => {
-    ValidateIf((object: object, value: unknown) => shapeOfDomain(object)?.isSubdomain === false || (value !== undefined && value !== null))(target, property);
+    ValidateIf(
+      (object: object, value: unknown) =>
+        shapeOfDomain(object)?.isSubdomain === false || (value !== undefined && value !== null),
+    )(target, property);
     IsDefined({ message: 'is required for a root domain: NAMESERVERS or POINTING' })(target, property);
-    rule('fitsDomainShape', (_value, args) => (shapeOfDomain(args.object)?.isSubdomain ? 'must be omitted for a subdomain (it is connected by CNAME records)' : null))(target, property);
+    rule('fitsDomainShape', (_value, args) =>
+      shapeOfDomain(args.object)?.isSubdomain
+        ? 'must be omitted for a subdomain (it is connected by CNAME records)'
+        : null,
+    )(target, property);
   };
 }

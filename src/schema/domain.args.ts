@@ -8,7 +8,9 @@ const HOST_NAME_MESSAGE = 'must be a domain name with its TLD (letters, digits, 
 /** Arguments of `domainAvailability`: Check Domain Availability's rules (CONTRACT §5.1), checked before any call. */
 @ArgsType()
 export class DomainAvailabilityArgs {
-  @Field(() => String, { description: 'Domain name with its TLD, e.g. `example.com` (3–63 characters: letters, digits, hyphens, dots).' })
+  @Field(() => String, {
+    description: 'Domain name with its TLD, e.g. `example.com` (3–63 characters: letters, digits, hyphens, dots).',
+  })
   @IsString()
   @Length(3, 63)
   @Matches(HOST_NAME, { message: HOST_NAME_MESSAGE })
@@ -18,19 +20,26 @@ export class DomainAvailabilityArgs {
 /** Arguments of `domainSuggestions` (CONTRACT §5.2). */
 @ArgsType()
 export class DomainSuggestionsArgs {
-  @Field(() => String, { description: 'Search phrase without a TLD, e.g. "cozy cuts" (1–100 characters: letters, digits, spaces, dots, hyphens).' })
+  @Field(() => String, {
+    description:
+      'Search phrase without a TLD, e.g. "cozy cuts" (1–100 characters: letters, digits, spaces, dots, hyphens).',
+  })
   @IsString()
   @Length(1, 100)
   @Matches(/^[A-Za-z0-9 .-]+$/, { message: 'may contain only letters, digits, spaces, dots and hyphens' })
   query!: string;
 
-  @Field(() => [String], { nullable: true, description: 'Only suggest these TLDs, written without a dot (`com`, not `.com`); at most 10. Default: every TLD Wix sells.' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Only suggest these TLDs, written without a dot (`com`, not `.com`); at most 10. Default: every TLD Wix sells.',
+  })
   @IsOptional()
   @ArrayMaxSize(10)
   @Matches(/^[a-z0-9-]{2,63}$/i, { each: true, message: 'must be TLDs without a dot, e.g. com' })
   tlds?: string[];
 
-  @Field(() => Int, { defaultValue: 10, description: 'Number of suggestions to return (1–20, Wix\'s page limit).' })
+  @Field(() => Int, { defaultValue: 10, description: "Number of suggestions to return (1–20, Wix's page limit)." })
   @Min(1)
   @Max(20)
   first!: number;
@@ -45,13 +54,18 @@ export class DomainSuggestionsArgs {
 /** Arguments of the root look-ups `registeredDomain`, `connectedDomain` and `dnsZone`. */
 @ArgsType()
 export class DomainLookupArgs {
-  @Field(() => String, { description: 'Domain name with its TLD (a subdomain where the API allows one), e.g. `example.com`.' })
+  @Field(() => String, {
+    description: 'Domain name with its TLD (a subdomain where the API allows one), e.g. `example.com`.',
+  })
   @IsString()
   @Length(3, 253)
   @Matches(HOST_NAME, { message: HOST_NAME_MESSAGE })
   domain!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Account that owns the domain (Wix GUID or Account ID); default: the account this request acts on.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Account that owns the domain (Wix GUID or Account ID); default: the account this request acts on.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)

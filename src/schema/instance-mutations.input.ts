@@ -5,19 +5,25 @@ import { BillingInput, MAX_DISCOUNT_CODE } from './reseller-mutations.input.js';
 import { IsWixGuid, IsWixIdOf, RequiredUnless } from './wix-id.validator.js';
 
 /** Input of assignProductInstance. */
-@InputType('AssignProductInstanceInput', { description: 'Assign a product instance (typically a floating one) to a site (Wix Assign Product Instance To Site).' })
+@InputType('AssignProductInstanceInput', {
+  description: 'Assign a product instance (typically a floating one) to a site (Wix Assign Product Instance To Site).',
+})
 export class AssignProductInstanceInput extends AccountTargetInput {
   @Field(() => ID, { description: 'The instance (ProductInstance global ID or Wix instance GUID).' })
   @IsWixIdOf('ProductInstance')
   productInstanceId!: string;
 
-  @Field(() => ID, { description: 'The site (Site global ID or Wix site GUID); it must belong to the account that owns the instance.' })
+  @Field(() => ID, {
+    description: 'The site (Site global ID or Wix site GUID); it must belong to the account that owns the instance.',
+  })
   @IsWixIdOf('Site')
   siteId!: string;
 }
 
 /** Input of reassignProductInstance. */
-@InputType('ReassignProductInstanceInput', { description: 'Move a product instance from its site to another site (Wix Assign on an assigned instance).' })
+@InputType('ReassignProductInstanceInput', {
+  description: 'Move a product instance from its site to another site (Wix Assign on an assigned instance).',
+})
 export class ReassignProductInstanceInput extends AccountTargetInput {
   @Field(() => ID, { description: 'The instance (ProductInstance global ID or Wix instance GUID).' })
   @IsWixIdOf('ProductInstance')
@@ -29,7 +35,9 @@ export class ReassignProductInstanceInput extends AccountTargetInput {
 }
 
 /** Input of unassignProductInstance. */
-@InputType('UnassignProductInstanceInput', { description: 'Take a product instance off its site; it becomes floating (Wix Unassign Product Instance From Site).' })
+@InputType('UnassignProductInstanceInput', {
+  description: 'Take a product instance off its site; it becomes floating (Wix Unassign Product Instance From Site).',
+})
 export class UnassignProductInstanceInput extends AccountTargetInput {
   @Field(() => ID, { description: 'The instance (ProductInstance global ID or Wix instance GUID).' })
   @IsWixIdOf('ProductInstance')
@@ -37,13 +45,20 @@ export class UnassignProductInstanceInput extends AccountTargetInput {
 }
 
 /** Input of adjustProductInstance. */
-@InputType('AdjustProductInstanceInput', { description: 'Up- or downgrade a product instance, or change its billing cycle (Wix Adjust Product Instance Specifications). Paid: an idempotency key is required.' })
+@InputType('AdjustProductInstanceInput', {
+  description:
+    'Up- or downgrade a product instance, or change its billing cycle (Wix Adjust Product Instance Specifications). Paid: an idempotency key is required.',
+})
 export class AdjustProductInstanceInput extends KeyedAccountInput {
   @Field(() => ID, { description: 'The instance (ProductInstance global ID or Wix instance GUID).' })
   @IsWixIdOf('ProductInstance')
   productInstanceId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'New catalog product (Wix GUID) of the same product type. At least one of catalogProductId and billing is required.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'New catalog product (Wix GUID) of the same product type. At least one of catalogProductId and billing is required.',
+  })
   @RequiredUnless(['billing'])
   @IsWixGuid()
   catalogProductId?: string | null;
@@ -53,7 +68,10 @@ export class AdjustProductInstanceInput extends KeyedAccountInput {
   @ValidateNested()
   billing?: BillingInput | null;
 
-  @Field(() => String, { nullable: true, description: 'Sale code (at most 25 characters); honoured only together with a new catalogProductId.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Sale code (at most 25 characters); honoured only together with a new catalogProductId.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, MAX_DISCOUNT_CODE)
@@ -61,7 +79,9 @@ export class AdjustProductInstanceInput extends KeyedAccountInput {
 }
 
 /** Input of cancelProductInstance. */
-@InputType('CancelProductInstanceInput', { description: 'Cancel one paid service (Wix Cancel Product Instance). Irreversible: an idempotency key is required.' })
+@InputType('CancelProductInstanceInput', {
+  description: 'Cancel one paid service (Wix Cancel Product Instance). Irreversible: an idempotency key is required.',
+})
 export class CancelProductInstanceInput extends KeyedAccountInput {
   @Field(() => ID, { description: 'The instance (ProductInstance global ID or Wix instance GUID).' })
   @IsWixIdOf('ProductInstance')

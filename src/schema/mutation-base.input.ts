@@ -14,11 +14,15 @@ export const IDEMPOTENCY_KEY_CHARS = /^[\x21-\x7e]+$/;
 export function IdempotencyKeyField(): PropertyDecorator {
   return (target, property) => {
     Field(() => String, {
-      description: 'Required idempotency key (1–100 printable characters, no spaces), chosen by the client per intended action. Retrying with the same key and input returns the first result without acting again; the same key with another input is the user error IDEMPOTENCY_CONFLICT. Passed to Wix as `idempotencyKey` where Wix has one.',
+      description:
+        'Required idempotency key (1–100 printable characters, no spaces), chosen by the client per intended action. Retrying with the same key and input returns the first result without acting again; the same key with another input is the user error IDEMPOTENCY_CONFLICT. Passed to Wix as `idempotencyKey` where Wix has one.',
     })(target, property);
     IsString()(target, property);
     Length(1, IDEMPOTENCY_KEY_MAX)(target, property);
-    Matches(IDEMPOTENCY_KEY_CHARS, { message: 'idempotencyKey must be printable ASCII without spaces' })(target, property);
+    Matches(IDEMPOTENCY_KEY_CHARS, { message: 'idempotencyKey must be printable ASCII without spaces' })(
+      target,
+      property,
+    );
   };
 }
 
@@ -29,7 +33,11 @@ export function IdempotencyKeyField(): PropertyDecorator {
  */
 @InputType({ description: 'Base of inputs that act on an account.' })
 export abstract class AccountTargetInput {
-  @Field(() => ID, { nullable: true, description: 'Account to act on (Account global ID or Wix account GUID): the main account or one of its sub-accounts. Default: the request\'s account (the `wix-account-id` header, else the main account).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Account to act on (Account global ID or Wix account GUID): the main account or one of its sub-accounts. Default: the request's account (the `wix-account-id` header, else the main account).",
+  })
   @IsOptional()
   @IsWixIdOf('Account')
   accountId?: string | null;

@@ -5,7 +5,10 @@ import { Field, ID, InterfaceType } from 'type-graphql';
  * objects, so type-graphql's default `instanceof` check cannot tell their type: `node(id)` tags what it returns with
  * `__typename` (the type its global ID names), and the type is read from there.
  */
-@InterfaceType('Node', { description: 'An object with a global ID, refetchable with `node(id:)`.', resolveType: (value: { __typename?: string }) => value.__typename })
+@InterfaceType('Node', {
+  description: 'An object with a global ID, refetchable with `node(id:)`.',
+  resolveType: (value: { __typename?: string }) => value.__typename,
+})
 export abstract class Node {
   /** Computed by the resolvers from the model's Wix IDs (model objects do not carry it). */
   @Field(() => ID, { description: 'Global ID of the object (opaque; pass it to `node(id:)`).' })

@@ -4,19 +4,23 @@ import { createUnionType, Field, ID, ObjectType } from 'type-graphql';
  * What each flow produced, one type per flow (a union, so a client asks for exactly the fields of the flow it ran).
  * The Wix IDs are stored with the operation; the links (`site`, `package`…) are read fresh from Wix when asked for.
  */
-@ObjectType('SetUpCustomerSiteResult', { description: 'Result of `setUpCustomerSite`: the site, now in the customer\'s account, and the package bought for it.' })
+@ObjectType('SetUpCustomerSiteResult', {
+  description: "Result of `setUpCustomerSite`: the site, now in the customer's account, and the package bought for it.",
+})
 export class SetUpCustomerSiteResult {
   @Field(() => ID, { description: 'Wix ID of the site.' })
   siteWixId!: string;
 
-  @Field(() => ID, { description: 'Wix ID of the customer\'s account (the site\'s owner now).' })
+  @Field(() => ID, { description: "Wix ID of the customer's account (the site's owner now)." })
   accountId!: string;
 
   @Field(() => ID, { description: 'Wix ID of the package bought for the site.' })
   packageWixId!: string;
 }
 
-@ObjectType('ReassignPaidServiceResult', { description: 'Result of `reassignPaidService`: the product instance on its new site.' })
+@ObjectType('ReassignPaidServiceResult', {
+  description: 'Result of `reassignPaidService`: the product instance on its new site.',
+})
 export class ReassignPaidServiceResult {
   @Field(() => ID, { description: 'Wix ID of the product instance.' })
   productInstanceWixId!: string;
@@ -28,7 +32,9 @@ export class ReassignPaidServiceResult {
   accountId!: string;
 }
 
-@ObjectType('PurchaseDomainResult', { description: 'Result of `purchaseDomain`: the registered domain, ACTIVE on the site.' })
+@ObjectType('PurchaseDomainResult', {
+  description: 'Result of `purchaseDomain`: the registered domain, ACTIVE on the site.',
+})
 export class PurchaseDomainResult {
   @Field(() => String, { description: 'The domain registered.' })
   domain!: string;
@@ -42,11 +48,16 @@ export class PurchaseDomainResult {
   @Field(() => ID, { description: 'Wix ID of the domain product instance the registration used.' })
   domainProductInstanceWixId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Wix ID of the Premium plan package the flow bought; null when the site already had a plan.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Wix ID of the Premium plan package the flow bought; null when the site already had a plan.',
+  })
   planPackageWixId?: string | null;
 }
 
-@ObjectType('ConnectDomainResult', { description: 'Result of `connectDomain`: the connected domain, with DNS propagation COMPLETED.' })
+@ObjectType('ConnectDomainResult', {
+  description: 'Result of `connectDomain`: the connected domain, with DNS propagation COMPLETED.',
+})
 export class ConnectDomainResult {
   @Field(() => String, { description: 'The domain (or subdomain) connected.' })
   domain!: string;
@@ -57,7 +68,11 @@ export class ConnectDomainResult {
   @Field(() => ID, { description: 'Wix ID of the account that owns the site and the connection.' })
   accountId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Wix ID of the Premium plan package the flow bought; null when none was asked for or the site already had a plan.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Wix ID of the Premium plan package the flow bought; null when none was asked for or the site already had a plan.',
+  })
   planPackageWixId?: string | null;
 }
 
@@ -67,4 +82,5 @@ export const OperationResult = createUnionType({
   description: 'What a flow produced; one type per flow.',
   types: () => [SetUpCustomerSiteResult, ReassignPaidServiceResult, PurchaseDomainResult, ConnectDomainResult] as const,
 });
-export type OperationResult = SetUpCustomerSiteResult | ReassignPaidServiceResult | PurchaseDomainResult | ConnectDomainResult;
+export type OperationResult =
+  SetUpCustomerSiteResult | ReassignPaidServiceResult | PurchaseDomainResult | ConnectDomainResult;

@@ -13,10 +13,17 @@ registerEnumType(OperationKind, {
   name: 'OperationKind',
   description: 'The business flow an operation runs.',
   valuesConfig: {
-    SET_UP_CUSTOMER_SITE: { description: '`setUpCustomerSite`: transfer a site to the customer\'s account, then buy its paid services.' },
+    SET_UP_CUSTOMER_SITE: {
+      description: "`setUpCustomerSite`: transfer a site to the customer's account, then buy its paid services.",
+    },
     REASSIGN_PAID_SERVICE: { description: '`reassignPaidService`: move a product instance to another site.' },
-    PURCHASE_DOMAIN: { description: '`purchaseDomain`: Premium plan if needed, domain product, registration, until ACTIVE.' },
-    CONNECT_DOMAIN: { description: '`connectDomain`: connect an external domain (name servers, pointing or subdomain) until DNS has propagated.' },
+    PURCHASE_DOMAIN: {
+      description: '`purchaseDomain`: Premium plan if needed, domain product, registration, until ACTIVE.',
+    },
+    CONNECT_DOMAIN: {
+      description:
+        '`connectDomain`: connect an external domain (name servers, pointing or subdomain) until DNS has propagated.',
+    },
   },
 });
 
@@ -26,7 +33,9 @@ registerEnumType(OperationStatus, {
   valuesConfig: {
     PENDING: { description: 'Accepted; not started yet.' },
     RUNNING: { description: 'A step is reading or writing upstream.' },
-    WAITING: { description: 'A step waits for Wix to finish something asynchronous (activation, registration, DNS propagation).' },
+    WAITING: {
+      description: 'A step waits for Wix to finish something asynchronous (activation, registration, DNS propagation).',
+    },
     SUCCEEDED: { description: 'Every step is done; see `result`.' },
     FAILED: { description: 'A step failed; see `userErrors`. What earlier steps did stays done.' },
     CANCELED: { description: 'Stopped by `cancelOperation`. What earlier steps did stays done (nothing is undone).' },
@@ -42,7 +51,7 @@ registerEnumType(OperationStepStatus, {
     WAITING: { description: 'Waiting for Wix (polled); see `detail`.' },
     DONE: { description: 'The step acted (called Wix) and its state is now as wanted.' },
     SKIPPED: { description: 'Nothing to do: already in place (see `detail`), or not needed for this input.' },
-    FAILED: { description: 'The step failed; see the operation\'s `userErrors`.' },
+    FAILED: { description: "The step failed; see the operation's `userErrors`." },
     CANCELED: { description: 'The operation was canceled during this step.' },
   },
 });
@@ -69,7 +78,10 @@ export class OperationStep {
   @Field(() => OperationStepStatus, { description: 'Where the step is.' })
   status!: OperationStepStatus;
 
-  @Field(() => Boolean, { description: 'True when the step calls a paid Wix endpoint when it acts (Create Package, Create Registered Domain).' })
+  @Field(() => Boolean, {
+    description:
+      'True when the step calls a paid Wix endpoint when it acts (Create Package, Create Registered Domain).',
+  })
   paid!: boolean;
 
   @Field(() => String, { nullable: true, description: 'What the step found, did or waits for, in a sentence.' })
@@ -83,7 +95,11 @@ export class OperationStep {
 }
 
 /** A flow run: returned at once by a flow mutation and updated while the flow runs in the gateway. */
-@ObjectType('Operation', { implements: Node, description: 'A business flow running in the gateway: its steps, the DNS records the owner must set, its result and user errors. Follow it with `operation(id)` or `operationUpdated(id)`.' })
+@ObjectType('Operation', {
+  implements: Node,
+  description:
+    'A business flow running in the gateway: its steps, the DNS records the owner must set, its result and user errors. Follow it with `operation(id)` or `operationUpdated(id)`.',
+})
 export class Operation extends Node {
   @Field(() => OperationKind, { description: 'The flow the operation runs.' })
   kind!: OperationKind;
@@ -91,19 +107,29 @@ export class Operation extends Node {
   @Field(() => OperationStatus, { description: 'Where the operation is.' })
   status!: OperationStatus;
 
-  @Field(() => String, { description: 'The client\'s idempotency key: the same key with the same input returns this operation again.' })
+  @Field(() => String, {
+    description: "The client's idempotency key: the same key with the same input returns this operation again.",
+  })
   idempotencyKey!: string;
 
   @Field(() => [OperationStep], { description: 'The steps in order.' })
   steps!: OperationStep[];
 
-  @Field(() => [DnsRecord], { description: 'DNS records the domain owner must set at the external registrar or DNS host (connectDomain); empty otherwise.' })
+  @Field(() => [DnsRecord], {
+    description:
+      'DNS records the domain owner must set at the external registrar or DNS host (connectDomain); empty otherwise.',
+  })
   recordsToSet!: DnsRecord[];
 
-  @Field(() => OperationResult, { nullable: true, description: 'What the flow produced, linked into the graph; null until the operation SUCCEEDED.' })
+  @Field(() => OperationResult, {
+    nullable: true,
+    description: 'What the flow produced, linked into the graph; null until the operation SUCCEEDED.',
+  })
   result?: OperationResult | null;
 
-  @Field(() => [UserError], { description: 'Why the operation FAILED (Wix\'s code where Wix gave one); empty otherwise.' })
+  @Field(() => [UserError], {
+    description: "Why the operation FAILED (Wix's code where Wix gave one); empty otherwise.",
+  })
   userErrors!: UserError[];
 
   @Field(() => GraphQLDateTime, { description: 'When the operation was accepted.' })
@@ -141,7 +167,9 @@ export class PlannedStep {
 }
 
 /** A dry run's answer. */
-@ObjectType('OperationPlan', { description: 'What a flow would do now, from upstream reads only: nothing was written and no operation was stored.' })
+@ObjectType('OperationPlan', {
+  description: 'What a flow would do now, from upstream reads only: nothing was written and no operation was stored.',
+})
 export class OperationPlan {
   @Field(() => OperationKind, { description: 'The flow planned.' })
   kind!: OperationKind;

@@ -3,16 +3,24 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { ProductInstanceStatus } from './product-instance.type.js';
 
 /** Filters of the `packages` connections; all given filters must match one and the same instance. */
-@InputType('PackageFilter', { description: 'Filters for `packages`: a package matches when one of its instances matches every given filter.' })
+@InputType('PackageFilter', {
+  description: 'Filters for `packages`: a package matches when one of its instances matches every given filter.',
+})
 export class PackageFilter {
-  @Field(() => [ProductInstanceStatus], { nullable: true, description: 'Only packages with an instance in one of these statuses.' })
+  @Field(() => [ProductInstanceStatus], {
+    nullable: true,
+    description: 'Only packages with an instance in one of these statuses.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)
   @IsEnum(ProductInstanceStatus, { each: true })
   status?: ProductInstanceStatus[];
 
-  @Field(() => ID, { nullable: true, description: 'Only packages with an instance assigned to this site (Site global ID or Wix site GUID).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only packages with an instance assigned to this site (Site global ID or Wix site GUID).',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)
@@ -42,7 +50,10 @@ export class PackagesArgs {
 /** Arguments of `Site.productInstances`. */
 @ArgsType()
 export class SiteProductInstancesArgs {
-  @Field(() => [ProductInstanceStatus], { nullable: true, description: 'Only instances in one of these statuses (all statuses when omitted).' })
+  @Field(() => [ProductInstanceStatus], {
+    nullable: true,
+    description: 'Only instances in one of these statuses (all statuses when omitted).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)

@@ -1,7 +1,13 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from './node.type.js';
-import { ProductInstanceStatus, ProductInstanceFailureCode, BillingType, BillingCycleUnit, ProductType } from '../model/product-instance.js';
+import {
+  ProductInstanceStatus,
+  ProductInstanceFailureCode,
+  BillingType,
+  BillingCycleUnit,
+  ProductType,
+} from '../model/product-instance.js';
 
 /** The model's enums, registered below for the graph. */
 export { ProductInstanceStatus, ProductInstanceFailureCode, BillingType, BillingCycleUnit, ProductType };
@@ -52,7 +58,7 @@ registerEnumType(BillingCycleUnit, {
 
 registerEnumType(ProductType, {
   name: 'ProductType',
-  description: 'Kind of catalog product, as the gateway\'s product catalog file says.',
+  description: "Kind of catalog product, as the gateway's product catalog file says.",
   valuesConfig: {
     PREMIUM_PLAN: { description: 'A site Premium plan.' },
     DOMAIN: { description: 'A domain registration (TLD, with privacy).' },
@@ -62,12 +68,14 @@ registerEnumType(ProductType, {
 });
 
 /** Why an instance failed (Wix's FailureReason). */
-@ObjectType('ProductInstanceFailure', { description: 'Why a product instance failed (set only when its status is FAILED).' })
+@ObjectType('ProductInstanceFailure', {
+  description: 'Why a product instance failed (set only when its status is FAILED).',
+})
 export class ProductInstanceFailure {
   @Field(() => ProductInstanceFailureCode, { description: 'Failure reason code.' })
   code!: ProductInstanceFailureCode;
 
-  @Field(() => String, { description: 'Wix\'s description of the failure.' })
+  @Field(() => String, { description: "Wix's description of the failure." })
   message!: string;
 }
 
@@ -92,23 +100,35 @@ export class ProductInstanceBilling {
 }
 
 /** A catalog product as the gateway's catalog file describes it (src/catalog.ts). */
-@ObjectType('CatalogProduct', { description: 'A product of the catalog, as the gateway\'s catalog file describes it (Wix\'s own catalog is private).' })
+@ObjectType('CatalogProduct', {
+  description: "A product of the catalog, as the gateway's catalog file describes it (Wix's own catalog is private).",
+})
 export class CatalogProduct {
   @Field(() => ID, { description: 'Wix catalog product ID.' })
   catalogProductId!: string;
 
-  @Field(() => String, { nullable: true, description: 'Product name; null when the catalog file does not list this product.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Product name; null when the catalog file does not list this product.',
+  })
   name?: string | null;
 
   @Field(() => ProductType, { description: 'Kind of product; UNKNOWN when the catalog file does not list it.' })
   type!: ProductType;
 
-  @Field(() => [String], { description: 'TLDs the product covers (without the dot): the TLDs a DOMAIN product registers, or those a Premium plan\'s free-domain voucher covers.' })
+  @Field(() => [String], {
+    description:
+      "TLDs the product covers (without the dot): the TLDs a DOMAIN product registers, or those a Premium plan's free-domain voucher covers.",
+  })
   tlds!: string[];
 }
 
 /** One paid service sold to a customer: an instance of a catalog product inside a package. */
-@ObjectType('ProductInstance', { implements: Node, description: 'A paid service (an instance of a catalog product) inside a reseller package; assigned to a site or floating.' })
+@ObjectType('ProductInstance', {
+  implements: Node,
+  description:
+    'A paid service (an instance of a catalog product) inside a reseller package; assigned to a site or floating.',
+})
 export class ProductInstance extends Node {
   @Field(() => ID, { description: 'Wix product instance ID (GUID).' })
   wixId!: string;
@@ -119,22 +139,37 @@ export class ProductInstance extends Node {
   @Field(() => ProductInstanceStatus, { description: 'Current status.' })
   status!: ProductInstanceStatus;
 
-  @Field(() => ProductInstanceFailure, { nullable: true, description: 'Why the instance failed; null unless status is FAILED.' })
+  @Field(() => ProductInstanceFailure, {
+    nullable: true,
+    description: 'Why the instance failed; null unless status is FAILED.',
+  })
   failure?: ProductInstanceFailure | null;
 
-  @Field(() => ProductInstanceBilling, { nullable: true, description: 'How the instance is billed; null when Wix does not say.' })
+  @Field(() => ProductInstanceBilling, {
+    nullable: true,
+    description: 'How the instance is billed; null when Wix does not say.',
+  })
   billing?: ProductInstanceBilling | null;
 
-  @Field(() => ID, { nullable: true, description: 'Wix ID of the site the instance is assigned to; null when floating (not assigned).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Wix ID of the site the instance is assigned to; null when floating (not assigned).',
+  })
   siteWixId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO-3166 alpha-2 country where vouchers bundled with the product may be claimed.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO-3166 alpha-2 country where vouchers bundled with the product may be claimed.',
+  })
   countryCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Discount code given at creation, if any.' })
   discountCode?: string | null;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the instance expires; null for instances that renew.' })
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'When the instance expires; null for instances that renew.',
+  })
   expirationDate?: Date | null;
 
   @Field(() => GraphQLDateTime, { description: 'When the instance was created.' })

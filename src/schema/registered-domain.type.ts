@@ -3,7 +3,11 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { connectionTypes } from './connection.type.js';
 import { DnsPropagationStatus, DomainAssignmentType } from './domain-common.type.js';
 import { Node } from './node.type.js';
-import { RegisteredDomainStatus, IcannConfirmationStatus, RegistrationFailureCode } from '../model/registered-domain.js';
+import {
+  RegisteredDomainStatus,
+  IcannConfirmationStatus,
+  RegistrationFailureCode,
+} from '../model/registered-domain.js';
 
 /** The model's enums, registered below for the graph. */
 export { RegisteredDomainStatus, IcannConfirmationStatus, RegistrationFailureCode };
@@ -13,7 +17,9 @@ registerEnumType(RegisteredDomainStatus, {
   description: 'Where a domain bought through Wix is in its life.',
   valuesConfig: {
     UNKNOWN: { description: 'Wix did not say (UNKNOWN_STATUS), or a value this gateway does not know.' },
-    PENDING_REGISTRATION: { description: 'Wix is registering the domain (can take up to 48 hours); see `latestRegistrationAttempt`.' },
+    PENDING_REGISTRATION: {
+      description: 'Wix is registering the domain (can take up to 48 hours); see `latestRegistrationAttempt`.',
+    },
     ACTIVE: { description: 'Registered and usable.' },
     FAILED_REGISTRATION: { description: 'The registrar refused it; see `failure`. Registering again is allowed.' },
     CANCELED: { description: 'The registration was canceled.' },
@@ -22,10 +28,12 @@ registerEnumType(RegisteredDomainStatus, {
 
 registerEnumType(IcannConfirmationStatus, {
   name: 'IcannConfirmationStatus',
-  description: 'Whether the domain\'s contacts confirmed their email addresses, as ICANN requires.',
+  description: "Whether the domain's contacts confirmed their email addresses, as ICANN requires.",
   valuesConfig: {
     UNKNOWN: { description: 'Not applicable yet, or not reported (UNKNOWN_ICANN_CONFIRMATION_STATUS).' },
-    PENDING: { description: 'Waiting for contacts to confirm; see `icannConfirmationDeadline` and `icannNotConfirmedBy`.' },
+    PENDING: {
+      description: 'Waiting for contacts to confirm; see `icannConfirmationDeadline` and `icannNotConfirmedBy`.',
+    },
     CONFIRMED_BY_ALL: { description: 'Every contact confirmed.' },
     EXPIRED: { description: 'The deadline passed without confirmation: the domain is inactive.' },
   },
@@ -46,12 +54,14 @@ export class RegistrationFailure {
   @Field(() => RegistrationFailureCode, { description: 'Failure class.' })
   code!: RegistrationFailureCode;
 
-  @Field(() => String, { nullable: true, description: 'Wix\'s explanation.' })
+  @Field(() => String, { nullable: true, description: "Wix's explanation." })
   message?: string | null;
 }
 
 /** The latest attempt Wix made to register the domain. */
-@ObjectType('RegistrationAttempt', { description: 'One attempt Wix made to register a domain (Wix retries several times before giving up).' })
+@ObjectType('RegistrationAttempt', {
+  description: 'One attempt Wix made to register a domain (Wix retries several times before giving up).',
+})
 export class RegistrationAttempt {
   @Field(() => Int, { description: 'Attempt number, from 1.' })
   number!: number;
@@ -61,7 +71,10 @@ export class RegistrationAttempt {
 }
 
 /** The registrant, reduced to what a dashboard needs (no address or phone). */
-@ObjectType('DomainRegistrant', { description: 'Who the domain is registered to. Only name and email are exposed; address, phone and the admin/tech contacts are personal data this API does not return.' })
+@ObjectType('DomainRegistrant', {
+  description:
+    'Who the domain is registered to. Only name and email are exposed; address, phone and the admin/tech contacts are personal data this API does not return.',
+})
 export class DomainRegistrant {
   @Field(() => String, { nullable: true, description: 'First name.' })
   firstName?: string | null;
@@ -74,7 +87,10 @@ export class DomainRegistrant {
 }
 
 /** A domain bought through Wix (Registered Domains API). */
-@ObjectType('RegisteredDomain', { implements: Node, description: 'A domain bought through Wix: its registration status, ICANN and DNS state, expiry, site and DNS zone.' })
+@ObjectType('RegisteredDomain', {
+  implements: Node,
+  description: 'A domain bought through Wix: its registration status, ICANN and DNS state, expiry, site and DNS zone.',
+})
 export class RegisteredDomain extends Node {
   @Field(() => String, { description: 'The domain name with its TLD (Wix uses it as the ID).' })
   domain!: string;
@@ -85,16 +101,24 @@ export class RegisteredDomain extends Node {
   @Field(() => IcannConfirmationStatus, { description: 'ICANN email-confirmation status of the contacts.' })
   icannConfirmationStatus!: IcannConfirmationStatus;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'While confirmation is pending: when it expires (the domain goes inactive then).' })
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'While confirmation is pending: when it expires (the domain goes inactive then).',
+  })
   icannConfirmationDeadline?: Date | null;
 
-  @Field(() => [String], { description: 'Email addresses that have not confirmed yet (pending or expired confirmation); empty otherwise.' })
+  @Field(() => [String], {
+    description: 'Email addresses that have not confirmed yet (pending or expired confirmation); empty otherwise.',
+  })
   icannNotConfirmedBy!: string[];
 
   @Field(() => DnsPropagationStatus, { description: 'DNS propagation of the domain.' })
   dnsPropagationStatus!: DnsPropagationStatus;
 
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the registration expires (renew before; not possible through the API). Null until registered.' })
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'When the registration expires (renew before; not possible through the API). Null until registered.',
+  })
   expirationDate?: Date | null;
 
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When the domain was created in Wix.' })
@@ -103,19 +127,30 @@ export class RegisteredDomain extends Node {
   @Field(() => GraphQLDateTime, { nullable: true, description: 'When the domain was last updated.' })
   updatedDate?: Date | null;
 
-  @Field(() => String, { description: 'Revision, incremented by every change (an integer, as a string like Wix sends it).' })
+  @Field(() => String, {
+    description: 'Revision, incremented by every change (an integer, as a string like Wix sends it).',
+  })
   revision!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Wix ID of the product instance (Resellers) that pays for the domain.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Wix ID of the product instance (Resellers) that pays for the domain.',
+  })
   productInstanceId?: string | null;
 
   @Field(() => DomainRegistrant, { nullable: true, description: 'The registrant contact (name and email only).' })
   registrant?: DomainRegistrant | null;
 
-  @Field(() => RegistrationFailure, { nullable: true, description: 'Why registration failed; null unless `status` is FAILED_REGISTRATION.' })
+  @Field(() => RegistrationFailure, {
+    nullable: true,
+    description: 'Why registration failed; null unless `status` is FAILED_REGISTRATION.',
+  })
   failure?: RegistrationFailure | null;
 
-  @Field(() => RegistrationAttempt, { nullable: true, description: 'The latest registration attempt, when Wix reports one (while pending, and sometimes after).' })
+  @Field(() => RegistrationAttempt, {
+    nullable: true,
+    description: 'The latest registration attempt, when Wix reports one (while pending, and sometimes after).',
+  })
   latestRegistrationAttempt?: RegistrationAttempt | null;
 
   @Field(() => DomainAssignmentType, { description: 'How the domain is attached to its site.' })
@@ -124,7 +159,10 @@ export class RegisteredDomain extends Node {
   @Field(() => String, { nullable: true, description: 'For REDIRECT: the primary domain visitors are sent to.' })
   redirectsTo?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Wix ID of the site the domain is assigned to; null when unassigned.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Wix ID of the site the domain is assigned to; null when unassigned.',
+  })
   siteWixId?: string | null;
 
   @Field(() => ID, { description: 'Wix ID of the account that owns the domain.' })
@@ -132,4 +170,8 @@ export class RegisteredDomain extends Node {
 }
 
 /** `RegisteredDomainEdge` and `RegisteredDomainConnection`. */
-export const { EdgeType: RegisteredDomainEdge, ConnectionType: RegisteredDomainConnection } = connectionTypes('RegisteredDomain', RegisteredDomain, 'registered domain');
+export const { EdgeType: RegisteredDomainEdge, ConnectionType: RegisteredDomainConnection } = connectionTypes(
+  'RegisteredDomain',
+  RegisteredDomain,
+  'registered domain',
+);

@@ -1,4 +1,16 @@
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AccountTargetInput, KeyedAccountInput } from './mutation-base.input.js';
 import { BillingCycleUnit, BillingType } from './product-instance.type.js';
@@ -25,53 +37,80 @@ export class BillingCycleInput {
 }
 
 /** How to bill a product (Wix's billingInfo). */
-@InputType('BillingInput', { description: 'How to bill a product instance. Needed when the product offers more than one cycle; it must be one the product offers.' })
+@InputType('BillingInput', {
+  description:
+    'How to bill a product instance. Needed when the product offers more than one cycle; it must be one the product offers.',
+})
 export class BillingInput {
   @Field(() => BillingType, { description: 'ONE_TIME or RECURRING (not UNKNOWN).' })
   @IsIn([BillingType.ONE_TIME, BillingType.RECURRING])
   type!: BillingType;
 
-  @Field(() => BillingCycleInput, { nullable: true, description: 'The cycle; required by Wix for RECURRING billing, ignored for ONE_TIME.' })
+  @Field(() => BillingCycleInput, {
+    nullable: true,
+    description: 'The cycle; required by Wix for RECURRING billing, ignored for ONE_TIME.',
+  })
   @IsOptional()
   @ValidateNested()
   cycle?: BillingCycleInput | null;
 }
 
 /** One product of a new package. */
-@InputType('PackageProductInput', { description: 'One paid service to buy: a catalog product, for a site or floating (assigned later).' })
+@InputType('PackageProductInput', {
+  description: 'One paid service to buy: a catalog product, for a site or floating (assigned later).',
+})
 export class PackageProductInput {
   @Field(() => ID, { description: 'Wix catalog product ID (GUID) of the product to buy.' })
   @IsWixGuid()
   catalogProductId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Site to assign the new instance to (Site global ID or Wix site GUID); it must belong to the account. Omit for a floating instance.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Site to assign the new instance to (Site global ID or Wix site GUID); it must belong to the account. Omit for a floating instance.',
+  })
   @IsOptional()
   @IsWixIdOf('Site')
   siteId?: string | null;
 
-  @Field(() => String, { description: 'ISO-3166 alpha-2 country where vouchers bundled with the product may be claimed (e.g. US).' })
+  @Field(() => String, {
+    description: 'ISO-3166 alpha-2 country where vouchers bundled with the product may be claimed (e.g. US).',
+  })
   @IsISO31661Alpha2()
   countryCode!: string;
 
-  @Field(() => BillingInput, { nullable: true, description: 'Billing cycle; required when the product offers more than one.' })
+  @Field(() => BillingInput, {
+    nullable: true,
+    description: 'Billing cycle; required when the product offers more than one.',
+  })
   @IsOptional()
   @ValidateNested()
   billing?: BillingInput | null;
 
-  @Field(() => String, { nullable: true, description: 'Sale code (at most 25 characters). Wix accepts an invalid code silently (no discount); it cannot be added later.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Sale code (at most 25 characters). Wix accepts an invalid code silently (no discount); it cannot be added later.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, MAX_DISCOUNT_CODE)
   discountCode?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'An existing instance that entitles this one to a free add-on, e.g. the Premium plan behind a free domain (ProductInstance global ID or Wix GUID). Each instance can be a reference once.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'An existing instance that entitles this one to a free add-on, e.g. the Premium plan behind a free domain (ProductInstance global ID or Wix GUID). Each instance can be a reference once.',
+  })
   @IsOptional()
   @IsWixIdOf('ProductInstance')
   referenceProductInstanceId?: string | null;
 }
 
 /** Input of createPackage. */
-@InputType('CreatePackageInput', { description: 'Buy a package of paid services (Wix Create Package V2). Paid: an idempotency key is required.' })
+@InputType('CreatePackageInput', {
+  description: 'Buy a package of paid services (Wix Create Package V2). Paid: an idempotency key is required.',
+})
 export class CreatePackageInput extends KeyedAccountInput {
   @Field(() => [PackageProductInput], { description: 'The products to buy (1–100).' })
   @ArrayMinSize(1)
@@ -79,7 +118,11 @@ export class CreatePackageInput extends KeyedAccountInput {
   @ValidateNested({ each: true })
   products!: PackageProductInput[];
 
-  @Field(() => String, { nullable: true, description: 'Your own reference for the package (at most 100 characters). Default: a reference derived from the idempotency key, so that a purchase whose answer was lost is found again instead of bought twice.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Your own reference for the package (at most 100 characters). Default: a reference derived from the idempotency key, so that a purchase whose answer was lost is found again instead of bought twice.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, MAX_EXTERNAL_ID)
@@ -87,7 +130,10 @@ export class CreatePackageInput extends KeyedAccountInput {
 }
 
 /** Input of cancelPackage. */
-@InputType('CancelPackageInput', { description: 'Cancel every paid service of a package at once (Wix Cancel Package). Irreversible: an idempotency key is required.' })
+@InputType('CancelPackageInput', {
+  description:
+    'Cancel every paid service of a package at once (Wix Cancel Package). Irreversible: an idempotency key is required.',
+})
 export class CancelPackageInput extends KeyedAccountInput {
   @Field(() => ID, { description: 'The package (Package global ID or Wix package GUID).' })
   @IsWixIdOf('Package')
@@ -95,7 +141,9 @@ export class CancelPackageInput extends KeyedAccountInput {
 }
 
 /** Input of updatePackageExternalId. */
-@InputType('UpdatePackageExternalIdInput', { description: 'Set the reseller\'s own reference of a package (Wix Update Package External Id).' })
+@InputType('UpdatePackageExternalIdInput', {
+  description: "Set the reseller's own reference of a package (Wix Update Package External Id).",
+})
 export class UpdatePackageExternalIdInput extends AccountTargetInput {
   @Field(() => ID, { description: 'The package (Package global ID or Wix package GUID).' })
   @IsWixIdOf('Package')

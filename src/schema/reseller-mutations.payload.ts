@@ -3,12 +3,16 @@ import { Package } from './package.type.js';
 import { ProductInstance } from './product-instance.type.js';
 import { UserError } from './user-error.type.js';
 
-const USER_ERRORS = 'Why the mutation did not do what was asked (empty on success). Codes are Wix\'s (e.g. PRODUCT_TYPE_ALREADY_ASSIGNED) or the gateway\'s (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, NOT_FOUND).';
+const USER_ERRORS =
+  "Why the mutation did not do what was asked (empty on success). Codes are Wix's (e.g. PRODUCT_TYPE_ALREADY_ASSIGNED) or the gateway's (IDEMPOTENCY_CONFLICT, IDEMPOTENCY_IN_PROGRESS, NOT_FOUND).";
 
 /** Result of createPackage. */
 @ObjectType('CreatePackagePayload', { description: 'Result of createPackage.' })
 export class CreatePackagePayload {
-  @Field(() => Package, { nullable: true, description: 'The package bought (its instances start PENDING); null when nothing was bought.' })
+  @Field(() => Package, {
+    nullable: true,
+    description: 'The package bought (its instances start PENDING); null when nothing was bought.',
+  })
   package!: Package | null;
 
   @Field(() => [UserError], { description: USER_ERRORS })
@@ -18,7 +22,10 @@ export class CreatePackagePayload {
 /** Result of cancelPackage. */
 @ObjectType('CancelPackagePayload', { description: 'Result of cancelPackage.' })
 export class CancelPackagePayload {
-  @Field(() => Package, { nullable: true, description: 'The canceled package, its instances CANCELED; null when nothing was canceled.' })
+  @Field(() => Package, {
+    nullable: true,
+    description: 'The canceled package, its instances CANCELED; null when nothing was canceled.',
+  })
   package!: Package | null;
 
   @Field(() => [UserError], { description: USER_ERRORS })
@@ -56,12 +63,21 @@ export class UnassignProductInstancePayload {
 }
 
 /** Result of reassignProductInstance. */
-@ObjectType('ReassignProductInstancePayload', { description: 'Result of reassignProductInstance. When Wix refused the move, `productInstance` is re-read so you see where it ended up: a failed move can leave it on the old site or floating.' })
+@ObjectType('ReassignProductInstancePayload', {
+  description:
+    'Result of reassignProductInstance. When Wix refused the move, `productInstance` is re-read so you see where it ended up: a failed move can leave it on the old site or floating.',
+})
 export class ReassignProductInstancePayload {
-  @Field(() => ProductInstance, { nullable: true, description: 'The instance as it is now (re-read after a refused move); null when it was not found.' })
+  @Field(() => ProductInstance, {
+    nullable: true,
+    description: 'The instance as it is now (re-read after a refused move); null when it was not found.',
+  })
   productInstance!: ProductInstance | null;
 
-  @Field(() => ID, { nullable: true, description: 'Wix ID of the site the instance was on before; null when it was floating.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Wix ID of the site the instance was on before; null when it was floating.',
+  })
   previousSiteWixId!: string | null;
 
   @Field(() => [UserError], { description: USER_ERRORS })
@@ -71,7 +87,10 @@ export class ReassignProductInstancePayload {
 /** Result of adjustProductInstance. */
 @ObjectType('AdjustProductInstancePayload', { description: 'Result of adjustProductInstance.' })
 export class AdjustProductInstancePayload {
-  @Field(() => ProductInstance, { nullable: true, description: 'The instance with its new product and/or billing; null when nothing changed.' })
+  @Field(() => ProductInstance, {
+    nullable: true,
+    description: 'The instance with its new product and/or billing; null when nothing changed.',
+  })
   productInstance!: ProductInstance | null;
 
   @Field(() => [UserError], { description: USER_ERRORS })
@@ -81,7 +100,10 @@ export class AdjustProductInstancePayload {
 /** Result of cancelProductInstance. */
 @ObjectType('CancelProductInstancePayload', { description: 'Result of cancelProductInstance.' })
 export class CancelProductInstancePayload {
-  @Field(() => ProductInstance, { nullable: true, description: 'The canceled instance; null when nothing was canceled.' })
+  @Field(() => ProductInstance, {
+    nullable: true,
+    description: 'The canceled instance; null when nothing was canceled.',
+  })
   productInstance!: ProductInstance | null;
 
   @Field(() => [UserError], { description: USER_ERRORS })

@@ -14,7 +14,10 @@ export class SiteFilter {
   @IsBoolean()
   published?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Search phrase matched against site name, display name and URL.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Search phrase matched against site name, display name and URL.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)

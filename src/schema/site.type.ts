@@ -20,7 +20,7 @@ registerEnumType(EditorType, {
 });
 
 /** A Wix site (meta-site) in an account. */
-@ObjectType('Site', { implements: Node, description: 'A Wix site in an account, as listed by Wix\'s Sites API.' })
+@ObjectType('Site', { implements: Node, description: "A Wix site in an account, as listed by Wix's Sites API." })
 export class Site extends Node {
   @Field(() => ID, { description: 'Wix site ID (GUID), as used in Wix URLs and APIs.' })
   wixId!: string;

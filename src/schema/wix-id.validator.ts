@@ -51,7 +51,10 @@ export function IsWixGuid(options?: ValidationOptions): PropertyDecorator {
  */
 export function RequiredUnless(others: string[]): PropertyDecorator {
   return (target, property) => {
-    ValidateIf((o: Record<string | symbol, unknown>) => o[property] != null || others.every((k) => o[k] == null))(target, property);
+    ValidateIf((o: Record<string | symbol, unknown>) => o[property] != null || others.every((k) => o[k] == null))(
+      target,
+      property,
+    );
     IsDefined({ message: `${String(property)} is required unless ${others.join(' or ')} is given` })(target, property);
   };
 }

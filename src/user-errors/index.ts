@@ -32,7 +32,8 @@ export function userError(code: string, message: string, field: string | null = 
 export function toUserError(error: unknown, fieldPrefix = 'input'): UserError | undefined {
   if (!(error instanceof GatewayError)) return undefined;
   const code = error.extensions.code;
-  if (code !== ErrorCode.BAD_USER_INPUT && code !== ErrorCode.NOT_FOUND && code !== ErrorCode.FORBIDDEN) return undefined;
+  if (code !== ErrorCode.BAD_USER_INPUT && code !== ErrorCode.NOT_FOUND && code !== ErrorCode.FORBIDDEN)
+    return undefined;
   const wixCode = error.wixCode;
   const spec = wixCode ? userErrorSpec(wixCode) : undefined;
   const field = spec?.field ? `${fieldPrefix}.${spec.field}` : null;
@@ -43,7 +44,11 @@ export function toUserError(error: unknown, fieldPrefix = 'input'): UserError | 
  * Like {@link toUserError}, worded by one mutation's own table first: the same Wix code can concern different input
  * fields in different mutations (SITE_NOT_FOUND is `products` in createPackage, `siteId` in transferSite).
  */
-export function toUserErrorWith(error: unknown, table: Record<string, UserErrorSpec>, fieldPrefix = 'input'): UserError | undefined {
+export function toUserErrorWith(
+  error: unknown,
+  table: Record<string, UserErrorSpec>,
+  fieldPrefix = 'input',
+): UserError | undefined {
   const generic = toUserError(error, fieldPrefix);
   const wixCode = error instanceof GatewayError ? error.wixCode : undefined;
   const spec = wixCode ? table[wixCode] : undefined;
@@ -55,13 +60,24 @@ export function toUserErrorWith(error: unknown, table: Record<string, UserErrorS
  * The user error of a ledger refusal: the key was used with another input, its first call is still running, or its
  * first call failed in a way that leaves unknown whether Wix acted (only for writes that cannot be safely repeated).
  */
-export function idempotencyUserError(outcome: { state: 'conflict'; mutation: string } | { state: 'busy' } | { state: 'unknown' }): UserError {
+export function idempotencyUserError(
+  outcome: { state: 'conflict'; mutation: string } | { state: 'busy' } | { state: 'unknown' },
+): UserError {
   if (outcome.state === 'conflict')
-    return userError(GatewayUserErrorCode.IDEMPOTENCY_CONFLICT, `This idempotency key was already used for ${outcome.mutation} with a different input; use a new key for a new action.`, 'input.idempotencyKey');
-  if (outcome.state === 'busy') return userError(GatewayUserErrorCode.IDEMPOTENCY_IN_PROGRESS, 'A request with this idempotency key is still running; retry shortly to get its result.', 'input.idempotencyKey');
+    return userError(
+      GatewayUserErrorCode.IDEMPOTENCY_CONFLICT,
+      `This idempotency key was already used for ${outcome.mutation} with a different input; use a new key for a new action.`,
+      'input.idempotencyKey',
+    );
+  if (outcome.state === 'busy')
+    return userError(
+      GatewayUserErrorCode.IDEMPOTENCY_IN_PROGRESS,
+      'A request with this idempotency key is still running; retry shortly to get its result.',
+      'input.idempotencyKey',
+    );
   return userError(
     GatewayUserErrorCode.IDEMPOTENCY_OUTCOME_UNKNOWN,
-    'The first request with this idempotency key failed without an answer from Wix, so it may have taken effect; it is not repeated. Check the result (e.g. the account\'s subAccounts) and use a new key only if it did not happen.',
+    "The first request with this idempotency key failed without an answer from Wix, so it may have taken effect; it is not repeated. Check the result (e.g. the account's subAccounts) and use a new key only if it did not happen.",
     'input.idempotencyKey',
   );
 }

@@ -7,7 +7,8 @@ import type { UserErrorSpec } from './spec.js';
  * that knows a code wins) so that they never relabel another API's error; toUserErrorWith still maps them.
  */
 const GENERIC_CODES = new Set(['NOT_FOUND', 'PERMISSION_DENIED', 'INVALID_BILLING_CYCLE']);
-const domainOnly = (table: Record<string, UserErrorSpec>) => Object.fromEntries(Object.entries(table).filter(([code]) => !GENERIC_CODES.has(code)));
+const domainOnly = (table: Record<string, UserErrorSpec>) =>
+  Object.fromEntries(Object.entries(table).filter(([code]) => !GENERIC_CODES.has(code)));
 
 /**
  * The tables the shared `toUserError` words Wix codes with, in order: the first table that knows a code wins. Listed

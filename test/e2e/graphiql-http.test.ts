@@ -53,9 +53,15 @@ describe('GraphiQL routes of the gateway', () => {
   });
 
   it('leaves POSTs, GETs with ?query= and non-HTML GETs to the API', async () => {
-    const post = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept: BROWSER_ACCEPT }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const post = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: BROWSER_ACCEPT },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(await post.json()).toEqual({ data: { __typename: 'Query' } });
-    const get = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: BROWSER_ACCEPT, 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: BROWSER_ACCEPT, 'apollo-require-preflight': 'true' },
+    });
     expect(get.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
     expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
     const json = await fetch(`${base}/graphql`, { headers: { accept: 'application/json' } });
@@ -97,22 +103,36 @@ describe('GraphiQL routes of the gateway', () => {
   it('serves the examples in order with their comments', async () => {
     const res = await fetch(`${base}/graphiql/examples.json`);
     expect(res.headers.get('cache-control')).toBe('no-cache');
-    const { examples } = (await res.json()) as { examples: Array<{ file: string; title: string; description: string; query: string }> };
+    const { examples } = (await res.json()) as {
+      examples: Array<{ file: string; title: string; description: string; query: string }>;
+    };
     const files = readdirSync(`${root}examples`).filter((f) => f.endsWith('.graphql'));
     expect(examples.map((e) => e.file)).toEqual(files.sort((a, b) => parseInt(a, 10) - parseInt(b, 10)));
-    expect(examples[0]).toMatchObject({ file: '01-dashboard.graphql', title: 'Dashboard', description: expect.stringMatching(/^The partner dashboard/) });
+    expect(examples[0]).toMatchObject({
+      file: '01-dashboard.graphql',
+      title: 'Dashboard',
+      description: expect.stringMatching(/^The partner dashboard/),
+    });
     expect(examples[1]).toMatchObject({ file: '02-domain-search.graphql', title: 'Domain search' });
     for (const example of examples) expect(example.description.length, example.file).toBeGreaterThan(20);
   });
 
   it('runs every query example against the sandbox without errors, as the page sends it', async () => {
     const queries = readExamples(`${root}examples`).filter((e) => /^\s*query\b/m.test(e.query.replace(/^#.*$/gm, '')));
-    expect(queries.map((e) => e.file)).toEqual(expect.arrayContaining(['01-dashboard.graphql', '02-domain-search.graphql']));
+    expect(queries.map((e) => e.file)).toEqual(
+      expect.arrayContaining(['01-dashboard.graphql', '02-domain-search.graphql']),
+    );
     for (const example of queries) {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(example.headers ? (JSON.parse(example.headers) as Record<string, string>) : {}) },
-        body: JSON.stringify({ query: example.query, variables: example.variables ? JSON.parse(example.variables) : undefined }),
+        headers: {
+          'content-type': 'application/json',
+          ...(example.headers ? (JSON.parse(example.headers) as Record<string, string>) : {}),
+        },
+        body: JSON.stringify({
+          query: example.query,
+          variables: example.variables ? JSON.parse(example.variables) : undefined,
+        }),
       });
       const body = (await res.json()) as { data?: unknown; errors?: unknown };
       expect(body.errors, example.file).toBeUndefined();
@@ -121,7 +141,13 @@ describe('GraphiQL routes of the gateway', () => {
   });
 
   it('refuses unknown files, paths out of the folder and writes', async () => {
-    for (const path of ['/graphiql/nope.js', '/graphiql/index.html', '/graphiql/%2e%2e%2fpackage.json', '/graphiql/..%2f..%2fpackage.json', '/graphiql/']) {
+    for (const path of [
+      '/graphiql/nope.js',
+      '/graphiql/index.html',
+      '/graphiql/%2e%2e%2fpackage.json',
+      '/graphiql/..%2f..%2fpackage.json',
+      '/graphiql/',
+    ]) {
       const res = await fetch(`${base}${path}`);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('content-type'), path).toBe('text/plain; charset=utf-8');

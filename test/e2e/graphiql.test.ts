@@ -21,7 +21,9 @@ type WithCodeMirror = { CodeMirror?: { getValue(): string; setValue(value: strin
 
 /** The whole text of an editor of the page. */
 async function editorText(page: Page, selector: string): Promise<string> {
-  return page.locator(`${selector} .CodeMirror`).evaluate((element) => (element as unknown as WithCodeMirror).CodeMirror?.getValue() ?? '');
+  return page
+    .locator(`${selector} .CodeMirror`)
+    .evaluate((element) => (element as unknown as WithCodeMirror).CodeMirror?.getValue() ?? '');
 }
 
 /** The response pane's JSON once it holds some. */
@@ -46,7 +48,9 @@ describe('GraphiQL served by the gateway, in a real browser', () => {
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 });
     // Every request of the context (page, workers, favicon…), every WebSocket, and what the browser refused.
     context.on('request', (request) => requests.push(request.url()));
-    context.on('requestfailed', (request) => failures.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+    context.on('requestfailed', (request) =>
+      failures.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+    );
     page = await context.newPage();
     page.on('websocket', (ws) => webSockets.push(ws.url()));
     page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
@@ -55,7 +59,8 @@ describe('GraphiQL served by the gateway, in a real browser', () => {
     });
     // (Page scripts are strings: they run in the browser, and this project's TypeScript has no DOM types.)
     await page.addInitScript({
-      content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
+      content:
+        "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));",
     });
   });
 
@@ -63,7 +68,9 @@ describe('GraphiQL served by the gateway, in a real browser', () => {
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail' && page) {
       mkdirSync(`${root}test/e2e/artifacts`, { recursive: true });
-      await page.screenshot({ path: `${root}test/e2e/artifacts/${ctx.task.name.replace(/\W+/g, '-').slice(0, 80)}.png` }).catch(() => undefined);
+      await page
+        .screenshot({ path: `${root}test/e2e/artifacts/${ctx.task.name.replace(/\W+/g, '-').slice(0, 80)}.png` })
+        .catch(() => undefined);
     }
   });
 
@@ -98,7 +105,9 @@ describe('GraphiQL served by the gateway, in a real browser', () => {
     expect(viewer.wixId).toBe(stack.sandbox.seed.mainAccountId);
     // Seed 1: the agency's 16 sites, with their services and domains.
     expect(viewer.sites.nodes).toHaveLength(16);
-    const domains = viewer.sites.nodes.flatMap((s: { connectedDomains: Array<{ domain: string }> }) => s.connectedDomains.map((d) => d.domain));
+    const domains = viewer.sites.nodes.flatMap((s: { connectedDomains: Array<{ domain: string }> }) =>
+      s.connectedDomains.map((d) => d.domain),
+    );
     expect(domains).toEqual(expect.arrayContaining(['urbanstudio.io', 'goldengarden.info']));
     await expect.poll(() => page.locator('.graphiql-response').innerText()).toContain('Pixel & Co Agency');
     mkdirSync(`${root}docs`, { recursive: true });
@@ -124,11 +133,15 @@ describe('GraphiQL served by the gateway, in a real browser', () => {
     const name = flow && /mutation\s+(\w+)/.exec(flow.query)?.[1];
     expect(name, 'an example with a flow mutation').toBeTruthy();
     await page.locator('.graphiql-tab', { hasText: name as string }).click();
-    await expect.poll(() => editorText(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden)')).toContain('"dryRun": true');
+    await expect
+      .poll(() => editorText(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden)'))
+      .toContain('"dryRun": true');
     // GraphiQL parses the tab's document a moment after the switch; running before that would name the old operation.
     const operations = () =>
       page.locator('.graphiql-query-editor .CodeMirror').evaluate((element) => {
-        const facts = (element as unknown as { CodeMirror?: { operations?: Array<{ name?: { value: string } }> | null } }).CodeMirror;
+        const facts = (
+          element as unknown as { CodeMirror?: { operations?: Array<{ name?: { value: string } }> | null } }
+        ).CodeMirror;
         return (facts?.operations ?? []).map((o) => o.name?.value ?? '');
       });
     await expect.poll(operations).toContain(name);
@@ -150,18 +163,26 @@ describe('GraphiQL served by the gateway, in a real browser', () => {
     await page.locator('.graphiql-tab-add').click();
     await expect.poll(() => page.locator('.graphiql-tab').count()).toBe(examples.length + 1);
     // urbanstudio.io's propagation is COMPLETED: the current state arrives at once, then the stream completes.
-    const subscription = 'subscription Watch {\n  connectedDomainUpdated(domain: "urbanstudio.io") {\n    domain\n    dnsPropagationStatus\n  }\n}\n';
-    await page.locator('.graphiql-query-editor .CodeMirror').evaluate((element, text) => (element as unknown as WithCodeMirror).CodeMirror?.setValue(text), subscription);
+    const subscription =
+      'subscription Watch {\n  connectedDomainUpdated(domain: "urbanstudio.io") {\n    domain\n    dnsPropagationStatus\n  }\n}\n';
+    await page
+      .locator('.graphiql-query-editor .CodeMirror')
+      .evaluate((element, text) => (element as unknown as WithCodeMirror).CodeMirror?.setValue(text), subscription);
     // The editor parses as it changes; the tab takes the operation's name once it has.
     await expect.poll(() => page.locator('.graphiql-tab-active').innerText()).toBe('Watch');
     await page.locator('.graphiql-execute-button').click();
     const result = await response(page);
-    expect(result.data).toEqual({ connectedDomainUpdated: { domain: 'urbanstudio.io', dnsPropagationStatus: 'COMPLETED' } });
+    expect(result.data).toEqual({
+      connectedDomainUpdated: { domain: 'urbanstudio.io', dnsPropagationStatus: 'COMPLETED' },
+    });
     expect(webSockets).toContain(`${stack.gateway.url.replace(/^http/, 'ws')}/graphql`);
   });
 
   it("opens GraphiQL's settings and short-keys dialogs (they lock scrolling with a nonce'd <style>)", async () => {
-    for (const [button, title] of [['Open settings dialog', 'Settings'], ['Open short keys dialog', 'Short Keys']] as const) {
+    for (const [button, title] of [
+      ['Open settings dialog', 'Settings'],
+      ['Open short keys dialog', 'Short Keys'],
+    ] as const) {
       await page.locator(`.graphiql-sidebar button[aria-label="${button}"]`).click();
       const dialog = page.getByRole('dialog');
       await expect.poll(() => dialog.innerText()).toContain(title);
@@ -179,7 +200,13 @@ describe('GraphiQL served by the gateway, in a real browser', () => {
     expect(failures).toEqual([]);
     // The page, its two bundles, the examples and the favicon; the API on /graphql.
     const paths = new Set(requests.map((url) => new URL(url).pathname.replace(/-[A-Z0-9]{8}\./, '-HASH.')));
-    expect([...paths].sort()).toEqual(['/graphiql/app-HASH.css', '/graphiql/app-HASH.js', '/graphiql/examples.json', '/graphiql/favicon.svg', '/graphql']);
+    expect([...paths].sort()).toEqual([
+      '/graphiql/app-HASH.css',
+      '/graphiql/app-HASH.js',
+      '/graphiql/examples.json',
+      '/graphiql/favicon.svg',
+      '/graphql',
+    ]);
   });
 
   it('is under a policy that refuses inline code (so the check above would have seen a need for it)', async () => {

@@ -23,7 +23,11 @@ export class GatewayProcess {
 
   static async start(env: Record<string, string>, timeoutMs = 30_000): Promise<GatewayProcess> {
     const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts', 'serve'], { cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts', 'serve'], {
+      cwd: root,
+      env: { ...base, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const gateway = new GatewayProcess(child);
     gateway.url = (await gateway.waitFor(/gateway ready at (http:\/\/\S+\/graphql)/, timeoutMs))[1] as string;
     return gateway;
@@ -37,7 +41,10 @@ export class GatewayProcess {
   /** Resolves with the match once the output matches `pattern`; fails on exit or timeout, printing the output. */
   waitFor(pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => done(new Error(`timed out waiting for ${pattern}; output:\n${this.output}`)), timeoutMs);
+      const timer = setTimeout(
+        () => done(new Error(`timed out waiting for ${pattern}; output:\n${this.output}`)),
+        timeoutMs,
+      );
       const check = () => {
         const match = pattern.exec(this.output);
         if (match) done(undefined, match);
@@ -60,9 +67,14 @@ export class GatewayProcess {
 
   /** Runs an operation over HTTP; fails (printing the answer) unless there is data and no error. */
   async data<TData, TVars>(document: TypedDocumentNode<TData, TVars>, variables: TVars): Promise<TData> {
-    const res = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(document), variables }) });
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: print(document), variables }),
+    });
     const body = (await res.json()) as { data?: TData; errors?: unknown[] };
-    if (body.errors?.length || !body.data) throw new Error(`GraphQL operation failed (${res.status}): ${JSON.stringify(body)}`);
+    if (body.errors?.length || !body.data)
+      throw new Error(`GraphQL operation failed (${res.status}): ${JSON.stringify(body)}`);
     return body.data;
   }
 

@@ -37,7 +37,9 @@ export function endpointErrors(doc: SandboxOpenApi, endpoint: string): Array<[nu
   for (const item of Object.values(doc.paths))
     for (const op of Object.values(item)) {
       if (op['x-contract'] !== endpoint) continue;
-      return Object.entries(op['x-wix-endpoint-errors'] ?? {}).flatMap(([status, codes]) => codes.map((code): [number, string] => [Number(status), code]));
+      return Object.entries(op['x-wix-endpoint-errors'] ?? {}).flatMap(([status, codes]) =>
+        codes.map((code): [number, string] => [Number(status), code]),
+      );
     }
   throw new Error(`the sandbox documents no ${endpoint}`);
 }
@@ -50,7 +52,9 @@ export function codesUnder(doc: SandboxOpenApi, pathPrefix: string): string[] {
   const codes = new Set<string>();
   for (const [path, item] of Object.entries(doc.paths)) {
     if (!path.startsWith(pathPrefix)) continue;
-    for (const op of Object.values(item)) for (const response of Object.values(op.responses)) for (const code of response['x-wix-error-codes'] ?? []) if (!SHARED_CODES.has(code)) codes.add(code);
+    for (const op of Object.values(item))
+      for (const response of Object.values(op.responses))
+        for (const code of response['x-wix-error-codes'] ?? []) if (!SHARED_CODES.has(code)) codes.add(code);
   }
   return [...codes].sort();
 }

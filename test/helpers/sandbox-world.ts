@@ -1,4 +1,14 @@
-import type { Account, CatalogProduct, ConnectedDomain, DnsZone, Package, ProductInstance, RegisteredDomain, Site, WorldSnapshot } from '@wix-account-graph/sandbox';
+import type {
+  Account,
+  CatalogProduct,
+  ConnectedDomain,
+  DnsZone,
+  Package,
+  ProductInstance,
+  RegisteredDomain,
+  Site,
+  WorldSnapshot,
+} from '@wix-account-graph/sandbox';
 
 /**
  * The sandbox's state as `GET /_sandbox/world` answered it, indexed the way the gateway's tests look things up (by
@@ -26,9 +36,15 @@ export class WorldView {
     this.sites = new Map(snapshot.sites.map((s) => [s.id, s]));
     this.catalog = new Map(snapshot.catalog.map((p) => [p.id, p]));
     this.packages = new Map(snapshot.packages.map((p) => [p.id, p]));
-    this.registeredDomains = new Map(snapshot.registeredDomains.map(({ ownerAccountId: _owner, ...rd }) => [rd.domain, rd]));
-    this.registeredOwner = new Map(snapshot.registeredDomains.flatMap((rd) => (rd.ownerAccountId ? [[rd.domain, rd.ownerAccountId] as const] : [])));
-    this.connectedDomains = new Map(snapshot.connectedDomains.map(({ ownerAccountId: _owner, ...cd }) => [cd.domain, cd]));
+    this.registeredDomains = new Map(
+      snapshot.registeredDomains.map(({ ownerAccountId: _owner, ...rd }) => [rd.domain, rd]),
+    );
+    this.registeredOwner = new Map(
+      snapshot.registeredDomains.flatMap((rd) => (rd.ownerAccountId ? [[rd.domain, rd.ownerAccountId] as const] : [])),
+    );
+    this.connectedDomains = new Map(
+      snapshot.connectedDomains.map(({ ownerAccountId: _owner, ...cd }) => [cd.domain, cd]),
+    );
     this.dnsZones = new Map(snapshot.dnsZones.map((z) => [z.domainName, z]));
   }
 
@@ -54,6 +70,8 @@ export class WorldView {
 
   /** Every instance assigned to the site, with its package. */
   instancesOfSite(siteId: string): Array<{ pkg: Package; instance: ProductInstance }> {
-    return [...this.packages.values()].flatMap((pkg) => pkg.productInstances.filter((i) => i.siteId === siteId).map((instance) => ({ pkg, instance })));
+    return [...this.packages.values()].flatMap((pkg) =>
+      pkg.productInstances.filter((i) => i.siteId === siteId).map((instance) => ({ pkg, instance })),
+    );
   }
 }

@@ -30,7 +30,12 @@ export class TestStack {
     const sandbox = await TestSandbox.start();
     const gateway = await Gateway.start({
       ...options.gateway,
-      upstream: { baseUrl: sandbox.url, apiKey: sandbox.seed.apiKey, mainAccountId: sandbox.seed.mainAccountId, timeoutMs: options.timeoutMs ?? 5_000 },
+      upstream: {
+        baseUrl: sandbox.url,
+        apiKey: sandbox.seed.apiKey,
+        mainAccountId: sandbox.seed.mainAccountId,
+        timeoutMs: options.timeoutMs ?? 5_000,
+      },
     });
     return new TestStack(sandbox, gateway);
   }
@@ -40,7 +45,11 @@ export class TestStack {
   }
 
   /** Runs an operation; `headers` are added to the request (e.g. `wix-account-id`). */
-  async run<TData, TVars>(document: TypedDocumentNode<TData, TVars> | DocumentNode, variables?: TVars, headers: Record<string, string> = {}): Promise<GraphQLResult<TData>> {
+  async run<TData, TVars>(
+    document: TypedDocumentNode<TData, TVars> | DocumentNode,
+    variables?: TVars,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResult<TData>> {
     const res = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -57,10 +66,16 @@ export class TestStack {
   }
 
   /** Like {@link run} but fails (printing the operation and the answer) unless there is data and no error. */
-  async data<TData, TVars>(document: TypedDocumentNode<TData, TVars> | DocumentNode, variables?: TVars, headers?: Record<string, string>): Promise<TData> {
+  async data<TData, TVars>(
+    document: TypedDocumentNode<TData, TVars> | DocumentNode,
+    variables?: TVars,
+    headers?: Record<string, string>,
+  ): Promise<TData> {
     const result = await this.run(document, variables, headers);
     if (result.errors?.length || !result.data) {
-      throw new Error(`GraphQL operation failed.\n--- operation\n${print(document)}\n--- variables\n${JSON.stringify(variables)}\n--- answer (${result.status})\n${JSON.stringify(result, null, 2)}`);
+      throw new Error(
+        `GraphQL operation failed.\n--- operation\n${print(document)}\n--- variables\n${JSON.stringify(variables)}\n--- answer (${result.status})\n${JSON.stringify(result, null, 2)}`,
+      );
     }
     return result.data;
   }

@@ -8,7 +8,10 @@ import WebSocket from 'ws';
  * connection_init payload; `headers` go on the upgrade request. No reconnects: a refused connection surfaces as the
  * close event (code + reason).
  */
-export function wsClient(gatewayUrl: string, options: { params?: Record<string, unknown>; headers?: Record<string, string> } = {}): Client {
+export function wsClient(
+  gatewayUrl: string,
+  options: { params?: Record<string, unknown>; headers?: Record<string, string> } = {},
+): Client {
   const headers = options.headers ?? {};
   class WebSocketWithHeaders extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
@@ -46,7 +49,8 @@ export class TestSubscription<TData> {
   /** The next result's data (fails on errors, printing them). */
   async data(timeoutMs?: number): Promise<TData> {
     const result = await this.next(timeoutMs);
-    if (result.errors?.length || !result.data) throw new Error(`subscription answered errors: ${JSON.stringify(result)}`);
+    if (result.errors?.length || !result.data)
+      throw new Error(`subscription answered errors: ${JSON.stringify(result)}`);
     return result.data;
   }
 

@@ -13,13 +13,20 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Runs the real CLI (src/main.ts through tsx's loader, the sandbox package from its sources) with a clean environment plus `env`. */
 function cli(args: string[], env: Record<string, string>): ChildProcess {
   const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-  return spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts', ...args], { cwd: root, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts', ...args], {
+    cwd: root,
+    env: { ...base, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 async function readUntil(child: ChildProcess, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
   let out = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output so far:\n${out}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`timed out waiting for ${pattern}; output so far:\n${out}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       if (pattern.test(out)) {
@@ -64,7 +71,10 @@ describe('CLI', () => {
 
   it('stops with one line naming CATALOG_FILE when the catalog is missing or not a catalog', async () => {
     const missing = await failure(['serve'], { CATALOG_FILE: join(dir, 'none.json') });
-    expect(missing).toEqual({ code: 2, stderr: `Configuration error: CATALOG_FILE is not a readable file (ENOENT: ${join(dir, 'none.json')})` });
+    expect(missing).toEqual({
+      code: 2,
+      stderr: `Configuration error: CATALOG_FILE is not a readable file (ENOENT: ${join(dir, 'none.json')})`,
+    });
     const notJson = await failure(['serve'], { CATALOG_FILE: join(root, 'README.md') });
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toMatch(/^Configuration error: CATALOG_FILE is not valid JSON \(.*README\.md\)$/);
@@ -74,9 +84,15 @@ describe('CLI', () => {
     const file = join(dir, 'plain-file');
     writeFileSync(file, 'not a database, and not a folder');
     const underFile = await failure(['serve'], { OPERATION_STORE_PATH: join(file, 'ops.sqlite') });
-    expect(underFile).toEqual({ code: 2, stderr: `Configuration error: OPERATION_STORE_PATH cannot be opened for writing: ENOTDIR (${join(file, 'ops.sqlite')})` });
+    expect(underFile).toEqual({
+      code: 2,
+      stderr: `Configuration error: OPERATION_STORE_PATH cannot be opened for writing: ENOTDIR (${join(file, 'ops.sqlite')})`,
+    });
     const notSqlite = await failure(['serve'], { OPERATION_STORE_PATH: file });
-    expect(notSqlite).toEqual({ code: 2, stderr: `Configuration error: OPERATION_STORE_PATH is not a SQLite database (${file})` });
+    expect(notSqlite).toEqual({
+      code: 2,
+      stderr: `Configuration error: OPERATION_STORE_PATH is not a SQLite database (${file})`,
+    });
   });
 
   describe('with a port taken', () => {
@@ -92,15 +108,28 @@ describe('CLI', () => {
     it('stops with one line naming PORT, or SANDBOX_PORT, when it is in use', async () => {
       const env = { HOST: '127.0.0.1', OPERATION_STORE_PATH: ':memory:' };
       const gateway = await failure(['serve'], { ...env, PORT: String(port) });
-      expect(gateway).toEqual({ code: 1, stderr: `Start-up failed: PORT ${port} is already in use on 127.0.0.1 (another gateway or sandbox running?)` });
+      expect(gateway).toEqual({
+        code: 1,
+        stderr: `Start-up failed: PORT ${port} is already in use on 127.0.0.1 (another gateway or sandbox running?)`,
+      });
       const sandbox = await failure(['serve'], { ...env, PORT: '0', SANDBOX_PORT: String(port) });
-      expect(sandbox).toEqual({ code: 1, stderr: `Start-up failed: SANDBOX_PORT ${port} is already in use on 127.0.0.1 (another gateway or sandbox running?)` });
+      expect(sandbox).toEqual({
+        code: 1,
+        stderr: `Start-up failed: SANDBOX_PORT ${port} is already in use on 127.0.0.1 (another gateway or sandbox running?)`,
+      });
     });
   });
 
   it('serve without a Wix key starts the embedded sandbox, prints the URLs, and answers a sites query', async () => {
     const secret = 'IST.should-never-be-printed';
-    const child = cli(['serve'], { PORT: '0', HOST: '127.0.0.1', SANDBOX_PORT: '0', WIX_API_BASE_URL: 'https://www.wixapis.com', OPERATION_STORE_PATH: ':memory:', UNUSED_SECRET: secret });
+    const child = cli(['serve'], {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SANDBOX_PORT: '0',
+      WIX_API_BASE_URL: 'https://www.wixapis.com',
+      OPERATION_STORE_PATH: ':memory:',
+      UNUSED_SECRET: secret,
+    });
     children.push(child);
     const out = await readUntil(child, /demo main account: [0-9a-f-]{36}/);
     const gatewayUrl = /gateway ready at (http:\/\/\S+\/graphql)/.exec(out)?.[1];
@@ -109,7 +138,11 @@ describe('CLI', () => {
     expect(sandboxUrl).toBeDefined();
     const seed = (await (await fetch(`${sandboxUrl}/_sandbox/seed`)).json()) as { apiKey: string; siteIds: string[] };
     expect(out).not.toContain(seed.apiKey);
-    const res = await fetch(gatewayUrl as string, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ sites(first: 3) { nodes { wixId name } } }' }) });
+    const res = await fetch(gatewayUrl as string, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ sites(first: 3) { nodes { wixId name } } }' }),
+    });
     const body = (await res.json()) as { data: { sites: { nodes: Array<{ wixId: string }> } } };
     expect(body.data.sites.nodes).toHaveLength(3);
     for (const site of body.data.sites.nodes) expect(seed.siteIds).toContain(site.wixId);

@@ -16,7 +16,8 @@ describe('product catalog', () => {
     const catalog = defaultCatalog();
     const sandbox = buildCatalog();
     expect(catalog.size).toBe(sandbox.size);
-    for (const [id, product] of sandbox) expect(catalog.get(id)).toEqual({ name: product.name, type: product.type, tlds: product.tlds });
+    for (const [id, product] of sandbox)
+      expect(catalog.get(id)).toEqual({ name: product.name, type: product.type, tlds: product.tlds });
     expect(catalog.isPremiumPlan(PRODUCT.premiumBusiness)).toBe(true);
     expect(catalog.isPremiumPlan(PRODUCT.ascend)).toBe(false);
     expect(catalog.coversTld(domainProductId('io') as string, '.io')).toBe(true);
@@ -24,12 +25,21 @@ describe('product catalog', () => {
   });
 
   it('unknown product IDs still work: name null, type UNKNOWN, no TLDs', () => {
-    expect(defaultCatalog().describe('11111111-2222-4333-8444-555555555555')).toEqual({ catalogProductId: '11111111-2222-4333-8444-555555555555', name: null, type: 'UNKNOWN', tlds: [] });
+    expect(defaultCatalog().describe('11111111-2222-4333-8444-555555555555')).toEqual({
+      catalogProductId: '11111111-2222-4333-8444-555555555555',
+      name: null,
+      type: 'UNKNOWN',
+      tlds: [],
+    });
   });
 
   it('refuses files of the wrong shape, naming the bad path', () => {
-    expect(() => ProductCatalog.fromJson({ products: { x: { name: 'A', type: 'VIP', tlds: [] } } })).toThrow(/products\.x\.type must be one of PREMIUM_PLAN/);
-    expect(() => ProductCatalog.fromJson({ products: { x: { name: 'A', type: 'DOMAIN', tlds: ['.com'] } } })).toThrow(/products\.x\.tlds\.0/);
+    expect(() => ProductCatalog.fromJson({ products: { x: { name: 'A', type: 'VIP', tlds: [] } } })).toThrow(
+      /products\.x\.type must be one of PREMIUM_PLAN/,
+    );
+    expect(() => ProductCatalog.fromJson({ products: { x: { name: 'A', type: 'DOMAIN', tlds: ['.com'] } } })).toThrow(
+      /products\.x\.tlds\.0/,
+    );
     expect(() => ProductCatalog.fromJson([])).toThrow(/catalog shape/);
   });
 });
@@ -43,18 +53,38 @@ describe('CATALOG_FILE', () => {
   };
 
   it('replaces the default catalog', () => {
-    const path = write('mine.json', JSON.stringify({ products: { 'aaaaaaaa-0000-4000-8000-000000000001': { name: 'Gold', type: 'PREMIUM_PLAN', tlds: ['com'] } } }));
+    const path = write(
+      'mine.json',
+      JSON.stringify({
+        products: { 'aaaaaaaa-0000-4000-8000-000000000001': { name: 'Gold', type: 'PREMIUM_PLAN', tlds: ['com'] } },
+      }),
+    );
     const config = loadConfig({ CATALOG_FILE: path });
     expect(config.catalogFile).toBe(path);
-    expect(config.catalog.describe('aaaaaaaa-0000-4000-8000-000000000001')).toMatchObject({ name: 'Gold', type: 'PREMIUM_PLAN' });
+    expect(config.catalog.describe('aaaaaaaa-0000-4000-8000-000000000001')).toMatchObject({
+      name: 'Gold',
+      type: 'PREMIUM_PLAN',
+    });
     expect(config.catalog.get(PRODUCT.premiumBusiness)).toBeUndefined();
     expect(loadConfig({}).catalog.get(PRODUCT.premiumBusiness)?.name).toBe('Premium Business');
   });
 
   it.each([
-    ['a missing file', () => join(dir, 'missing.json'), /^Configuration error: CATALOG_FILE is not a readable file \(ENOENT/],
-    ['a file that is not JSON', () => write('bad.json', '{ nope'), /^Configuration error: CATALOG_FILE is not valid JSON/],
-    ['JSON of the wrong shape', () => write('shape.json', JSON.stringify({ products: { x: { name: 'A' } } })), /^Configuration error: CATALOG_FILE does not have the catalog shape: products\.x\.type/],
+    [
+      'a missing file',
+      () => join(dir, 'missing.json'),
+      /^Configuration error: CATALOG_FILE is not a readable file \(ENOENT/,
+    ],
+    [
+      'a file that is not JSON',
+      () => write('bad.json', '{ nope'),
+      /^Configuration error: CATALOG_FILE is not valid JSON/,
+    ],
+    [
+      'JSON of the wrong shape',
+      () => write('shape.json', JSON.stringify({ products: { x: { name: 'A' } } })),
+      /^Configuration error: CATALOG_FILE does not have the catalog shape: products\.x\.type/,
+    ],
   ])('refuses %s with one line naming the variable', (_what, path, message) => {
     const env = { CATALOG_FILE: path() };
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -7,10 +7,20 @@ import { ConfigError, loadConfig, prepareOperationStore } from '../../src/config
 describe('configuration', () => {
   it('has working defaults: port 4000, Wix base URL, embedded sandbox when no key', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4000, wixApiBaseUrl: 'https://www.wixapis.com', sandboxSeed: 1, sandboxClock: 'real' });
+    expect(config).toMatchObject({
+      port: 4000,
+      wixApiBaseUrl: 'https://www.wixapis.com',
+      sandboxSeed: 1,
+      sandboxClock: 'real',
+    });
     expect(config.wixApiKey).toBeUndefined();
     expect(config.polling).toEqual({ intervalMs: 5_000, maxIntervalMs: 60_000, maxPollersPerTenant: 50 });
-    expect(config).toMatchObject({ host: '0.0.0.0', upstreamTimeoutMs: 10_000, operationStorePath: '.data/operations.sqlite', operationLeaseMs: 30_000 });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      upstreamTimeoutMs: 10_000,
+      operationStorePath: '.data/operations.sqlite',
+      operationLeaseMs: 30_000,
+    });
     // Unset: the command picks it (any free port for the embedded sandbox, 4100 for `wix-account-graph sandbox`).
     expect(config.sandboxPort).toBeUndefined();
     expect(loadConfig({ SANDBOX_PORT: '0' }).sandboxPort).toBe(0);
@@ -26,7 +36,10 @@ describe('configuration', () => {
     [{ WIX_ACCOUNT_ID: 'nope' }, /WIX_ACCOUNT_ID must be a Wix account ID/],
     [{ UPSTREAM_TIMEOUT_MS: '0' }, /UPSTREAM_TIMEOUT_MS must be an integer from 1/],
     [{ POLL_INTERVAL_MS: '0' }, /POLL_INTERVAL_MS must be an integer from 1/],
-    [{ POLL_INTERVAL_MS: '2000', POLL_MAX_INTERVAL_MS: '1000' }, /POLL_MAX_INTERVAL_MS must be at least POLL_INTERVAL_MS \(2000\)/],
+    [
+      { POLL_INTERVAL_MS: '2000', POLL_MAX_INTERVAL_MS: '1000' },
+      /POLL_MAX_INTERVAL_MS must be at least POLL_INTERVAL_MS \(2000\)/,
+    ],
     [{ MAX_POLLERS_PER_TENANT: 'many' }, /MAX_POLLERS_PER_TENANT must be an integer from 1 to 10000/],
     [{ OPERATION_LEASE_MS: '500' }, /OPERATION_LEASE_MS must be at least 1000 \(got 500\)/],
   ])('refuses %o with one line naming the variable', (env, message) => {
@@ -43,7 +56,11 @@ describe('configuration', () => {
       expect((error as Error).message).toMatch(/WIX_ACCOUNT_ID is required when WIX_API_KEY is set/);
       expect((error as Error).message).not.toContain(secret);
     }
-    const config = loadConfig({ WIX_API_KEY: secret, WIX_ACCOUNT_ID: '2250b761-b31c-453b-885b-76e9fc04bdc6', WIX_API_BASE_URL: 'https://example.test/' });
+    const config = loadConfig({
+      WIX_API_KEY: secret,
+      WIX_ACCOUNT_ID: '2250b761-b31c-453b-885b-76e9fc04bdc6',
+      WIX_API_BASE_URL: 'https://example.test/',
+    });
     expect(config.wixApiBaseUrl).toBe('https://example.test');
   });
 
@@ -57,8 +74,12 @@ describe('configuration', () => {
       prepareOperationStore(nested); // an empty file is a new database
       const other = join(dir, 'notes.txt');
       writeFileSync(other, 'hello');
-      expect(() => prepareOperationStore(other)).toThrow(new ConfigError(`Configuration error: OPERATION_STORE_PATH is not a SQLite database (${other})`));
-      expect(() => prepareOperationStore(join(other, 'x.sqlite'))).toThrow(/^Configuration error: OPERATION_STORE_PATH cannot be opened for writing: ENOTDIR/);
+      expect(() => prepareOperationStore(other)).toThrow(
+        new ConfigError(`Configuration error: OPERATION_STORE_PATH is not a SQLite database (${other})`),
+      );
+      expect(() => prepareOperationStore(join(other, 'x.sqlite'))).toThrow(
+        /^Configuration error: OPERATION_STORE_PATH cannot be opened for writing: ENOTDIR/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -38,7 +38,8 @@ describe('GraphiQL examples', () => {
 
   it('fills the variables and headers editors from `variables:` / `headers:` comment lines', () => {
     const dir = folder({
-      '01-flow.graphql': '# A flow.\n# variables: {"siteId": "s-1", "dryRun": true}\n# headers: {"wix-account-id": "a-1"}\nmutation Flow { __typename }\n',
+      '01-flow.graphql':
+        '# A flow.\n# variables: {"siteId": "s-1", "dryRun": true}\n# headers: {"wix-account-id": "a-1"}\nmutation Flow { __typename }\n',
     });
     const [example] = readExamples(dir);
     expect(example?.description).toBe('A flow.');

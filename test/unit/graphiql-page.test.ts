@@ -19,13 +19,17 @@ describe('GraphiQL handler without a bundle', () => {
   }
 
   it('tells the browser how to build it, and still leaves API requests alone', async () => {
-    const base = await serve(new GraphiQL({ bundleDir: '/nonexistent/graphiql', examplesDir: '/nonexistent/examples' }));
+    const base = await serve(
+      new GraphiQL({ bundleDir: '/nonexistent/graphiql', examplesDir: '/nonexistent/examples' }),
+    );
     const page = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(503);
     expect(page.headers.get('content-security-policy')).toBe(graphiqlCsp());
     expect(await page.text()).toContain('npm run build');
     expect((await fetch(`${base}/graphql`, { method: 'POST', headers: { accept: 'text/html' } })).status).toBe(418);
-    expect((await fetch(`${base}/graphql?query=%7B__typename%7D`, { headers: { accept: 'text/html' } })).status).toBe(418);
+    expect((await fetch(`${base}/graphql?query=%7B__typename%7D`, { headers: { accept: 'text/html' } })).status).toBe(
+      418,
+    );
     expect((await fetch(`${base}/graphql`)).status).toBe(418);
     expect((await fetch(`${base}/graphiql/app-ABCDEFGH.js`)).status).toBe(404);
     expect(await (await fetch(`${base}/graphiql/examples.json`)).json()).toEqual({ examples: [] });

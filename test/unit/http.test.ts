@@ -23,7 +23,9 @@ describe('WixHttp retries and the retry budget', () => {
       calls++;
       setTimeout(() => {
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
-        res.end(answer.status < 400 ? '{"ok":true}' : '{"message":"no","details":{"applicationError":{"code":"SOME_CODE"}}}');
+        res.end(
+          answer.status < 400 ? '{"ok":true}' : '{"message":"no","details":{"applicationError":{"code":"SOME_CODE"}}}',
+        );
       }, answer.delayMs ?? 0);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -34,8 +36,13 @@ describe('WixHttp retries and the retry budget', () => {
     calls = 0;
   });
 
-  const client = () => new WixHttp({ baseUrl, apiKey: 'key', timeoutMs: 300, backoffLimitMs: 10, maxRetryAfterMs: 1_000 });
-  const failure = (promise: Promise<unknown>) => promise.then(() => expect.unreachable(), (error: unknown) => error as GatewayError);
+  const client = () =>
+    new WixHttp({ baseUrl, apiKey: 'key', timeoutMs: 300, backoffLimitMs: 10, maxRetryAfterMs: 1_000 });
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => expect.unreachable(),
+      (error: unknown) => error as GatewayError,
+    );
 
   it('retries a 503 once it clears, spending one token', async () => {
     script = [{ status: 503 }, { status: 200 }];

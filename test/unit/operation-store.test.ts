@@ -8,7 +8,25 @@ import { externalIdFor, inputHash, stableJson } from '../../src/flows/submit.js'
 
 function record(id: string, key: string, input: Record<string, unknown> = { siteId: 'a' }): OperationRecord {
   const now = new Date().toISOString();
-  return { id, kind: 'SET_UP_CUSTOMER_SITE', tenantId: 't1', idempotencyKey: key, inputHash: inputHash('SET_UP_CUSTOMER_SITE', input), input, status: 'PENDING', steps: [], recordsToSet: [], result: null, userErrors: [], state: {}, cancelRequested: false, createdAt: now, updatedAt: now, finishedAt: null, version: 1 };
+  return {
+    id,
+    kind: 'SET_UP_CUSTOMER_SITE',
+    tenantId: 't1',
+    idempotencyKey: key,
+    inputHash: inputHash('SET_UP_CUSTOMER_SITE', input),
+    input,
+    status: 'PENDING',
+    steps: [],
+    recordsToSet: [],
+    result: null,
+    userErrors: [],
+    state: {},
+    cancelRequested: false,
+    createdAt: now,
+    updatedAt: now,
+    finishedAt: null,
+    version: 1,
+  };
 }
 
 describe('SQLite operation store', () => {

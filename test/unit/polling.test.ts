@@ -47,7 +47,8 @@ describe('PollerRegistry', () => {
   beforeEach(() => vi.useFakeTimers({ now: 0 }));
   afterEach(() => vi.useRealTimers());
 
-  const registry = (o: ConstructorParameters<typeof PollerRegistry>[0] = {}) => new PollerRegistry({ intervalMs: 100, maxIntervalMs: 1_000, jitter: 0, ...o });
+  const registry = (o: ConstructorParameters<typeof PollerRegistry>[0] = {}) =>
+    new PollerRegistry({ intervalMs: 100, maxIntervalMs: 1_000, jitter: 0, ...o });
 
   it('shares one poller between listeners, pushes only projected changes, and completes at a final state', async () => {
     const reg = registry();
@@ -159,7 +160,10 @@ describe('PollerRegistry', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(GatewayError);
-    expect((error as GatewayError).extensions).toMatchObject({ code: ErrorCode.UPSTREAM_RATE_LIMITED, limit: 'MAX_POLLERS_PER_TENANT' });
+    expect((error as GatewayError).extensions).toMatchObject({
+      code: ErrorCode.UPSTREAM_RATE_LIMITED,
+      limit: 'MAX_POLLERS_PER_TENANT',
+    });
     const other = reg.watch(res.spec('tenant-b', 'r:1'));
     expect(reg.stats()).toMatchObject({ pollers: 3, tenants: 2, listeners: 4 });
     await w2.return();
@@ -183,7 +187,7 @@ describe('PollerRegistry', () => {
     expect(reg.stats().pollers).toBe(0);
   });
 
-  it('bounds a slow listener\'s queue, keeping the newest states', async () => {
+  it("bounds a slow listener's queue, keeping the newest states", async () => {
     const reg = registry({ listenerBuffer: 2 });
     const res = fakeResource({ status: 'S0' });
     const w = reg.watch(res.spec());

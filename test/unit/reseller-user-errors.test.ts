@@ -1,27 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import { mapUpstreamFailure } from '../../src/errors.js';
 import { toUserErrorWith as userErrorFrom } from '../../src/user-errors/index.js';
-import { ACCOUNT_ERRORS, ADJUST_ERRORS, ASSIGN_ERRORS, RESELLER_ERRORS, TRANSFER_ERRORS, type UserErrorTable } from '../../src/user-errors/resellers.js';
+import {
+  ACCOUNT_ERRORS,
+  ADJUST_ERRORS,
+  ASSIGN_ERRORS,
+  RESELLER_ERRORS,
+  TRANSFER_ERRORS,
+  type UserErrorTable,
+} from '../../src/user-errors/resellers.js';
 import { codesUnder, fetchSandboxOpenApi } from '../helpers/sandbox-openapi.js';
 
 /** The codes of CONTRACT §1.13 (Create Package and Adjust tables) with their HTTP statuses. */
 const CONTRACT_RESELLERS: Array<[number, string]> = [
-  [404, 'PRODUCT_NOT_FOUND'], [404, 'ACCOUNT_NOT_FOUND'], [428, 'PRODUCT_LIMIT_EXCEEDED'], [428, 'PRODUCT_SETTINGS_NOT_FOUND'],
-  [428, 'MISSING_BILLING_CYCLE'], [428, 'INCOMPATIBLE_BILLING_CYCLE'], [428, 'INVALID_BILLING_CYCLE'], [428, 'INVALID_PRODUCTS'],
-  [428, 'MULTIPLE_PRODUCT_ASSIGNMENTS'], [428, 'PRODUCT_TYPE_ALREADY_ASSIGNED'], [428, 'PRODUCT_NOT_SUPPORTED_ON_SITE'], [404, 'SITE_NOT_FOUND'],
-  [428, 'PRODUCT_INSTANCE_NOT_FOUND'], [428, 'INCOMPATIBLE_PRODUCT_INSTANCE_STATUS'], [428, 'INCOMPATIBLE_PRODUCT'], [428, 'MISSING_PRODUCT_DETAILS'],
+  [404, 'PRODUCT_NOT_FOUND'],
+  [404, 'ACCOUNT_NOT_FOUND'],
+  [428, 'PRODUCT_LIMIT_EXCEEDED'],
+  [428, 'PRODUCT_SETTINGS_NOT_FOUND'],
+  [428, 'MISSING_BILLING_CYCLE'],
+  [428, 'INCOMPATIBLE_BILLING_CYCLE'],
+  [428, 'INVALID_BILLING_CYCLE'],
+  [428, 'INVALID_PRODUCTS'],
+  [428, 'MULTIPLE_PRODUCT_ASSIGNMENTS'],
+  [428, 'PRODUCT_TYPE_ALREADY_ASSIGNED'],
+  [428, 'PRODUCT_NOT_SUPPORTED_ON_SITE'],
+  [404, 'SITE_NOT_FOUND'],
+  [428, 'PRODUCT_INSTANCE_NOT_FOUND'],
+  [428, 'INCOMPATIBLE_PRODUCT_INSTANCE_STATUS'],
+  [428, 'INCOMPATIBLE_PRODUCT'],
+  [428, 'MISSING_PRODUCT_DETAILS'],
 ];
 /** CONTRACT §2. */
-const CONTRACT_TRANSFER: Array<[number, string]> = [[428, 'TARGET_ACCOUNT_ID_NOT_FOUND'], [403, 'SITE_TRANSFER_NOT_ALLOWED'], [400, 'SITE_NOT_FOUND'], [428, 'SITE_TRANSFER_NOT_SUPPORTED']];
+const CONTRACT_TRANSFER: Array<[number, string]> = [
+  [428, 'TARGET_ACCOUNT_ID_NOT_FOUND'],
+  [403, 'SITE_TRANSFER_NOT_ALLOWED'],
+  [400, 'SITE_NOT_FOUND'],
+  [428, 'SITE_TRANSFER_NOT_SUPPORTED'],
+];
 
-const failure = (status: number, wixCode: string) => mapUpstreamFailure({ kind: 'http', status, wixCode, wixMessage: 'raw upstream text', operation: 'Test' });
+const failure = (status: number, wixCode: string) =>
+  mapUpstreamFailure({ kind: 'http', status, wixCode, wixMessage: 'raw upstream text', operation: 'Test' });
 
 describe('user errors of the reseller, transfer and account writes', () => {
-  it('maps every code of CONTRACT §1.13 and §2 to a user error with Wix\'s code and the table\'s message', () => {
+  it("maps every code of CONTRACT §1.13 and §2 to a user error with Wix's code and the table's message", () => {
     const check = (table: UserErrorTable, rows: Array<[number, string]>) => {
       for (const [status, code] of rows) {
         const ue = userErrorFrom(failure(status, code), table);
-        expect(ue, code).toEqual({ code, message: table[code]?.message, field: table[code]?.field ? `input.${table[code]?.field}` : null });
+        expect(ue, code).toEqual({
+          code,
+          message: table[code]?.message,
+          field: table[code]?.field ? `input.${table[code]?.field}` : null,
+        });
         expect(ue?.message).not.toContain('raw upstream text');
       }
     };
@@ -34,7 +63,13 @@ describe('user errors of the reseller, transfer and account writes', () => {
   it('covers every code the sandbox documents for these APIs (in its OpenAPI document)', async () => {
     const doc = await fetchSandboxOpenApi();
     const resellers = codesUnder(doc, '/resellers/');
-    expect(resellers).toEqual(expect.arrayContaining(['IDEMPOTENCY_KEY_REUSED', 'PACKAGE_NOT_FOUND', 'REFERENCE_PRODUCT_INSTANCE_ALREADY_USED']));
+    expect(resellers).toEqual(
+      expect.arrayContaining([
+        'IDEMPOTENCY_KEY_REUSED',
+        'PACKAGE_NOT_FOUND',
+        'REFERENCE_PRODUCT_INSTANCE_ALREADY_USED',
+      ]),
+    );
     expect(resellers.filter((c) => !RESELLER_ERRORS[c])).toEqual([]);
     // Each list is checked non-empty first, so a document that stops listing codes cannot pass for want of them.
     const transfer = codesUnder(doc, '/b2b-site-management/');

@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mapUpstreamFailure } from '../../src/errors.js';
 import { CONNECTED_DOMAIN_ERRORS, DNS_ZONE_ERRORS, REGISTERED_DOMAIN_ERRORS } from '../../src/user-errors/domains.js';
 import { toUserError, toUserErrorWith, type UserErrorSpec } from '../../src/user-errors/index.js';
-import { ACCOUNT_ERRORS, ADJUST_ERRORS, ASSIGN_ERRORS, RESELLER_ERRORS, TRANSFER_ERRORS } from '../../src/user-errors/resellers.js';
+import {
+  ACCOUNT_ERRORS,
+  ADJUST_ERRORS,
+  ASSIGN_ERRORS,
+  RESELLER_ERRORS,
+  TRANSFER_ERRORS,
+} from '../../src/user-errors/resellers.js';
 import { endpointErrors, fetchSandboxOpenApi, type SandboxOpenApi } from '../helpers/sandbox-openapi.js';
 
 /**
@@ -44,25 +50,40 @@ describe('user errors of every Wix write', () => {
   it('reads a non-trivial list of codes for every write', () => {
     const all = new Set(WRITES.flatMap(([endpoint]) => documented(endpoint).map(([, code]) => code)));
     // Spot checks that the document is read at all: one code per family of the issue's rule violations.
-    for (const code of ['SITE_TRANSFER_NOT_SUPPORTED', 'CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE', 'NON_PREMIUM_SITE', 'REFERENCE_PRODUCT_INSTANCE_ALREADY_USED', 'DOMAIN_NOT_PERMITTED', 'EMAIL_ALREADY_EXISTS']) expect(all).toContain(code);
+    for (const code of [
+      'SITE_TRANSFER_NOT_SUPPORTED',
+      'CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE',
+      'NON_PREMIUM_SITE',
+      'REFERENCE_PRODUCT_INSTANCE_ALREADY_USED',
+      'DOMAIN_NOT_PERMITTED',
+      'EMAIL_ALREADY_EXISTS',
+    ])
+      expect(all).toContain(code);
     expect(all.size).toBeGreaterThan(50);
   });
 
-  it.each(WRITES)('%s: each documented code is a user error with a stable code and the table\'s message', (endpoint, table) => {
-    const rows = documented(endpoint);
-    expect(rows.length).toBeGreaterThan(0);
-    for (const [status, code] of rows) {
-      const error = mapUpstreamFailure({ kind: 'http', status, wixCode: code, wixMessage: RAW, operation: 'Test' });
-      const spec = table[code];
-      expect(spec, `${endpoint} ${status} ${code} has no entry in its table`).toBeDefined();
-      const ue = toUserErrorWith(error, table);
-      expect(ue, `${endpoint} ${status} ${code}`).toEqual({ code: spec?.code ?? code, message: spec?.message, field: spec?.field ? `input.${spec.field}` : null });
-      expect(ue?.code).toMatch(CLEAN);
-      expect(ue?.message).not.toContain(RAW);
-      // The shared mapping (what a flow step falls back to without a table) also gives a user error with a stable code.
-      const shared = toUserError(error);
-      expect(shared?.code, `${code} via toUserError`).toMatch(CLEAN);
-      expect(shared?.message.length, `${code} via toUserError`).toBeGreaterThan(0);
-    }
-  });
+  it.each(WRITES)(
+    "%s: each documented code is a user error with a stable code and the table's message",
+    (endpoint, table) => {
+      const rows = documented(endpoint);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const [status, code] of rows) {
+        const error = mapUpstreamFailure({ kind: 'http', status, wixCode: code, wixMessage: RAW, operation: 'Test' });
+        const spec = table[code];
+        expect(spec, `${endpoint} ${status} ${code} has no entry in its table`).toBeDefined();
+        const ue = toUserErrorWith(error, table);
+        expect(ue, `${endpoint} ${status} ${code}`).toEqual({
+          code: spec?.code ?? code,
+          message: spec?.message,
+          field: spec?.field ? `input.${spec.field}` : null,
+        });
+        expect(ue?.code).toMatch(CLEAN);
+        expect(ue?.message).not.toContain(RAW);
+        // The shared mapping (what a flow step falls back to without a table) also gives a user error with a stable code.
+        const shared = toUserError(error);
+        expect(shared?.code, `${code} via toUserError`).toMatch(CLEAN);
+        expect(shared?.message.length, `${code} via toUserError`).toBeGreaterThan(0);
+      }
+    },
+  );
 });

@@ -34,7 +34,11 @@ async function start(): Promise<void> {
     <GraphiQL
       fetcher={fetcher}
       plugins={plugins}
-      defaultTabs={examples.map((e) => ({ query: e.query, variables: e.variables ?? null, headers: e.headers ?? null }))}
+      defaultTabs={examples.map((e) => ({
+        query: e.query,
+        variables: e.variables ?? null,
+        headers: e.headers ?? null,
+      }))}
       defaultEditorToolsVisibility={examples.some((e) => e.variables || e.headers)}
       shouldPersistHeaders={false}
     >

@@ -50,8 +50,14 @@ export function worldSnapshot(world: World): WorldSnapshot {
     sites: [...world.sites.values()],
     catalog: [...world.catalog.values()],
     packages: [...world.packages.values()],
-    registeredDomains: [...world.registeredDomains.values()].map((rd) => ({ ...rd, ownerAccountId: world.registeredOwner.get(rd.domain) ?? null })),
-    connectedDomains: [...world.connectedDomains.values()].map((cd) => ({ ...cd, ownerAccountId: world.connectedOwner.get(cd.domain) ?? null })),
+    registeredDomains: [...world.registeredDomains.values()].map((rd) => ({
+      ...rd,
+      ownerAccountId: world.registeredOwner.get(rd.domain) ?? null,
+    })),
+    connectedDomains: [...world.connectedDomains.values()].map((cd) => ({
+      ...cd,
+      ownerAccountId: world.connectedOwner.get(cd.domain) ?? null,
+    })),
     dnsZones: [...world.dnsZones.values()],
   });
 }
@@ -59,11 +65,16 @@ export function worldSnapshot(world: World): WorldSnapshot {
 /** `POST /_sandbox/domains/check {domains}`: availability and premium pricing of up to 1000 names, unlogged. */
 export function checkDomains(world: World, body: Record<string, unknown>): { domains: DomainCheck[] } {
   const names = body.domains;
-  if (!Array.isArray(names) || names.length === 0 || names.length > MAX_DOMAIN_CHECKS || !names.every((n) => typeof n === 'string')) {
+  if (
+    !Array.isArray(names) ||
+    names.length === 0 ||
+    names.length > MAX_DOMAIN_CHECKS ||
+    !names.every((n) => typeof n === 'string')
+  ) {
     throw invalidField('domains', `must be an array of 1 to ${MAX_DOMAIN_CHECKS} domain names`, 'FORMAT');
   }
   return {
-    domains: (names).map((domain) => {
+    domains: names.map((domain) => {
       const valid = parseDomain(domain) !== undefined;
       const available = valid && !isTaken(world, domain);
       return { domain, valid, available, premium: available && isPremiumName(world, domain) };

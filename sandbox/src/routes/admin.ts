@@ -27,7 +27,11 @@ export interface AdminRoute {
 function problemsError(problems: string[]) {
   const violations: FieldViolation[] = problems.map((p) => {
     const at = p.indexOf(':');
-    return { field: at > 0 ? p.slice(0, at) : '', description: at > 0 ? p.slice(at + 1).trim() : p, violatedRule: 'CUSTOM' };
+    return {
+      field: at > 0 ? p.slice(0, at) : '',
+      description: at > 0 ? p.slice(at + 1).trim() : p,
+      violatedRule: 'CUSTOM',
+    };
   });
   return validationError(violations);
 }
@@ -44,7 +48,8 @@ function readCallFilter(query: URLSearchParams): CallFilter {
   const since = query.get('since');
   if (operation) filter.operation = operation;
   if (outcome) {
-    if (!['ok', 'error', 'fault-429', 'fault-5xx', 'dropped'].includes(outcome)) throw invalidField('outcome', 'must be one of ok, error, fault-429, fault-5xx, dropped', 'FORMAT');
+    if (!['ok', 'error', 'fault-429', 'fault-5xx', 'dropped'].includes(outcome))
+      throw invalidField('outcome', 'must be one of ok, error, fault-429, fault-5xx, dropped', 'FORMAT');
     filter.outcome = outcome;
   }
   if (since !== null) {
@@ -56,7 +61,8 @@ function readCallFilter(query: URLSearchParams): CallFilter {
 
 function advanceClock(sandbox: Sandbox, body: Record<string, unknown>) {
   const ms = body.ms;
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw invalidField('ms', 'must be a non-negative number of milliseconds', 'FORMAT');
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+    throw invalidField('ms', 'must be a non-negative number of milliseconds', 'FORMAT');
   sandbox.world.clock.advance(ms);
   const transitions = sandbox.world.tick();
   return { ...clockState(sandbox), transitions };
@@ -77,7 +83,8 @@ function addFault(sandbox: Sandbox, body: Record<string, unknown>) {
     const parts = target.split(/\s+/);
     const key = parts.length === 2 ? routeKey(parts[0] as string, parts[1] as string) : undefined;
     const known = sandbox.router.all().some((r) => r.operation === target || routeKey(r.method, r.path) === key);
-    if (!known) throw invalidField('target', `no endpoint ${target}; use an operation name, "METHOD /path/{param}" or *`);
+    if (!known)
+      throw invalidField('target', `no endpoint ${target}; use an operation name, "METHOD /path/{param}" or *`);
   }
   return { fault: sandbox.faults.add(body) };
 }
@@ -86,9 +93,11 @@ function addFault(sandbox: Sandbox, body: Record<string, unknown>) {
 function createSites(sandbox: Sandbox, body: Record<string, unknown>) {
   const w = sandbox.world;
   const accountId = body.accountId ?? w.mainAccountId;
-  if (typeof accountId !== 'string' || !w.accounts.has(accountId)) throw invalidField('accountId', 'must be the ID of a sandbox account');
+  if (typeof accountId !== 'string' || !w.accounts.has(accountId))
+    throw invalidField('accountId', 'must be the ID of a sandbox account');
   const count = body.count ?? 1;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1000) throw invalidField('count', 'must be an integer from 1 to 1000', 'MAX');
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 1 || count > 1000)
+    throw invalidField('count', 'must be an integer from 1 to 1000', 'MAX');
   const siteIds: string[] = [];
   const base = w.sites.size;
   for (let i = 0; i < count; i++) siteIds.push(addSite(w, accountId, base + i, w.clock.now() - (count - i) * 1000));
@@ -109,43 +118,115 @@ export const ADMIN_ROUTES: AdminRoute[] = [
       return doc;
     },
   },
-  { method: 'GET', path: '/_sandbox/seed', summary: 'API key, main and sub-account IDs, site IDs of the seeded world', handle: (sb) => ({ ...summarize(sb.world), seed: sb.world.seed, clock: sb.clockMode }) },
+  {
+    method: 'GET',
+    path: '/_sandbox/seed',
+    summary: 'API key, main and sub-account IDs, site IDs of the seeded world',
+    handle: (sb) => ({ ...summarize(sb.world), seed: sb.world.seed, clock: sb.clockMode }),
+  },
   {
     method: 'POST',
     path: '/_sandbox/reset',
     summary: 'Re-seeds the world (optionally with another seed); clears the call log and the faults',
     handle: (sb, { body }) => {
       const seed = body.seed;
-      if (seed !== undefined && (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0)) throw invalidField('seed', 'must be a non-negative integer', 'FORMAT');
+      if (seed !== undefined && (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0))
+        throw invalidField('seed', 'must be a non-negative integer', 'FORMAT');
       sb.reset(seed);
       return { ...summarize(sb.world), seed: sb.world.seed };
     },
   },
-  { method: 'GET', path: '/_sandbox/calls', summary: 'The call log, oldest first (filters: operation, outcome, since)', handle: (sb, { query }) => ({ calls: sb.calls.list(readCallFilter(query)) }) },
+  {
+    method: 'GET',
+    path: '/_sandbox/calls',
+    summary: 'The call log, oldest first (filters: operation, outcome, since)',
+    handle: (sb, { query }) => ({ calls: sb.calls.list(readCallFilter(query)) }),
+  },
   { method: 'DELETE', path: '/_sandbox/calls', summary: 'Clears the call log', handle: (sb) => (sb.calls.clear(), {}) },
-  { method: 'GET', path: '/_sandbox/clock', summary: 'Clock mode, virtual now and pending transitions', handle: (sb) => clockState(sb) },
-  { method: 'POST', path: '/_sandbox/clock/advance', summary: 'Advances the virtual clock by ms and runs the transitions that fall due', handle: (sb, { body }) => advanceClock(sb, body) },
-  { method: 'GET', path: '/_sandbox/settings', summary: 'Delays and shares of the asynchronous transitions', handle: (sb) => ({ settings: sb.world.settings }) },
-  { method: 'POST', path: '/_sandbox/settings', summary: 'Changes some settings (partial update)', handle: (sb, { body }) => updateSettings(sb, body) },
-  { method: 'GET', path: '/_sandbox/faults', summary: 'The active fault rules', handle: (sb) => ({ faults: sb.faults.list() }) },
-  { method: 'POST', path: '/_sandbox/faults', summary: 'Adds a fault rule (latency, 429 share, 5xx share, dropped connections)', handle: (sb, { body }) => addFault(sb, body) },
-  { method: 'DELETE', path: '/_sandbox/faults', summary: 'Removes every fault rule', handle: (sb) => (sb.faults.clear(), {}) },
-  { method: 'POST', path: '/_sandbox/sites', summary: 'Adds free sites to an account', handle: (sb, { body }) => createSites(sb, body) },
-  { method: 'GET', path: '/_sandbox/world', summary: 'The whole state as JSON: accounts, API keys, sites, catalog, packages, domains, DNS zones', handle: (sb) => worldSnapshot(sb.world) },
-  { method: 'POST', path: '/_sandbox/domains/check', summary: 'Availability and premium pricing of domain names, without a logged Wix call', handle: (sb, { body }) => checkDomains(sb.world, body) },
+  {
+    method: 'GET',
+    path: '/_sandbox/clock',
+    summary: 'Clock mode, virtual now and pending transitions',
+    handle: (sb) => clockState(sb),
+  },
+  {
+    method: 'POST',
+    path: '/_sandbox/clock/advance',
+    summary: 'Advances the virtual clock by ms and runs the transitions that fall due',
+    handle: (sb, { body }) => advanceClock(sb, body),
+  },
+  {
+    method: 'GET',
+    path: '/_sandbox/settings',
+    summary: 'Delays and shares of the asynchronous transitions',
+    handle: (sb) => ({ settings: sb.world.settings }),
+  },
+  {
+    method: 'POST',
+    path: '/_sandbox/settings',
+    summary: 'Changes some settings (partial update)',
+    handle: (sb, { body }) => updateSettings(sb, body),
+  },
+  {
+    method: 'GET',
+    path: '/_sandbox/faults',
+    summary: 'The active fault rules',
+    handle: (sb) => ({ faults: sb.faults.list() }),
+  },
+  {
+    method: 'POST',
+    path: '/_sandbox/faults',
+    summary: 'Adds a fault rule (latency, 429 share, 5xx share, dropped connections)',
+    handle: (sb, { body }) => addFault(sb, body),
+  },
+  {
+    method: 'DELETE',
+    path: '/_sandbox/faults',
+    summary: 'Removes every fault rule',
+    handle: (sb) => (sb.faults.clear(), {}),
+  },
+  {
+    method: 'POST',
+    path: '/_sandbox/sites',
+    summary: 'Adds free sites to an account',
+    handle: (sb, { body }) => createSites(sb, body),
+  },
+  {
+    method: 'GET',
+    path: '/_sandbox/world',
+    summary: 'The whole state as JSON: accounts, API keys, sites, catalog, packages, domains, DNS zones',
+    handle: (sb) => worldSnapshot(sb.world),
+  },
+  {
+    method: 'POST',
+    path: '/_sandbox/domains/check',
+    summary: 'Availability and premium pricing of domain names, without a logged Wix call',
+    handle: (sb, { body }) => checkDomains(sb.world, body),
+  },
 ];
 
 /**
  * Serves the admin surface (not part of Wix's API; never logged, never faulted). Returns false when the path is not
  * an admin path, so the server goes on to the Wix routes.
  */
-export async function handleAdmin(sandbox: Sandbox, method: string, url: URL, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function handleAdmin(
+  sandbox: Sandbox,
+  method: string,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
   const path = url.pathname;
   if (path !== '/openapi.json' && !path.startsWith('/_sandbox/')) return false;
   const candidates = ADMIN_ROUTES.filter((r) => r.path === path);
   const route = candidates.find((r) => r.method === method);
   if (!route) {
-    if (candidates.length > 0) throw appError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}; use ${candidates.map((r) => r.method).join(' or ')}`);
+    if (candidates.length > 0)
+      throw appError(
+        405,
+        'METHOD_NOT_ALLOWED',
+        `${method} is not allowed on ${path}; use ${candidates.map((r) => r.method).join(' or ')}`,
+      );
     throw appError(404, 'NOT_FOUND', `No admin route ${method} ${path}`);
   }
   const body = await readJson(req);

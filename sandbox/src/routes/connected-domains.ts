@@ -1,6 +1,16 @@
 import { appError, invalidField } from '../errors.js';
 import { disconnectDomain, refreshDomainConnected } from '../lifecycle.js';
-import { RESTRICTED_TLDS, UNDELEGATED_DOMAINS, isSupportedTld, isTaken, isWixRegistered, labelsFit, parseDomain, registrarOf, type ParsedDomain } from '../domain-availability.js';
+import {
+  RESTRICTED_TLDS,
+  UNDELEGATED_DOMAINS,
+  isSupportedTld,
+  isTaken,
+  isWixRegistered,
+  labelsFit,
+  parseDomain,
+  registrarOf,
+  type ParsedDomain,
+} from '../domain-availability.js';
 import { GUID, type AccountProblem, type RouteContext, type RouteDef } from '../router.js';
 import { WIX_A_RECORD, WIX_NAMESERVERS, WIX_POINTING_CNAME, defaultZone } from '../seed-domains.js';
 import type { ConnectedDomain, ConnectionType, SiteInfo } from '../types.js';
@@ -30,7 +40,8 @@ const SETUP_TTL = 3600;
 
 /** Connected Domains' answers to a refused `wix-account-id` (CONTRACT §7.2). */
 export function domainsAccountError(problem: AccountProblem, accountId: string) {
-  if (problem === 'missing' || problem === 'malformed') return appError(400, 'DOMAINS_GUID_NOT_VALID', `Invalid account ID '${accountId}'`);
+  if (problem === 'missing' || problem === 'malformed')
+    return appError(400, 'DOMAINS_GUID_NOT_VALID', `Invalid account ID '${accountId}'`);
   if (problem === 'unknown') return appError(403, 'DOMAINS_GUID_NOT_FOUND', '');
   return appError(403, 'DOMAINS_PERMISSION_DENIED', `No permission for account ${accountId}`);
 }
@@ -45,12 +56,16 @@ interface ConnectInput {
 
 function readConnectInput(body: Record<string, unknown>): ConnectInput {
   const cd = body.connectedDomain as Record<string, unknown> | undefined;
-  if (!cd || typeof cd !== 'object' || Array.isArray(cd)) throw invalidField('connectedDomain', 'is required', 'REQUIRED_FIELD');
-  if (typeof cd.domain !== 'string' || cd.domain === '') throw invalidField('connectedDomain.domain', 'is required', 'REQUIRED_FIELD');
-  if (cd.suppressNotifications !== undefined && typeof cd.suppressNotifications !== 'boolean') throw invalidField('connectedDomain.suppressNotifications', 'must be a boolean', 'FORMAT');
+  if (!cd || typeof cd !== 'object' || Array.isArray(cd))
+    throw invalidField('connectedDomain', 'is required', 'REQUIRED_FIELD');
+  if (typeof cd.domain !== 'string' || cd.domain === '')
+    throw invalidField('connectedDomain.domain', 'is required', 'REQUIRED_FIELD');
+  if (cd.suppressNotifications !== undefined && typeof cd.suppressNotifications !== 'boolean')
+    throw invalidField('connectedDomain.suppressNotifications', 'must be a boolean', 'FORMAT');
   const siteInfo = (cd.siteInfo ?? {}) as { assignmentType?: unknown; redirectInfo?: { primaryDomain?: unknown } };
   const assignment = siteInfo.assignmentType ?? 'PRIMARY';
-  if (!ASSIGNMENTS.includes(assignment as SiteInfo['assignmentType'])) throw invalidField('connectedDomain.siteInfo.assignmentType', 'must be PRIMARY or REDIRECT', 'FORMAT');
+  if (!ASSIGNMENTS.includes(assignment as SiteInfo['assignmentType']))
+    throw invalidField('connectedDomain.siteInfo.assignmentType', 'must be PRIMARY or REDIRECT', 'FORMAT');
   const parsed = parseDomain(cd.domain);
   if (!parsed || !labelsFit(parsed) || RESTRICTED_TLDS.has(parsed.labels[parsed.labels.length - 1] as string))
     throw appError(400, 'Invalid domain', `The domain ${cd.domain} is invalid or restricted by Wix`);
@@ -58,7 +73,13 @@ function readConnectInput(body: Record<string, unknown>): ConnectInput {
   const validRoot = type === 'POINTING' || type === 'NAMESERVERS';
   const validSub = type === undefined || type === 'UNKNOWN_CONNECTION_TYPE';
   if ((type !== undefined && !CONNECTION_TYPES.includes(type)) || (parsed.isSubdomain ? !validSub : !validRoot))
-    throw appError(400, 'Invalid connection type', parsed.isSubdomain ? 'A subdomain is connected without a connection type' : 'A root domain needs connectionType POINTING or NAMESERVERS');
+    throw appError(
+      400,
+      'Invalid connection type',
+      parsed.isSubdomain
+        ? 'A subdomain is connected without a connection type'
+        : 'A root domain needs connectionType POINTING or NAMESERVERS',
+    );
   const redirect = siteInfo.redirectInfo?.primaryDomain;
   return {
     parsed,
@@ -76,7 +97,8 @@ function targetSite(ctx: RouteContext): string | undefined {
   if (!GUID.test(siteId)) throw appError(400, 'DOMAINS_GUID_NOT_VALID', `Invalid site ID '${siteId}'`);
   const site = ctx.world.sites.get(siteId);
   if (!site) throw appError(403, 'DOMAINS_GUID_NOT_FOUND', '');
-  if (site.ownerAccountId !== ctx.accountId) throw appError(403, 'DOMAINS_PERMISSION_DENIED', `No permission for site ${siteId}`);
+  if (site.ownerAccountId !== ctx.accountId)
+    throw appError(403, 'DOMAINS_PERMISSION_DENIED', `No permission for site ${siteId}`);
   return siteId;
 }
 
@@ -95,7 +117,11 @@ function checkConnectable(ctx: RouteContext, input: ConnectInput, siteId: string
   if (site && !site.premium) throw appError(403, 'NON_PREMIUM_SITE', `Can't assign a domain to free site ${site.id}`);
   const rootOwner = world.registeredOwner.get(parsed.root);
   if (isWixRegistered(world, parsed.root) && (!parsed.isSubdomain || rootOwner !== ctx.accountId))
-    throw appError(403, 'DOMAINS_DOMAIN_NOT_PERMITTED', `Domain ${parsed.name} is registered through Wix and is not permitted for this connection`);
+    throw appError(
+      403,
+      'DOMAINS_DOMAIN_NOT_PERMITTED',
+      `Domain ${parsed.name} is registered through Wix and is not permitted for this connection`,
+    );
   if (isSupportedTld(parsed.tld) && !isTaken(world, parsed.root))
     throw appError(400, 'Invalid domain', `The domain ${parsed.root} is still available for purchase; buy it first`);
   if (UNDELEGATED_DOMAINS.has(parsed.root))
@@ -110,8 +136,18 @@ function createConnectedDomain(ctx: RouteContext) {
   const siteInfo = siteInfoFor(world, input, siteId);
   const existing = world.connectedDomains.get(domain);
   if (existing) {
-    if (world.connectedOwner.get(domain) !== ctx.accountId) throw appError(403, 'DOMAINS_DOMAIN_NOT_PERMITTED', `Domain ${domain} is not permitted for account ${ctx.accountId}`);
-    if (existing.connectionType !== input.connectionType) throw appError(409, 'DOMAINS_ALREADY_EXISTS', `Domain ${domain} is already connected with connection type ${existing.connectionType}`);
+    if (world.connectedOwner.get(domain) !== ctx.accountId)
+      throw appError(
+        403,
+        'DOMAINS_DOMAIN_NOT_PERMITTED',
+        `Domain ${domain} is not permitted for account ${ctx.accountId}`,
+      );
+    if (existing.connectionType !== input.connectionType)
+      throw appError(
+        409,
+        'DOMAINS_ALREADY_EXISTS',
+        `Domain ${domain} is already connected with connection type ${existing.connectionType}`,
+      );
     if (existing.siteInfo.id !== siteInfo.id || existing.siteInfo.assignmentType !== siteInfo.assignmentType)
       throw appError(409, 'DOMAINS_ALREADY_EXISTS', `Domain ${domain} is already connected with different settings`);
     return { connectedDomain: existing };
@@ -131,7 +167,8 @@ function createConnectedDomain(ctx: RouteContext) {
   if (siteId && siteInfo.assignmentType === 'PRIMARY') demotePrimary(world, siteId, domain);
   world.connectedDomains.set(domain, cd);
   world.connectedOwner.set(domain, ctx.accountId);
-  if (cd.connectionType === 'NAMESERVERS' && !world.dnsZones.has(domain)) world.dnsZones.set(domain, defaultZone(domain));
+  if (cd.connectionType === 'NAMESERVERS' && !world.dnsZones.has(domain))
+    world.dnsZones.set(domain, defaultZone(domain));
   schedulePropagation(world, cd);
   return { connectedDomain: cd };
 }
@@ -166,13 +203,19 @@ function ownConnected(ctx: RouteContext): ConnectedDomain {
   const cd = ctx.world.connectedDomains.get(id);
   if (cd && ctx.world.connectedOwner.get(id) === ctx.accountId) return cd;
   if (isWixRegistered(ctx.world, id) && ctx.world.registeredOwner.get(id) === ctx.accountId)
-    throw appError(403, 'DOMAINS_DOMAIN_NOT_PERMITTED', `${id} is registered through Wix, not connected; use Registered Domains`);
+    throw appError(
+      403,
+      'DOMAINS_DOMAIN_NOT_PERMITTED',
+      `${id} is registered through Wix, not connected; use Registered Domains`,
+    );
   throw appError(404, 'NOT_FOUND', `Connected domain ${ctx.params.id} not found`);
 }
 
 function listConnectedDomains(ctx: RouteContext) {
   const { world } = ctx;
-  const mine = [...world.connectedDomains.values()].filter((cd) => world.connectedOwner.get(cd.id) === ctx.accountId).sort(byCreatedDesc);
+  const mine = [...world.connectedDomains.values()]
+    .filter((cd) => world.connectedOwner.get(cd.id) === ctx.accountId)
+    .sort(byCreatedDesc);
   const { page, pagingMetadata } = domainPage(mine, ctx.query, { max: 100, fallback: 100 });
   return { pagingMetadata, connectedDomains: page };
 }
@@ -188,7 +231,8 @@ function setupInfo(ctx: RouteContext) {
   const parsed = parseDomain(cd.domain);
   const registrar = registrarOf(ctx.world, parsed?.root ?? cd.domain);
   const info: Record<string, unknown> = { connectedDomainId: cd.id, registrar };
-  if (cd.connectionType === 'NAMESERVERS') info.nameserverRecord = { nsRecord: { hostName: cd.domain, ttl: 86400, values: [...SETUP_NAMESERVERS] } };
+  if (cd.connectionType === 'NAMESERVERS')
+    info.nameserverRecord = { nsRecord: { hostName: cd.domain, ttl: 86400, values: [...SETUP_NAMESERVERS] } };
   else if (cd.connectionType === 'POINTING')
     info.pointingRecords = {
       aRecord: { hostName: cd.domain, ttl: SETUP_TTL, values: [WIX_A_RECORD] },
@@ -201,9 +245,39 @@ function setupInfo(ctx: RouteContext) {
 const base = { auth: 'account' as const, accountError: domainsAccountError };
 
 export const connectedDomainRoutes: RouteDef[] = [
-  { ...base, method: 'POST', path: '/domains/v1/connected-domains', operation: 'createConnectedDomain', handle: createConnectedDomain },
-  { ...base, method: 'GET', path: '/domains/v1/connected-domains', operation: 'listConnectedDomains', handle: listConnectedDomains },
-  { ...base, method: 'GET', path: '/domains/v1/connected-domains/:id', operation: 'getConnectedDomain', handle: (ctx) => ({ connectedDomain: ownConnected(ctx) }) },
-  { ...base, method: 'DELETE', path: '/domains/v1/connected-domains/:id', operation: 'deleteConnectedDomain', handle: deleteConnectedDomain },
-  { ...base, method: 'GET', path: '/domains/v1/connected-domain-setup-info/:id', operation: 'getConnectedDomainSetupInfo', handle: setupInfo },
+  {
+    ...base,
+    method: 'POST',
+    path: '/domains/v1/connected-domains',
+    operation: 'createConnectedDomain',
+    handle: createConnectedDomain,
+  },
+  {
+    ...base,
+    method: 'GET',
+    path: '/domains/v1/connected-domains',
+    operation: 'listConnectedDomains',
+    handle: listConnectedDomains,
+  },
+  {
+    ...base,
+    method: 'GET',
+    path: '/domains/v1/connected-domains/:id',
+    operation: 'getConnectedDomain',
+    handle: (ctx) => ({ connectedDomain: ownConnected(ctx) }),
+  },
+  {
+    ...base,
+    method: 'DELETE',
+    path: '/domains/v1/connected-domains/:id',
+    operation: 'deleteConnectedDomain',
+    handle: deleteConnectedDomain,
+  },
+  {
+    ...base,
+    method: 'GET',
+    path: '/domains/v1/connected-domain-setup-info/:id',
+    operation: 'getConnectedDomainSetupInfo',
+    handle: setupInfo,
+  },
 ];

@@ -19,7 +19,19 @@ export const MAX_RECORDS_PER_ZONE = 5000;
 export const MAX_CHANGES = 10;
 export const MAX_VALUES = 50;
 const DEFAULT_TTL = 3600;
-const WRITABLE_TYPES: readonly DnsRecordType[] = ['A', 'AAAA', 'NS', 'SOA', 'CNAME', 'MX', 'TXT', 'SPF', 'SRV', 'PTR', 'NAPTR'];
+const WRITABLE_TYPES: readonly DnsRecordType[] = [
+  'A',
+  'AAAA',
+  'NS',
+  'SOA',
+  'CNAME',
+  'MX',
+  'TXT',
+  'SPF',
+  'SRV',
+  'PTR',
+  'NAPTR',
+];
 const MX_VALUE = /^(\d{1,5})\s+\S+$/;
 
 /** Reads a record list (`additions`, `deletions`, `dnsZone.records`) into DnsRecords; field errors are 400s. */
@@ -32,37 +44,71 @@ export function readRecords(list: unknown, path: string, max: number): DnsRecord
     if (!item || typeof item !== 'object' || Array.isArray(item)) throw invalidField(at, 'must be an object', 'FORMAT');
     const r = item as Record<string, unknown>;
     const missing = ['hostName', 'type'].filter((f) => typeof r[f] !== 'string' || r[f] === '');
-    if (missing.length > 0) throw validationError(missing.map((f) => ({ field: `${at}.${f}`, description: 'is required', violatedRule: 'REQUIRED_FIELD' })));
-    if (!WRITABLE_TYPES.includes(r.type as DnsRecordType)) throw invalidField(`${at}.type`, `type ${String(r.type)} can't be written (use one of ${WRITABLE_TYPES.join(' ')})`, 'FORMAT');
-    const values = typeof r.values === 'string' ? [r.values] : r.values ?? [];
-    if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) throw invalidField(`${at}.values`, 'must be an array of strings', 'FORMAT');
-    if (values.length > MAX_VALUES) throw invalidField(`${at}.values`, `at most ${MAX_VALUES} values per record`, 'MAX');
+    if (missing.length > 0)
+      throw validationError(
+        missing.map((f) => ({ field: `${at}.${f}`, description: 'is required', violatedRule: 'REQUIRED_FIELD' })),
+      );
+    if (!WRITABLE_TYPES.includes(r.type as DnsRecordType))
+      throw invalidField(
+        `${at}.type`,
+        `type ${String(r.type)} can't be written (use one of ${WRITABLE_TYPES.join(' ')})`,
+        'FORMAT',
+      );
+    const values = typeof r.values === 'string' ? [r.values] : (r.values ?? []);
+    if (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))
+      throw invalidField(`${at}.values`, 'must be an array of strings', 'FORMAT');
+    if (values.length > MAX_VALUES)
+      throw invalidField(`${at}.values`, `at most ${MAX_VALUES} values per record`, 'MAX');
     const ttl = r.ttl ?? DEFAULT_TTL;
-    if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0) throw invalidField(`${at}.ttl`, 'must be a non-negative integer', 'FORMAT');
-    return { type: r.type as DnsRecordType, hostName: (r.hostName as string).toLowerCase(), ttl, values: values as string[] };
+    if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0)
+      throw invalidField(`${at}.ttl`, 'must be a non-negative integer', 'FORMAT');
+    return {
+      type: r.type as DnsRecordType,
+      hostName: (r.hostName as string).toLowerCase(),
+      ttl,
+      values: values as string[],
+    };
   });
 }
 
 /** The 428 rules of a record to be written into the zone of `domain`. */
 export function checkWritable(record: DnsRecord, domain: string, at: string): void {
   if (record.values.length === 0 || record.values.some((v) => v.trim() === ''))
-    throw appError(428, 'DOMAIN_DNS_EMPTY_RECORD_VALUE', `The ${record.type} record of ${record.hostName} has an empty value`);
+    throw appError(
+      428,
+      'DOMAIN_DNS_EMPTY_RECORD_VALUE',
+      `The ${record.type} record of ${record.hostName} has an empty value`,
+    );
   const inZone = record.hostName === domain || record.hostName.endsWith(`.${domain}`);
   if (record.type === 'CNAME' && (record.hostName === domain || !inZone))
-    throw appError(428, 'DOMAIN_CNAME_RECORD_HOSTNAME_INVALID', `A CNAME hostName must end with ${domain} and differ from it (e.g. www.${domain})`);
+    throw appError(
+      428,
+      'DOMAIN_CNAME_RECORD_HOSTNAME_INVALID',
+      `A CNAME hostName must end with ${domain} and differ from it (e.g. www.${domain})`,
+    );
   if (!inZone) throw invalidField(`${at}.hostName`, `must be ${domain} or a name under it`, 'CUSTOM');
   if (record.type === 'MX')
     for (const value of record.values) {
       const m = MX_VALUE.exec(value.trim());
-      if (!m || Number(m[1]) > 65535) throw appError(428, 'DOMAIN_MX_RECORD_VALUE_INVALID', `MX value "${value}" must be "<priority> <host>", e.g. "5 aspmx.l.google.com"`);
+      if (!m || Number(m[1]) > 65535)
+        throw appError(
+          428,
+          'DOMAIN_MX_RECORD_VALUE_INVALID',
+          `MX value "${value}" must be "<priority> <host>", e.g. "5 aspmx.l.google.com"`,
+        );
     }
 }
 
 const key = (r: Pick<DnsRecord, 'type' | 'hostName'>) => `${r.type} ${r.hostName.toLowerCase()}`;
-const sameValues = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+const sameValues = (a: string[], b: string[]) =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 function duplicate(record: DnsRecord): never {
-  throw appError(428, 'DOMAIN_MX_RECORD_VALUE_INVALID', `Several ${record.type} records for ${record.hostName}: combine their values into one record`);
+  throw appError(
+    428,
+    'DOMAIN_MX_RECORD_VALUE_INVALID',
+    `Several ${record.type} records for ${record.hostName}: combine their values into one record`,
+  );
 }
 
 /** Adds records one by one, enforcing the one-record-per-(type, hostName) rule. */
@@ -77,7 +123,8 @@ function addAll(records: DnsRecord[], additions: DnsRecord[], domain: string, pa
 }
 
 function checkSize(records: DnsRecord[], path: string): void {
-  if (records.length > MAX_RECORDS_PER_ZONE) throw invalidField(path, `a zone holds at most ${MAX_RECORDS_PER_ZONE} records`, 'MAX');
+  if (records.length > MAX_RECORDS_PER_ZONE)
+    throw invalidField(path, `a zone holds at most ${MAX_RECORDS_PER_ZONE} records`, 'MAX');
 }
 
 function hasApexRecords(records: DnsRecord[], domain: string): boolean {
@@ -89,12 +136,18 @@ export function applyChanges(zone: DnsZone, deletions: DnsRecord[], additions: D
   const records = zone.records.map((r) => ({ ...r, values: [...r.values] }));
   deletions.forEach((del, i) => {
     const at = records.findIndex((r) => key(r) === key(del) && sameValues(r.values, del.values));
-    if (at === -1) throw invalidField(`deletions[${i}]`, `no ${del.type} record of ${del.hostName} with exactly these values (read the zone first)`, 'CUSTOM');
+    if (at === -1)
+      throw invalidField(
+        `deletions[${i}]`,
+        `no ${del.type} record of ${del.hostName} with exactly these values (read the zone first)`,
+        'CUSTOM',
+      );
     records.splice(at, 1);
   });
   addAll(records, additions, zone.domainName, 'additions');
   checkSize(records, 'additions');
-  if (!hasApexRecords(records, zone.domainName)) throw invalidField('deletions', `the zone must keep its NS and SOA records for ${zone.domainName}`, 'CUSTOM');
+  if (!hasApexRecords(records, zone.domainName))
+    throw invalidField('deletions', `the zone must keep its NS and SOA records for ${zone.domainName}`, 'CUSTOM');
   return records;
 }
 
@@ -102,7 +155,9 @@ export function applyChanges(zone: DnsZone, deletions: DnsRecord[], additions: D
 export function zoneRecords(domain: string, sent: DnsRecord[]): DnsRecord[] {
   const records: DnsRecord[] = [];
   addAll(records, sent, domain, 'dnsZone.records');
-  const missing = defaultZone(domain).records.filter((r) => (r.type === 'NS' || r.type === 'SOA') && !records.some((x) => key(x) === key(r)));
+  const missing = defaultZone(domain).records.filter(
+    (r) => (r.type === 'NS' || r.type === 'SOA') && !records.some((x) => key(x) === key(r)),
+  );
   const zone = [...missing, ...records];
   checkSize(zone, 'dnsZone.records');
   return zone;

@@ -1,5 +1,11 @@
 import { WixHttpError, appError, invalidField } from '../errors.js';
-import { UNDELEGATED_DOMAINS, isWixRegistered, labelsFit, parseDomain, type ParsedDomain } from '../domain-availability.js';
+import {
+  UNDELEGATED_DOMAINS,
+  isWixRegistered,
+  labelsFit,
+  parseDomain,
+  type ParsedDomain,
+} from '../domain-availability.js';
 import { GUID, type RouteContext, type RouteDef } from '../router.js';
 import { defaultZone } from '../seed-domains.js';
 import type { DnsZone } from '../types.js';
@@ -28,12 +34,24 @@ import { MAX_CHANGES, MAX_RECORDS_PER_ZONE, applyChanges, readRecords, setDnssec
 function dnsAccount(ctx: RouteContext): string {
   const { world } = ctx;
   const key = ctx.headers.authorization;
-  if (!key) throw new WixHttpError(401, { message: 'Authorization header is required (an account-level API key)', details: { applicationError: { code: 'UNAUTHENTICATED', description: 'Authorization header is required (an account-level API key)' } } });
-  if (!ctx.keyAccountId) throw appError(404, 'USER_ID_NOT_FOUND', 'No user found in the request context: the API key is not valid');
+  if (!key)
+    throw new WixHttpError(401, {
+      message: 'Authorization header is required (an account-level API key)',
+      details: {
+        applicationError: {
+          code: 'UNAUTHENTICATED',
+          description: 'Authorization header is required (an account-level API key)',
+        },
+      },
+    });
+  if (!ctx.keyAccountId)
+    throw appError(404, 'USER_ID_NOT_FOUND', 'No user found in the request context: the API key is not valid');
   const raw = ctx.headers['wix-account-id'];
   const accountId = Array.isArray(raw) ? raw[0] : raw;
-  if (!accountId || !GUID.test(accountId) || !world.accounts.has(accountId)) throw appError(404, 'TARGET_ACCOUNT_NOT_FOUND', `Target account '${accountId ?? ''}' not found`);
-  if (!world.inTree(world.rootOf(ctx.keyAccountId), accountId)) throw appError(403, 'DOMAINS_PERMISSION_DENIED', `No permission for account ${accountId}`);
+  if (!accountId || !GUID.test(accountId) || !world.accounts.has(accountId))
+    throw appError(404, 'TARGET_ACCOUNT_NOT_FOUND', `Target account '${accountId ?? ''}' not found`);
+  if (!world.inTree(world.rootOf(ctx.keyAccountId), accountId))
+    throw appError(403, 'DOMAINS_PERMISSION_DENIED', `No permission for account ${accountId}`);
   return accountId;
 }
 
@@ -47,14 +65,25 @@ function readName(name: string | undefined, field: string): ParsedDomain {
 function checkManaged(ctx: RouteContext, accountId: string, parsed: ParsedDomain): void {
   const { world } = ctx;
   if (isWixRegistered(world, parsed.root)) {
-    if (world.registeredOwner.get(parsed.root) !== accountId) throw appError(403, 'DOMAINS_PERMISSION_DENIED', `No permission for domain ${parsed.name}`);
+    if (world.registeredOwner.get(parsed.root) !== accountId)
+      throw appError(403, 'DOMAINS_PERMISSION_DENIED', `No permission for domain ${parsed.name}`);
     return;
   }
   const connected = world.connectedDomains.get(parsed.name) ?? world.connectedDomains.get(parsed.root);
-  if (!connected) throw appError(428, 'DOMAIN_NOT_PERMITTED', `Domain ${parsed.name} is not registered through Wix or connected to a Wix site`);
-  if (world.connectedOwner.get(connected.id) !== accountId) throw appError(403, 'DOMAINS_PERMISSION_DENIED', `No permission for domain ${parsed.name}`);
+  if (!connected)
+    throw appError(
+      428,
+      'DOMAIN_NOT_PERMITTED',
+      `Domain ${parsed.name} is not registered through Wix or connected to a Wix site`,
+    );
+  if (world.connectedOwner.get(connected.id) !== accountId)
+    throw appError(403, 'DOMAINS_PERMISSION_DENIED', `No permission for domain ${parsed.name}`);
   if (connected.connectionType !== 'NAMESERVERS')
-    throw appError(428, 'DOMAIN_NOT_PERMITTED', `Domain ${connected.id} is connected by ${connected.connectionType === 'POINTING' ? 'pointing' : 'subdomain CNAME'}; Wix manages DNS only for NAMESERVERS connections`);
+    throw appError(
+      428,
+      'DOMAIN_NOT_PERMITTED',
+      `Domain ${connected.id} is connected by ${connected.connectionType === 'POINTING' ? 'pointing' : 'subdomain CNAME'}; Wix manages DNS only for NAMESERVERS connections`,
+    );
 }
 
 /** The zone of an account's managed domain (path parameter `domainName`). */
@@ -72,7 +101,8 @@ function updateZone(ctx: RouteContext) {
   const deletions = readRecords(ctx.body.deletions, 'deletions', MAX_CHANGES);
   const additions = readRecords(ctx.body.additions, 'additions', MAX_CHANGES);
   const dnssec = ctx.body.dnssecEnabled;
-  if (dnssec !== undefined && dnssec !== null && typeof dnssec !== 'boolean') throw invalidField('dnssecEnabled', 'must be a boolean or null', 'FORMAT');
+  if (dnssec !== undefined && dnssec !== null && typeof dnssec !== 'boolean')
+    throw invalidField('dnssecEnabled', 'must be a boolean or null', 'FORMAT');
   // Validate everything before writing: a failed update leaves the zone as it was.
   const records = applyChanges(zone, deletions, additions);
   zone.records = records;
@@ -83,13 +113,20 @@ function updateZone(ctx: RouteContext) {
 function createZone(ctx: RouteContext) {
   const accountId = dnsAccount(ctx);
   const body = ctx.body.dnsZone as Record<string, unknown> | undefined;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalidField('dnsZone', 'is required', 'REQUIRED_FIELD');
-  if (typeof body.domainName !== 'string' || body.domainName === '') throw invalidField('dnsZone.domainName', 'is required', 'REQUIRED_FIELD');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw invalidField('dnsZone', 'is required', 'REQUIRED_FIELD');
+  if (typeof body.domainName !== 'string' || body.domainName === '')
+    throw invalidField('dnsZone.domainName', 'is required', 'REQUIRED_FIELD');
   const parsed = readName(body.domainName, 'dnsZone.domainName');
   const root = readName(parsed.root, 'dnsZone.domainName');
   checkManaged(ctx, accountId, root);
   if (parsed.isSubdomain) {
-    if (ctx.world.dnsZones.has(parsed.root)) throw appError(428, 'DOMAIN_ALREADY_EXISTS', `${parsed.name} is inside the zone of ${parsed.root}; update that zone instead`);
+    if (ctx.world.dnsZones.has(parsed.root))
+      throw appError(
+        428,
+        'DOMAIN_ALREADY_EXISTS',
+        `${parsed.name} is inside the zone of ${parsed.root}; update that zone instead`,
+      );
     throw appError(404, 'DNS_ZONE_NOT_FOUND', `No DNS zone for ${parsed.root}, the parent of ${parsed.name}`);
   }
   const records = zoneRecords(parsed.name, readRecords(body.records, 'dnsZone.records', MAX_RECORDS_PER_ZONE));
@@ -108,14 +145,39 @@ function deleteZone(ctx: RouteContext) {
 function previewZone(ctx: RouteContext) {
   dnsAccount(ctx);
   const parsed = readName(ctx.params.domainName, 'domainName');
-  if (UNDELEGATED_DOMAINS.has(parsed.root)) throw appError(403, 'INVALID_DOMAINS_PREVIEW_RECORDS', `Missing A/CNAME/NS preview records for ${parsed.name}`);
+  if (UNDELEGATED_DOMAINS.has(parsed.root))
+    throw appError(403, 'INVALID_DOMAINS_PREVIEW_RECORDS', `Missing A/CNAME/NS preview records for ${parsed.name}`);
   return { dnsZone: defaultZone(parsed.name) };
 }
 
 export const dnsZoneRoutes: RouteDef[] = [
   { method: 'POST', path: '/domains/v1/dns-zones', operation: 'createDnsZone', auth: 'optional', handle: createZone },
-  { method: 'GET', path: '/domains/v1/dns-zones/:domainName/preview', operation: 'previewDnsZone', auth: 'optional', handle: previewZone },
-  { method: 'GET', path: '/domains/v1/dns-zones/:domainName', operation: 'getDnsZone', auth: 'optional', handle: (ctx) => ({ dnsZone: managedZone(ctx) }) },
-  { method: 'PATCH', path: '/domains/v1/dns-zones/:domainName', operation: 'updateDnsZone', auth: 'optional', handle: updateZone },
-  { method: 'DELETE', path: '/domains/v1/dns-zones/:domainName', operation: 'deleteDnsZone', auth: 'optional', handle: deleteZone },
+  {
+    method: 'GET',
+    path: '/domains/v1/dns-zones/:domainName/preview',
+    operation: 'previewDnsZone',
+    auth: 'optional',
+    handle: previewZone,
+  },
+  {
+    method: 'GET',
+    path: '/domains/v1/dns-zones/:domainName',
+    operation: 'getDnsZone',
+    auth: 'optional',
+    handle: (ctx) => ({ dnsZone: managedZone(ctx) }),
+  },
+  {
+    method: 'PATCH',
+    path: '/domains/v1/dns-zones/:domainName',
+    operation: 'updateDnsZone',
+    auth: 'optional',
+    handle: updateZone,
+  },
+  {
+    method: 'DELETE',
+    path: '/domains/v1/dns-zones/:domainName',
+    operation: 'deleteDnsZone',
+    auth: 'optional',
+    handle: deleteZone,
+  },
 ];

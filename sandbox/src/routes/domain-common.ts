@@ -33,10 +33,15 @@ export interface DomainPagingOptions {
 }
 
 /** Reads `paging.limit` / `paging.cursor` and cuts one page out of the (already ordered) items. */
-export function domainPage<T>(items: T[], query: URLSearchParams, options: DomainPagingOptions): { page: T[]; pagingMetadata: DomainPagingMetadata } {
+export function domainPage<T>(
+  items: T[],
+  query: URLSearchParams,
+  options: DomainPagingOptions,
+): { page: T[]; pagingMetadata: DomainPagingMetadata } {
   const raw = query.get('paging.limit');
   const asked = readLimit(raw ?? undefined, 'paging.limit', 0, options.max, 0);
-  const limit = asked > 0 ? asked : raw === null && options.legacyLimit !== undefined ? options.legacyLimit : options.fallback;
+  const limit =
+    asked > 0 ? asked : raw === null && options.legacyLimit !== undefined ? options.legacyLimit : options.fallback;
   let offset = 0;
   const cursor = query.get('paging.cursor');
   if (cursor) {
@@ -86,7 +91,9 @@ export function demotePrimary(world: World, siteId: string, newPrimary: string):
 
 /** The site's current PRIMARY domain (connected or registered), if any. */
 export function primaryDomainOf(world: World, siteId: string): string | undefined {
-  for (const cd of world.connectedDomains.values()) if (cd.siteInfo.id === siteId && cd.siteInfo.assignmentType === 'PRIMARY') return cd.id;
-  for (const rd of world.registeredDomains.values()) if (rd.siteInfo?.id === siteId && rd.siteInfo.assignmentType === 'PRIMARY') return rd.id;
+  for (const cd of world.connectedDomains.values())
+    if (cd.siteInfo.id === siteId && cd.siteInfo.assignmentType === 'PRIMARY') return cd.id;
+  for (const rd of world.registeredDomains.values())
+    if (rd.siteInfo?.id === siteId && rd.siteInfo.assignmentType === 'PRIMARY') return rd.id;
   return undefined;
 }

@@ -1,7 +1,14 @@
 import { SUPPORTED_TLDS } from '../catalog.js';
 import { appError, invalidField } from '../errors.js';
 import { readLimit } from '../query.js';
-import { availabilityOf, isPremiumName, isSupportedTld, isTaken, labelsFit, parseDomain } from '../domain-availability.js';
+import {
+  availabilityOf,
+  isPremiumName,
+  isSupportedTld,
+  isTaken,
+  labelsFit,
+  parseDomain,
+} from '../domain-availability.js';
 import type { RouteContext, RouteDef } from '../router.js';
 import type { World } from '../world.js';
 import { domainPage } from './domain-common.js';
@@ -29,13 +36,17 @@ function checkAvailability(ctx: RouteContext) {
   const parsed = parseDomain(domain);
   if (!parsed || !labelsFit(parsed) || parsed.name.length < 3 || parsed.isSubdomain)
     throw appError(400, 'INVALID_DOMAIN', `Invalid domain name ${domain}: a root domain with its TLD is required`);
-  if (!isSupportedTld(parsed.tld)) throw appError(400, 'DOMAINS_UNSUPPORTED_TLD', `Unsupported TLD for domain name ${parsed.name}`);
+  if (!isSupportedTld(parsed.tld))
+    throw appError(400, 'DOMAINS_UNSUPPORTED_TLD', `Unsupported TLD for domain name ${parsed.name}`);
   return { availability: availabilityOf(ctx.world, parsed.root) };
 }
 
 /** Splits the query into lower-case words (spaces, dots and hyphens separate them; a trailing sold TLD is dropped). */
 function queryWords(query: string): string[] {
-  const words = query.toLowerCase().split(/[\s.-]+/).filter(Boolean);
+  const words = query
+    .toLowerCase()
+    .split(/[\s.-]+/)
+    .filter(Boolean);
   const last = words[words.length - 1];
   if (words.length > 1 && query.includes('.') && last && isSupportedTld(last)) words.pop();
   return words;
@@ -79,7 +90,12 @@ function readTlds(ctx: RouteContext): string[] {
   const tlds = ctx.query.getAll('tlds').filter((t) => t !== '');
   if (tlds.length > 10) throw invalidField('tlds', 'at most 10 TLDs', 'MAX');
   const malformed = tlds.filter((t) => !TLD_FORMAT.test(t));
-  if (malformed.length > 0) throw appError(400, 'INVALID_TLD_FORMAT', `Invalid TLD format: ${malformed.join(', ')} (write TLDs without a dot, e.g. com)`);
+  if (malformed.length > 0)
+    throw appError(
+      400,
+      'INVALID_TLD_FORMAT',
+      `Invalid TLD format: ${malformed.join(', ')} (write TLDs without a dot, e.g. com)`,
+    );
   const lower = [...new Set(tlds.map((t) => t.toLowerCase()))];
   const unsupported = lower.filter((t) => !isSupportedTld(t));
   if (unsupported.length > 0) throw appError(400, 'TLD_NOT_SUPPORTED', `TLD not supported: ${unsupported.join(', ')}`);
@@ -89,8 +105,10 @@ function readTlds(ctx: RouteContext): string[] {
 function suggestDomains(ctx: RouteContext) {
   const query = ctx.query.get('query');
   if (query === null) throw invalidField('query', 'is required', 'REQUIRED_FIELD');
-  if (query.length < 1 || query.length > 100) throw invalidField('query', 'must be 1 to 100 characters', query.length < 1 ? 'MIN_LENGTH' : 'MAX_LENGTH');
-  if (!QUERY_CHARS.test(query)) throw appError(400, 'INVALID_QUERY', 'The query may contain only letters, digits, spaces, dots and hyphens');
+  if (query.length < 1 || query.length > 100)
+    throw invalidField('query', 'must be 1 to 100 characters', query.length < 1 ? 'MIN_LENGTH' : 'MAX_LENGTH');
+  if (!QUERY_CHARS.test(query))
+    throw appError(400, 'INVALID_QUERY', 'The query may contain only letters, digits, spaces, dots and hyphens');
   const words = queryWords(query);
   if (words.length === 0) throw appError(400, 'INVALID_QUERY', 'The query has no letters or digits');
   const tlds = readTlds(ctx);
@@ -99,11 +117,28 @@ function suggestDomains(ctx: RouteContext) {
   const legacyLimit = legacy === null ? undefined : readLimit(legacy, 'limit', 1, 20, DEFAULT_SUGGESTIONS);
   const all = suggestions(ctx.world, words, tlds, maxLength);
   const fingerprint = `${words.join(' ')}|${tlds.join(',')}|${maxLength}`;
-  const { page, pagingMetadata } = domainPage(all, ctx.query, { max: 20, fallback: DEFAULT_SUGGESTIONS, legacyLimit, fingerprint });
+  const { page, pagingMetadata } = domainPage(all, ctx.query, {
+    max: 20,
+    fallback: DEFAULT_SUGGESTIONS,
+    legacyLimit,
+    fingerprint,
+  });
   return { suggestions: page, pagingMetadata };
 }
 
 export const domainSearchRoutes: RouteDef[] = [
-  { method: 'GET', path: '/domain-search/v2/check-domain-availability', operation: 'checkDomainAvailability', auth: 'optional', handle: checkAvailability },
-  { method: 'GET', path: '/domain-search/v2/suggest-domains', operation: 'suggestDomains', auth: 'optional', handle: suggestDomains },
+  {
+    method: 'GET',
+    path: '/domain-search/v2/check-domain-availability',
+    operation: 'checkDomainAvailability',
+    auth: 'optional',
+    handle: checkAvailability,
+  },
+  {
+    method: 'GET',
+    path: '/domain-search/v2/suggest-domains',
+    operation: 'suggestDomains',
+    auth: 'optional',
+    handle: suggestDomains,
+  },
 ];

@@ -14,5 +14,15 @@ import { transferRoutes } from './transfer.js';
  * document and the fault targets are derived from this list.
  */
 export function allRoutes(): RouteDef[] {
-  return [...siteRoutes, ...resellerRoutes, ...transferRoutes, ...siteActionRoutes, ...accountRoutes, ...domainSearchRoutes, ...registeredDomainRoutes, ...connectedDomainRoutes, ...dnsZoneRoutes];
+  return [
+    ...siteRoutes,
+    ...resellerRoutes,
+    ...transferRoutes,
+    ...siteActionRoutes,
+    ...accountRoutes,
+    ...domainSearchRoutes,
+    ...registeredDomainRoutes,
+    ...connectedDomainRoutes,
+    ...dnsZoneRoutes,
+  ];
 }

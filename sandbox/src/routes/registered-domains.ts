@@ -6,7 +6,14 @@ import type { RegisteredDomain } from '../types.js';
 import type { World } from '../world.js';
 import { registrarRejection } from './contacts.js';
 import { byCreatedDesc, demotePrimary, domainPage } from './domain-common.js';
-import { checkDomainFree, checkDomainName, checkProductInstance, checkTargetSite, icannEmails, readRegistrationInput } from './registered-rules.js';
+import {
+  checkDomainFree,
+  checkDomainName,
+  checkProductInstance,
+  checkTargetSite,
+  icannEmails,
+  readRegistrationInput,
+} from './registered-rules.js';
 
 /**
  * Registered Domains (CONTRACT §6): Create, Get, List, Redeem.
@@ -31,7 +38,13 @@ const attempts = new WeakMap<World, Map<string, number>>();
 
 function accountError(problem: AccountProblem, accountId: string) {
   if (problem === 'missing' || problem === 'malformed')
-    return validationError([{ field: 'wix-account-id', description: problem === 'missing' ? 'header is required' : 'must be a GUID', violatedRule: problem === 'missing' ? 'REQUIRED_FIELD' : 'FORMAT' }]);
+    return validationError([
+      {
+        field: 'wix-account-id',
+        description: problem === 'missing' ? 'header is required' : 'must be a GUID',
+        violatedRule: problem === 'missing' ? 'REQUIRED_FIELD' : 'FORMAT',
+      },
+    ]);
   return appError(403, 'PERMISSION_DENIED', `No access to target account ${accountId}`);
 }
 
@@ -56,7 +69,7 @@ function createRegisteredDomain(ctx: RouteContext) {
   const now = world.now();
   const counts = attempts.get(world) ?? new Map<string, number>();
   attempts.set(world, counts);
-  const attempt = (previous ? counts.get(parsed.root) ?? 1 : 0) + 1;
+  const attempt = (previous ? (counts.get(parsed.root) ?? 1) : 0) + 1;
   counts.set(parsed.root, attempt);
   const rd: RegisteredDomain = {
     id: parsed.root,
@@ -69,7 +82,12 @@ function createRegisteredDomain(ctx: RouteContext) {
     status: 'PENDING_REGISTRATION',
     pendingRegistrationInfo: { latestAttempt: { number: attempt, timestamp: now } },
     icannConfirmationStatus: 'PENDING',
-    icannConfirmationStatusInfo: { pending: { expirationDate: new Date(world.clock.now() + ICANN_CONFIRMATION_MS).toISOString(), notConfirmedBy: icannEmails(input.contacts) } },
+    icannConfirmationStatusInfo: {
+      pending: {
+        expirationDate: new Date(world.clock.now() + ICANN_CONFIRMATION_MS).toISOString(),
+        notConfirmedBy: icannEmails(input.contacts),
+      },
+    },
     dnsPropagationStatus: 'UNKNOWN_DNS_PROPAGATION_STATUS',
   };
   world.registeredDomains.set(rd.id, rd);
@@ -90,11 +108,17 @@ interface RegistrationPlan {
  */
 export function scheduleRegistration(world: World, rd: RegisteredDomain, plan: RegistrationPlan): void {
   const rejection = registrarRejection({ ...rd.contacts });
-  world.schedule(world.settings.registrationMs, () => settleRegistration(world, rd, { ...plan, ...(rejection ? { rejection } : {}) }));
+  world.schedule(world.settings.registrationMs, () =>
+    settleRegistration(world, rd, { ...plan, ...(rejection ? { rejection } : {}) }),
+  );
 }
 
 /** The registrar's answer to a pending registration (runs on the virtual clock). */
-function settleRegistration(world: World, rd: RegisteredDomain, outcome: RegistrationPlan & { rejection?: string }): void {
+function settleRegistration(
+  world: World,
+  rd: RegisteredDomain,
+  outcome: RegistrationPlan & { rejection?: string },
+): void {
   if (world.registeredDomains.get(rd.id) !== rd || rd.status !== 'PENDING_REGISTRATION') return;
   bump(world, rd);
   if (outcome.rejection) {
@@ -132,12 +156,15 @@ export function scheduleRegisteredPropagation(world: World, rd: RegisteredDomain
 function ownDomain(ctx: RouteContext): RegisteredDomain {
   const id = (ctx.params.id ?? '').toLowerCase();
   const rd = ctx.world.registeredDomains.get(id);
-  if (!rd || ctx.world.registeredOwner.get(id) !== ctx.accountId) throw appError(400, 'REGISTERED_DOMAIN_NOT_FOUND', `Registered domain ${ctx.params.id} not found`);
+  if (!rd || ctx.world.registeredOwner.get(id) !== ctx.accountId)
+    throw appError(400, 'REGISTERED_DOMAIN_NOT_FOUND', `Registered domain ${ctx.params.id} not found`);
   return rd;
 }
 
 function listRegisteredDomains(ctx: RouteContext) {
-  const mine = [...ctx.world.registeredDomains.values()].filter((rd) => ctx.world.registeredOwner.get(rd.id) === ctx.accountId).sort(byCreatedDesc);
+  const mine = [...ctx.world.registeredDomains.values()]
+    .filter((rd) => ctx.world.registeredOwner.get(rd.id) === ctx.accountId)
+    .sort(byCreatedDesc);
   const { page, pagingMetadata } = domainPage(mine, ctx.query, { max: 100, fallback: 100 });
   return { pagingMetadata, registeredDomains: page };
 }
@@ -146,15 +173,47 @@ function redeemRegisteredDomain(ctx: RouteContext) {
   const rd = ownDomain(ctx);
   const now = ctx.world.clock.now();
   if (rd.status !== 'ACTIVE' || !rd.expirationDate || Date.parse(rd.expirationDate) > now)
-    throw appError(428, 'DOMAIN_NOT_EXPIRED', `Registered domain ${rd.id} has not expired; only expired domains can be redeemed`);
+    throw appError(
+      428,
+      'DOMAIN_NOT_EXPIRED',
+      `Registered domain ${rd.id} has not expired; only expired domains can be redeemed`,
+    );
   rd.expirationDate = addYears(rd.expirationDate, 1);
   bump(ctx.world, rd);
   return { registeredDomain: rd };
 }
 
 export const registeredDomainRoutes: RouteDef[] = [
-  { method: 'POST', path: '/domains/v1/registered-domains', operation: 'createRegisteredDomain', auth: 'account', accountError, handle: createRegisteredDomain },
-  { method: 'GET', path: '/domains/v1/registered-domains', operation: 'listRegisteredDomains', auth: 'account', accountError, handle: listRegisteredDomains },
-  { method: 'GET', path: '/domains/v1/registered-domains/:id', operation: 'getRegisteredDomain', auth: 'account', accountError, handle: (ctx) => ({ registeredDomain: ownDomain(ctx) }) },
-  { method: 'POST', path: '/domains/v1/registered-domains/:id/redeem', operation: 'redeemRegisteredDomain', auth: 'account', accountError, handle: redeemRegisteredDomain },
+  {
+    method: 'POST',
+    path: '/domains/v1/registered-domains',
+    operation: 'createRegisteredDomain',
+    auth: 'account',
+    accountError,
+    handle: createRegisteredDomain,
+  },
+  {
+    method: 'GET',
+    path: '/domains/v1/registered-domains',
+    operation: 'listRegisteredDomains',
+    auth: 'account',
+    accountError,
+    handle: listRegisteredDomains,
+  },
+  {
+    method: 'GET',
+    path: '/domains/v1/registered-domains/:id',
+    operation: 'getRegisteredDomain',
+    auth: 'account',
+    accountError,
+    handle: (ctx) => ({ registeredDomain: ownDomain(ctx) }),
+  },
+  {
+    method: 'POST',
+    path: '/domains/v1/registered-domains/:id/redeem',
+    operation: 'redeemRegisteredDomain',
+    auth: 'account',
+    accountError,
+    handle: redeemRegisteredDomain,
+  },
 ];

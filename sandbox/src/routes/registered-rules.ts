@@ -31,13 +31,24 @@ export function readRegistrationInput(body: Record<string, unknown>): Registrati
   const r = rd as Record<string, unknown>;
   const violations: FieldViolation[] = [];
   for (const field of ['domain', 'productInstanceId'])
-    if (typeof r[field] !== 'string' || r[field] === '') violations.push({ field: `registeredDomain.${field}`, description: 'is required', violatedRule: 'REQUIRED_FIELD' });
+    if (typeof r[field] !== 'string' || r[field] === '')
+      violations.push({
+        field: `registeredDomain.${field}`,
+        description: 'is required',
+        violatedRule: 'REQUIRED_FIELD',
+      });
   const contacts = (r.contacts ?? undefined) as Record<string, unknown> | undefined;
   if (contacts === undefined || contacts === null || typeof contacts !== 'object') {
     violations.push({ field: 'registeredDomain.contacts', description: 'is required', violatedRule: 'REQUIRED_FIELD' });
   } else {
-    if (contacts.registrant === undefined) violations.push({ field: 'registeredDomain.contacts.registrant', description: 'is required', violatedRule: 'REQUIRED_FIELD' });
-    for (const role of ['registrant', 'admin', 'tech']) if (contacts[role] !== undefined) violations.push(...contactViolations(contacts[role], role));
+    if (contacts.registrant === undefined)
+      violations.push({
+        field: 'registeredDomain.contacts.registrant',
+        description: 'is required',
+        violatedRule: 'REQUIRED_FIELD',
+      });
+    for (const role of ['registrant', 'admin', 'tech'])
+      if (contacts[role] !== undefined) violations.push(...contactViolations(contacts[role], role));
   }
   if (violations.length > 0) throw validationError(violations);
   const c = contacts as Record<string, Record<string, unknown> | undefined>;
@@ -50,11 +61,20 @@ export function readRegistrationInput(body: Record<string, unknown>): Registrati
 /** Domain-name codes: INVALID_DOMAIN, SUBDOMAIN_NOT_SUPPORTED, DOMAIN_TOO_LONG/SHORT, TLD_NOT_SUPPORTED. */
 export function checkDomainName(ctx: RouteContext, domain: string): ParsedDomain {
   const parsed = parseDomain(domain);
-  if (!parsed) throw appError(400, 'INVALID_DOMAIN', `The domain ${domain} can't be registered: it is not a valid domain name`);
-  if (parsed.isSubdomain) throw appError(400, 'SUBDOMAIN_NOT_SUPPORTED', `${parsed.name} is a subdomain; only root domains can be registered`);
-  if (parsed.sld.length > 63) throw appError(400, 'DOMAIN_TOO_LONG', `The domain name ${parsed.sld} is longer than 63 characters`);
-  if (parsed.sld.length < 3) throw appError(400, 'DOMAIN_TOO_SHORT', `The domain name ${parsed.sld} is shorter than 3 characters`);
-  if (!isRegistrableTld(ctx.world, parsed.tld)) throw appError(400, 'TLD_NOT_SUPPORTED', `The TLD .${parsed.tld} is not supported for Wix sites`);
+  if (!parsed)
+    throw appError(400, 'INVALID_DOMAIN', `The domain ${domain} can't be registered: it is not a valid domain name`);
+  if (parsed.isSubdomain)
+    throw appError(
+      400,
+      'SUBDOMAIN_NOT_SUPPORTED',
+      `${parsed.name} is a subdomain; only root domains can be registered`,
+    );
+  if (parsed.sld.length > 63)
+    throw appError(400, 'DOMAIN_TOO_LONG', `The domain name ${parsed.sld} is longer than 63 characters`);
+  if (parsed.sld.length < 3)
+    throw appError(400, 'DOMAIN_TOO_SHORT', `The domain name ${parsed.sld} is shorter than 3 characters`);
+  if (!isRegistrableTld(ctx.world, parsed.tld))
+    throw appError(400, 'TLD_NOT_SUPPORTED', `The TLD .${parsed.tld} is not supported for Wix sites`);
   return parsed;
 }
 
@@ -62,10 +82,19 @@ export function checkDomainName(ctx: RouteContext, domain: string): ParsedDomain
 export function checkTargetSite(ctx: RouteContext): string | undefined {
   const siteId = ctx.siteIdHeader;
   if (siteId === undefined) return undefined;
-  if (!GUID.test(siteId)) throw validationError([{ field: 'wix-site-id', description: 'must be a GUID', violatedRule: 'FORMAT', ruleName: 'GUID' }]);
+  if (!GUID.test(siteId))
+    throw validationError([
+      { field: 'wix-site-id', description: 'must be a GUID', violatedRule: 'FORMAT', ruleName: 'GUID' },
+    ]);
   const site = ctx.world.sites.get(siteId);
-  if (site?.ownerAccountId !== ctx.accountId) throw appError(403, 'PERMISSION_DENIED', `No access to site ${siteId} in account ${ctx.accountId}`);
-  if (!site.premium) throw appError(400, 'CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE', `Site ${siteId} has no active Premium plan; a domain can't be assigned to a free site`);
+  if (site?.ownerAccountId !== ctx.accountId)
+    throw appError(403, 'PERMISSION_DENIED', `No access to site ${siteId} in account ${ctx.accountId}`);
+  if (!site.premium)
+    throw appError(
+      400,
+      'CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE',
+      `Site ${siteId} has no active Premium plan; a domain can't be assigned to a free site`,
+    );
   return siteId;
 }
 
@@ -73,26 +102,59 @@ export function checkTargetSite(ctx: RouteContext): string | undefined {
 export function checkProductInstance(ctx: RouteContext, instanceId: string, parsed: ParsedDomain): number {
   const { world } = ctx;
   const found = world.findInstance(instanceId);
-  if (found?.pkg.accountId !== ctx.accountId) throw appError(400, 'PRODUCT_INSTANCE_NOT_FOUND', `No subscription found for product instance ${instanceId}`);
+  if (found?.pkg.accountId !== ctx.accountId)
+    throw appError(400, 'PRODUCT_INSTANCE_NOT_FOUND', `No subscription found for product instance ${instanceId}`);
   const { instance } = found;
   const product = world.catalog.get(instance.catalogProductId);
-  if (product?.type !== 'DOMAIN') throw appError(400, 'INVALID_PRODUCT_INSTANCE', `Product instance ${instanceId} doesn't include a domain benefit`);
-  if (instance.status !== 'ENABLED') throw appError(400, 'PRODUCT_INSTANCE_NOT_ACTIVE', `Product instance ${instanceId} is ${instance.status}, not active`);
+  if (product?.type !== 'DOMAIN')
+    throw appError(400, 'INVALID_PRODUCT_INSTANCE', `Product instance ${instanceId} doesn't include a domain benefit`);
+  if (instance.status !== 'ENABLED')
+    throw appError(
+      400,
+      'PRODUCT_INSTANCE_NOT_ACTIVE',
+      `Product instance ${instanceId} is ${instance.status}, not active`,
+    );
   const enabledAt = world.enabledAt.get(instanceId) ?? 0;
   if (world.clock.now() - enabledAt < world.settings.productActivationGraceMs)
-    throw appError(400, 'AWAITING_PRODUCT_ACTIVATION', `Product instance ${instanceId} was just activated; retry in a few minutes`);
-  if (!product.tlds.includes(parsed.tld)) throw appError(400, 'INVALID_TLD', `Product instance ${instanceId} grants .${product.tlds.join(', .')}, not .${parsed.tld}`);
-  if (!product.hasSku) throw appError(400, 'SKU_NOT_FOUND', `No SKU found for product ${product.id}; the product instance is misconfigured`);
+    throw appError(
+      400,
+      'AWAITING_PRODUCT_ACTIVATION',
+      `Product instance ${instanceId} was just activated; retry in a few minutes`,
+    );
+  if (!product.tlds.includes(parsed.tld))
+    throw appError(
+      400,
+      'INVALID_TLD',
+      `Product instance ${instanceId} grants .${product.tlds.join(', .')}, not .${parsed.tld}`,
+    );
+  if (!product.hasSku)
+    throw appError(
+      400,
+      'SKU_NOT_FOUND',
+      `No SKU found for product ${product.id}; the product instance is misconfigured`,
+    );
   const years = registrationYears(instance, product.cycles[0]);
-  if (years === undefined) throw appError(400, 'INVALID_BILLING_CYCLE', `The billing cycle of product instance ${instanceId} can't be used for a registration (1, 2 or 3 years)`);
+  if (years === undefined)
+    throw appError(
+      400,
+      'INVALID_BILLING_CYCLE',
+      `The billing cycle of product instance ${instanceId} can't be used for a registration (1, 2 or 3 years)`,
+    );
   for (const rd of world.registeredDomains.values())
     if (rd.productInstanceId === instanceId && rd.status !== 'FAILED_REGISTRATION' && rd.id !== parsed.root)
-      throw appError(400, 'INVALID_PRODUCT_INSTANCE', `Product instance ${instanceId} was already used to register ${rd.id}`);
+      throw appError(
+        400,
+        'INVALID_PRODUCT_INSTANCE',
+        `Product instance ${instanceId} was already used to register ${rd.id}`,
+      );
   return years;
 }
 
 /** Registration length in years from the instance's cycle (else the product's first), or undefined when unusable. */
-export function registrationYears(instance: ProductInstance, fallback: ProductInstance['billingInfo']): number | undefined {
+export function registrationYears(
+  instance: ProductInstance,
+  fallback: ProductInstance['billingInfo'],
+): number | undefined {
   const cycle = (instance.billingInfo ?? fallback)?.cycleDuration;
   if (cycle?.unit !== 'YEAR' || ![1, 2, 3].includes(cycle.count)) return undefined;
   return cycle.count;
@@ -104,10 +166,15 @@ export function checkDomainFree(ctx: RouteContext, parsed: ParsedDomain): Regist
   const existing = world.registeredDomains.get(parsed.root);
   if (existing && isWixRegistered(world, parsed.root)) {
     if (world.registeredOwner.get(parsed.root) === ctx.accountId)
-      throw appError(400, 'REGISTERED_DOMAIN_ALREADY_EXISTS', `A registered domain ${parsed.root} already exists (status ${existing.status})`);
+      throw appError(
+        400,
+        'REGISTERED_DOMAIN_ALREADY_EXISTS',
+        `A registered domain ${parsed.root} already exists (status ${existing.status})`,
+      );
     throw appError(400, 'DOMAIN_ALREADY_TAKEN', `The domain ${parsed.root} is already taken`);
   }
-  if (!existing && isTaken(world, parsed.root)) throw appError(400, 'DOMAIN_ALREADY_TAKEN', `The domain ${parsed.root} is already taken`);
+  if (!existing && isTaken(world, parsed.root))
+    throw appError(400, 'DOMAIN_ALREADY_TAKEN', `The domain ${parsed.root} is already taken`);
   return existing;
 }
 

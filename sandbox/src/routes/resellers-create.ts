@@ -4,7 +4,16 @@ import type { RouteContext } from '../router.js';
 import type { BillingInfo, CatalogProduct, Package, ProductInstance } from '../types.js';
 import type { World } from '../world.js';
 import { MAX_EXTERNAL_ID, idempotent, optionalString, parseProducts, type ProductRequest } from './resellers-input.js';
-import { catalogProduct, checkLimit, checkReference, checkSellable, checkSupportedOnSite, checkTypeFree, ownedSite, resolveCycle } from './resellers-rules.js';
+import {
+  catalogProduct,
+  checkLimit,
+  checkReference,
+  checkSellable,
+  checkSupportedOnSite,
+  checkTypeFree,
+  ownedSite,
+  resolveCycle,
+} from './resellers-rules.js';
 
 /**
  * Create Package V2 — `POST /resellers/v2/packages` (CONTRACT §1.4). Every rule is checked before anything is
@@ -33,10 +42,16 @@ function checkSites(world: World, accountId: string, planned: Planned[]): void {
   }
   for (const [siteId, items] of bySite) {
     const types = new Map<string, string[]>();
-    for (const { product } of items) types.set(product.productTypeId, [...(types.get(product.productTypeId) ?? []), product.id]);
+    for (const { product } of items)
+      types.set(product.productTypeId, [...(types.get(product.productTypeId) ?? []), product.id]);
     for (const productIds of types.values()) {
       if (productIds.length > 1) {
-        throw appError(428, 'MULTIPLE_PRODUCT_ASSIGNMENTS', `Products ${productIds.join(', ')} can't be assigned together to site ${siteId} in one request`, { metaSiteId: siteId, productIds });
+        throw appError(
+          428,
+          'MULTIPLE_PRODUCT_ASSIGNMENTS',
+          `Products ${productIds.join(', ')} can't be assigned together to site ${siteId} in one request`,
+          { metaSiteId: siteId, productIds },
+        );
       }
     }
     const planInRequest = items.some(({ product }) => product.type === 'PREMIUM_PLAN');

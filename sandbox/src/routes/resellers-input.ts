@@ -32,14 +32,18 @@ export function parseBilling(value: unknown, field: string): BillingInfo | undef
   if (typeof value !== 'object' || Array.isArray(value)) throw invalidField(field, 'must be an object', 'FORMAT');
   const raw = value as { type?: unknown; cycleDuration?: unknown };
   if (raw.type === undefined) throw invalidField(`${field}.type`, 'is required', 'REQUIRED_FIELD');
-  if (!BILLING_TYPES.includes(raw.type as never)) throw invalidField(`${field}.type`, `must be one of ${BILLING_TYPES.join(', ')}`, 'FORMAT');
+  if (!BILLING_TYPES.includes(raw.type as never))
+    throw invalidField(`${field}.type`, `must be one of ${BILLING_TYPES.join(', ')}`, 'FORMAT');
   const billing: BillingInfo = { type: raw.type as BillingInfo['type'] };
   if (raw.cycleDuration === undefined || raw.cycleDuration === null) return billing;
-  if (typeof raw.cycleDuration !== 'object' || Array.isArray(raw.cycleDuration)) throw invalidField(`${field}.cycleDuration`, 'must be an object', 'FORMAT');
+  if (typeof raw.cycleDuration !== 'object' || Array.isArray(raw.cycleDuration))
+    throw invalidField(`${field}.cycleDuration`, 'must be an object', 'FORMAT');
   const { unit, count } = raw.cycleDuration as { unit?: unknown; count?: unknown };
-  if (unit !== undefined && !CYCLE_UNITS.includes(unit as CycleUnit)) throw invalidField(`${field}.cycleDuration.unit`, `must be one of ${CYCLE_UNITS.join(', ')}`, 'FORMAT');
-  if (count !== undefined && (typeof count !== 'number' || !Number.isInteger(count))) throw invalidField(`${field}.cycleDuration.count`, 'must be an integer', 'FORMAT');
-  billing.cycleDuration = { unit: (unit as CycleUnit | undefined) ?? 'UNKNOWN', count: (count) ?? 1 };
+  if (unit !== undefined && !CYCLE_UNITS.includes(unit as CycleUnit))
+    throw invalidField(`${field}.cycleDuration.unit`, `must be one of ${CYCLE_UNITS.join(', ')}`, 'FORMAT');
+  if (count !== undefined && (typeof count !== 'number' || !Number.isInteger(count)))
+    throw invalidField(`${field}.cycleDuration.count`, 'must be an integer', 'FORMAT');
+  billing.cycleDuration = { unit: (unit as CycleUnit | undefined) ?? 'UNKNOWN', count: count ?? 1 };
   return billing;
 }
 
@@ -59,15 +63,23 @@ export function parseProducts(value: unknown): ProductRequest[] {
   if (value === undefined || value === null) throw invalidField('products', 'is required', 'REQUIRED_FIELD');
   if (!Array.isArray(value)) throw invalidField('products', 'must be an array', 'FORMAT');
   if (value.length < 1) throw invalidField('products', 'must contain at least 1 product', 'MIN');
-  if (value.length > MAX_PRODUCTS) throw invalidField('products', `must contain at most ${MAX_PRODUCTS} products`, 'MAX');
+  if (value.length > MAX_PRODUCTS)
+    throw invalidField('products', `must contain at most ${MAX_PRODUCTS} products`, 'MAX');
   const violations: FieldViolation[] = [];
   const products = value.map((entry, index) => {
     const field = `products[${index}]`;
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw invalidField(field, 'must be an object', 'FORMAT');
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+      throw invalidField(field, 'must be an object', 'FORMAT');
     const p = entry as Record<string, unknown>;
     const countryCode = p.countryCode;
-    if (countryCode === undefined || countryCode === null || countryCode === '') violations.push({ field: `${field}.countryCode`, description: 'is required', violatedRule: 'REQUIRED_FIELD' });
-    else if (typeof countryCode !== 'string' || !/^[A-Za-z]{2}$/.test(countryCode)) violations.push({ field: `${field}.countryCode`, description: 'must be an ISO-3166 alpha-2 country code', violatedRule: 'FORMAT' });
+    if (countryCode === undefined || countryCode === null || countryCode === '')
+      violations.push({ field: `${field}.countryCode`, description: 'is required', violatedRule: 'REQUIRED_FIELD' });
+    else if (typeof countryCode !== 'string' || !/^[A-Za-z]{2}$/.test(countryCode))
+      violations.push({
+        field: `${field}.countryCode`,
+        description: 'must be an ISO-3166 alpha-2 country code',
+        violatedRule: 'FORMAT',
+      });
     const product: ProductRequest = {
       index,
       catalogProductId: optionalString(p.catalogProductId, `${field}.catalogProductId`),
@@ -75,7 +87,8 @@ export function parseProducts(value: unknown): ProductRequest[] {
       countryCode: typeof countryCode === 'string' ? countryCode.toUpperCase() : '',
       billingInfo: parseBilling(p.billingInfo, `${field}.billingInfo`),
       discountCode: optionalString(p.discountCode, `${field}.discountCode`, MAX_DISCOUNT_CODE),
-      referenceProductInstanceId: optionalString(p.referenceProductInstanceId, `${field}.referenceProductInstanceId`) || undefined,
+      referenceProductInstanceId:
+        optionalString(p.referenceProductInstanceId, `${field}.referenceProductInstanceId`) || undefined,
     };
     return product;
   });
@@ -87,7 +100,9 @@ export function parseProducts(value: unknown): ProductRequest[] {
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -100,7 +115,11 @@ function stableJson(value: unknown): string {
  * {@link IDEMPOTENCY_CONFLICT}. Failed attempts are not remembered, so a corrected retry may reuse the key.
  * The key is echoed as the first field of the response.
  */
-export function idempotent(ctx: RouteContext, operation: string, act: () => Record<string, unknown>): Record<string, unknown> {
+export function idempotent(
+  ctx: RouteContext,
+  operation: string,
+  act: () => Record<string, unknown>,
+): Record<string, unknown> {
   const key = optionalString(ctx.body.idempotencyKey, 'idempotencyKey', 200);
   if (key === undefined) return act();
   const slot = `${ctx.accountId}|${operation}|${key}`;
@@ -108,7 +127,12 @@ export function idempotent(ctx: RouteContext, operation: string, act: () => Reco
   const previous = ctx.world.idempotency.get(slot);
   if (previous) {
     if (previous.fingerprint !== fingerprint) {
-      throw appError(IDEMPOTENCY_CONFLICT.status, IDEMPOTENCY_CONFLICT.code, `Idempotency key ${key} was already used for a different ${operation} request`, { idempotencyKey: key });
+      throw appError(
+        IDEMPOTENCY_CONFLICT.status,
+        IDEMPOTENCY_CONFLICT.code,
+        `Idempotency key ${key} was already used for a different ${operation} request`,
+        { idempotencyKey: key },
+      );
     }
     return structuredClone(previous.response) as Record<string, unknown>;
   }

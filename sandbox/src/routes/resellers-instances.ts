@@ -27,7 +27,12 @@ import {
 const ADJUSTABLE = ['PENDING', 'ENABLED'];
 
 function incompatibleStatus(instance: ProductInstance, action: string) {
-  return appError(428, 'INCOMPATIBLE_PRODUCT_INSTANCE_STATUS', `Product instance ${instance.instanceId} has status ${instance.status}, which forbids ${action}`, { instanceId: instance.instanceId, status: instance.status });
+  return appError(
+    428,
+    'INCOMPATIBLE_PRODUCT_INSTANCE_STATUS',
+    `Product instance ${instance.instanceId} has status ${instance.status}, which forbids ${action}`,
+    { instanceId: instance.instanceId, status: instance.status },
+  );
 }
 
 function productOf(ctx: RouteContext, instance: ProductInstance): CatalogProduct {
@@ -36,7 +41,12 @@ function productOf(ctx: RouteContext, instance: ProductInstance): CatalogProduct
 
 function assign(ctx: RouteContext): { package: Package } {
   const { world } = ctx;
-  const { pkg, instance } = findInstanceForWrite(world, ctx.accountId, ctx.params.instanceId ?? '', INSTANCE_NOT_FOUND_STATUS.other);
+  const { pkg, instance } = findInstanceForWrite(
+    world,
+    ctx.accountId,
+    ctx.params.instanceId ?? '',
+    INSTANCE_NOT_FOUND_STATUS.other,
+  );
   const siteId = ctx.params.siteId ?? '';
   if (!isLive(instance)) throw incompatibleStatus(instance, 'assigning it to a site');
   // Sandbox choice: the site must belong to the package's account (the account the instance is sold to).
@@ -57,7 +67,12 @@ function assign(ctx: RouteContext): { package: Package } {
 
 function unassign(ctx: RouteContext): { package: Package } {
   const { world } = ctx;
-  const { pkg, instance } = findInstanceForWrite(world, ctx.accountId, ctx.params.instanceId ?? '', INSTANCE_NOT_FOUND_STATUS.other);
+  const { pkg, instance } = findInstanceForWrite(
+    world,
+    ctx.accountId,
+    ctx.params.instanceId ?? '',
+    INSTANCE_NOT_FOUND_STATUS.other,
+  );
   const from = instance.siteId;
   if (!from) return { package: pkg };
   delete instance.siteId;
@@ -71,23 +86,39 @@ function missingDetails(missing: string, message: string) {
 }
 
 /** The cycle after an adjust: the requested one, else the current one if the target offers it, else its only one. */
-function adjustedCycle(target: CatalogProduct, requested: BillingInfo | undefined, current: BillingInfo | undefined): BillingInfo {
+function adjustedCycle(
+  target: CatalogProduct,
+  requested: BillingInfo | undefined,
+  current: BillingInfo | undefined,
+): BillingInfo {
   if (requested) return resolveCycle(target, requested);
   if (current && offersCycle(target, current)) return current;
   const only = target.cycles.length === 1 ? target.cycles[0] : undefined;
   if (only) return structuredClone(only);
-  throw missingDetails('billingInfo', `Product ${target.id} does not offer the instance's current billing cycle; billingInfo is required`);
+  throw missingDetails(
+    'billingInfo',
+    `Product ${target.id} does not offer the instance's current billing cycle; billingInfo is required`,
+  );
 }
 
 function adjust(ctx: RouteContext): { package: Package } {
   const { world } = ctx;
-  const { pkg, instance } = findInstanceForWrite(world, ctx.accountId, ctx.params.instanceId ?? '', INSTANCE_NOT_FOUND_STATUS.adjust);
+  const { pkg, instance } = findInstanceForWrite(
+    world,
+    ctx.accountId,
+    ctx.params.instanceId ?? '',
+    INSTANCE_NOT_FOUND_STATUS.adjust,
+  );
   const newProductId = optionalString(ctx.body.catalogProductId, 'catalogProductId') || undefined;
   const billing = parseBilling(ctx.body.billingInfo, 'billingInfo');
   const discountCode = optionalString(ctx.body.discountCode, 'discountCode', MAX_DISCOUNT_CODE);
-  if (!newProductId && !billing) throw missingDetails('catalogProductId', 'Either catalogProductId or billingInfo is required');
+  if (!newProductId && !billing)
+    throw missingDetails('catalogProductId', 'Either catalogProductId or billingInfo is required');
   if (billing?.type === 'RECURRING' && (!billing.cycleDuration || billing.cycleDuration.unit === 'UNKNOWN')) {
-    throw missingDetails('billingInfo.cycleDuration', 'billingInfo.cycleDuration.unit is required for a RECURRING cycle');
+    throw missingDetails(
+      'billingInfo.cycleDuration',
+      'billingInfo.cycleDuration.unit is required for a RECURRING cycle',
+    );
   }
   if (!ADJUSTABLE.includes(instance.status)) throw incompatibleStatus(instance, 'adjusting its specifications');
   const current = productOf(ctx, instance);
@@ -95,7 +126,12 @@ function adjust(ctx: RouteContext): { package: Package } {
   if (target.id !== current.id) {
     checkSellable([target]);
     if (target.productTypeId !== current.productTypeId) {
-      throw appError(428, 'INCOMPATIBLE_PRODUCT', `Can't switch from product type ${current.productTypeId}/${current.id} to ${target.id}`, { existingProductType: current.productTypeId, existingProductId: current.id, targetProductId: target.id });
+      throw appError(
+        428,
+        'INCOMPATIBLE_PRODUCT',
+        `Can't switch from product type ${current.productTypeId}/${current.id} to ${target.id}`,
+        { existingProductType: current.productTypeId, existingProductId: current.id, targetProductId: target.id },
+      );
     }
   }
   const cycle = adjustedCycle(target, billing, instance.billingInfo);
@@ -112,7 +148,12 @@ function adjust(ctx: RouteContext): { package: Package } {
 }
 
 function cancel(ctx: RouteContext): { package: Package } {
-  const { pkg, instance } = findInstanceForWrite(ctx.world, ctx.accountId, ctx.params.instanceId ?? '', INSTANCE_NOT_FOUND_STATUS.other);
+  const { pkg, instance } = findInstanceForWrite(
+    ctx.world,
+    ctx.accountId,
+    ctx.params.instanceId ?? '',
+    INSTANCE_NOT_FOUND_STATUS.other,
+  );
   cancelInstance(ctx.world, pkg, instance);
   return { package: pkg };
 }

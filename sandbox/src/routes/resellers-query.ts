@@ -1,5 +1,16 @@
 import { invalidField, validationError } from '../errors.js';
-import { compileFilter, decodeCursor, encodeCursor, parseSort, readLimit, sortItems, type FieldSpec, type Operator, type QuerySpec, type SortItem } from '../query.js';
+import {
+  compileFilter,
+  decodeCursor,
+  encodeCursor,
+  parseSort,
+  readLimit,
+  sortItems,
+  type FieldSpec,
+  type Operator,
+  type QuerySpec,
+  type SortItem,
+} from '../query.js';
 import type { RouteContext } from '../router.js';
 import type { Package, ProductInstance } from '../types.js';
 
@@ -17,7 +28,8 @@ const MAX_LIMIT = 100;
 /** Reads a dotted path of an instance (`billingInfo.cycleDuration.unit`). */
 function pick(value: unknown, path: string[]): unknown {
   let current = value;
-  for (const key of path) current = current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+  for (const key of path)
+    current = current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
   return current;
 }
 
@@ -25,9 +37,12 @@ function pick(value: unknown, path: string[]): unknown {
 function matches(actual: unknown, expected: unknown): boolean {
   if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
     if (!actual || typeof actual !== 'object') return false;
-    return Object.entries(expected as Record<string, unknown>).every(([k, v]) => matches((actual as Record<string, unknown>)[k], v));
+    return Object.entries(expected as Record<string, unknown>).every(([k, v]) =>
+      matches((actual as Record<string, unknown>)[k], v),
+    );
   }
-  if (typeof actual === 'string' && typeof expected === 'string') return actual.toLowerCase() === expected.toLowerCase();
+  if (typeof actual === 'string' && typeof expected === 'string')
+    return actual.toLowerCase() === expected.toLowerCase();
   return actual === expected;
 }
 
@@ -44,21 +59,44 @@ function instanceField(path: string[]): FieldSpec<Package> {
 }
 
 const INSTANCE_PATHS = [
-  'instanceId', 'siteId', 'catalogProductId', 'status', 'failure', 'failure.code', 'failure.message', 'billingInfo',
-  'billingInfo.type', 'billingInfo.cycleDuration', 'billingInfo.cycleDuration.unit', 'billingInfo.cycleDuration.count',
-  'createdDate', 'updatedDate', 'countryCode',
+  'instanceId',
+  'siteId',
+  'catalogProductId',
+  'status',
+  'failure',
+  'failure.code',
+  'failure.message',
+  'billingInfo',
+  'billingInfo.type',
+  'billingInfo.cycleDuration',
+  'billingInfo.cycleDuration.unit',
+  'billingInfo.cycleDuration.count',
+  'createdDate',
+  'updatedDate',
+  'countryCode',
 ];
 
 function compareDates(actual: string, op: Operator, value: unknown): boolean {
   const a = Date.parse(actual);
   const e = typeof value === 'string' ? Date.parse(value) : NaN;
   if (Number.isNaN(e)) return false;
-  const ops: Partial<Record<Operator, boolean>> = { $eq: a === e, $ne: a !== e, $gt: a > e, $gte: a >= e, $lt: a < e, $lte: a <= e };
+  const ops: Partial<Record<Operator, boolean>> = {
+    $eq: a === e,
+    $ne: a !== e,
+    $gt: a > e,
+    $gte: a >= e,
+    $lt: a < e,
+    $lte: a <= e,
+  };
   return ops[op] ?? false;
 }
 
 function dateField(read: (p: Package) => string): FieldSpec<Package> {
-  return { ops: ['$eq', '$ne', '$gt', '$lt', '$gte', '$lte'], get: read, match: (p, op, value) => compareDates(read(p), op, value) };
+  return {
+    ops: ['$eq', '$ne', '$gt', '$lt', '$gte', '$lte'],
+    get: read,
+    match: (p, op, value) => compareDates(read(p), op, value),
+  };
 }
 
 const SPEC: QuerySpec<Package> = {
@@ -87,7 +125,8 @@ interface Paging {
 }
 
 function readPaging(query: Record<string, unknown>): Paging {
-  if (query.paging !== undefined && query.cursorPaging !== undefined) throw invalidField('query', 'send either paging or cursorPaging, not both', 'CUSTOM');
+  if (query.paging !== undefined && query.cursorPaging !== undefined)
+    throw invalidField('query', 'send either paging or cursorPaging, not both', 'CUSTOM');
   if (query.paging !== undefined) {
     const paging = (query.paging ?? {}) as { limit?: unknown; offset?: unknown };
     const limit = readLimit(paging.limit, 'query.paging.limit', 0, MAX_LIMIT, DEFAULT_LIMIT);
@@ -96,12 +135,25 @@ function readPaging(query: Record<string, unknown>): Paging {
   }
   const paging = (query.cursorPaging ?? {}) as { limit?: unknown; cursor?: unknown };
   const limit = readLimit(paging.limit, 'query.cursorPaging.limit', 1, MAX_LIMIT, DEFAULT_LIMIT);
-  if (typeof paging.cursor !== 'string' || paging.cursor === '') return { mode: 'cursor', limit, state: { o: 0, f: query.filter, s: parseSort(query.sort, SPEC) } };
+  if (typeof paging.cursor !== 'string' || paging.cursor === '')
+    return { mode: 'cursor', limit, state: { o: 0, f: query.filter, s: parseSort(query.sort, SPEC) } };
   if (query.filter !== undefined || query.sort !== undefined) {
-    throw validationError([{ field: 'query.cursorPaging.cursor', description: 'invalid cursor: a cursor carries its own filter and sort; send only the cursor (and optionally a limit)', violatedRule: 'CUSTOM', ruleName: 'INVALID_CURSOR' }], 'invalid cursor');
+    throw validationError(
+      [
+        {
+          field: 'query.cursorPaging.cursor',
+          description:
+            'invalid cursor: a cursor carries its own filter and sort; send only the cursor (and optionally a limit)',
+          violatedRule: 'CUSTOM',
+          ruleName: 'INVALID_CURSOR',
+        },
+      ],
+      'invalid cursor',
+    );
   }
   const state = decodeCursor<PackagesCursor>(paging.cursor, 'query.cursorPaging.cursor');
-  if (typeof state.o !== 'number' || state.o < 0) throw invalidField('query.cursorPaging.cursor', 'invalid cursor', 'FORMAT');
+  if (typeof state.o !== 'number' || state.o < 0)
+    throw invalidField('query.cursorPaging.cursor', 'invalid cursor', 'FORMAT');
   return { mode: 'cursor', limit, state };
 }
 
@@ -119,7 +171,11 @@ export function queryPackages(ctx: RouteContext): Record<string, unknown> {
   const offset = state.o;
   const packages = all.slice(offset, offset + limit);
   const hasNext = offset + packages.length < all.length;
-  if (mode === 'offset') return { metadata: { count: packages.length, offset, total: all.length, tooManyToCount: false, hasNext }, packages };
+  if (mode === 'offset')
+    return {
+      metadata: { count: packages.length, offset, total: all.length, tooManyToCount: false, hasNext },
+      packages,
+    };
   const cursors: { next?: string; prev?: string } = {};
   if (hasNext) cursors.next = encodeCursor({ ...state, o: offset + packages.length });
   if (offset > 0) cursors.prev = encodeCursor({ ...state, o: Math.max(0, offset - limit) });

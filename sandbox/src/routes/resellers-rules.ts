@@ -49,13 +49,20 @@ export function canWrite(world: World, headerAccountId: string, pkg: Package): b
 /** The package, or 404 PACKAGE_NOT_FOUND when unknown or out of reach. */
 export function findPackage(world: World, headerAccountId: string, packageId: string, mode: 'read' | 'write'): Package {
   const pkg = world.packages.get(packageId);
-  const allowed = pkg && (mode === 'read' ? canRead(world, headerAccountId, pkg) : canWrite(world, headerAccountId, pkg));
-  if (!pkg || !allowed) throw appError(PACKAGE_NOT_FOUND.status, PACKAGE_NOT_FOUND.code, `Package ${packageId} not found`, { packageId });
+  const allowed =
+    pkg && (mode === 'read' ? canRead(world, headerAccountId, pkg) : canWrite(world, headerAccountId, pkg));
+  if (!pkg || !allowed)
+    throw appError(PACKAGE_NOT_FOUND.status, PACKAGE_NOT_FOUND.code, `Package ${packageId} not found`, { packageId });
   return pkg;
 }
 
 /** The instance and its package for a write, or PRODUCT_INSTANCE_NOT_FOUND (428 on Adjust, 404 elsewhere). */
-export function findInstanceForWrite(world: World, headerAccountId: string, instanceId: string, status: number): { pkg: Package; instance: ProductInstance } {
+export function findInstanceForWrite(
+  world: World,
+  headerAccountId: string,
+  instanceId: string,
+  status: number,
+): { pkg: Package; instance: ProductInstance } {
   const found = world.findInstance(instanceId);
   if (!found || !canWrite(world, headerAccountId, found.pkg)) {
     throw appError(status, 'PRODUCT_INSTANCE_NOT_FOUND', `Product instance ${instanceId} not found`, { instanceId });
@@ -66,20 +73,31 @@ export function findInstanceForWrite(world: World, headerAccountId: string, inst
 /** The catalog product, or 404 PRODUCT_NOT_FOUND. */
 export function catalogProduct(world: World, productId: string | undefined): CatalogProduct {
   const product = productId ? world.catalog.get(productId) : undefined;
-  if (!product) throw appError(404, 'PRODUCT_NOT_FOUND', `Product ${productId ?? '(none)'} not found in the catalog`, { productId: productId ?? null });
+  if (!product)
+    throw appError(404, 'PRODUCT_NOT_FOUND', `Product ${productId ?? '(none)'} not found in the catalog`, {
+      productId: productId ?? null,
+    });
   return product;
 }
 
 /** INVALID_PRODUCTS (not resellable), then PRODUCT_SETTINGS_NOT_FOUND (no Wix-side settings). */
 export function checkSellable(products: CatalogProduct[]): void {
   const invalid = [...new Set(products.filter((p) => !p.resellable).map((p) => p.id))];
-  if (invalid.length > 0) throw appError(428, 'INVALID_PRODUCTS', `Products ${invalid.join(', ')} are not resellable`, { productIds: invalid });
+  if (invalid.length > 0)
+    throw appError(428, 'INVALID_PRODUCTS', `Products ${invalid.join(', ')} are not resellable`, {
+      productIds: invalid,
+    });
   const unset = products.find((p) => !p.hasSettings);
-  if (unset) throw appError(428, 'PRODUCT_SETTINGS_NOT_FOUND', `Product ${unset.id} has no cancel/notification settings`, { productId: unset.id });
+  if (unset)
+    throw appError(428, 'PRODUCT_SETTINGS_NOT_FOUND', `Product ${unset.id} has no cancel/notification settings`, {
+      productId: unset.id,
+    });
 }
 
 function cycleText(b: BillingInfo): string {
-  return b.type === 'RECURRING' && b.cycleDuration ? `RECURRING ${b.cycleDuration.count} ${b.cycleDuration.unit}` : b.type;
+  return b.type === 'RECURRING' && b.cycleDuration
+    ? `RECURRING ${b.cycleDuration.count} ${b.cycleDuration.unit}`
+    : b.type;
 }
 
 function sameCycle(a: BillingInfo, b: BillingInfo): boolean {
@@ -110,11 +128,29 @@ export function resolveCycle(product: CatalogProduct, billing: BillingInfo | und
   const offered = product.cycles.map(cycleText);
   if (!billing) {
     const only = product.cycles.length === 1 ? product.cycles[0] : undefined;
-    if (!only) throw appError(428, 'MISSING_BILLING_CYCLE', `Product ${product.id} supports several billing cycles (${offered.join(', ')}); billingInfo is required`, { productId: product.id, cycles: offered });
+    if (!only)
+      throw appError(
+        428,
+        'MISSING_BILLING_CYCLE',
+        `Product ${product.id} supports several billing cycles (${offered.join(', ')}); billingInfo is required`,
+        { productId: product.id, cycles: offered },
+      );
     return structuredClone(only);
   }
-  if (!wellFormedCycle(billing)) throw appError(428, 'INVALID_BILLING_CYCLE', `Billing info ${cycleText(billing)} is not a valid contract for product ${product.id}`, { productId: product.id, cycles: offered });
-  if (!offersCycle(product, billing)) throw appError(428, 'INCOMPATIBLE_BILLING_CYCLE', `Cycle ${cycleText(billing)} is not among ${offered.join(', ')} for product ${product.id}`, { productId: product.id, cycle: cycleText(billing), cycles: offered });
+  if (!wellFormedCycle(billing))
+    throw appError(
+      428,
+      'INVALID_BILLING_CYCLE',
+      `Billing info ${cycleText(billing)} is not a valid contract for product ${product.id}`,
+      { productId: product.id, cycles: offered },
+    );
+  if (!offersCycle(product, billing))
+    throw appError(
+      428,
+      'INCOMPATIBLE_BILLING_CYCLE',
+      `Cycle ${cycleText(billing)} is not among ${offered.join(', ')} for product ${product.id}`,
+      { productId: product.id, cycle: cycleText(billing), cycles: offered },
+    );
   return structuredClone(billing);
 }
 
@@ -124,39 +160,85 @@ export function ownedSite(world: World, siteId: string, accountId: string): Site
   if (site?.ownerAccountId === accountId) return site;
   // Name the owner only inside the caller's own tree: another tree's accounts are not the caller's business.
   const owner = site && world.rootOf(site.ownerAccountId) === world.rootOf(accountId) ? site.ownerAccountId : undefined;
-  const message = owner ? `Site ${siteId} is owned by ${owner}, not by requesting account ${accountId}` : `Site ${siteId} not found in account ${accountId}`;
-  throw appError(404, 'SITE_NOT_FOUND', message, { metaSiteId: siteId, requestingAccountId: accountId, ...(owner ? { ownerAccountId: owner } : {}) });
+  const message = owner
+    ? `Site ${siteId} is owned by ${owner}, not by requesting account ${accountId}`
+    : `Site ${siteId} not found in account ${accountId}`;
+  throw appError(404, 'SITE_NOT_FOUND', message, {
+    metaSiteId: siteId,
+    requestingAccountId: accountId,
+    ...(owner ? { ownerAccountId: owner } : {}),
+  });
 }
 
 /** PRODUCT_TYPE_ALREADY_ASSIGNED: the site already has a live instance of this product type (other than `exceptId`). */
 export function checkTypeFree(world: World, siteId: string, product: CatalogProduct, exceptId?: string): void {
-  const taken = world.instancesOfSite(siteId).find(({ instance }) => instance.instanceId !== exceptId && isLive(instance) && world.catalog.get(instance.catalogProductId)?.productTypeId === product.productTypeId);
+  const taken = world
+    .instancesOfSite(siteId)
+    .find(
+      ({ instance }) =>
+        instance.instanceId !== exceptId &&
+        isLive(instance) &&
+        world.catalog.get(instance.catalogProductId)?.productTypeId === product.productTypeId,
+    );
   if (taken) {
-    throw appError(428, 'PRODUCT_TYPE_ALREADY_ASSIGNED', `Site ${siteId} already has a product of type ${product.productTypeId}`, { metaSiteId: siteId, productTypeId: product.productTypeId, instanceId: taken.instance.instanceId });
+    throw appError(
+      428,
+      'PRODUCT_TYPE_ALREADY_ASSIGNED',
+      `Site ${siteId} already has a product of type ${product.productTypeId}`,
+      { metaSiteId: siteId, productTypeId: product.productTypeId, instanceId: taken.instance.instanceId },
+    );
   }
 }
 
 /** True when the site has a PENDING or ENABLED Premium plan. */
 export function siteHasPlanForAddons(world: World, siteId: string): boolean {
-  return world.instancesOfSite(siteId).some(({ instance }) => PLAN_STATUSES_FOR_ADDONS.includes(instance.status) && isPremiumPlan(world, instance.catalogProductId));
+  return world
+    .instancesOfSite(siteId)
+    .some(
+      ({ instance }) =>
+        PLAN_STATUSES_FOR_ADDONS.includes(instance.status) && isPremiumPlan(world, instance.catalogProductId),
+    );
 }
 
 /** PRODUCT_NOT_SUPPORTED_ON_SITE: a product that requires a Premium plan, for a site without one. */
-export function checkSupportedOnSite(world: World, siteId: string, product: CatalogProduct, planInRequest = false): void {
+export function checkSupportedOnSite(
+  world: World,
+  siteId: string,
+  product: CatalogProduct,
+  planInRequest = false,
+): void {
   if (!product.requiresPremium || planInRequest || siteHasPlanForAddons(world, siteId)) return;
-  throw appError(428, 'PRODUCT_NOT_SUPPORTED_ON_SITE', `Site ${siteId} is incompatible with product ${product.id}: it needs a Premium plan first`, { metaSiteId: siteId, productId: product.id });
+  throw appError(
+    428,
+    'PRODUCT_NOT_SUPPORTED_ON_SITE',
+    `Site ${siteId} is incompatible with product ${product.id}: it needs a Premium plan first`,
+    { metaSiteId: siteId, productId: product.id },
+  );
 }
 
 /** PRODUCT_LIMIT_EXCEEDED: live instances of the product in the account, plus `adding`, above the product's limit. */
-export function checkLimit(world: World, accountId: string, product: CatalogProduct, adding: number, exceptId?: string): void {
+export function checkLimit(
+  world: World,
+  accountId: string,
+  product: CatalogProduct,
+  adding: number,
+  exceptId?: string,
+): void {
   if (product.limitPerAccount === undefined) return;
   let current = 0;
   for (const pkg of world.packages.values()) {
     if (pkg.accountId !== accountId) continue;
-    current += pkg.productInstances.filter((i) => i.catalogProductId === product.id && i.instanceId !== exceptId && isLive(i)).length;
+    current += pkg.productInstances.filter(
+      (i) => i.catalogProductId === product.id && i.instanceId !== exceptId && isLive(i),
+    ).length;
   }
   if (current + adding > product.limitPerAccount) {
-    throw appError(428, 'PRODUCT_LIMIT_EXCEEDED', `Limit of ${product.limitPerAccount} reached for product ${product.id}: the account has ${current} subscriptions`, { productId: product.id, limit: product.limitPerAccount, currentCount: current });
+    throw appError(
+      428,
+      'PRODUCT_LIMIT_EXCEEDED',
+      `Limit of ${product.limitPerAccount} reached for product ${product.id}: the account has ${current} subscriptions`,
+      { productId: product.id, limit: product.limitPerAccount, currentCount: current },
+    );
   }
 }
 
@@ -165,17 +247,33 @@ export function checkLimit(world: World, accountId: string, product: CatalogProd
  * reference, be PENDING/ENABLED, not have been used before, and (sandbox rule) the new product must be a domain
  * whose TLD the referenced plan's free-domain voucher covers.
  */
-export function checkReference(world: World, headerAccountId: string, referenceId: string, product: CatalogProduct, usedInRequest: Set<string>): void {
+export function checkReference(
+  world: World,
+  headerAccountId: string,
+  referenceId: string,
+  product: CatalogProduct,
+  usedInRequest: Set<string>,
+): void {
   const found = world.findInstance(referenceId);
-  const invalid = (why: string) => appError(428, INVALID_REFERENCE, `Product instance ${referenceId} can't be used as a reference: ${why}`, { referenceProductInstanceId: referenceId, reason: why });
+  const invalid = (why: string) =>
+    appError(428, INVALID_REFERENCE, `Product instance ${referenceId} can't be used as a reference: ${why}`, {
+      referenceProductInstanceId: referenceId,
+      reason: why,
+    });
   if (!found || !canRead(world, headerAccountId, found.pkg)) {
-    throw appError(428, REFERENCE_NOT_FOUND, `Reference product instance ${referenceId} not found`, { referenceProductInstanceId: referenceId });
+    throw appError(428, REFERENCE_NOT_FOUND, `Reference product instance ${referenceId} not found`, {
+      referenceProductInstanceId: referenceId,
+    });
   }
   const referenced = world.catalog.get(found.instance.catalogProductId);
   if (!referenced?.canBeReference) throw invalid(`product ${found.instance.catalogProductId} can't be a reference`);
-  if (!REFERENCE_STATUSES.includes(found.instance.status)) throw invalid(`status is ${found.instance.status}; it must be PENDING or ENABLED`);
-  if (product.type !== 'DOMAIN' || !product.tlds.every((tld) => referenced.tlds.includes(tld))) throw invalid(`it does not entitle product ${product.id}`);
+  if (!REFERENCE_STATUSES.includes(found.instance.status))
+    throw invalid(`status is ${found.instance.status}; it must be PENDING or ENABLED`);
+  if (product.type !== 'DOMAIN' || !product.tlds.every((tld) => referenced.tlds.includes(tld)))
+    throw invalid(`it does not entitle product ${product.id}`);
   if (world.usedReferences.has(referenceId) || usedInRequest.has(referenceId)) {
-    throw appError(428, REFERENCE_ALREADY_USED, `Product instance ${referenceId} was already used as a reference`, { referenceProductInstanceId: referenceId });
+    throw appError(428, REFERENCE_ALREADY_USED, `Product instance ${referenceId} was already used as a reference`, {
+      referenceProductInstanceId: referenceId,
+    });
   }
 }

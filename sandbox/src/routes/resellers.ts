@@ -38,13 +38,49 @@ const instances = `${base}/product-instances`;
 
 /** Reseller routes in match order: the static `unassign` segment before the `:siteId` parameter. */
 export const resellerRoutes: RouteDef[] = [
-  { method: 'POST', path: '/resellers/v2/packages', operation: 'createPackage', auth: 'account', handle: createPackage },
+  {
+    method: 'POST',
+    path: '/resellers/v2/packages',
+    operation: 'createPackage',
+    auth: 'account',
+    handle: createPackage,
+  },
   { method: 'POST', path: `${base}/query`, operation: 'queryPackages', auth: 'account', handle: queryPackages },
-  { method: 'PATCH', path: `${base}/update/:packageId/:externalId`, operation: 'updatePackageExternalId', auth: 'account', handle: updateExternalId },
-  { method: 'PATCH', path: `${instances}/:instanceId/unassign`, operation: 'unassignProductInstance', auth: 'account', handle: unassignInstance },
-  { method: 'PATCH', path: `${instances}/:instanceId/:siteId`, operation: 'assignProductInstance', auth: 'account', handle: assignInstance },
-  { method: 'PATCH', path: `${instances}/:instanceId`, operation: 'adjustProductInstance', auth: 'account', handle: adjustInstance },
-  { method: 'DELETE', path: `${instances}/:instanceId`, operation: 'cancelProductInstance', auth: 'account', handle: cancelProductInstance },
+  {
+    method: 'PATCH',
+    path: `${base}/update/:packageId/:externalId`,
+    operation: 'updatePackageExternalId',
+    auth: 'account',
+    handle: updateExternalId,
+  },
+  {
+    method: 'PATCH',
+    path: `${instances}/:instanceId/unassign`,
+    operation: 'unassignProductInstance',
+    auth: 'account',
+    handle: unassignInstance,
+  },
+  {
+    method: 'PATCH',
+    path: `${instances}/:instanceId/:siteId`,
+    operation: 'assignProductInstance',
+    auth: 'account',
+    handle: assignInstance,
+  },
+  {
+    method: 'PATCH',
+    path: `${instances}/:instanceId`,
+    operation: 'adjustProductInstance',
+    auth: 'account',
+    handle: adjustInstance,
+  },
+  {
+    method: 'DELETE',
+    path: `${instances}/:instanceId`,
+    operation: 'cancelProductInstance',
+    auth: 'account',
+    handle: cancelProductInstance,
+  },
   { method: 'GET', path: `${base}/:id`, operation: 'getPackage', auth: 'account', handle: getPackage },
   { method: 'DELETE', path: `${base}/:id`, operation: 'cancelPackage', auth: 'account', handle: cancelPackage },
 ];

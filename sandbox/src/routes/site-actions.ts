@@ -19,27 +19,48 @@ import type { World } from '../world.js';
 const MAX_BULK = 20;
 const PROJECT_TYPES = ['WIX', 'VIBE', 'HEADLESS', 'BRANDED_APP'] as const;
 type ProjectType = (typeof PROJECT_TYPES)[number];
-const NAMESPACE: Record<ProjectType, string> = { WIX: 'WIX', VIBE: 'WIX', HEADLESS: 'HEADLESS', BRANDED_APP: 'BRANDED_FIRST' };
+const NAMESPACE: Record<ProjectType, string> = {
+  WIX: 'WIX',
+  VIBE: 'WIX',
+  HEADLESS: 'HEADLESS',
+  BRANDED_APP: 'BRANDED_FIRST',
+};
 
 function slugify(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'site';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'site'
+  );
 }
 
 /** A new site of the account, named after `displayName` (the URL name made unique within the account). */
 function newSite(world: World, ownerAccountId: string, displayName: string): Site {
   const site = world.sites.get(addSite(world, ownerAccountId, world.sites.size, world.clock.now())) as Site;
-  const taken = new Set([...world.sites.values()].filter((s) => s.ownerAccountId === ownerAccountId && s.id !== site.id).map((s) => s.name));
+  const taken = new Set(
+    [...world.sites.values()].filter((s) => s.ownerAccountId === ownerAccountId && s.id !== site.id).map((s) => s.name),
+  );
   const base = slugify(displayName);
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
   const slug = world.accounts.get(ownerAccountId)?.slug ?? 'user';
-  Object.assign(site, { name, displayName, viewUrl: `https://${slug}.wixsite.com/${name}`, published: false, premium: false, domainConnected: false, updatedDate: site.createdDate });
+  Object.assign(site, {
+    name,
+    displayName,
+    viewUrl: `https://${slug}.wixsite.com/${name}`,
+    published: false,
+    premium: false,
+    domainConnected: false,
+    updatedDate: site.createdDate,
+  });
   delete site.folderId;
   return site;
 }
 
 function requiredText(value: unknown, field: string, violations: FieldViolation[]): string {
-  if (typeof value !== 'string' || value.trim() === '') violations.push({ field, description: 'is required', violatedRule: 'REQUIRED_FIELD' });
+  if (typeof value !== 'string' || value.trim() === '')
+    violations.push({ field, description: 'is required', violatedRule: 'REQUIRED_FIELD' });
   return typeof value === 'string' ? value : '';
 }
 
@@ -54,10 +75,17 @@ function duplicateSite(ctx: RouteContext) {
   const siteDisplayName = requiredText(ctx.body.siteDisplayName, 'siteDisplayName', violations);
   if (violations.length > 0) throw validationError(violations);
   const source = activeSiteOf(ctx, sourceSiteId);
-  if (!source) throw appError(404, 'SITE_NOT_FOUND', `Site ${sourceSiteId} not found in account ${ctx.accountId}`, { siteId: sourceSiteId });
+  if (!source)
+    throw appError(404, 'SITE_NOT_FOUND', `Site ${sourceSiteId} not found in account ${ctx.accountId}`, {
+      siteId: sourceSiteId,
+    });
   const copy = newSite(ctx.world, ctx.accountId, siteDisplayName);
   // The copy keeps the editor, namespace, folder and apps; it has no domain and no Premium (CONTRACT §3.4).
-  Object.assign(copy, { editorType: source.editorType, namespace: source.namespace, appIds: [...(source.appIds ?? [])] });
+  Object.assign(copy, {
+    editorType: source.editorType,
+    namespace: source.namespace,
+    appIds: [...(source.appIds ?? [])],
+  });
   if (source.folderId) copy.folderId = source.folderId;
   return { newSiteId: copy.id };
 }
@@ -66,9 +94,11 @@ type ItemError = { code: string; description: string } | null;
 
 function trash(ctx: RouteContext, id: string): ItemError {
   const site = ctx.world.sites.get(id);
-  if (site?.ownerAccountId !== ctx.accountId) return { code: 'SITE_NOT_FOUND', description: `Site ${id} not found in account ${ctx.accountId}` };
+  if (site?.ownerAccountId !== ctx.accountId)
+    return { code: 'SITE_NOT_FOUND', description: `Site ${id} not found in account ${ctx.accountId}` };
   if (site.state === 'TRASHED') return null;
-  if (site.premium || hasLivePlan(ctx.world, id)) return { code: 'PREMIUM_NOT_PERMITTED', description: 'unassign premium request: NOT_PERMITTED' };
+  if (site.premium || hasLivePlan(ctx.world, id))
+    return { code: 'PREMIUM_NOT_PERMITTED', description: 'unassign premium request: NOT_PERMITTED' };
   const now = ctx.world.now();
   Object.assign(site, { state: 'TRASHED', trashedDate: now, updatedDate: now });
   return null;
@@ -77,8 +107,10 @@ function trash(ctx: RouteContext, id: string): ItemError {
 function bulkDelete(ctx: RouteContext) {
   const ids = ctx.body.ids;
   if (!Array.isArray(ids)) throw invalidField('ids', 'is required (an array of site IDs)', 'REQUIRED_FIELD');
-  if (ids.length < 1 || ids.length > MAX_BULK) throw invalidField('ids', `must contain 1 to ${MAX_BULK} site IDs`, ids.length < 1 ? 'MIN' : 'MAX');
-  if (ids.some((id) => typeof id !== 'string' || id === '')) throw invalidField('ids', 'must contain only site IDs', 'FORMAT');
+  if (ids.length < 1 || ids.length > MAX_BULK)
+    throw invalidField('ids', `must contain 1 to ${MAX_BULK} site IDs`, ids.length < 1 ? 'MIN' : 'MAX');
+  if (ids.some((id) => typeof id !== 'string' || id === ''))
+    throw invalidField('ids', 'must contain only site IDs', 'FORMAT');
   const results = (ids as string[]).map((id, index) => {
     const error = trash(ctx, id);
     return { itemMetadata: { id, originalIndex: String(index), success: error === null, error } };
@@ -89,26 +121,52 @@ function bulkDelete(ctx: RouteContext) {
 
 function readApps(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((a) => typeof a !== 'string' || a === '')) throw invalidField('apps', 'must be an array of app IDs', 'FORMAT');
+  if (!Array.isArray(value) || value.some((a) => typeof a !== 'string' || a === ''))
+    throw invalidField('apps', 'must be an array of app IDs', 'FORMAT');
   return [...(value as string[])];
 }
 
 function createProject(ctx: RouteContext) {
   const type = ctx.body.type;
   if (type === undefined) throw invalidField('type', 'is required', 'REQUIRED_FIELD');
-  if (!PROJECT_TYPES.includes(type as ProjectType)) throw invalidField('type', `must be one of ${PROJECT_TYPES.join(', ')}`, 'FORMAT');
+  if (!PROJECT_TYPES.includes(type as ProjectType))
+    throw invalidField('type', `must be one of ${PROJECT_TYPES.join(', ')}`, 'FORMAT');
   const templateId = ctx.body.templateId;
-  if (templateId !== undefined && typeof templateId !== 'string') throw invalidField('templateId', 'must be a string', 'FORMAT');
+  if (templateId !== undefined && typeof templateId !== 'string')
+    throw invalidField('templateId', 'must be a string', 'FORMAT');
   const displayName = ctx.body.displayName ?? 'My Project';
-  if (typeof displayName !== 'string' || displayName.trim() === '') throw invalidField('displayName', 'must be a non-empty string', 'FORMAT');
+  if (typeof displayName !== 'string' || displayName.trim() === '')
+    throw invalidField('displayName', 'must be a non-empty string', 'FORMAT');
   const apps = readApps(ctx.body.apps);
   const site = newSite(ctx.world, ctx.accountId, displayName);
-  Object.assign(site, { namespace: NAMESPACE[type as ProjectType], editorType: type === 'WIX' || type === 'VIBE' ? 'EDITOR' : 'UNKNOWN', appIds: apps });
+  Object.assign(site, {
+    namespace: NAMESPACE[type as ProjectType],
+    editorType: type === 'WIX' || type === 'VIBE' ? 'EDITOR' : 'UNKNOWN',
+    appIds: apps,
+  });
   return { project: { metaSiteId: site.id, siteId: site.htmlAppId, ...(templateId ? { templateId } : {}), apps } };
 }
 
 export const siteActionRoutes: RouteDef[] = [
-  { method: 'POST', path: '/site-actions/v1/sites/duplicate', operation: 'duplicateSite', auth: 'account', handle: duplicateSite },
-  { method: 'POST', path: '/site-actions/v1/bulk/sites/delete', operation: 'bulkDeleteSites', auth: 'account', handle: bulkDelete },
-  { method: 'POST', path: '/funnel/projects/v1/create', operation: 'createProject', auth: 'account', handle: createProject },
+  {
+    method: 'POST',
+    path: '/site-actions/v1/sites/duplicate',
+    operation: 'duplicateSite',
+    auth: 'account',
+    handle: duplicateSite,
+  },
+  {
+    method: 'POST',
+    path: '/site-actions/v1/bulk/sites/delete',
+    operation: 'bulkDeleteSites',
+    auth: 'account',
+    handle: bulkDelete,
+  },
+  {
+    method: 'POST',
+    path: '/funnel/projects/v1/create',
+    operation: 'createProject',
+    auth: 'account',
+    handle: createProject,
+  },
 ];

@@ -1,5 +1,14 @@
 import { invalidField } from '../errors.js';
-import { compileFilter, decodeCursor, encodeCursor, parseSort, readLimit, sortItems, type QuerySpec, type SortItem } from '../query.js';
+import {
+  compileFilter,
+  decodeCursor,
+  encodeCursor,
+  parseSort,
+  readLimit,
+  sortItems,
+  type QuerySpec,
+  type SortItem,
+} from '../query.js';
 import type { RouteContext, RouteDef } from '../router.js';
 import type { Site } from '../types.js';
 
@@ -19,7 +28,11 @@ function searchMatch(site: Site, value: unknown): boolean {
   return [site.name, site.displayName, site.viewUrl].some((text) => text.toLowerCase().includes(needle));
 }
 
-const nameField = { ops: ['$eq'] as const, get: (s: Site) => s.name, match: (s: Site, _op: unknown, v: unknown) => searchMatch(s, v) };
+const nameField = {
+  ops: ['$eq'] as const,
+  get: (s: Site) => s.name,
+  match: (s: Site, _op: unknown, v: unknown) => searchMatch(s, v),
+};
 
 function spec(forCount: boolean): QuerySpec<Site> {
   const fields: QuerySpec<Site>['fields'] = {
@@ -63,7 +76,9 @@ export function publicSite(site: Site): Omit<Site, 'state' | 'appIds'> {
  */
 function sitesOf(ctx: RouteContext, filter: unknown): Site[] {
   const showTrashed = JSON.stringify(filter ?? {}).includes('"state"');
-  return [...ctx.world.sites.values()].filter((s) => s.ownerAccountId === ctx.accountId && (showTrashed || s.state !== 'TRASHED'));
+  return [...ctx.world.sites.values()].filter(
+    (s) => s.ownerAccountId === ctx.accountId && (showTrashed || s.state !== 'TRASHED'),
+  );
 }
 
 interface SitesCursor {
@@ -75,14 +90,19 @@ interface SitesCursor {
 function querySites(ctx: RouteContext) {
   const query = (ctx.body.query ?? {}) as Record<string, unknown>;
   if (typeof query !== 'object' || Array.isArray(query)) throw invalidField('query', 'must be an object', 'FORMAT');
-  if (query.paging !== undefined) throw invalidField('query.paging', 'offset paging is not supported; use cursorPaging', 'CUSTOM');
+  if (query.paging !== undefined)
+    throw invalidField('query.paging', 'offset paging is not supported; use cursorPaging', 'CUSTOM');
   const paging = (query.cursorPaging ?? {}) as { limit?: unknown; cursor?: unknown };
   const limit = readLimit(paging.limit, 'query.cursorPaging.limit', 1, MAX_LIMIT, DEFAULT_LIMIT);
   let state: SitesCursor = { o: 0, f: query.filter, s: parseSort(query.sort, QUERY_SPEC) };
-  if (typeof paging.cursor === 'string' && paging.cursor !== '') state = decodeCursor<SitesCursor>(paging.cursor, 'query.cursorPaging.cursor');
+  if (typeof paging.cursor === 'string' && paging.cursor !== '')
+    state = decodeCursor<SitesCursor>(paging.cursor, 'query.cursorPaging.cursor');
   const predicate = compileFilter(state.f, QUERY_SPEC);
   const sort = state.s && state.s.length > 0 ? state.s : [{ fieldName: 'createdDate', order: 'DESC' as const }];
-  const all = sortItems(sitesOf(ctx, state.f).filter(predicate), sort, QUERY_SPEC, (s) => s.id).slice(0, MAX_RETRIEVABLE);
+  const all = sortItems(sitesOf(ctx, state.f).filter(predicate), sort, QUERY_SPEC, (s) => s.id).slice(
+    0,
+    MAX_RETRIEVABLE,
+  );
   const offset = typeof state.o === 'number' && state.o >= 0 ? state.o : 0;
   const page = all.slice(offset, offset + limit);
   const hasNext = offset + limit < all.length;
@@ -91,7 +111,17 @@ function querySites(ctx: RouteContext) {
   return {
     sites: page.map(publicSite),
     // Deprecated mirror of the cursor, kept because Wix still sends it.
-    cursorPaging: last && hasNext ? { cursor: { id: last.id, createDate: Date.parse(last.createdDate), updateDate: Date.parse(last.updatedDate), siteDisplayName: last.displayName } } : {},
+    cursorPaging:
+      last && hasNext
+        ? {
+            cursor: {
+              id: last.id,
+              createDate: Date.parse(last.createdDate),
+              updateDate: Date.parse(last.updatedDate),
+              siteDisplayName: last.displayName,
+            },
+          }
+        : {},
     metadata: { count: page.length, cursors: next ? { next } : {}, hasNext },
   };
 }

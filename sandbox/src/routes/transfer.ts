@@ -20,7 +20,10 @@ function header(ctx: RouteContext, name: string): string | undefined {
 function targetAccount(ctx: RouteContext): string {
   const target = header(ctx, 'wix-account-id');
   if (!target) throw invalidField('wix-account-id', 'header is required (the target account)', 'REQUIRED_FIELD');
-  if (!GUID.test(target) || !ctx.world.accounts.has(target)) throw appError(428, 'TARGET_ACCOUNT_ID_NOT_FOUND', `Target account ${target} not found`, { targetAccountId: target });
+  if (!GUID.test(target) || !ctx.world.accounts.has(target))
+    throw appError(428, 'TARGET_ACCOUNT_ID_NOT_FOUND', `Target account ${target} not found`, {
+      targetAccountId: target,
+    });
   return target;
 }
 
@@ -33,19 +36,38 @@ interface TransferRequest {
 function readRequest(body: Record<string, unknown>): TransferRequest {
   const transfer = body.siteTransfer;
   if (transfer === undefined || transfer === null) throw invalidField('siteTransfer', 'is required', 'REQUIRED_FIELD');
-  if (typeof transfer !== 'object' || Array.isArray(transfer)) throw invalidField('siteTransfer', 'must be an object', 'FORMAT');
+  if (typeof transfer !== 'object' || Array.isArray(transfer))
+    throw invalidField('siteTransfer', 'must be an object', 'FORMAT');
   const { siteId, sourceAccountId, enableNotifications } = transfer as Record<string, unknown>;
   const violations: FieldViolation[] = [];
-  if (typeof siteId !== 'string' || siteId === '') violations.push({ field: 'siteTransfer.siteId', description: 'is required', violatedRule: 'REQUIRED_FIELD' });
-  if (typeof sourceAccountId !== 'string' || sourceAccountId === '') violations.push({ field: 'siteTransfer.sourceAccountId', description: 'is required', violatedRule: 'REQUIRED_FIELD' });
-  if (enableNotifications !== undefined && typeof enableNotifications !== 'boolean') violations.push({ field: 'siteTransfer.enableNotifications', description: 'must be a boolean', violatedRule: 'FORMAT' });
+  if (typeof siteId !== 'string' || siteId === '')
+    violations.push({ field: 'siteTransfer.siteId', description: 'is required', violatedRule: 'REQUIRED_FIELD' });
+  if (typeof sourceAccountId !== 'string' || sourceAccountId === '')
+    violations.push({
+      field: 'siteTransfer.sourceAccountId',
+      description: 'is required',
+      violatedRule: 'REQUIRED_FIELD',
+    });
+  if (enableNotifications !== undefined && typeof enableNotifications !== 'boolean')
+    violations.push({
+      field: 'siteTransfer.enableNotifications',
+      description: 'must be a boolean',
+      violatedRule: 'FORMAT',
+    });
   if (violations.length > 0) throw validationError(violations);
-  return { siteId: siteId as string, sourceAccountId: sourceAccountId as string, enableNotifications: (enableNotifications as boolean | undefined) ?? false };
+  return {
+    siteId: siteId as string,
+    sourceAccountId: sourceAccountId as string,
+    enableNotifications: (enableNotifications as boolean | undefined) ?? false,
+  };
 }
 
 /** A paid Wix service on the site: a live product instance assigned to it, or a Premium flag. */
 function paidServices(world: World, siteId: string): string[] {
-  const instances = world.instancesOfSite(siteId).filter(({ instance }) => isLive(instance)).map(({ instance }) => instance.instanceId);
+  const instances = world
+    .instancesOfSite(siteId)
+    .filter(({ instance }) => isLive(instance))
+    .map(({ instance }) => instance.instanceId);
   return instances.length === 0 && world.sites.get(siteId)?.premium ? ['premium'] : instances;
 }
 
@@ -55,27 +77,60 @@ function transferSite(ctx: RouteContext) {
   const request = readRequest(ctx.body);
   const tree = world.rootOf(ctx.keyAccountId);
   if (!world.inTree(tree, target)) {
-    throw appError(403, 'SITE_TRANSFER_NOT_ALLOWED', `Transfer to account ${target} is not allowed: it is not the key's account or one of its sub-accounts`, { targetAccountId: target });
+    throw appError(
+      403,
+      'SITE_TRANSFER_NOT_ALLOWED',
+      `Transfer to account ${target} is not allowed: it is not the key's account or one of its sub-accounts`,
+      { targetAccountId: target },
+    );
   }
   if (!world.inTree(tree, request.sourceAccountId)) {
-    throw appError(403, 'SITE_TRANSFER_NOT_ALLOWED', `Transfer from account ${request.sourceAccountId} is not allowed`, { sourceAccountId: request.sourceAccountId });
+    throw appError(
+      403,
+      'SITE_TRANSFER_NOT_ALLOWED',
+      `Transfer from account ${request.sourceAccountId} is not allowed`,
+      { sourceAccountId: request.sourceAccountId },
+    );
   }
   const site = world.sites.get(request.siteId);
   if (site?.ownerAccountId !== request.sourceAccountId) {
-    throw appError(400, 'SITE_NOT_FOUND', `Site ${request.siteId} not found in account ${request.sourceAccountId}`, { siteId: request.siteId, sourceAccountId: request.sourceAccountId });
+    throw appError(400, 'SITE_NOT_FOUND', `Site ${request.siteId} not found in account ${request.sourceAccountId}`, {
+      siteId: request.siteId,
+      sourceAccountId: request.sourceAccountId,
+    });
   }
   const paid = paidServices(world, site.id);
   if (paid.length > 0) {
-    throw appError(428, 'SITE_TRANSFER_NOT_SUPPORTED', `Site ${site.id} has paid Wix services; cancel them before transferring it`, { siteId: site.id, productInstanceIds: paid.filter((id) => id !== 'premium') });
+    throw appError(
+      428,
+      'SITE_TRANSFER_NOT_SUPPORTED',
+      `Site ${site.id} has paid Wix services; cancel them before transferring it`,
+      { siteId: site.id, productInstanceIds: paid.filter((id) => id !== 'premium') },
+    );
   }
   if (target !== site.ownerAccountId) {
-    site.contributorAccountIds = [target, ...site.contributorAccountIds.filter((id) => id !== site.ownerAccountId && id !== target)];
+    site.contributorAccountIds = [
+      target,
+      ...site.contributorAccountIds.filter((id) => id !== site.ownerAccountId && id !== target),
+    ];
     site.ownerAccountId = target;
     site.updatedDate = world.now();
   }
-  return { siteTransfer: { siteId: request.siteId, sourceAccountId: request.sourceAccountId, enableNotifications: request.enableNotifications } };
+  return {
+    siteTransfer: {
+      siteId: request.siteId,
+      sourceAccountId: request.sourceAccountId,
+      enableNotifications: request.enableNotifications,
+    },
+  };
 }
 
 export const transferRoutes: RouteDef[] = [
-  { method: 'POST', path: '/b2b-site-management/v1/transfer-site', operation: 'transferSite', auth: 'key', handle: transferSite },
+  {
+    method: 'POST',
+    path: '/b2b-site-management/v1/transfer-site',
+    operation: 'transferSite',
+    auth: 'key',
+    handle: transferSite,
+  },
 ];

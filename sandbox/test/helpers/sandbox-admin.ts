@@ -10,7 +10,12 @@ export interface RawResponse<T = any> {
  * Calls an admin route (or any path) of the sandbox without throwing on a non-2xx answer, so tests can assert on
  * refusals. `body` may be an object (sent as JSON) or a raw string (sent as is, e.g. malformed JSON).
  */
-export async function rawCall<T = any>(sb: TestSandbox, method: string, path: string, body?: unknown): Promise<RawResponse<T>> {
+export async function rawCall<T = any>(
+  sb: TestSandbox,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<RawResponse<T>> {
   const init: RequestInit = { method };
   if (body !== undefined) {
     init.headers = { 'content-type': 'application/json' };

@@ -36,7 +36,13 @@ export class TestSandbox {
   async call<T = any>(
     method: string,
     path: string,
-    options: { body?: unknown; accountId?: string | null; apiKey?: string | null; siteId?: string; headers?: Record<string, string> } = {},
+    options: {
+      body?: unknown;
+      accountId?: string | null;
+      apiKey?: string | null;
+      siteId?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<WixResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     const apiKey = options.apiKey === undefined ? this.seed.apiKey : options.apiKey;
@@ -45,7 +51,11 @@ export class TestSandbox {
     if (accountId !== null) headers['wix-account-id'] = accountId;
     if (options.siteId) headers['wix-site-id'] = options.siteId;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.url}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const res = await fetch(`${this.url}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     const text = await res.text();
     return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
   }
@@ -67,7 +77,10 @@ export class TestSandbox {
   }
 
   async calls(operation?: string): Promise<CallRecord[]> {
-    const { calls } = await this.admin<{ calls: CallRecord[] }>('GET', `calls${operation ? `?operation=${operation}` : ''}`);
+    const { calls } = await this.admin<{ calls: CallRecord[] }>(
+      'GET',
+      `calls${operation ? `?operation=${operation}` : ''}`,
+    );
     return calls;
   }
 

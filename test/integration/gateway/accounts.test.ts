@@ -20,7 +20,8 @@ const OUTSIDER = '7a1c0b2e-0000-4000-8000-00000000beef';
 const ops = (calls: CallRecord[]) => calls.map((c) => c.operation);
 const count = (calls: CallRecord[], operation: string) => calls.filter((c) => c.operation === operation).length;
 /** Reads only: GETs and the query POSTs. */
-const onlyReads = (calls: CallRecord[]) => calls.every((c) => c.method === 'GET' || c.operation === 'queryPackages' || c.operation === 'querySites');
+const onlyReads = (calls: CallRecord[]) =>
+  calls.every((c) => c.method === 'GET' || c.operation === 'queryPackages' || c.operation === 'querySites');
 
 describe('gateway: accounts, sub-accounts and tenancy over the sandbox', () => {
   const stack = useStack();
@@ -28,7 +29,12 @@ describe('gateway: accounts, sub-accounts and tenancy over the sandbox', () => {
 
   it('viewer answers its name (Get Account) and its sub-accounts (List Child Accounts)', async () => {
     const data = await stack.data(ViewerAccountDocument);
-    expect(data.viewer).toEqual({ id: toGlobalId('Account', seed().mainAccountId), wixId: seed().mainAccountId, name: 'Pixel & Co Agency', subAccounts: seed().subAccountIds.map((wixId) => ({ wixId })) });
+    expect(data.viewer).toEqual({
+      id: toGlobalId('Account', seed().mainAccountId),
+      wixId: seed().mainAccountId,
+      name: 'Pixel & Co Agency',
+      subAccounts: seed().subAccountIds.map((wixId) => ({ wixId })),
+    });
     const calls = await stack.sandbox.calls();
     expect(count(calls, 'getAccount')).toBe(1);
     expect(count(calls, 'listChildAccounts')).toBeLessThanOrEqual(1);
@@ -44,7 +50,17 @@ describe('gateway: accounts, sub-accounts and tenancy over the sandbox', () => {
       const own = raw.filter((p) => p.accountId === sub.wixId);
       expect(own.length).toBeGreaterThan(0);
       expect(sub.packages.totalCount).toBe(own.length);
-      expect(sub.packages.nodes).toEqual(own.map((p) => ({ wixId: p.id, accountId: sub.wixId, productInstances: p.productInstances.map((i) => ({ wixId: i.instanceId, status: i.status, siteWixId: i.siteId ?? null })) })));
+      expect(sub.packages.nodes).toEqual(
+        own.map((p) => ({
+          wixId: p.id,
+          accountId: sub.wixId,
+          productInstances: p.productInstances.map((i) => ({
+            wixId: i.instanceId,
+            status: i.status,
+            siteWixId: i.siteId ?? null,
+          })),
+        })),
+      );
     }
     const calls = await stack.sandbox.calls();
     expect(count(calls, 'listChildAccounts')).toBeLessThanOrEqual(1);
@@ -57,7 +73,7 @@ describe('gateway: accounts, sub-accounts and tenancy over the sandbox', () => {
     expect([...filter.accountId.$in].sort()).toEqual([...seed().subAccountIds].sort());
   });
 
-  it('the main account\'s packages join the sub-accounts\' batch: one Query Packages for the whole tree', async () => {
+  it("the main account's packages join the sub-accounts' batch: one Query Packages for the whole tree", async () => {
     const raw = await rawPackages(stack.sandbox, { accountId: { $eq: seed().mainAccountId } });
     await stack.sandbox.clearCalls();
     const data = await stack.data(SubAccountPackagesDocument, { first: 100 });
@@ -67,7 +83,11 @@ describe('gateway: accounts, sub-accounts and tenancy over the sandbox', () => {
     const calls = await stack.sandbox.calls();
     expect(count(calls, 'queryPackages')).toBe(1);
     expect(count(calls, 'getAccount')).toBe(3);
-    const filter = (calls.find((c) => c.operation === 'queryPackages')?.body as { query: { filter: { accountId: { $in: string[] } } } }).query.filter;
+    const filter = (
+      calls.find((c) => c.operation === 'queryPackages')?.body as {
+        query: { filter: { accountId: { $in: string[] } } };
+      }
+    ).query.filter;
     expect([...filter.accountId.$in].sort()).toEqual([seed().mainAccountId, ...seed().subAccountIds].sort());
   });
 
@@ -76,7 +96,11 @@ describe('gateway: accounts, sub-accounts and tenancy over the sandbox', () => {
     const raw = await rawPackages(stack.sandbox, { accountId: { $eq: sub } });
     for (const id of [sub, toGlobalId('Account', sub)]) {
       const data = await stack.data(AccountPackagesDocument, { id, first: 100 });
-      expect(data.account).toEqual({ wixId: sub, name: 'Nordic Yoga', packages: { nodes: raw.map((p) => ({ wixId: p.id, accountId: sub })) } });
+      expect(data.account).toEqual({
+        wixId: sub,
+        name: 'Nordic Yoga',
+        packages: { nodes: raw.map((p) => ({ wixId: p.id, accountId: sub })) },
+      });
     }
   });
 
@@ -93,7 +117,12 @@ describe('gateway: accounts, sub-accounts and tenancy over the sandbox', () => {
     const sub = seed().subAccountIds[0] as string;
     const headers = { 'wix-account-id': sub };
     const own = await rawPackages(stack.sandbox, { accountId: { $eq: sub } });
-    const ownSites = (await stack.sandbox.call('POST', '/site-list/v2/sites/query', { accountId: sub, body: { query: { cursorPaging: { limit: 100 } } } })).body.sites.map((s: { id: string }) => s.id);
+    const ownSites = (
+      await stack.sandbox.call('POST', '/site-list/v2/sites/query', {
+        accountId: sub,
+        body: { query: { cursorPaging: { limit: 100 } } },
+      })
+    ).body.sites.map((s: { id: string }) => s.id);
     await stack.sandbox.clearCalls();
     const data = await stack.data(SubAccountSitesAndPackagesDocument, { first: 100 }, headers);
     expect(data.viewer.wixId).toBe(sub);
@@ -124,7 +153,9 @@ describe('gateway: accounts, sub-accounts and tenancy over the sandbox', () => {
     }
     expect((await stack.data(PackageByIdDocument, { id: mainPkg.id }, headers)).package).toBeNull();
     expect((await stack.data(ProductInstanceByIdDocument, { id: mainInstance }, headers)).productInstance).toBeNull();
-    expect((await stack.data(ResellerNodeDocument, { id: toGlobalId('Package', mainPkg.id) }, headers)).node).toBeNull();
+    expect(
+      (await stack.data(ResellerNodeDocument, { id: toGlobalId('Package', mainPkg.id) }, headers)).node,
+    ).toBeNull();
     // The main account sees the same package.
     expect((await stack.data(PackageByIdDocument, { id: mainPkg.id })).package?.wixId).toBe(mainPkg.id);
     expect(onlyReads(await stack.sandbox.calls())).toBe(true);

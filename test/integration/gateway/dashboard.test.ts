@@ -24,7 +24,8 @@ describe('gateway: the dashboard query', () => {
     // A fresh gateway each time: its short caches (child accounts, setup info, zones) start empty.
     stack = await TestStack.start();
     const sub = stack.sandbox.seed.subAccountIds[1] as string; // seeded: 8 sites, Premium plans, 1 connected + 1 registered domain
-    const seeded = (await stack.sandbox.call('POST', '/site-list/v2/sites/query', { accountId: sub, body: {} })).body.sites.length as number;
+    const seeded = (await stack.sandbox.call('POST', '/site-list/v2/sites/query', { accountId: sub, body: {} })).body
+      .sites.length as number;
     await stack.sandbox.admin('POST', 'sites', { accountId: sub, count: siteCount - seeded });
     await stack.sandbox.clearCalls();
     const data = await stack.data(DashboardDocument, { first: 100 }, { 'wix-account-id': sub });

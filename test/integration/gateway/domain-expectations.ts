@@ -29,8 +29,15 @@ function unknownTo(value: string | undefined, unknown: string): string {
 
 function assignment(siteInfo: any) {
   const site = siteInfo?.id ?? null;
-  const type = site && (siteInfo.assignmentType === 'PRIMARY' || siteInfo.assignmentType === 'REDIRECT') ? siteInfo.assignmentType : 'UNASSIGNED';
-  return { assignmentType: type, redirectsTo: type === 'REDIRECT' ? (siteInfo.redirectInfo?.primaryDomain ?? null) : null, siteWixId: site };
+  const type =
+    site && (siteInfo.assignmentType === 'PRIMARY' || siteInfo.assignmentType === 'REDIRECT')
+      ? siteInfo.assignmentType
+      : 'UNASSIGNED';
+  return {
+    assignmentType: type,
+    redirectsTo: type === 'REDIRECT' ? (siteInfo.redirectInfo?.primaryDomain ?? null) : null,
+    siteWixId: site,
+  };
 }
 
 export function expectedRegistered(raw: any, owner: string) {
@@ -50,8 +57,19 @@ export function expectedRegistered(raw: any, owner: string) {
     updatedDate: raw.updatedDate ?? null,
     revision: raw.revision,
     productInstanceId: raw.productInstanceId ?? null,
-    registrant: registrant ? { firstName: registrant.firstName ?? null, lastName: registrant.lastName ?? null, email: registrant.email ?? null } : null,
-    failure: raw.failedRegistrationInfo ? { code: unknownTo(raw.failedRegistrationInfo.code, 'UNKNOWN'), message: raw.failedRegistrationInfo.message ?? null } : null,
+    registrant: registrant
+      ? {
+          firstName: registrant.firstName ?? null,
+          lastName: registrant.lastName ?? null,
+          email: registrant.email ?? null,
+        }
+      : null,
+    failure: raw.failedRegistrationInfo
+      ? {
+          code: unknownTo(raw.failedRegistrationInfo.code, 'UNKNOWN'),
+          message: raw.failedRegistrationInfo.message ?? null,
+        }
+      : null,
     latestRegistrationAttempt: attempt ? { number: attempt.number, timestamp: attempt.timestamp ?? null } : null,
     ...assignment(raw.siteInfo),
     ownerAccountId: owner,
@@ -59,7 +77,10 @@ export function expectedRegistered(raw: any, owner: string) {
 }
 
 export function expectedConnected(raw: any, owner: string) {
-  const type = raw.connectionType === 'UNKNOWN_CONNECTION_TYPE' && raw.domain.split('.').length > 2 ? 'SUBDOMAIN' : unknownTo(raw.connectionType, 'UNKNOWN');
+  const type =
+    raw.connectionType === 'UNKNOWN_CONNECTION_TYPE' && raw.domain.split('.').length > 2
+      ? 'SUBDOMAIN'
+      : unknownTo(raw.connectionType, 'UNKNOWN');
   return {
     id: globalId('ConnectedDomain', owner, raw.domain),
     domain: raw.domain,

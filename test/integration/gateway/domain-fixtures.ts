@@ -33,7 +33,10 @@ export async function foreign(sb: TestSandbox): Promise<{ accountId: string; api
 }
 
 /** An instance of the account by product and status, not yet used by a registered domain. */
-export async function instance(sb: TestSandbox, options: { tld?: string; productId?: string; status?: string; accountId?: string; used?: boolean } = {}): Promise<string> {
+export async function instance(
+  sb: TestSandbox,
+  options: { tld?: string; productId?: string; status?: string; accountId?: string; used?: boolean } = {},
+): Promise<string> {
   const world = await sb.world();
   const productId = options.productId ?? domainProductId(options.tld ?? 'com');
   const accountId = options.accountId ?? sb.seed.mainAccountId;
@@ -41,7 +44,12 @@ export async function instance(sb: TestSandbox, options: { tld?: string; product
   for (const pkg of world.packages.values()) {
     if (pkg.accountId !== accountId) continue;
     for (const i of pkg.productInstances)
-      if (i.catalogProductId === productId && i.status === (options.status ?? 'ENABLED') && usedIds.has(i.instanceId) === (options.used ?? false)) return i.instanceId;
+      if (
+        i.catalogProductId === productId &&
+        i.status === (options.status ?? 'ENABLED') &&
+        usedIds.has(i.instanceId) === (options.used ?? false)
+      )
+        return i.instanceId;
   }
   throw new Error(`no instance ${productId} ${options.status ?? 'ENABLED'} in ${accountId}`);
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { RegisterDomainDocument, RegisteredDomainByNameDocument, SiteWithDomainsDocument, type RegisterDomainInput } from '../../gql/graphql.js';
+import {
+  RegisterDomainDocument,
+  RegisteredDomainByNameDocument,
+  SiteWithDomainsDocument,
+  type RegisterDomainInput,
+} from '../../gql/graphql.js';
 import { useStack } from '../../helpers/stack.js';
 import { SHERLOCK, freeName, instance, mainSites, settings } from './domain-fixtures.js';
 import { byOperation } from './domain-expectations.js';
@@ -31,12 +36,31 @@ describe('gateway: registerDomain', () => {
     const i = await input({ siteId: premiumSite() });
     const { registerDomain } = await register(i);
     expect(registerDomain.userErrors).toEqual([]);
-    expect(registerDomain.registeredDomain).toMatchObject({ domain: i.domain, status: 'PENDING_REGISTRATION', icannConfirmationStatus: 'PENDING', productInstanceId: i.productInstanceId, ownerAccountId: main(), registrant: { firstName: 'Sherlock', lastName: 'Holmes', email: SHERLOCK.email } });
+    expect(registerDomain.registeredDomain).toMatchObject({
+      domain: i.domain,
+      status: 'PENDING_REGISTRATION',
+      icannConfirmationStatus: 'PENDING',
+      productInstanceId: i.productInstanceId,
+      ownerAccountId: main(),
+      registrant: { firstName: 'Sherlock', lastName: 'Holmes', email: SHERLOCK.email },
+    });
     const calls = await stack.sandbox.calls();
     expect(byOperation(calls)).toEqual({ getRegisteredDomain: 1, createRegisteredDomain: 1 });
     const create = calls.find((c) => c.operation === 'createRegisteredDomain')!;
-    expect(create).toMatchObject({ method: 'POST', path: '/domains/v1/registered-domains', accountId: main(), siteId: premiumSite(), status: 200 });
-    expect(create.body).toEqual({ registeredDomain: { domain: i.domain, productInstanceId: i.productInstanceId, contacts: { registrant: SHERLOCK } } });
+    expect(create).toMatchObject({
+      method: 'POST',
+      path: '/domains/v1/registered-domains',
+      accountId: main(),
+      siteId: premiumSite(),
+      status: 200,
+    });
+    expect(create.body).toEqual({
+      registeredDomain: {
+        domain: i.domain,
+        productInstanceId: i.productInstanceId,
+        contacts: { registrant: SHERLOCK },
+      },
+    });
   });
 
   it('a registration reaches ACTIVE as the sandbox clock advances, and shows in the graph with its site and DNS zone', async () => {
@@ -47,30 +71,61 @@ describe('gateway: registerDomain', () => {
     await stack.sandbox.advance(registrationMs);
     await stack.sandbox.advance(propagationMs);
     const { registeredDomain } = await stack.data(RegisteredDomainByNameDocument, { domain: i.domain });
-    expect(registeredDomain).toMatchObject({ domain: i.domain, status: 'ACTIVE', icannConfirmationStatus: 'CONFIRMED_BY_ALL', dnsPropagationStatus: 'COMPLETED', assignmentType: 'PRIMARY', siteWixId: premiumSite(), site: { wixId: premiumSite() } });
+    expect(registeredDomain).toMatchObject({
+      domain: i.domain,
+      status: 'ACTIVE',
+      icannConfirmationStatus: 'CONFIRMED_BY_ALL',
+      dnsPropagationStatus: 'COMPLETED',
+      assignmentType: 'PRIMARY',
+      siteWixId: premiumSite(),
+      site: { wixId: premiumSite() },
+    });
     expect(registeredDomain!.expirationDate).not.toBeNull();
     expect(registeredDomain!.dnsZone?.domainName).toBe(i.domain);
-    expect(registeredDomain!.dnsZone?.records.map((r) => r.type)).toEqual(expect.arrayContaining(['NS', 'SOA', 'A', 'CNAME']));
+    expect(registeredDomain!.dnsZone?.records.map((r) => r.type)).toEqual(
+      expect.arrayContaining(['NS', 'SOA', 'A', 'CNAME']),
+    );
     const { site } = await stack.data(SiteWithDomainsDocument, { id: premiumSite() });
-    expect(site?.registeredDomains?.find((rd) => rd.domain === i.domain)).toMatchObject({ status: 'ACTIVE', assignmentType: 'PRIMARY', dnsZone: { domainName: i.domain } });
+    expect(site?.registeredDomains?.find((rd) => rd.domain === i.domain)).toMatchObject({
+      status: 'ACTIVE',
+      assignmentType: 'PRIMARY',
+      dnsZone: { domainName: i.domain },
+    });
   });
 
   it('a domain for a free site is the user error CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE, and frees the key for a retry', async () => {
     const i = await input({ siteId: freeSite() });
     const { registerDomain } = await register(i);
-    expect(registerDomain).toEqual({ registeredDomain: null, userErrors: [{ code: 'CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE', field: 'input.siteId', message: expect.stringContaining('Premium') }] });
+    expect(registerDomain).toEqual({
+      registeredDomain: null,
+      userErrors: [
+        {
+          code: 'CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE',
+          field: 'input.siteId',
+          message: expect.stringContaining('Premium'),
+        },
+      ],
+    });
     // Nothing was bought, so the key is free: the same key with the same input asks Wix again.
     expect((await register(i)).registerDomain.userErrors[0]?.code).toBe('CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE');
     expect(byOperation(await stack.sandbox.calls())).toEqual({ getRegisteredDomain: 2, createRegisteredDomain: 2 });
   });
 
-  it('maps each family of Wix refusals to a user error with Wix\'s code and the input field', async () => {
+  it("maps each family of Wix refusals to a user error with Wix's code and the input field", async () => {
     const cases: Array<[Partial<RegisterDomainInput>, string, string | null]> = [
-      [{ productInstanceId: await instance(stack.sandbox, { tld: 'com', status: 'PENDING' }) }, 'PRODUCT_INSTANCE_NOT_ACTIVE', 'input.productInstanceId'],
+      [
+        { productInstanceId: await instance(stack.sandbox, { tld: 'com', status: 'PENDING' }) },
+        'PRODUCT_INSTANCE_NOT_ACTIVE',
+        'input.productInstanceId',
+      ],
       [{ domain: await freeName(stack.sandbox, 'net', 'gql-reg') }, 'INVALID_TLD', 'input.productInstanceId'],
       [{ domain: 'example.com' }, 'DOMAIN_ALREADY_TAKEN', 'input.domain'],
       [{ domain: 'pixelco-agency.com' }, 'REGISTERED_DOMAIN_ALREADY_EXISTS', 'input.domain'],
-      [{ productInstanceId: '00000000-0000-4000-8000-000000000000' }, 'PRODUCT_INSTANCE_NOT_FOUND', 'input.productInstanceId'],
+      [
+        { productInstanceId: '00000000-0000-4000-8000-000000000000' },
+        'PRODUCT_INSTANCE_NOT_FOUND',
+        'input.productInstanceId',
+      ],
       [{ domain: 'gql-reg-unsold.dev' }, 'TLD_NOT_SUPPORTED', 'input.domain'],
       [{ siteId: mainSites(stack.sandbox)[2] }, 'CANNOT_ASSIGN_DOMAIN_TO_FREE_SITE', 'input.siteId'],
       [{ siteId: stack.sandbox.seed.siteIds[20] }, 'PERMISSION_DENIED', null],
@@ -93,8 +148,18 @@ describe('gateway: registerDomain', () => {
     });
     expect(result.data).toBeFalsy();
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const fields = (result.errors?.[0]?.extensions?.fields as Array<{ field: string; message: string }>).map((f) => f.field.replace(/^input\./, ''));
-    expect(fields.sort()).toEqual(['contacts.admin.countryCode', 'contacts.admin.firstName', 'contacts.admin.phone', 'contacts.registrant.email', 'contacts.registrant.subdivisionCode'].sort());
+    const fields = (result.errors?.[0]?.extensions?.fields as Array<{ field: string; message: string }>).map((f) =>
+      f.field.replace(/^input\./, ''),
+    );
+    expect(fields.sort()).toEqual(
+      [
+        'contacts.admin.countryCode',
+        'contacts.admin.firstName',
+        'contacts.admin.phone',
+        'contacts.registrant.email',
+        'contacts.registrant.subdivisionCode',
+      ].sort(),
+    );
     expect(JSON.stringify(result.errors)).toContain('exactly one @');
     expect(JSON.stringify(result.errors)).toContain('required for country US');
     expect(await stack.sandbox.calls()).toEqual([]);
@@ -110,7 +175,16 @@ describe('gateway: registerDomain', () => {
     ] as Array<[Partial<RegisterDomainInput>, string]>) {
       const result = await stack.run(RegisterDomainDocument, { input: await input(over) });
       expect(result.errors?.[0]?.extensions?.code, field).toBe('BAD_USER_INPUT');
-      expect([...new Set((result.errors?.[0]?.extensions?.fields as Array<{ field: string }>).map((f) => f.field.replace(/^input\./, '')))], field).toEqual([field]);
+      expect(
+        [
+          ...new Set(
+            (result.errors?.[0]?.extensions?.fields as Array<{ field: string }>).map((f) =>
+              f.field.replace(/^input\./, ''),
+            ),
+          ),
+        ],
+        field,
+      ).toEqual([field]);
     }
     expect(await stack.sandbox.calls()).toEqual([]);
   });
@@ -122,7 +196,10 @@ describe('gateway: registerDomain', () => {
     expect(again.registerDomain.userErrors).toEqual([]);
     expect(again.registerDomain.registeredDomain?.domain).toBe(first.registerDomain.registeredDomain?.domain);
     const conflict = await register({ ...i, domain: await freeName(stack.sandbox, 'com', 'gql-other') });
-    expect(conflict.registerDomain).toEqual({ registeredDomain: null, userErrors: [{ code: 'IDEMPOTENCY_CONFLICT', field: 'input.idempotencyKey', message: expect.any(String) }] });
+    expect(conflict.registerDomain).toEqual({
+      registeredDomain: null,
+      userErrors: [{ code: 'IDEMPOTENCY_CONFLICT', field: 'input.idempotencyKey', message: expect.any(String) }],
+    });
     expect(byOperation(await stack.sandbox.calls('createRegisteredDomain'))).toEqual({ createRegisteredDomain: 1 });
   });
 
@@ -137,16 +214,36 @@ describe('gateway: registerDomain', () => {
   it('reconciles: a registration Wix already holds (an answer lost on the way) is returned, not bought again', async () => {
     const i = await input();
     // As if an earlier attempt reached Wix but its answer (and the gateway's record of it) was lost.
-    expect((await stack.sandbox.call('POST', '/domains/v1/registered-domains', { body: { registeredDomain: { domain: i.domain, productInstanceId: i.productInstanceId, contacts: { registrant: SHERLOCK } } } })).status).toBe(200);
+    expect(
+      (
+        await stack.sandbox.call('POST', '/domains/v1/registered-domains', {
+          body: {
+            registeredDomain: {
+              domain: i.domain,
+              productInstanceId: i.productInstanceId,
+              contacts: { registrant: SHERLOCK },
+            },
+          },
+        })
+      ).status,
+    ).toBe(200);
     await stack.sandbox.clearCalls();
     const { registerDomain } = await register(i);
-    expect(registerDomain).toMatchObject({ userErrors: [], registeredDomain: { domain: i.domain, status: 'PENDING_REGISTRATION' } });
+    expect(registerDomain).toMatchObject({
+      userErrors: [],
+      registeredDomain: { domain: i.domain, status: 'PENDING_REGISTRATION' },
+    });
     expect(byOperation(await stack.sandbox.calls())).toEqual({ getRegisteredDomain: 1 });
   });
 
   it('does not retry the paid write on a 5xx: the error is top-level, the key stays usable, and the retry buys once', async () => {
     const i = await input();
-    await stack.sandbox.admin('POST', 'faults', { target: 'createRegisteredDomain', errorShare: 1, errorStatus: 503, times: 1 });
+    await stack.sandbox.admin('POST', 'faults', {
+      target: 'createRegisteredDomain',
+      errorShare: 1,
+      errorStatus: 503,
+      times: 1,
+    });
     const failed = await stack.run(RegisterDomainDocument, { input: i });
     expect(failed.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
     expect((await stack.sandbox.calls('createRegisteredDomain')).map((c) => c.outcome)).toEqual(['fault-5xx']);

@@ -8,7 +8,10 @@ describe('gateway: domain search over the sandbox', () => {
   const stack = useStack();
 
   /** Every suggestion the sandbox has for a query, read page by page straight from it. */
-  async function sandboxSuggestions(query: string, tlds: string[] = []): Promise<Array<{ domain: string; premium: boolean }>> {
+  async function sandboxSuggestions(
+    query: string,
+    tlds: string[] = [],
+  ): Promise<Array<{ domain: string; premium: boolean }>> {
     const all: Array<{ domain: string; premium: boolean }> = [];
     let cursor: string | null = null;
     do {
@@ -23,18 +26,28 @@ describe('gateway: domain search over the sandbox', () => {
     return all;
   }
 
-  it('domainAvailability answers what Check Domain Availability answers, sent with the tenant\'s headers', async () => {
+  it("domainAvailability answers what Check Domain Availability answers, sent with the tenant's headers", async () => {
     const domains = ['pixelco-agency.com', 'google.net', 'some-fresh-bakery-name.com', 'abc.shop'];
     const raws = [];
-    for (const domain of domains) raws.push((await stack.sandbox.call('GET', `/domain-search/v2/check-domain-availability?domain=${domain}`)).body.availability);
+    for (const domain of domains)
+      raws.push(
+        (await stack.sandbox.call('GET', `/domain-search/v2/check-domain-availability?domain=${domain}`)).body
+          .availability,
+      );
     expect(raws.some((r) => r.available) && raws.some((r) => !r.available) && raws.some((r) => r.premium)).toBe(true);
     await stack.sandbox.clearCalls();
     for (const [i, domain] of domains.entries()) {
       const data = await stack.data(DomainAvailabilityDocument, { domain: i === 0 ? domain.toUpperCase() : domain });
-      expect(data.domainAvailability).toEqual({ domain: raws[i].domain, available: raws[i].available, premium: raws[i].premium });
+      expect(data.domainAvailability).toEqual({
+        domain: raws[i].domain,
+        available: raws[i].available,
+        premium: raws[i].premium,
+      });
     }
     const calls = await stack.sandbox.calls();
-    expect(calls.map((c) => [c.operation, c.auth, c.accountId])).toEqual(domains.map(() => ['checkDomainAvailability', 'valid', stack.sandbox.seed.mainAccountId]));
+    expect(calls.map((c) => [c.operation, c.auth, c.accountId])).toEqual(
+      domains.map(() => ['checkDomainAvailability', 'valid', stack.sandbox.seed.mainAccountId]),
+    );
     const sub = stack.sandbox.seed.subAccountIds[0] as string;
     await stack.sandbox.clearCalls();
     await stack.data(DomainAvailabilityDocument, { domain: 'abc.shop' }, { 'wix-account-id': sub });
@@ -42,13 +55,25 @@ describe('gateway: domain search over the sandbox', () => {
   });
 
   it('asks once for the same name asked twice in one request', async () => {
-    const data = await stack.data<any, never>(parse('{ a: domainAvailability(domain: "abc.shop") { available } b: domainAvailability(domain: "ABC.shop") { available } }'));
+    const data = await stack.data<any, never>(
+      parse(
+        '{ a: domainAvailability(domain: "abc.shop") { available } b: domainAvailability(domain: "ABC.shop") { available } }',
+      ),
+    );
     expect(data.a).toEqual(data.b);
     expect(await stack.sandbox.calls()).toHaveLength(1);
   });
 
   it('refuses malformed names with BAD_USER_INPUT before any upstream call', async () => {
-    for (const domain of ['nodot', 'ex ample.com', '-dash.com', 'a..com', 'ab', `${'x'.repeat(60)}.com`, 'caf\u00e9.com']) {
+    for (const domain of [
+      'nodot',
+      'ex ample.com',
+      '-dash.com',
+      'a..com',
+      'ab',
+      `${'x'.repeat(60)}.com`,
+      'caf\u00e9.com',
+    ]) {
       const result = await stack.run(DomainAvailabilityDocument, { domain });
       expect(result.errors?.[0]?.extensions?.code, domain).toBe('BAD_USER_INPUT');
       expect(result.data).toBeNull();
@@ -56,20 +81,28 @@ describe('gateway: domain search over the sandbox', () => {
     expect(await stack.sandbox.calls()).toHaveLength(0);
   });
 
-  it('passes Wix\'s refusal of an unsupported TLD on as BAD_USER_INPUT with Wix\'s code (one call, no retry)', async () => {
+  it("passes Wix's refusal of an unsupported TLD on as BAD_USER_INPUT with Wix's code (one call, no retry)", async () => {
     const result = await stack.run(DomainAvailabilityDocument, { domain: 'myshop.ws' });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', wixCode: 'DOMAINS_UNSUPPORTED_TLD' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      wixCode: 'DOMAINS_UNSUPPORTED_TLD',
+    });
     expect(await stack.sandbox.calls()).toHaveLength(1);
   });
 
-  it('domainSuggestions returns Wix\'s suggestions in order, and pages through all of them with after cursors', async () => {
+  it("domainSuggestions returns Wix's suggestions in order, and pages through all of them with after cursors", async () => {
     const expected = await sandboxSuggestions('cozy cuts', ['com', 'net', 'shop']);
     expect(expected.length).toBeGreaterThan(20);
     const seen: Array<{ domain: string; premium: boolean }> = [];
     let after: string | null | undefined;
     let requests = 0;
     do {
-      const data = await stack.data(DomainSuggestionsDocument, { query: 'cozy cuts', tlds: ['com', 'net', 'shop'], first: 7, after });
+      const data = await stack.data(DomainSuggestionsDocument, {
+        query: 'cozy cuts',
+        tlds: ['com', 'net', 'shop'],
+        first: 7,
+        after,
+      });
       requests++;
       seen.push(...data.domainSuggestions.edges.map((e) => e.node));
       expect(data.domainSuggestions.totalCount).toBeNull();
@@ -89,8 +122,14 @@ describe('gateway: domain search over the sandbox', () => {
 
   it('resumes from a middle edge cursor', async () => {
     const all = await stack.data(DomainSuggestionsDocument, { query: 'blue bakery', first: 10 });
-    const rest = await stack.data(DomainSuggestionsDocument, { query: 'blue bakery', first: 5, after: all.domainSuggestions.edges[2]?.cursor });
-    expect(rest.domainSuggestions.edges.map((e) => e.node.domain)).toEqual(all.domainSuggestions.edges.slice(3, 8).map((e) => e.node.domain));
+    const rest = await stack.data(DomainSuggestionsDocument, {
+      query: 'blue bakery',
+      first: 5,
+      after: all.domainSuggestions.edges[2]?.cursor,
+    });
+    expect(rest.domainSuggestions.edges.map((e) => e.node.domain)).toEqual(
+      all.domainSuggestions.edges.slice(3, 8).map((e) => e.node.domain),
+    );
   });
 
   it('caps first at 20 and checks query and tlds before any upstream call', async () => {
@@ -110,9 +149,13 @@ describe('gateway: domain search over the sandbox', () => {
     expect(await stack.sandbox.calls()).toHaveLength(0);
   });
 
-  it('refuses a cursor from another query, and passes Wix\'s unsupported-TLD refusal on', async () => {
+  it("refuses a cursor from another query, and passes Wix's unsupported-TLD refusal on", async () => {
     const page = await stack.data(DomainSuggestionsDocument, { query: 'cozy cuts', first: 3 });
-    const other = await stack.run(DomainSuggestionsDocument, { query: 'other words', first: 3, after: page.domainSuggestions.pageInfo.endCursor });
+    const other = await stack.run(DomainSuggestionsDocument, {
+      query: 'other words',
+      first: 3,
+      after: page.domainSuggestions.pageInfo.endCursor,
+    });
     expect(other.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const unsupported = await stack.run(DomainSuggestionsDocument, { query: 'cozy cuts', tlds: ['ws'], first: 3 });
     expect(unsupported.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', wixCode: 'TLD_NOT_SUPPORTED' });

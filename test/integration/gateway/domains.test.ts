@@ -25,20 +25,27 @@ describe('gateway: domains over the sandbox', () => {
   const sub = (i: number) => stack.sandbox.seed.subAccountIds[i] as string;
 
   it('registeredDomain(domain) answers what Get Registered Domain answers, with its site and DNS zone', async () => {
-    const raw = (await stack.sandbox.call('GET', '/domains/v1/registered-domains/pixelco-agency.com')).body.registeredDomain;
+    const raw = (await stack.sandbox.call('GET', '/domains/v1/registered-domains/pixelco-agency.com')).body
+      .registeredDomain;
     const rawZone = (await stack.sandbox.call('GET', '/domains/v1/dns-zones/pixelco-agency.com')).body.dnsZone;
     await stack.sandbox.clearCalls();
     const data = await stack.data(RegisteredDomainByNameDocument, { domain: 'PixelCo-Agency.com' });
     const { site, dnsZone, ...rd } = data.registeredDomain!;
     expect(rd).toEqual(expectedRegistered(raw, main()));
-    expect(rd).toMatchObject({ status: 'ACTIVE', icannConfirmationStatus: 'CONFIRMED_BY_ALL', dnsPropagationStatus: 'COMPLETED', assignmentType: 'PRIMARY' });
+    expect(rd).toMatchObject({
+      status: 'ACTIVE',
+      icannConfirmationStatus: 'CONFIRMED_BY_ALL',
+      dnsPropagationStatus: 'COMPLETED',
+      assignmentType: 'PRIMARY',
+    });
     expect(site?.wixId).toBe(raw.siteInfo.id);
     expect(dnsZone).toEqual(expectedZone(rawZone, main()));
     expect(byOperation(await stack.sandbox.calls())).toEqual({ getRegisteredDomain: 1, querySites: 1, getDnsZone: 1 });
   });
 
   it('shows a failed registration of a sub-account (accountId argument): failure info, no zone, registrant name and email only', async () => {
-    const raw = (await stack.sandbox.call('GET', '/domains/v1/registered-domains/casaverde.co', { accountId: sub(2) })).body.registeredDomain;
+    const raw = (await stack.sandbox.call('GET', '/domains/v1/registered-domains/casaverde.co', { accountId: sub(2) }))
+      .body.registeredDomain;
     const data = await stack.data(RegisteredDomainByNameDocument, { domain: 'casaverde.co', accountId: sub(2) });
     const { site, dnsZone, ...rd } = data.registeredDomain!;
     expect(rd).toEqual(expectedRegistered(raw, sub(2)));
@@ -50,16 +57,25 @@ describe('gateway: domains over the sandbox', () => {
   });
 
   it('answers null, not an error, for domains Wix does not know for the account', async () => {
-    const result = await stack.run(parse(`{
+    const result = await stack.run(
+      parse(`{
       r: registeredDomain(domain: "nobody-has-this.com") { domain }
       c: connectedDomain(domain: "nobody-has-this.com") { domain }
       wixRegistered: connectedDomain(domain: "pixelco-agency.com") { domain }
       z: dnsZone(domain: "nobody-has-this.com") { domainName }
       pointing: dnsZone(domain: "urbanstudio.io") { domainName }
       otherAccounts: registeredDomain(domain: "bluebakery.com") { domain }
-    }`));
+    }`),
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ r: null, c: null, wixRegistered: null, z: null, pointing: null, otherAccounts: null });
+    expect(result.data).toEqual({
+      r: null,
+      c: null,
+      wixRegistered: null,
+      z: null,
+      pointing: null,
+      otherAccounts: null,
+    });
     const codes = (await stack.sandbox.calls()).map((c) => `${c.operation}:${c.status}:${c.errorCode}`).sort();
     expect(codes).toEqual([
       'getConnectedDomain:403:DOMAINS_DOMAIN_NOT_PERMITTED',
@@ -79,20 +95,25 @@ describe('gateway: domains over the sandbox', () => {
     ];
     for (const c of cases) {
       const raw = (await stack.sandbox.call('GET', `/domains/v1/connected-domains/${c.domain}`)).body.connectedDomain;
-      const rawSetup = (await stack.sandbox.call('GET', `/domains/v1/connected-domain-setup-info/${c.domain}`)).body.connectedDomainSetupInfo;
+      const rawSetup = (await stack.sandbox.call('GET', `/domains/v1/connected-domain-setup-info/${c.domain}`)).body
+        .connectedDomainSetupInfo;
       const data = await stack.data(ConnectedDomainByNameDocument, { domain: c.domain });
       const { site, setupInfo, ...cd } = data.connectedDomain!;
       expect(cd).toEqual(expectedConnected(raw, main()));
       expect(cd.connectionType).toBe(c.type);
       expect(site?.wixId).toBe(raw.siteInfo.id);
       expect(setupInfo?.domain).toBe(c.domain);
-      expect(setupInfo?.registrar).toEqual({ name: rawSetup.registrar.name, nameServers: rawSetup.registrar.nameServers });
+      expect(setupInfo?.registrar).toEqual({
+        name: rawSetup.registrar.name,
+        nameServers: rawSetup.registrar.nameServers,
+      });
       expect(setupInfo?.records.map((r) => r.type)).toEqual(c.records);
     }
   });
 
-  it('setup info: the typed one-of groups and the flat list carry Wix\'s values', async () => {
-    const pointing = (await stack.data(ConnectedDomainByNameDocument, { domain: 'urbanstudio.io' })).connectedDomain!.setupInfo!;
+  it("setup info: the typed one-of groups and the flat list carry Wix's values", async () => {
+    const pointing = (await stack.data(ConnectedDomainByNameDocument, { domain: 'urbanstudio.io' })).connectedDomain!
+      .setupInfo!;
     expect(pointing.pointingRecords).toEqual({
       aRecord: { type: 'A', hostName: 'urbanstudio.io', ttl: 3600, values: ['185.230.63.107'] },
       cnameRecord: { type: 'CNAME', hostName: 'www.urbanstudio.io', ttl: 3600, values: ['pointing.wixdns.net'] },
@@ -100,16 +121,26 @@ describe('gateway: domains over the sandbox', () => {
     expect(pointing.records).toEqual([pointing.pointingRecords!.aRecord, pointing.pointingRecords!.cnameRecord]);
     expect(pointing.nameserverRecord).toBeNull();
     expect(pointing.subdomainRecords).toBeNull();
-    const ns = (await stack.data(ConnectedDomainByNameDocument, { domain: 'goldengarden.info' })).connectedDomain!.setupInfo!;
-    expect(ns.nameserverRecord).toEqual({ type: 'NS', hostName: 'goldengarden.info', ttl: 86400, values: ['ns13.wixdns.net', 'ns12.wixdns.net'] });
+    const ns = (await stack.data(ConnectedDomainByNameDocument, { domain: 'goldengarden.info' })).connectedDomain!
+      .setupInfo!;
+    expect(ns.nameserverRecord).toEqual({
+      type: 'NS',
+      hostName: 'goldengarden.info',
+      ttl: 86400,
+      values: ['ns13.wixdns.net', 'ns12.wixdns.net'],
+    });
     expect(ns.pointingRecords).toBeNull();
-    const subdomain = (await stack.data(ConnectedDomainByNameDocument, { domain: 'shop.quietbistro.net' })).connectedDomain!.setupInfo!;
-    expect(subdomain.subdomainRecords).toEqual([{ type: 'CNAME', hostName: 'shop.quietbistro.net', ttl: 3600, values: ['pointing.wixdns.net'] }]);
+    const subdomain = (await stack.data(ConnectedDomainByNameDocument, { domain: 'shop.quietbistro.net' }))
+      .connectedDomain!.setupInfo!;
+    expect(subdomain.subdomainRecords).toEqual([
+      { type: 'CNAME', hostName: 'shop.quietbistro.net', ttl: 3600, values: ['pointing.wixdns.net'] },
+    ]);
     expect(subdomain.records).toEqual(subdomain.subdomainRecords);
   });
 
   it('dnsZone(domain) answers a NAMESERVERS zone of a sub-account through the accountId argument', async () => {
-    const raw = (await stack.sandbox.call('GET', '/domains/v1/dns-zones/nordicyoga.net', { accountId: sub(1) })).body.dnsZone;
+    const raw = (await stack.sandbox.call('GET', '/domains/v1/dns-zones/nordicyoga.net', { accountId: sub(1) })).body
+      .dnsZone;
     const data = await stack.data(DnsZoneByNameDocument, { domain: 'nordicyoga.net', accountId: sub(1) });
     expect(data.dnsZone).toEqual(expectedZone(raw, sub(1)));
     expect(data.dnsZone?.records.map((r) => r.type)).toEqual(['NS', 'SOA', 'A', 'CNAME']);
@@ -117,7 +148,12 @@ describe('gateway: domains over the sandbox', () => {
 
   it('Site.connectedDomains / registeredDomains come from one List call per account, however many sites ask', async () => {
     const data = await stack.data(SiteDomainListsOnlyDocument, { first: 100 });
-    const bySite = Object.fromEntries(data.viewer.sites.nodes.map((s) => [s.wixId, [...(s.connectedDomains ?? []), ...(s.registeredDomains ?? [])].map((d) => d.domain)]));
+    const bySite = Object.fromEntries(
+      data.viewer.sites.nodes.map((s) => [
+        s.wixId,
+        [...(s.connectedDomains ?? []), ...(s.registeredDomains ?? [])].map((d) => d.domain),
+      ]),
+    );
     const ids = domainIds(stack.sandbox);
     expect(bySite[ids.m0]).toEqual(['pixelco-agency.com']);
     expect(bySite[ids.m1]).toEqual(['urbanstudio.io']);
@@ -126,7 +162,11 @@ describe('gateway: domains over the sandbox', () => {
     expect(Object.values(bySite).flat()).toHaveLength(4);
     const calls = await stack.sandbox.calls();
     expect(byOperation(calls)).toEqual({ querySites: 1, listConnectedDomains: 1, listRegisteredDomains: 1 });
-    expect(calls.filter((c) => c.operation.startsWith('list')).every((c) => c.accountId === main() && c.query.includes('paging.limit=100'))).toBe(true);
+    expect(
+      calls
+        .filter((c) => c.operation.startsWith('list'))
+        .every((c) => c.accountId === main() && c.query.includes('paging.limit=100')),
+    ).toBe(true);
   });
 
   it('asks each account of the tree for its own list once (main account and a sub-account in one request)', async () => {
@@ -142,14 +182,21 @@ describe('gateway: domains over the sandbox', () => {
     expect((await stack.sandbox.calls('getConnectedDomainSetupInfo')).map((c) => c.accountId)).toEqual([sub(1)]);
   });
 
-  it('Account.registeredDomains / connectedDomains page over Wix\'s cursor', async () => {
+  it("Account.registeredDomains / connectedDomains page over Wix's cursor", async () => {
     const first = await stack.data(AccountDomainsDocument, { id: main(), first: 2 });
-    expect(first.account.connectedDomains.nodes.map((d) => d.domain)).toEqual(['shop.quietbistro.net', 'goldengarden.info']);
+    expect(first.account.connectedDomains.nodes.map((d) => d.domain)).toEqual([
+      'shop.quietbistro.net',
+      'goldengarden.info',
+    ]);
     expect(first.account.connectedDomains.pageInfo.hasNextPage).toBe(true);
     expect(first.account.registeredDomains.nodes.map((d) => d.domain)).toEqual(['pixelco-agency.com']);
     expect(first.account.registeredDomains.pageInfo.hasNextPage).toBe(false);
     expect(first.account.connectedDomains.totalCount).toBeNull();
-    const next = await stack.data(AccountDomainsDocument, { id: main(), first: 2, connectedAfter: first.account.connectedDomains.pageInfo.endCursor });
+    const next = await stack.data(AccountDomainsDocument, {
+      id: main(),
+      first: 2,
+      connectedAfter: first.account.connectedDomains.pageInfo.endCursor,
+    });
     expect(next.account.connectedDomains.nodes.map((d) => d.domain)).toEqual(['urbanstudio.io']);
     expect(next.account.connectedDomains.pageInfo.hasNextPage).toBe(false);
     const lists = await stack.sandbox.calls('listConnectedDomains');
@@ -162,7 +209,11 @@ describe('gateway: domains over the sandbox', () => {
     const rd = await stack.data(RegisteredDomainByNameDocument, { domain: 'nordicyoga-shop.net', accountId: sub(1) });
     const cd = await stack.data(ConnectedDomainByNameDocument, { domain: 'goldengarden.info' });
     const zone = await stack.data(DnsZoneByNameDocument, { domain: 'nordicyoga.net', accountId: sub(1) });
-    const nodes = await Promise.all([rd.registeredDomain!.id, cd.connectedDomain!.id, zone.dnsZone!.id].map((id) => stack.data(DomainNodeDocument, { id })));
+    const nodes = await Promise.all(
+      [rd.registeredDomain!.id, cd.connectedDomain!.id, zone.dnsZone!.id].map((id) =>
+        stack.data(DomainNodeDocument, { id }),
+      ),
+    );
     expect(nodes.map((n) => n.node)).toMatchObject([
       { __typename: 'RegisteredDomain', domain: 'nordicyoga-shop.net', status: 'ACTIVE' },
       { __typename: 'ConnectedDomain', domain: 'goldengarden.info', connectionType: 'NAMESERVERS' },
@@ -176,7 +227,9 @@ describe('gateway: domains over the sandbox', () => {
   it('refuses malformed domain arguments with BAD_USER_INPUT before any upstream call', async () => {
     for (const domain of ['no-tld', 'bad domain.com', '-dash.com', 'a..b.com', `${'x'.repeat(250)}.com`]) {
       for (const field of ['registeredDomain', 'connectedDomain', 'dnsZone']) {
-        const result = await stack.run(parse(`query($d: String!) { ${field}(domain: $d) { __typename } }`), { d: domain });
+        const result = await stack.run(parse(`query($d: String!) { ${field}(domain: $d) { __typename } }`), {
+          d: domain,
+        });
         expect(result.errors?.[0]?.extensions?.code, `${field}(${domain})`).toBe('BAD_USER_INPUT');
         const fields = result.errors?.[0]?.extensions?.fields as Array<{ field: string }>;
         expect(fields.length).toBeGreaterThan(0);
@@ -186,12 +239,23 @@ describe('gateway: domains over the sandbox', () => {
     expect(await stack.sandbox.calls()).toHaveLength(0);
   });
 
-  it('refuses an accountId outside the main account\'s tree, and a sub-account reaching its sibling', async () => {
-    const outside = await stack.run(RegisteredDomainByNameDocument, { domain: 'bluebakery.com', accountId: '00000000-0000-4000-8000-000000000000' });
+  it("refuses an accountId outside the main account's tree, and a sub-account reaching its sibling", async () => {
+    const outside = await stack.run(RegisteredDomainByNameDocument, {
+      domain: 'bluebakery.com',
+      accountId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(outside.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const sibling = await stack.run(RegisteredDomainByNameDocument, { domain: 'bluebakery.com', accountId: sub(0) }, { 'wix-account-id': sub(1) });
+    const sibling = await stack.run(
+      RegisteredDomainByNameDocument,
+      { domain: 'bluebakery.com', accountId: sub(0) },
+      { 'wix-account-id': sub(1) },
+    );
     expect(sibling.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const own = await stack.data(RegisteredDomainByNameDocument, { domain: 'bluebakery.com' }, { 'wix-account-id': sub(0) });
+    const own = await stack.data(
+      RegisteredDomainByNameDocument,
+      { domain: 'bluebakery.com' },
+      { 'wix-account-id': sub(0) },
+    );
     expect(own.registeredDomain?.ownerAccountId).toBe(sub(0));
     const domainCalls = (await stack.sandbox.calls()).filter((c) => /Domain|DnsZone/.test(c.operation));
     expect(domainCalls.map((c) => c.operation).sort()).toEqual(['getDnsZone', 'getRegisteredDomain']);

@@ -9,7 +9,13 @@ describe('gateway: upstream faults', () => {
     stack = await TestStack.start({ timeoutMs: 400 });
     for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-        logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+        logged.push(
+          args
+            .map((a) =>
+              a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a),
+            )
+            .join(' '),
+        );
       });
     }
   });
@@ -26,7 +32,12 @@ describe('gateway: upstream faults', () => {
   });
 
   it('retries a 429 after its Retry-After and succeeds', async () => {
-    await stack.sandbox.admin('POST', 'faults', { target: 'querySites', rateLimitShare: 1, retryAfterSeconds: 1, times: 1 });
+    await stack.sandbox.admin('POST', 'faults', {
+      target: 'querySites',
+      rateLimitShare: 1,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
     const started = Date.now();
     const data = await stack.data(SitesPageDocument, { first: 3 });
     expect(data.sites.edges).toHaveLength(3);

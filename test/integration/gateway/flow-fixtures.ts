@@ -11,14 +11,23 @@ export type FlowOperation = NonNullable<FlowOperationQuery['operation']>;
 
 /** Sandbox + gateway with 20 ms polls and 10 ms retry backoff, and an in-memory operation store. */
 /** Stack options for flow tests: fast pollers and step retries, a throwaway operation store. */
-export const FLOW_STACK: StackOptions = { gateway: { polling: { intervalMs: 20, maxIntervalMs: 50, jitter: 0 }, operations: { storePath: ':memory:', retryDelayMs: 10 } } };
+export const FLOW_STACK: StackOptions = {
+  gateway: {
+    polling: { intervalMs: 20, maxIntervalMs: 50, jitter: 0 },
+    operations: { storePath: ':memory:', retryDelayMs: 10 },
+  },
+};
 
 export function startFlowStack(): Promise<TestStack> {
   return TestStack.start(FLOW_STACK);
 }
 
 /** The operation as `operation(id)` shows it now. */
-export async function readOperation(stack: TestStack, id: string, headers?: Record<string, string>): Promise<FlowOperation> {
+export async function readOperation(
+  stack: TestStack,
+  id: string,
+  headers?: Record<string, string>,
+): Promise<FlowOperation> {
   const { operation } = await stack.data(FlowOperationDocument, { id }, headers);
   if (!operation) throw new Error(`operation ${id} not found`);
   return operation;
@@ -28,11 +37,17 @@ export async function readOperation(stack: TestStack, id: string, headers?: Reco
  * Polls `operation(id)` until `done(op)`; each round without it may advance the sandbox clock by `advanceMs` (so
  * activation, registration and propagation happen). Fails after `timeoutMs` printing the last state.
  */
-export async function until(stack: TestStack, id: string, done: (op: FlowOperation) => boolean, options: { advanceMs?: number; timeoutMs?: number; headers?: Record<string, string> } = {}): Promise<FlowOperation> {
+export async function until(
+  stack: TestStack,
+  id: string,
+  done: (op: FlowOperation) => boolean,
+  options: { advanceMs?: number; timeoutMs?: number; headers?: Record<string, string> } = {},
+): Promise<FlowOperation> {
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
   let op = await readOperation(stack, id, options.headers);
   while (!done(op)) {
-    if (Date.now() > deadline) throw new Error(`operation did not get there in time; last state:\n${JSON.stringify(op, null, 2)}`);
+    if (Date.now() > deadline)
+      throw new Error(`operation did not get there in time; last state:\n${JSON.stringify(op, null, 2)}`);
     await new Promise((resolve) => setTimeout(resolve, 30));
     if (options.advanceMs && op.status === 'WAITING') await stack.sandbox.advance(options.advanceMs);
     op = await readOperation(stack, id, options.headers);
@@ -41,8 +56,15 @@ export async function until(stack: TestStack, id: string, done: (op: FlowOperati
 }
 
 /** Follows the operation to a final status, advancing the clock by a minute per round while it waits. */
-export function finished(stack: TestStack, id: string, options: { advanceMs?: number; headers?: Record<string, string> } = {}): Promise<FlowOperation> {
-  return until(stack, id, (op) => ['SUCCEEDED', 'FAILED', 'CANCELED'].includes(op.status), { advanceMs: options.advanceMs ?? 60_000, headers: options.headers });
+export function finished(
+  stack: TestStack,
+  id: string,
+  options: { advanceMs?: number; headers?: Record<string, string> } = {},
+): Promise<FlowOperation> {
+  return until(stack, id, (op) => ['SUCCEEDED', 'FAILED', 'CANCELED'].includes(op.status), {
+    advanceMs: options.advanceMs ?? 60_000,
+    headers: options.headers,
+  });
 }
 
 /** Sandbox operations that change something (everything but reads). */

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalIdFor } from '../../../src/flows/submit.js';
 import { PRODUCT } from '@wix-account-graph/sandbox';
-import { FlowOperationDocument, FlowSetUpCustomerSiteDocument, type SetUpCustomerSiteInput } from '../../gql/graphql.js';
+import {
+  FlowOperationDocument,
+  FlowSetUpCustomerSiteDocument,
+  type SetUpCustomerSiteInput,
+} from '../../gql/graphql.js';
 import { GatewayProcess } from '../../helpers/child.js';
 import { TestSandbox } from '../../helpers/sandbox.js';
 import { rawPackages } from './resellers-fixtures.js';
@@ -46,7 +50,12 @@ describe('flows: a gateway killed mid-flow resumes the operation after a restart
     return p;
   };
 
-  async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  async function eventually<T>(
+    read: () => Promise<T>,
+    ok: (value: T) => boolean,
+    what: string,
+    timeoutMs = 20_000,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await read();
@@ -59,19 +68,27 @@ describe('flows: a gateway killed mid-flow resumes the operation after a restart
   it('completes the operation after the restart and never buys twice', async () => {
     const main = sandbox.seed.mainAccountId;
     const world = await sandbox.world();
-    const site = [...world.sites.values()].find((s) => s.ownerAccountId === main && !s.premium && world.instancesOfSite(s.id).length === 0)?.id as string;
+    const site = [...world.sites.values()].find(
+      (s) => s.ownerAccountId === main && !s.premium && world.instancesOfSite(s.id).length === 0,
+    )?.id as string;
     const idempotencyKey = `crash-${Date.now()}`;
     const input: SetUpCustomerSiteInput = {
       idempotencyKey,
       siteId: site,
       targetAccountId: sandbox.seed.subAccountIds[0] as string,
-      products: [{ catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR', count: 1 } }],
+      products: [
+        { catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR', count: 1 } },
+      ],
     };
 
     const first = await start();
     const id = (await first.data(FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation?.id as string;
     expect(id).toBeTruthy();
-    await eventually(() => sandbox.calls('createPackage'), (calls) => calls.length === 1, 'the package to be created');
+    await eventually(
+      () => sandbox.calls('createPackage'),
+      (calls) => calls.length === 1,
+      'the package to be created',
+    );
     await first.kill();
 
     const second = await start();
@@ -79,13 +96,24 @@ describe('flows: a gateway killed mid-flow resumes the operation after a restart
     // RUNNING when the kill came before the wait step was saved, WAITING after.
     expect((await second.data(FlowOperationDocument, { id })).operation?.status).toMatch(/^(RUNNING|WAITING)$/);
     await sandbox.advance(60_000);
-    const op = await eventually(async () => (await second.data(FlowOperationDocument, { id })).operation, (o) => o?.status === 'SUCCEEDED' || o?.status === 'FAILED', 'the resumed operation to finish');
+    const op = await eventually(
+      async () => (await second.data(FlowOperationDocument, { id })).operation,
+      (o) => o?.status === 'SUCCEEDED' || o?.status === 'FAILED',
+      'the resumed operation to finish',
+    );
     expect(op).toMatchObject({ id, status: 'SUCCEEDED', userErrors: [] });
     // The package step is DONE when the dead process saved it, SKIPPED when the resumed runner found the package by
     // its externalId; the wait is DONE when the resumed runner was waiting as the clock moved, SKIPPED when its lease
     // came later. Either way: one purchase (below).
-    expect(op?.steps.map((s) => s.status)).toEqual(['DONE', expect.stringMatching(/^(DONE|SKIPPED)$/), expect.stringMatching(/^(DONE|SKIPPED)$/)]);
-    expect(op?.result).toMatchObject({ __typename: 'SetUpCustomerSiteResult', site: { wixId: site, ownerAccountId: input.targetAccountId, premium: true } });
+    expect(op?.steps.map((s) => s.status)).toEqual([
+      'DONE',
+      expect.stringMatching(/^(DONE|SKIPPED)$/),
+      expect.stringMatching(/^(DONE|SKIPPED)$/),
+    ]);
+    expect(op?.result).toMatchObject({
+      __typename: 'SetUpCustomerSiteResult',
+      site: { wixId: site, ownerAccountId: input.targetAccountId, premium: true },
+    });
 
     const retry = (await second.data(FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite;
     expect(retry.operation?.id).toBe(id);

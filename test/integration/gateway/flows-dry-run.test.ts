@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { PRODUCT, type CallRecord } from '@wix-account-graph/sandbox';
 import { toGlobalId } from '../../../src/schema/node.type.js';
-import { FlowConnectDomainDocument, FlowPurchaseDomainDocument, FlowReassignPaidServiceDocument, FlowSetUpCustomerSiteDocument } from '../../gql/graphql.js';
+import {
+  FlowConnectDomainDocument,
+  FlowPurchaseDomainDocument,
+  FlowReassignPaidServiceDocument,
+  FlowSetUpCustomerSiteDocument,
+} from '../../gql/graphql.js';
 import { useStack } from '../../helpers/stack.js';
 import { FLOW_STACK } from './flow-fixtures.js';
 import { key, worldOf } from './write-fixtures.js';
 
-const REGISTRANT = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', address: '1 Main Street', city: 'Springfield', countryCode: 'US', subdivisionCode: 'US-IL', postalCode: '62701', phone: '+15551234567' };
+const REGISTRANT = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  address: '1 Main Street',
+  city: 'Springfield',
+  countryCode: 'US',
+  subdivisionCode: 'US-IL',
+  postalCode: '62701',
+  phone: '+15551234567',
+};
 /** The only POSTs that read: Query Sites and Query Packages. */
 const QUERIES = new Set(['querySites', 'queryPackages']);
 
@@ -27,28 +42,54 @@ describe('flows: a dry run of every flow writes nothing', () => {
     expect(await stack.gateway.operations.store.listUnfinished(10)).toEqual([]);
     return calls;
   }
-  const plans = (plan: { steps: Array<{ name: string; plan: string; paid: boolean }> } | null | undefined) => plan?.steps.map((s) => [s.name, s.plan, s.paid]);
+  const plans = (plan: { steps: Array<{ name: string; plan: string; paid: boolean }> } | null | undefined) =>
+    plan?.steps.map((s) => [s.name, s.plan, s.paid]);
 
   it('setUpCustomerSite', async () => {
-    const input = { idempotencyKey: key(), dryRun: true, siteId: (await w.freeSites(main()))[0] as string, targetAccountId: stack.sandbox.seed.subAccountIds[0] as string, products: [{ catalogProductId: PRODUCT.premiumCore, countryCode: 'US' }] };
+    const input = {
+      idempotencyKey: key(),
+      dryRun: true,
+      siteId: (await w.freeSites(main()))[0] as string,
+      targetAccountId: stack.sandbox.seed.subAccountIds[0] as string,
+      products: [{ catalogProductId: PRODUCT.premiumCore, countryCode: 'US' }],
+    };
     const { setUpCustomerSite } = await stack.data(FlowSetUpCustomerSiteDocument, { input });
     expect(setUpCustomerSite.operation).toBeNull();
-    expect(plans(setUpCustomerSite.plan)).toEqual([['transferSite', 'WOULD_ACT', false], ['createPackage', 'WOULD_ACT', true], ['waitForInstances', 'WOULD_ACT', false]]);
+    expect(plans(setUpCustomerSite.plan)).toEqual([
+      ['transferSite', 'WOULD_ACT', false],
+      ['createPackage', 'WOULD_ACT', true],
+      ['waitForInstances', 'WOULD_ACT', false],
+    ]);
     await expectReadsOnly();
   });
 
   it('reassignPaidService', async () => {
     const [live] = await w.assignedLive(main(), 'premium-plan');
-    const input = { idempotencyKey: key(), dryRun: true, productInstanceId: toGlobalId('ProductInstance', live!.instance.instanceId), targetSiteId: (await w.freeSites(main()))[0] as string, unassignFirst: true };
+    const input = {
+      idempotencyKey: key(),
+      dryRun: true,
+      productInstanceId: toGlobalId('ProductInstance', live!.instance.instanceId),
+      targetSiteId: (await w.freeSites(main()))[0] as string,
+      unassignFirst: true,
+    };
     const { reassignPaidService } = await stack.data(FlowReassignPaidServiceDocument, { input });
     expect(reassignPaidService.operation).toBeNull();
     expect(reassignPaidService.plan?.wouldCallPaidEndpoint).toBe(false);
-    expect(plans(reassignPaidService.plan)).toEqual([['unassignFromSite', 'WOULD_ACT', false], ['assignToSite', 'WOULD_ACT', false]]);
+    expect(plans(reassignPaidService.plan)).toEqual([
+      ['unassignFromSite', 'WOULD_ACT', false],
+      ['assignToSite', 'WOULD_ACT', false],
+    ]);
     await expectReadsOnly();
   });
 
   it('purchaseDomain', async () => {
-    const input = { idempotencyKey: key(), dryRun: true, siteId: (await w.freeSites(main()))[0] as string, domain: 'dry-run-bakery.com', contacts: { registrant: REGISTRANT } };
+    const input = {
+      idempotencyKey: key(),
+      dryRun: true,
+      siteId: (await w.freeSites(main()))[0] as string,
+      domain: 'dry-run-bakery.com',
+      contacts: { registrant: REGISTRANT },
+    };
     const { purchaseDomain } = await stack.data(FlowPurchaseDomainDocument, { input });
     expect(purchaseDomain.operation).toBeNull();
     expect(plans(purchaseDomain.plan)).toEqual([

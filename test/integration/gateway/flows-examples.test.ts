@@ -8,7 +8,9 @@ import { expectSucceeded, finished, startFlowStack, writeCalls } from './flow-fi
  * The flow examples of `examples/` (10–13) run as written against the seeded sandbox (seed 1): the dry run their
  * variables ask for plans without writing, and with `dryRun: false` the operation succeeds.
  */
-const examples = readExamples(fileURLToPath(new URL('../../../examples', import.meta.url))).filter((e) => /^\s*mutation\s/m.test(e.query.replace(/^#.*$/gm, '')));
+const examples = readExamples(fileURLToPath(new URL('../../../examples', import.meta.url))).filter((e) =>
+  /^\s*mutation\s/m.test(e.query.replace(/^#.*$/gm, '')),
+);
 
 describe('flows: the examples run on the seeded sandbox', () => {
   let stack: TestStack;
@@ -17,15 +19,30 @@ describe('flows: the examples run on the seeded sandbox', () => {
   });
   afterAll(async () => stack.close());
 
-  async function post(query: string, operationName: string, variables: unknown): Promise<Record<string, { operation: { id: string } | null; plan: { steps: unknown[] } | null; userErrors: unknown[] }>> {
-    const res = await fetch(stack.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName, variables }) });
+  async function post(
+    query: string,
+    operationName: string,
+    variables: unknown,
+  ): Promise<
+    Record<string, { operation: { id: string } | null; plan: { steps: unknown[] } | null; userErrors: unknown[] }>
+  > {
+    const res = await fetch(stack.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, operationName, variables }),
+    });
     const body = (await res.json()) as { data?: Record<string, never>; errors?: unknown };
     if (!body.data || body.errors) throw new Error(JSON.stringify(body));
     return body.data;
   }
 
   it('there are four flow examples', () => {
-    expect(examples.map((e) => e.file)).toEqual(['10-set-up-customer-site.graphql', '11-reassign-paid-service.graphql', '12-purchase-domain.graphql', '13-connect-domain.graphql']);
+    expect(examples.map((e) => e.file)).toEqual([
+      '10-set-up-customer-site.graphql',
+      '11-reassign-paid-service.graphql',
+      '12-purchase-domain.graphql',
+      '13-connect-domain.graphql',
+    ]);
   });
 
   it.each(examples.map((e) => [e.file, e] as const))('%s plans, then runs to SUCCEEDED', async (_file, example) => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { externalIdFor } from '../../../src/flows/submit.js';
 import { PRODUCT } from '@wix-account-graph/sandbox';
 import { toGlobalId } from '../../../src/schema/node.type.js';
-import { FlowCancelOperationDocument, FlowOperationUpdatedDocument, FlowSetUpCustomerSiteDocument, type SetUpCustomerSiteInput } from '../../gql/graphql.js';
+import {
+  FlowCancelOperationDocument,
+  FlowOperationUpdatedDocument,
+  FlowSetUpCustomerSiteDocument,
+  type SetUpCustomerSiteInput,
+} from '../../gql/graphql.js';
 import { useStack } from '../../helpers/stack.js';
 import { TestSubscription, wsClient } from '../../helpers/ws.js';
 import { finished, readOperation, stepStatuses, until, FLOW_STACK } from './flow-fixtures.js';
@@ -19,9 +24,12 @@ describe('flows: following and canceling operations', () => {
     products: [{ catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR', count: 1 } }],
   });
   async function eventually(ok: () => boolean, what: string): Promise<void> {
-    for (const deadline = Date.now() + 3_000; !ok(); await new Promise((resolve) => setTimeout(resolve, 20))) if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    for (const deadline = Date.now() + 3_000; !ok(); await new Promise((resolve) => setTimeout(resolve, 20)))
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
   }
-  const start = async (site: string, idempotencyKey?: string) => (await stack.data(FlowSetUpCustomerSiteDocument, { input: input(site, idempotencyKey) })).setUpCustomerSite.operation?.id as string;
+  const start = async (site: string, idempotencyKey?: string) =>
+    (await stack.data(FlowSetUpCustomerSiteDocument, { input: input(site, idempotencyKey) })).setUpCustomerSite
+      .operation?.id as string;
 
   it('operationUpdated: the current state first, then each saved change, completing at SUCCEEDED', async () => {
     const id = await start((await w.freeSites(main()))[0] as string);
@@ -38,7 +46,10 @@ describe('flows: following and canceling operations', () => {
       }
       await sub.ended();
       expect(states.every((s) => s.id === id)).toBe(true);
-      expect(states[states.length - 1]).toMatchObject({ status: 'SUCCEEDED', result: { __typename: 'SetUpCustomerSiteResult' } });
+      expect(states[states.length - 1]).toMatchObject({
+        status: 'SUCCEEDED',
+        result: { __typename: 'SetUpCustomerSiteResult' },
+      });
       expect(states.map((s) => s.status)).toContain('WAITING');
       // Each push is a saved change: no two consecutive states are the same.
       for (let i = 1; i < states.length; i++) expect(states[i]).not.toEqual(states[i - 1]);
@@ -47,7 +58,9 @@ describe('flows: following and canceling operations', () => {
       expect((await late.data()).operationUpdated.status).toBe('SUCCEEDED');
       await late.ended();
       // Another tenant's operation is NOT_FOUND.
-      const other = wsClient(stack.gateway.url, { headers: { 'wix-account-id': stack.sandbox.seed.subAccountIds[0] as string } });
+      const other = wsClient(stack.gateway.url, {
+        headers: { 'wix-account-id': stack.sandbox.seed.subAccountIds[0] as string },
+      });
       const refused = new TestSubscription(other, FlowOperationUpdatedDocument, { id });
       expect((await refused.next()).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       await other.dispose();
@@ -62,7 +75,10 @@ describe('flows: following and canceling operations', () => {
     await until(stack, id, (op) => op.status === 'WAITING');
     const client = wsClient(stack.gateway.url);
     try {
-      const subs = [new TestSubscription(client, FlowOperationUpdatedDocument, { id }), new TestSubscription(client, FlowOperationUpdatedDocument, { id })];
+      const subs = [
+        new TestSubscription(client, FlowOperationUpdatedDocument, { id }),
+        new TestSubscription(client, FlowOperationUpdatedDocument, { id }),
+      ];
       for (const sub of subs) expect((await sub.data()).operationUpdated.status).toBe('WAITING');
       expect(runner.listenerCount()).toBe(2);
       await subs[0]!.stop();
@@ -71,7 +87,7 @@ describe('flows: following and canceling operations', () => {
       await stack.sandbox.advance(60_000);
       while ((await subs[1]!.data()).operationUpdated.status !== 'SUCCEEDED');
       await subs[1]!.ended();
-      await eventually(() => runner.listenerCount() === 0, 'the completed stream\'s listener to go');
+      await eventually(() => runner.listenerCount() === 0, "the completed stream's listener to go");
     } finally {
       await client.dispose();
     }
@@ -84,7 +100,11 @@ describe('flows: following and canceling operations', () => {
     const { cancelOperation } = await stack.data(FlowCancelOperationDocument, { input: { id } });
     expect(cancelOperation.userErrors).toEqual([]);
     expect(cancelOperation.operation).toMatchObject({ id, status: 'CANCELED' });
-    expect(stepStatuses(cancelOperation.operation!)).toEqual({ transferSite: 'DONE', createPackage: 'DONE', waitForInstances: 'CANCELED' });
+    expect(stepStatuses(cancelOperation.operation!)).toEqual({
+      transferSite: 'DONE',
+      createPackage: 'DONE',
+      waitForInstances: 'CANCELED',
+    });
     expect(cancelOperation.operation?.finishedAt).toBeTruthy();
     // The wait let go of its product-instance poller, and the runner of the operation.
     expect(stack.gateway.polling.stats()).toMatchObject({ pollers: 0, listeners: 0 });
@@ -95,9 +115,16 @@ describe('flows: following and canceling operations', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await readOperation(stack, id)).status).toBe('CANCELED');
     // Canceling a finished operation changes nothing; an unknown one is NOT_FOUND.
-    expect((await stack.data(FlowCancelOperationDocument, { input: { id } })).cancelOperation.operation?.status).toBe('CANCELED');
-    const unknown = await stack.data(FlowCancelOperationDocument, { input: { id: toGlobalId('Operation', '00000000-0000-4000-8000-000000000000') } });
-    expect(unknown.cancelOperation).toEqual({ operation: null, userErrors: [{ code: 'NOT_FOUND', field: 'input.id', message: expect.any(String) }] });
+    expect((await stack.data(FlowCancelOperationDocument, { input: { id } })).cancelOperation.operation?.status).toBe(
+      'CANCELED',
+    );
+    const unknown = await stack.data(FlowCancelOperationDocument, {
+      input: { id: toGlobalId('Operation', '00000000-0000-4000-8000-000000000000') },
+    });
+    expect(unknown.cancelOperation).toEqual({
+      operation: null,
+      userErrors: [{ code: 'NOT_FOUND', field: 'input.id', message: expect.any(String) }],
+    });
   });
 
   it('a flow that succeeded is returned as is to a retry with its key (no new calls)', async () => {
@@ -107,6 +134,8 @@ describe('flows: following and canceling operations', () => {
     await finished(stack, id);
     await stack.sandbox.clearCalls();
     expect(await start(site, idempotencyKey)).toBe(id);
-    expect((await stack.sandbox.calls()).filter((c) => c.operation !== 'listChildAccounts' && c.operation !== 'getAccount')).toEqual([]);
+    expect(
+      (await stack.sandbox.calls()).filter((c) => c.operation !== 'listChildAccounts' && c.operation !== 'getAccount'),
+    ).toEqual([]);
   });
 });

@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRODUCT } from '@wix-account-graph/sandbox';
 import { Gateway } from '../../../src/server.js';
-import { FlowCancelOperationDocument, FlowOperationDocument, FlowSetUpCustomerSiteDocument } from '../../gql/graphql.js';
+import {
+  FlowCancelOperationDocument,
+  FlowOperationDocument,
+  FlowSetUpCustomerSiteDocument,
+} from '../../gql/graphql.js';
 import { TestSandbox } from '../../helpers/sandbox.js';
 import { stepStatuses } from './flow-fixtures.js';
 import { key } from './write-fixtures.js';
@@ -26,7 +30,12 @@ describe('flows: two gateways sharing the operation store', () => {
     for (let i = 0; i < 2; i++) {
       gateways.push(
         await Gateway.start({
-          upstream: { baseUrl: sandbox.url, apiKey: sandbox.seed.apiKey, mainAccountId: sandbox.seed.mainAccountId, timeoutMs: 5_000 },
+          upstream: {
+            baseUrl: sandbox.url,
+            apiKey: sandbox.seed.apiKey,
+            mainAccountId: sandbox.seed.mainAccountId,
+            timeoutMs: 5_000,
+          },
           polling: { intervalMs: 20, maxIntervalMs: 50, jitter: 0 },
           operations: { storePath: join(dir, 'operations.sqlite'), leaseMs: 600, retryDelayMs: 10 },
         }),
@@ -39,31 +48,64 @@ describe('flows: two gateways sharing the operation store', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function data<TData, TVars>(gateway: Gateway, document: TypedDocumentNode<TData, TVars>, variables: TVars): Promise<TData> {
-    const res = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: print(document), variables }) });
+  async function data<TData, TVars>(
+    gateway: Gateway,
+    document: TypedDocumentNode<TData, TVars>,
+    variables: TVars,
+  ): Promise<TData> {
+    const res = await fetch(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: print(document), variables }),
+    });
     const body = (await res.json()) as { data?: TData; errors?: unknown[] };
     if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body)}`);
     return body.data;
   }
   async function eventually(ok: () => Promise<boolean> | boolean, what: string, timeoutMs = 5_000): Promise<void> {
-    for (const deadline = Date.now() + timeoutMs; !(await ok()); await new Promise((resolve) => setTimeout(resolve, 20))) if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    for (
+      const deadline = Date.now() + timeoutMs;
+      !(await ok());
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    )
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
   }
 
   it('a cancel through the other gateway stops the waiting runner; nothing is undone', async () => {
     const [a, b] = gateways as [Gateway, Gateway];
     const main = sandbox.seed.mainAccountId;
     const world = await sandbox.world();
-    const site = [...world.sites.values()].find((s) => s.ownerAccountId === main && !s.premium && world.instancesOfSite(s.id).length === 0)?.id as string;
-    const input = { idempotencyKey: key(), siteId: site, targetAccountId: sandbox.seed.subAccountIds[0] as string, products: [{ catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR' as const, count: 1 } }] };
+    const site = [...world.sites.values()].find(
+      (s) => s.ownerAccountId === main && !s.premium && world.instancesOfSite(s.id).length === 0,
+    )?.id as string;
+    const input = {
+      idempotencyKey: key(),
+      siteId: site,
+      targetAccountId: sandbox.seed.subAccountIds[0] as string,
+      products: [
+        { catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR' as const, count: 1 } },
+      ],
+    };
     const id = (await data(a, FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation?.id as string;
-    await eventually(async () => (await data(a, FlowOperationDocument, { id })).operation?.status === 'WAITING', 'the operation to wait for Wix');
+    await eventually(
+      async () => (await data(a, FlowOperationDocument, { id })).operation?.status === 'WAITING',
+      'the operation to wait for Wix',
+    );
     expect(a.operations.runner.runningCount).toBe(1);
 
     const { cancelOperation } = await data(b, FlowCancelOperationDocument, { input: { id } });
     expect(cancelOperation.operation).toMatchObject({ id, status: 'CANCELED' });
-    expect(stepStatuses(cancelOperation.operation!)).toEqual({ transferSite: 'DONE', createPackage: 'DONE', waitForInstances: 'CANCELED' });
+    expect(stepStatuses(cancelOperation.operation!)).toEqual({
+      transferSite: 'DONE',
+      createPackage: 'DONE',
+      waitForInstances: 'CANCELED',
+    });
     // Gateway A lets go of it (within a lease renewal, 200 ms) while Wix has still not delivered.
-    await eventually(() => a.operations.runner.runningCount === 0, 'gateway A to stop running the canceled operation', 2_000);
+    await eventually(
+      () => a.operations.runner.runningCount === 0,
+      'gateway A to stop running the canceled operation',
+      2_000,
+    );
     expect(a.polling.stats()).toMatchObject({ pollers: 0, listeners: 0 });
 
     await sandbox.clearCalls();
@@ -72,6 +114,10 @@ describe('flows: two gateways sharing the operation store', () => {
     const after = (await data(a, FlowOperationDocument, { id })).operation;
     expect(after).toMatchObject({ status: 'CANCELED', updatedAt: cancelOperation.operation?.updatedAt });
     expect((await sandbox.world()).sites.get(site)?.ownerAccountId).toBe(input.targetAccountId);
-    expect((await sandbox.calls()).filter((c) => c.method !== 'GET' && !['querySites', 'queryPackages'].includes(c.operation))).toEqual([]);
+    expect(
+      (await sandbox.calls()).filter(
+        (c) => c.method !== 'GET' && !['querySites', 'queryPackages'].includes(c.operation),
+      ),
+    ).toEqual([]);
   });
 });

@@ -34,8 +34,20 @@ describe('gateway: operation limits', () => {
     for (let i = 0; i < OPERATION_LIMITS.maxDepth; i++) selection = `premiumPlan { site { ${selection} } }`;
     const client = wsClient(stack.gateway.url);
     try {
-      const sub = new TestSubscription(client, parse(`subscription { productInstanceUpdated(id: "${stack.sandbox.seed.siteIds[0]}") { site { ${selection} } } }`));
-      expect(await sub.error()).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringMatching(/depth/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]));
+      const sub = new TestSubscription(
+        client,
+        parse(
+          `subscription { productInstanceUpdated(id: "${stack.sandbox.seed.siteIds[0]}") { site { ${selection} } } }`,
+        ),
+      );
+      expect(await sub.error()).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            message: expect.stringMatching(/depth/i),
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          }),
+        ]),
+      );
     } finally {
       await client.dispose();
     }
@@ -44,7 +56,11 @@ describe('gateway: operation limits', () => {
 
   it('refuses a document with too many tokens', async () => {
     const padding = Array.from({ length: OPERATION_LIMITS.maxTokens }, () => 'wixId').join(' ');
-    const res = await fetch(stack.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ viewer { ${padding} } }` }) });
+    const res = await fetch(stack.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ viewer { ${padding} } }` }),
+    });
     const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
     expect(body.errors[0]?.message).toMatch(/token/i);
     expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');

@@ -12,11 +12,12 @@ import { expectTopLevel, key, worldOf } from './write-fixtures.js';
  */
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function eventually(ok: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (const deadline = Date.now() + 10_000; !(await ok()); await sleep(20)) if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+  for (const deadline = Date.now() + 10_000; !(await ok()); await sleep(20))
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
 }
 const fault = (stack: TestStack, rule: Record<string, unknown>) => stack.sandbox.admin('POST', 'faults', rule);
 
-describe('gateway: a keyed mutation\'s duplicate that outlives the wait', () => {
+describe("gateway: a keyed mutation's duplicate that outlives the wait", () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await TestStack.start({ gateway: { operations: { storePath: ':memory:', idempotencyWaitMs: 200 } } });
@@ -26,13 +27,25 @@ describe('gateway: a keyed mutation\'s duplicate that outlives the wait', () => 
   it('a duplicate that outlives the wait is IDEMPOTENCY_IN_PROGRESS; the first buys once and a later retry replays it', async () => {
     // 1 s: past the duplicate's 200 ms wait, inside the 5 s upstream timeout.
     await fault(stack, { target: 'createPackage', latencyMs: 1_000, times: 1 });
-    const input = { idempotencyKey: key(), products: [{ catalogProductId: PRODUCT.googleWorkspace, countryCode: 'US' }] };
+    const input = {
+      idempotencyKey: key(),
+      products: [{ catalogProductId: PRODUCT.googleWorkspace, countryCode: 'US' }],
+    };
     const send = async () => (await stack.data(CreatePackageDocument, { input })).createPackage;
     const answers = await Promise.all([send(), sleep(50).then(send)]);
     // Whichever reserved the key first bought; the other waited 200 ms and gave up.
     const bought = answers.find((a) => a.package) as (typeof answers)[number];
     const duplicate = answers.find((a) => a !== bought);
-    expect(duplicate).toEqual({ package: null, userErrors: [{ code: 'IDEMPOTENCY_IN_PROGRESS', field: 'input.idempotencyKey', message: expect.stringContaining('still running') }] });
+    expect(duplicate).toEqual({
+      package: null,
+      userErrors: [
+        {
+          code: 'IDEMPOTENCY_IN_PROGRESS',
+          field: 'input.idempotencyKey',
+          message: expect.stringContaining('still running'),
+        },
+      ],
+    });
     expect(bought.userErrors).toEqual([]);
     expect((await stack.data(CreatePackageDocument, { input })).createPackage).toEqual(bought);
     expect(await stack.sandbox.calls('createPackage')).toHaveLength(1);
@@ -57,16 +70,30 @@ describe('gateway: keyed mutations whose answer was lost', () => {
     await fault(stack, { target: 'createAccount', latencyMs: 2_500, times: 1 });
     const input = { idempotencyKey: key(), email: 'lost.answer@example.com', firstName: 'Lost' };
     expectTopLevel(await stack.run(CreateSubAccountDocument, { input }), 'UPSTREAM_TIMEOUT');
-    const owned = async () => [...(await w.world()).accounts.values()].filter((a) => a.accountOwner.toLowerCase() === input.email);
+    const owned = async () =>
+      [...(await w.world()).accounts.values()].filter((a) => a.accountOwner.toLowerCase() === input.email);
     await eventually(async () => (await owned()).length === 1, 'the sandbox to create the account');
     const retry = (await stack.data(CreateSubAccountDocument, { input })).createSubAccount;
-    expect(retry).toEqual({ account: null, userErrors: [{ code: 'IDEMPOTENCY_OUTCOME_UNKNOWN', field: 'input.idempotencyKey', message: expect.stringContaining('may have taken effect') }] });
+    expect(retry).toEqual({
+      account: null,
+      userErrors: [
+        {
+          code: 'IDEMPOTENCY_OUTCOME_UNKNOWN',
+          field: 'input.idempotencyKey',
+          message: expect.stringContaining('may have taken effect'),
+        },
+      ],
+    });
     expect(await stack.sandbox.calls('createAccount')).toHaveLength(1);
     expect(await owned()).toHaveLength(1);
     // A refusal (Wix answered) still frees its key for a corrected retry.
     const taken = { idempotencyKey: key(), email: input.email };
-    expect((await stack.data(CreateSubAccountDocument, { input: taken })).createSubAccount.userErrors.map((e) => e.code)).toEqual(['EMAIL_ALREADY_EXISTS']);
-    const corrected = (await stack.data(CreateSubAccountDocument, { input: { ...taken, email: 'another.one@example.com' } })).createSubAccount;
+    expect(
+      (await stack.data(CreateSubAccountDocument, { input: taken })).createSubAccount.userErrors.map((e) => e.code),
+    ).toEqual(['EMAIL_ALREADY_EXISTS']);
+    const corrected = (
+      await stack.data(CreateSubAccountDocument, { input: { ...taken, email: 'another.one@example.com' } })
+    ).createSubAccount;
     expect(corrected.userErrors).toEqual([]);
     expect(await stack.sandbox.calls('createAccount')).toHaveLength(3);
   });
@@ -77,7 +104,10 @@ describe('gateway: keyed mutations whose answer was lost', () => {
     await fault(stack, { target: 'transferSite', latencyMs: 2_500, times: 1 });
     const input = { idempotencyKey: key(), siteId: site, targetAccountId: target };
     expectTopLevel(await stack.run(TransferSiteDocument, { input }), 'UPSTREAM_TIMEOUT');
-    await eventually(async () => (await w.world()).sites.get(site)?.ownerAccountId === target, 'the sandbox to move the site');
+    await eventually(
+      async () => (await w.world()).sites.get(site)?.ownerAccountId === target,
+      'the sandbox to move the site',
+    );
     const retry = (await stack.data(TransferSiteDocument, { input })).transferSite;
     expect(retry).toMatchObject({ site: { wixId: site, ownerAccountId: target }, userErrors: [] });
     // The retry asked Wix once more (refused: not in the source any more) and read the site in the target.

@@ -14,7 +14,10 @@ describe('gateway: Query Packages beyond one Wix page', () => {
     for (let batch = 0; batch < 6; batch++) {
       await Promise.all(
         Array.from({ length: 20 }, async () => {
-          const res = await stack.sandbox.call('POST', '/resellers/v2/packages', { accountId: sub, body: { products: [{ catalogProductId: GOOGLE_WORKSPACE, countryCode: 'US' }] } });
+          const res = await stack.sandbox.call('POST', '/resellers/v2/packages', {
+            accountId: sub,
+            body: { products: [{ catalogProductId: GOOGLE_WORKSPACE, countryCode: 'US' }] },
+          });
           if (res.status !== 200) throw new Error(`Create Package answered ${res.status}: ${JSON.stringify(res.body)}`);
         }),
       );
@@ -28,11 +31,16 @@ describe('gateway: Query Packages beyond one Wix page', () => {
     expect(data.account.packages.nodes).toHaveLength(100);
     const calls = await stack.sandbox.calls('queryPackages');
     expect(calls).toHaveLength(2);
-    expect((calls[0]?.body as { query: unknown }).query).toEqual({ filter: { accountId: { $in: [sub] } }, cursorPaging: { limit: 100 } });
-    expect((calls[1]?.body as { query: unknown }).query).toEqual({ cursorPaging: { limit: 100, cursor: expect.any(String) } });
+    expect((calls[0]?.body as { query: unknown }).query).toEqual({
+      filter: { accountId: { $in: [sub] } },
+      cursorPaging: { limit: 100 },
+    });
+    expect((calls[1]?.body as { query: unknown }).query).toEqual({
+      cursorPaging: { limit: 100, cursor: expect.any(String) },
+    });
   });
 
-  it('every sub-account\'s packages still come from one query (one Wix page after another)', async () => {
+  it("every sub-account's packages still come from one query (one Wix page after another)", async () => {
     await stack.sandbox.clearCalls();
     const data = await stack.data(SubAccountsPackagesOnlyDocument, { first: 100 });
     const counts = Object.fromEntries(data.viewer.subAccounts.map((a) => [a.wixId, a.packages.totalCount]));

@@ -13,7 +13,11 @@ describe('gateway: sites over the sandbox', () => {
     for (const edge of data.sites.edges) expect(stack.sandbox.seed.siteIds).toContain(edge.node.wixId);
     const calls = await stack.sandbox.calls();
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ operation: 'querySites', accountId: stack.sandbox.seed.mainAccountId, auth: 'valid' });
+    expect(calls[0]).toMatchObject({
+      operation: 'querySites',
+      accountId: stack.sandbox.seed.mainAccountId,
+      auth: 'valid',
+    });
   });
 
   it('pages through every site with after cursors, without gaps or repeats', async () => {
@@ -31,7 +35,9 @@ describe('gateway: sites over the sandbox', () => {
   it('resumes from a middle edge cursor', async () => {
     const all = await stack.data(SitesPageDocument, { first: 10 });
     const fromThird = await stack.data(SitesPageDocument, { first: 4, after: all.sites.edges[2]?.cursor });
-    expect(fromThird.sites.edges.map((e) => e.node.wixId)).toEqual(all.sites.edges.slice(3, 7).map((e) => e.node.wixId));
+    expect(fromThird.sites.edges.map((e) => e.node.wixId)).toEqual(
+      all.sites.edges.slice(3, 7).map((e) => e.node.wixId),
+    );
   });
 
   it('filters by premium and published', async () => {
@@ -45,26 +51,37 @@ describe('gateway: sites over the sandbox', () => {
   it('refuses first > 100 with a field-level BAD_USER_INPUT before any upstream call', async () => {
     const result = await stack.run(SitesPageDocument, { first: 101 });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0]?.extensions?.fields).toEqual([{ field: 'first', message: expect.stringContaining('100') }]);
+    expect(result.errors?.[0]?.extensions?.fields).toEqual([
+      { field: 'first', message: expect.stringContaining('100') },
+    ]);
     expect(JSON.stringify(result.errors)).not.toContain('101');
     expect(await stack.sandbox.calls()).toHaveLength(0);
   });
 
   it('refuses a cursor from another filter', async () => {
     const page = await stack.data(SitesPageDocument, { first: 2 });
-    const result = await stack.run(SitesPageDocument, { first: 2, after: page.sites.pageInfo.endCursor, filter: { premium: true } });
+    const result = await stack.run(SitesPageDocument, {
+      first: 2,
+      after: page.sites.pageInfo.endCursor,
+      filter: { premium: true },
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('batches 20 site(id:) fields into exactly one upstream Query Sites call', async () => {
     const ids = stack.sandbox.seed.siteIds.slice(0, 16);
-    const fields = Array.from({ length: 20 }, (_, i) => `s${i}: site(id: "${ids[i % ids.length]}") { wixId name }`).join('\n');
+    const fields = Array.from(
+      { length: 20 },
+      (_, i) => `s${i}: site(id: "${ids[i % ids.length]}") { wixId name }`,
+    ).join('\n');
     const data = await stack.data<Record<string, { wixId: string } | null>, never>(parse(`query { ${fields} }`));
     for (let i = 0; i < 20; i++) expect(data[`s${i}`]?.wixId).toBe(ids[i % ids.length]);
     const calls = await stack.sandbox.calls();
     expect(calls).toHaveLength(1);
     expect(calls[0]?.operation).toBe('querySites');
-    expect((calls[0]?.body as { query: { filter: { id: { $in: string[] } } } }).query.filter.id.$in.sort()).toEqual([...ids].sort());
+    expect((calls[0]?.body as { query: { filter: { id: { $in: string[] } } } }).query.filter.id.$in.sort()).toEqual(
+      [...ids].sort(),
+    );
   });
 
   it('site(id) takes a global ID or a Wix GUID, and is null for a site of another account', async () => {
@@ -72,7 +89,10 @@ describe('gateway: sites over the sandbox', () => {
     const node = list.sites.edges[0]?.node;
     const byGlobal = await stack.data(SiteByIdDocument, { id: node?.id as string });
     expect(byGlobal.site?.wixId).toBe(node?.wixId);
-    const subSite = await stack.sandbox.call('POST', '/site-list/v2/sites/query', { accountId: stack.sandbox.seed.subAccountIds[0], body: {} });
+    const subSite = await stack.sandbox.call('POST', '/site-list/v2/sites/query', {
+      accountId: stack.sandbox.seed.subAccountIds[0],
+      body: {},
+    });
     const foreign = await stack.data(SiteByIdDocument, { id: subSite.body.sites[0].id });
     expect(foreign.site).toBeNull();
     const bad = await stack.run(SiteByIdDocument, { id: 'not-an-id' });

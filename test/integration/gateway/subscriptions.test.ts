@@ -24,7 +24,12 @@ describe('gateway: status subscriptions (graphql-ws) fed by shared pollers', () 
 
   beforeAll(async () => {
     // No backoff while nothing changes (max = base), so the poll rate is exactly one per interval; no jitter.
-    stack = await TestStack.start({ gateway: { polling: { intervalMs: INTERVAL_MS, maxIntervalMs: INTERVAL_MS, jitter: 0 }, websocket: { maxOperationsPerConnection: 100 } } });
+    stack = await TestStack.start({
+      gateway: {
+        polling: { intervalMs: INTERVAL_MS, maxIntervalMs: INTERVAL_MS, jitter: 0 },
+        websocket: { maxOperationsPerConnection: 100 },
+      },
+    });
   });
   afterAll(async () => stack.close());
   beforeEach(async () => {
@@ -39,7 +44,10 @@ describe('gateway: status subscriptions (graphql-ws) fed by shared pollers', () 
   /** Starts a registration through the sandbox's Create Registered Domain endpoint (as a partner would). */
   async function register(options: { siteId?: string } = {}): Promise<string> {
     const domain = await freeName(stack.sandbox, 'com', 'stream');
-    const res = await stack.sandbox.call('POST', '/domains/v1/registered-domains', { body: registration(domain, await instance(stack.sandbox, { tld: 'com' })), siteId: options.siteId });
+    const res = await stack.sandbox.call('POST', '/domains/v1/registered-domains', {
+      body: registration(domain, await instance(stack.sandbox, { tld: 'com' })),
+      siteId: options.siteId,
+    });
     expect(res.status).toBe(200);
     expect(res.body.registeredDomain.status).toBe('PENDING_REGISTRATION');
     return domain;
@@ -53,25 +61,47 @@ describe('gateway: status subscriptions (graphql-ws) fed by shared pollers', () 
     const [m0] = mainSites(stack.sandbox) as [string];
     const domain = await register({ siteId: m0 });
     const { registrationMs, propagationMs } = await settings();
-    const sub = new TestSubscription<RegisteredDomainUpdatedSubscription>(client(), RegisteredDomainUpdatedDocument, { domain });
+    const sub = new TestSubscription<RegisteredDomainUpdatedSubscription>(client(), RegisteredDomainUpdatedDocument, {
+      domain,
+    });
 
     const first = (await sub.data()).registeredDomainUpdated;
-    expect(first).toMatchObject({ domain, status: 'PENDING_REGISTRATION', icannConfirmationStatus: 'PENDING', dnsPropagationStatus: 'UNKNOWN', ownerAccountId: stack.sandbox.seed.mainAccountId, site: null });
+    expect(first).toMatchObject({
+      domain,
+      status: 'PENDING_REGISTRATION',
+      icannConfirmationStatus: 'PENDING',
+      dnsPropagationStatus: 'UNKNOWN',
+      ownerAccountId: stack.sandbox.seed.mainAccountId,
+      site: null,
+    });
 
     await stack.sandbox.advance(registrationMs);
     const active = (await sub.data()).registeredDomainUpdated;
     // The nested site is resolved with a fresh context per event (the domain was assigned when it became ACTIVE).
-    expect(active).toMatchObject({ status: 'ACTIVE', icannConfirmationStatus: 'CONFIRMED_BY_ALL', dnsPropagationStatus: 'IN_PROGRESS', site: { wixId: m0, premium: true } });
+    expect(active).toMatchObject({
+      status: 'ACTIVE',
+      icannConfirmationStatus: 'CONFIRMED_BY_ALL',
+      dnsPropagationStatus: 'IN_PROGRESS',
+      site: { wixId: m0, premium: true },
+    });
 
     await stack.sandbox.advance(propagationMs);
-    expect((await sub.data()).registeredDomainUpdated).toMatchObject({ status: 'ACTIVE', dnsPropagationStatus: 'COMPLETED' });
+    expect((await sub.data()).registeredDomainUpdated).toMatchObject({
+      status: 'ACTIVE',
+      dnsPropagationStatus: 'COMPLETED',
+    });
     await sub.ended();
     expect(sub.results).toHaveLength(3);
     expect(stack.gateway.polling.stats().pollers).toBe(0);
     // Every poll was a Get Registered Domain as the tenant.
     const polls = await stack.sandbox.calls('getRegisteredDomain');
     expect(polls.length).toBeGreaterThanOrEqual(3);
-    expect(polls.every((c) => c.accountId === stack.sandbox.seed.mainAccountId && c.path === `/domains/v1/registered-domains/${domain}`)).toBe(true);
+    expect(
+      polls.every(
+        (c) =>
+          c.accountId === stack.sandbox.seed.mainAccountId && c.path === `/domains/v1/registered-domains/${domain}`,
+      ),
+    ).toBe(true);
   });
 
   it('serves 200 subscribers with one upstream poll per interval, and stops polling when they all leave', async () => {
@@ -102,11 +132,17 @@ describe('gateway: status subscriptions (graphql-ws) fed by shared pollers', () 
     await stack.sandbox.clearCalls();
     await stack.sandbox.advance((await settings()).registrationMs);
     const actives = await Promise.all(subs.map((s) => s.data()));
-    expect(actives.every((d) => d.registeredDomainUpdated.status === 'ACTIVE' && d.registeredDomainUpdated.site?.wixId === m0)).toBe(true);
+    expect(
+      actives.every(
+        (d) => d.registeredDomainUpdated.status === 'ACTIVE' && d.registeredDomainUpdated.site?.wixId === m0,
+      ),
+    ).toBe(true);
     expect((await stack.sandbox.calls('querySites')).length).toBeLessThanOrEqual(2);
 
     await Promise.all(subs.map((s) => s.stop()));
-    await eventually(() => expect(stack.gateway.polling.stats()).toMatchObject({ pollers: 0, listeners: 0, tenants: 0 }));
+    await eventually(() =>
+      expect(stack.gateway.polling.stats()).toMatchObject({ pollers: 0, listeners: 0, tenants: 0 }),
+    );
     await sleep(INTERVAL_MS * 2); // a poll in flight when the last one left may still land
     await stack.sandbox.clearCalls();
     await sleep(INTERVAL_MS * 5);
@@ -125,12 +161,20 @@ describe('gateway: pollers under upstream failures', () => {
   };
   async function register(prefix: string): Promise<string> {
     const domain = await freeName(stack.sandbox, 'com', prefix);
-    expect((await stack.sandbox.call('POST', '/domains/v1/registered-domains', { body: registration(domain, await instance(stack.sandbox, { tld: 'com' })) })).status).toBe(200);
+    expect(
+      (
+        await stack.sandbox.call('POST', '/domains/v1/registered-domains', {
+          body: registration(domain, await instance(stack.sandbox, { tld: 'com' })),
+        })
+      ).status,
+    ).toBe(200);
     return domain;
   }
 
   beforeAll(async () => {
-    stack = await TestStack.start({ gateway: { polling: { intervalMs: INTERVAL_MS, maxIntervalMs: MAX_MS, jitter: 0 } } });
+    stack = await TestStack.start({
+      gateway: { polling: { intervalMs: INTERVAL_MS, maxIntervalMs: MAX_MS, jitter: 0 } },
+    });
   });
   afterAll(async () => stack.close());
   beforeEach(async () => stack.sandbox.reset());
@@ -140,10 +184,12 @@ describe('gateway: pollers under upstream failures', () => {
     await eventually(() => expect(stack.gateway.polling.stats().pollers).toBe(0));
   });
 
-  it('backs off ×2 per upstream 500 up to the max, keeps the subscribers\' stream, and resets on the next change', async () => {
+  it("backs off ×2 per upstream 500 up to the max, keeps the subscribers' stream, and resets on the next change", async () => {
     const sb = stack.sandbox;
     const domain = await register('errors');
-    const sub = new TestSubscription<RegisteredDomainUpdatedSubscription>(client(), RegisteredDomainUpdatedDocument, { domain });
+    const sub = new TestSubscription<RegisteredDomainUpdatedSubscription>(client(), RegisteredDomainUpdatedDocument, {
+      domain,
+    });
     expect((await sub.data()).registeredDomainUpdated.status).toBe('PENDING_REGISTRATION');
     const delay = () => stack.gateway.polling.currentDelayMs(sb.seed.mainAccountId, `registeredDomain:${domain}`);
 
@@ -165,20 +211,34 @@ describe('gateway: pollers under upstream failures', () => {
     expect(sub.results.every((r) => !r.errors)).toBe(true);
   }, 30_000);
 
-
   it('honours Retry-After on 429 even above the max interval, and keeps the stream', async () => {
     const sb = stack.sandbox;
     const domain = await register('limited');
-    const sub = new TestSubscription<RegisteredDomainUpdatedSubscription>(client(), RegisteredDomainUpdatedDocument, { domain });
+    const sub = new TestSubscription<RegisteredDomainUpdatedSubscription>(client(), RegisteredDomainUpdatedDocument, {
+      domain,
+    });
     expect((await sub.data()).registeredDomainUpdated.status).toBe('PENDING_REGISTRATION');
 
     // 429 with Retry-After: 2 s on three calls in a row — the HTTP client's two retries wait it out, then the poll
     // fails and the poller waits at least the Retry-After (2 s) although its max interval is 800 ms.
-    await sb.admin('POST', 'faults', { target: 'getRegisteredDomain', rateLimitShare: 1, retryAfterSeconds: 2, times: 3 });
-    await eventually(async () => expect((await sb.calls('getRegisteredDomain')).filter((r) => r.outcome === 'fault-429')).toHaveLength(3), 10_000);
+    await sb.admin('POST', 'faults', {
+      target: 'getRegisteredDomain',
+      rateLimitShare: 1,
+      retryAfterSeconds: 2,
+      times: 3,
+    });
+    await eventually(
+      async () =>
+        expect((await sb.calls('getRegisteredDomain')).filter((r) => r.outcome === 'fault-429')).toHaveLength(3),
+      10_000,
+    );
     const limited = (await sb.calls('getRegisteredDomain')).filter((r) => r.outcome === 'fault-429').at(-1)!;
     const limitedAt = Date.now();
-    await eventually(async () => expect((await sb.calls('getRegisteredDomain')).filter((r) => r.seq > limited.seq)).not.toHaveLength(0), 10_000);
+    await eventually(
+      async () =>
+        expect((await sb.calls('getRegisteredDomain')).filter((r) => r.seq > limited.seq)).not.toHaveLength(0),
+      10_000,
+    );
     expect(Date.now() - limitedAt).toBeGreaterThanOrEqual(1_900);
 
     // The stream survived and still delivers the change.

@@ -7,7 +7,10 @@ const FOREIGN = '0a0b0c0d-1111-4222-8333-444455556666';
 describe('gateway: tenancy', () => {
   const stack = useStack();
 
-  const writes = async () => (await stack.sandbox.calls()).filter((c) => c.method !== 'GET' && !['querySites', 'queryPackages'].includes(c.operation));
+  const writes = async () =>
+    (await stack.sandbox.calls()).filter(
+      (c) => c.method !== 'GET' && !['querySites', 'queryPackages'].includes(c.operation),
+    );
 
   it('defaults to the main account', async () => {
     const data = await stack.data(ViewerIdDocument);
