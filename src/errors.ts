@@ -17,6 +17,22 @@ export const ErrorCode = {
 /** One of the gateway's error codes (`extensions.code`). */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+/**
+ * Upstream failures worth retrying later (Wix unavailable, rate-limited, slow): a flow retries its step, a poller
+ * backs off and keeps its subscribers. Anything else is final.
+ */
+const TRANSIENT_CODES: ReadonlySet<string> = new Set([
+  ErrorCode.UPSTREAM_UNAVAILABLE,
+  ErrorCode.UPSTREAM_RATE_LIMITED,
+  ErrorCode.UPSTREAM_TIMEOUT,
+]);
+
+/** True for a transient upstream failure (see TRANSIENT_CODES). */
+export function isTransientUpstream(error: unknown): boolean {
+  const code = (error as { extensions?: { code?: unknown } } | null | undefined)?.extensions?.code;
+  return typeof code === 'string' && TRANSIENT_CODES.has(code);
+}
+
 /** One rejected input field: its path (e.g. `input.contacts.registrant.email`) and why. */
 export interface FieldError {
   field: string;

@@ -8,13 +8,14 @@ import { defaultCatalog, type ProductCatalog } from './catalog.js';
 import { createContext, type GatewayContext } from './context.js';
 import { WixHttp } from './datasources/http.js';
 import { formatError } from './errors.js';
-import { createOperationServices, type OperationOptions, type OperationServices } from './flows/services.js';
+import { OperationServices, type OperationOptions } from './flows/operation-services.js';
 import { GraphiQL } from './graphiql.js';
 import { httpHandler } from './http-handler.js';
 import { limitRules, parseOptions } from './limits.js';
 import { PollerRegistry, type PollingOptions } from './polling/pollers.js';
 import { ResourceWatches } from './polling/watches.js';
 import { buildGatewaySchema } from './schema.js';
+import { UpstreamServices } from './upstream-services.js';
 import { GraphQLWebSocket, type WebSocketLimits } from './websocket.js';
 
 /** Where the gateway sends its Wix calls, and as whom. */
@@ -68,34 +69,29 @@ export class Gateway {
     const catalog = options.upstream.catalog ?? defaultCatalog();
     const polling = new PollerRegistry(options.polling);
     const watches = new ResourceWatches(polling, http, options.upstream.mainAccountId);
+    const upstream = new UpstreamServices({
+      http,
+      caches,
+      mainAccountId: options.upstream.mainAccountId,
+      catalog,
+      watches,
+    });
+    const operations = new OperationServices(options.operations ?? { storePath: ':memory:' }, upstream);
     // One context builder for HTTP and WebSocket: the same tenant check and the same data sources.
-    // The runner builds contexts as an operation's tenant; the contexts carry the runner: declared first, bound below.
-    let operations: OperationServices | undefined;
     const contextFor = (requestedAccountId: string | undefined) =>
-      createContext({
-        http,
-        caches,
-        mainAccountId: options.upstream.mainAccountId,
-        catalog,
-        requestedAccountId,
-        watches,
-        operations: operations as OperationServices,
-      });
-    operations = createOperationServices(options.operations ?? { storePath: ':memory:' }, (tenantId) =>
-      contextFor(tenantId),
-    );
+      createContext({ upstream, operations, requestedAccountId });
     const server = createServer(httpHandler({ apollo, contextFor, graphiql: new GraphiQL() }));
     try {
       await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
     } catch (error) {
       // E.g. the port is taken: let go of what was opened, so a caller that goes on (a test) holds nothing.
       await apollo.stop();
-      await operations.store.close();
+      await operations.close();
       throw error;
     }
     const websocket = new GraphQLWebSocket(server, { schema, contextFor, limits: options.websocket });
     // Operations that were running when a gateway stopped (or died) go on now.
-    await operations.runner.resume();
+    await operations.resume();
     return new Gateway(server, apollo, polling, websocket, operations);
   }
 

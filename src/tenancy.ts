@@ -1,6 +1,6 @@
 import type { AccountsDataSource } from './datasources/accounts.datasource.js';
 import { ErrorCode, GatewayError } from './errors.js';
-import { WIX_GUID as GUID } from './schema/wix-id.validator.js';
+import { isWixGuid, sameWixId as sameId } from './model/wix-guid.js';
 
 /**
  * Which Wix accounts a request may act on. The tenant comes from the `wix-account-id` header (or defaults to the main
@@ -17,7 +17,7 @@ export class Tenancy {
   async resolveTenant(requested: string | undefined): Promise<string> {
     if (!requested) return this.mainAccountId;
     const id = requested.trim();
-    if (!GUID.test(id))
+    if (!isWixGuid(id))
       throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'The wix-account-id header must be a Wix account ID (a GUID)', {
         fields: [{ field: 'wix-account-id', message: 'must be a GUID' }],
       });
@@ -28,7 +28,7 @@ export class Tenancy {
 
   /** Throws FORBIDDEN unless `tenant` may act on `target`. */
   async assertAccess(tenant: string, target: string): Promise<void> {
-    if (!GUID.test(target))
+    if (!isWixGuid(target))
       throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'accountId must be a Wix account ID (a GUID)', {
         fields: [{ field: 'accountId', message: 'must be a GUID' }],
       });
@@ -46,11 +46,6 @@ export class Tenancy {
     const children = await this.subAccountIds();
     return children.some((c) => sameId(c, id));
   }
-}
-
-/** Wix account IDs are GUIDs: the same in any letter case. */
-function sameId(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 function forbidden(accountId: string): GatewayError {

@@ -4,6 +4,7 @@ import {
   type ConnectedDomainSetupInfo,
   type DomainRegistrar,
 } from '../model/connected-domain.js';
+import { isSubdomain } from '../domain-name.js';
 import { DnsRecordType, type DnsRecord } from '../model/dns.js';
 import {
   toAssignment,
@@ -76,13 +77,12 @@ export interface GetSetupInfoResponse {
 
 /**
  * Wix's connection type in the model: UNKNOWN_CONNECTION_TYPE is what Wix answers for subdomains (roots must be
- * POINTING or NAMESERVERS), so it reads as SUBDOMAIN when the name has more than two labels. A root under a
- * multi-label suffix (`shop.com.tr`) cannot be told apart without a public-suffix list, but Wix never gives a root
- * that type.
+ * POINTING or NAMESERVERS), so it reads as SUBDOMAIN when the name is a subdomain by the public suffix list (a root
+ * under a multi-label suffix, `shop.com.tr`, is not).
  */
 export function toConnectionType(raw: string | undefined, domain: string): DomainConnectionType {
   if (raw === 'POINTING' || raw === 'NAMESERVERS' || raw === 'HIDDEN') return DomainConnectionType[raw];
-  if ((raw === undefined || raw === 'UNKNOWN_CONNECTION_TYPE') && domain.split('.').length > 2)
+  if ((raw === undefined || raw === 'UNKNOWN_CONNECTION_TYPE') && isSubdomain(domain))
     return DomainConnectionType.SUBDOMAIN;
   return DomainConnectionType.UNKNOWN;
 }

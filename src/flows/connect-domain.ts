@@ -1,12 +1,12 @@
-import type { GatewayContext } from '../context.js';
+import type { UpstreamSession } from '../upstream-services.js';
 import type { DnsRecordChange } from '../datasources/domain-dns.dto.js';
 import type { ConnectedDomain } from '../model/connected-domain.js';
 import { DnsPropagationStatus } from '../model/domain.js';
 import { CONNECTED_DOMAIN_ERRORS, DNS_ZONE_ERRORS } from '../user-errors/domains.js';
 import { domainInput, findSite, premiumPlanStep, waitForPlanStep, type DomainFlowInput } from './domain-steps.js';
 import type { RecordToSet } from './operation.js';
-import type { Flow } from './services.js';
-import { flowError, gatewayOf, inputOf, wix, type Ctx, type Step } from './steps.js';
+import type { Flow } from './flow-deps.js';
+import { flowError, sessionOf, inputOf, wix, type Ctx, type Step } from './steps.js';
 
 /**
  * connectDomain (Wix's sample flows "Connect an external domain using name servers / by pointing / a subdomain"):
@@ -23,9 +23,9 @@ export interface ConnectDomainFlowInput extends DomainFlowInput {
 const input = (ctx: Ctx) => inputOf<ConnectDomainFlowInput>(ctx);
 
 /** The account's connection of the domain, read afresh; null when it has none. */
-async function connectionOf(gw: GatewayContext, ctx: Ctx): Promise<ConnectedDomain | null> {
+async function connectionOf(session: UpstreamSession, ctx: Ctx): Promise<ConnectedDomain | null> {
   const { accountId, domain } = input(ctx);
-  return (await gw.scope(accountId)).connectedDomains.byDomain.load(domain);
+  return (await session.scope(accountId)).connectedDomains.byDomain.load(domain);
 }
 
 const createConnection: Step = {
@@ -34,16 +34,16 @@ const createConnection: Step = {
     'Connect the domain to the site (Wix Create Connected Domain), unless it is already connected the same way.',
   paid: false,
   async check(ctx) {
-    const cd = await connectionOf(await gatewayOf(ctx), ctx);
+    const cd = await connectionOf(sessionOf(ctx), ctx);
     const { siteId, method } = input(ctx);
     // Connected otherwise (another site or method): Wix answers DOMAINS_ALREADY_EXISTS when the step acts.
-    return cd && cd.siteWixId === siteId && String(cd.connectionType) === method
+    return cd?.siteWixId === siteId && String(cd.connectionType) === method
       ? `${cd.domain} is already connected to site ${siteId} (${method}).`
       : null;
   },
   async act(ctx) {
     const { accountId, domain, siteId, method } = input(ctx);
-    const scope = await (await gatewayOf(ctx)).scope(accountId);
+    const scope = await sessionOf(ctx).scope(accountId);
     const cd = await wix(
       () =>
         scope.connectedDomains.create({
@@ -61,10 +61,10 @@ const createConnection: Step = {
 
 /** Reads the setup info and puts the records the owner must set on the operation; null when not connected yet. */
 async function readRecords(ctx: Ctx): Promise<string | null> {
-  const gw = await gatewayOf(ctx);
-  if (!(await connectionOf(gw, ctx))) return null;
+  const session = sessionOf(ctx);
+  if (!(await connectionOf(session, ctx))) return null;
   const { accountId, domain } = input(ctx);
-  const info = await (await gw.scope(accountId)).connectedDomains.setupInfo.load(domain);
+  const info = await (await session.scope(accountId)).connectedDomains.setupInfo.load(domain);
   if (!info) return null;
   const records: RecordToSet[] = info.records.map((r) => ({
     type: r.type as RecordToSet['type'],
@@ -101,7 +101,7 @@ const updateZone: Step = {
   applies: (ctx) => input(ctx).method === 'NAMESERVERS' && input(ctx).dnsRecords.length > 0,
   async check(ctx) {
     const { accountId, domain, dnsRecords } = input(ctx);
-    const zone = await (await (await gatewayOf(ctx)).scope(accountId)).domainDns.zone.load(domain);
+    const zone = await (await sessionOf(ctx).scope(accountId)).domainDns.zone.load(domain);
     if (!zone) return null;
     const has = (want: DnsRecordChange) =>
       zone.records.some(
@@ -114,7 +114,7 @@ const updateZone: Step = {
   },
   async act(ctx) {
     const { accountId, domain, dnsRecords } = input(ctx);
-    const scope = await (await gatewayOf(ctx)).scope(accountId);
+    const scope = await sessionOf(ctx).scope(accountId);
     const zone = await scope.domainDns.zone.load(domain);
     // One record per (type, host name): replacing values means deleting the record and adding the new one at once.
     const deletions = (zone?.records ?? [])
@@ -134,7 +134,7 @@ const waitForPropagation: Step = {
   description: 'Poll the connected domain until DNS propagation is COMPLETED (Wix Get Connected Domain).',
   paid: false,
   async check(ctx) {
-    const cd = await connectionOf(await gatewayOf(ctx), ctx);
+    const cd = await connectionOf(sessionOf(ctx), ctx);
     if (cd) failIfFailed(cd);
     return cd?.dnsPropagationStatus === DnsPropagationStatus.COMPLETED
       ? `DNS propagation of ${cd.domain} is COMPLETED.`
@@ -145,9 +145,9 @@ const waitForPropagation: Step = {
     await ctx.waiting(
       `Waiting for DNS propagation of ${domain} (the owner sets the records listed on the operation; can take up to 48 hours).`,
     );
-    const gw = await gatewayOf(ctx);
-    const cd = await gw.watches.waitFor(
-      gw.watches.connectedDomain(accountId, domain),
+    const session = sessionOf(ctx);
+    const cd = await session.watches.waitFor(
+      session.watches.connectedDomain(accountId, domain),
       (d) => d.dnsPropagationStatus === DnsPropagationStatus.COMPLETED,
       ctx.signal,
     );

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { GatewayContext } from '../context.js';
+import type { UpstreamSession } from '../upstream-services.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { Package } from '../model/package.js';
 import { BillingCycleUnit, ProductInstanceStatus, type ProductInstance } from '../model/product-instance.js';
 import { RegisteredDomainStatus } from '../model/registered-domain.js';
 import { RESELLER_ERRORS } from '../user-errors/resellers.js';
 import { planInstanceOf, tldOf } from './domain-steps.js';
-import { flowError, gatewayOf, inputOf, recurring, wix, type BoughtPackage, type Ctx, type Step } from './steps.js';
+import { flowError, sessionOf, inputOf, recurring, wix, type BoughtPackage, type Ctx, type Step } from './steps.js';
 
 /**
  * The domain product step of purchaseDomain: a paid Create Package V2 whose product is NOT tied to the site (it stays
@@ -47,16 +47,20 @@ const USABLE: ReadonlySet<ProductInstanceStatus> = new Set([
 ]);
 
 /** The packages bought for this domain in this account (every earlier attempt, newest first). */
-async function earlierPackages(ctx: Ctx, gw: GatewayContext): Promise<Package[]> {
+async function earlierPackages(ctx: Ctx, session: UpstreamSession): Promise<Package[]> {
   const { accountId, domain } = input(ctx);
-  const scope = await gw.scope(accountId);
+  const scope = await session.scope(accountId);
   return (
     await scope.resellers.packagesByExternalId(domainProductExternalId(ctx.op.tenantId, accountId, domain))
   ).filter((p) => p.accountId === accountId);
 }
 
 /** An instance of those packages this purchase can use, if any. */
-async function usableInstance(ctx: Ctx, gw: GatewayContext, packages: Package[]): Promise<ProductInstance | undefined> {
+async function usableInstance(
+  ctx: Ctx,
+  session: UpstreamSession,
+  packages: Package[],
+): Promise<ProductInstance | undefined> {
   const { accountId, domain, registrationYears } = input(ctx);
   const tld = tldOf(domain);
   const candidates = packages
@@ -64,8 +68,8 @@ async function usableInstance(ctx: Ctx, gw: GatewayContext, packages: Package[])
     .filter(
       (i) =>
         USABLE.has(i.status) &&
-        gw.catalog.get(i.catalogProductId)?.type === 'DOMAIN' &&
-        gw.catalog.coversTld(i.catalogProductId, tld),
+        session.catalog.get(i.catalogProductId)?.type === 'DOMAIN' &&
+        session.catalog.coversTld(i.catalogProductId, tld),
     )
     .filter(
       (i) =>
@@ -74,7 +78,7 @@ async function usableInstance(ctx: Ctx, gw: GatewayContext, packages: Package[])
     );
   if (candidates.length === 0) return undefined;
   // Spent: used by a registration of another domain that did not fail (Wix lets an instance register one domain).
-  const registrations = await (await gw.scope(accountId)).registeredDomains.all();
+  const registrations = await (await session.scope(accountId)).registeredDomains.all();
   const spent = new Set(
     registrations
       .filter((rd) => rd.domain !== domain && rd.status !== RegisteredDomainStatus.FAILED_REGISTRATION)
@@ -93,8 +97,8 @@ function remember(ctx: Ctx, instance: ProductInstance, bought: boolean): void {
 }
 
 /** True when another instance already names `planInstanceId` as its reference (Wix lets each serve once). */
-async function referenceUsed(gw: GatewayContext, accountId: string, planInstanceId: string): Promise<boolean> {
-  const packages = await (await gw.scope(accountId)).resellers.allPackages();
+async function referenceUsed(session: UpstreamSession, accountId: string, planInstanceId: string): Promise<boolean> {
+  const packages = await (await session.scope(accountId)).resellers.allPackages();
   return packages.some((p) => p.productInstances.some((i) => i.referenceInstanceWixId === planInstanceId));
 }
 
@@ -102,7 +106,9 @@ async function referenceUsed(gw: GatewayContext, accountId: string, planInstance
  * The step (see the module comment). `alreadyRegistered` says (a sentence) when the account holds the domain already,
  * so that no domain product is needed.
  */
-export function domainProductStep(alreadyRegistered: (ctx: Ctx, gw: GatewayContext) => Promise<string | null>): Step {
+export function domainProductStep(
+  alreadyRegistered: (ctx: Ctx, session: UpstreamSession) => Promise<string | null>,
+): Step {
   return {
     name: 'domainProduct',
     description:
@@ -111,27 +117,27 @@ export function domainProductStep(alreadyRegistered: (ctx: Ctx, gw: GatewayConte
     async check(ctx) {
       const given = input(ctx).domainProductInstanceId;
       if (given) return `Using your domain product instance ${given}.`;
-      const gw = await gatewayOf(ctx);
-      const registered = await alreadyRegistered(ctx, gw);
+      const session = sessionOf(ctx);
+      const registered = await alreadyRegistered(ctx, session);
       if (registered) return registered;
-      const found = await usableInstance(ctx, gw, await earlierPackages(ctx, gw));
+      const found = await usableInstance(ctx, session, await earlierPackages(ctx, session));
       if (!found) return null;
       remember(ctx, found, ctx.get<BoughtPackage>('domainPackage')?.bought ?? false);
       return `Domain product instance ${found.wixId} (package ${found.packageWixId}) was bought for ${input(ctx).domain} before and is unused (${found.status}): not bought again.`;
     },
     async act(ctx) {
-      const gw = await gatewayOf(ctx);
+      const session = sessionOf(ctx);
       const { accountId, domain, registrationYears, countryCode } = input(ctx);
       const tld = tldOf(domain);
-      const catalogProductId = gw.catalog.productsCovering(tld, 'DOMAIN')[0];
+      const catalogProductId = session.catalog.productsCovering(tld, 'DOMAIN')[0];
       if (!catalogProductId)
         throw flowError('TLD_NOT_SUPPORTED', `The catalog has no domain product for .${tld}.`, 'input.domain');
       const plan = planInstanceOf(ctx);
       const free =
         plan &&
-        gw.catalog.coversTld(plan.catalogProductId, tld) &&
-        !(await referenceUsed(gw, accountId, plan.instanceId));
-      const generation = (await earlierPackages(ctx, gw)).length;
+        session.catalog.coversTld(plan.catalogProductId, tld) &&
+        !(await referenceUsed(session, accountId, plan.instanceId));
+      const generation = (await earlierPackages(ctx, session)).length;
       const externalId = domainProductExternalId(ctx.op.tenantId, accountId, domain);
       const products = [
         {
@@ -141,7 +147,7 @@ export function domainProductStep(alreadyRegistered: (ctx: Ctx, gw: GatewayConte
           referenceProductInstanceId: free ? plan.instanceId : null,
         },
       ];
-      const scope = await gw.scope(accountId);
+      const scope = await session.scope(accountId);
       const pkg = await wix(
         () =>
           racing(() =>

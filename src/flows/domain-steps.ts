@@ -1,9 +1,9 @@
 import type { BillingCycleUnit } from '../model/product-instance.js';
-import { externalIdFor } from './submit.js';
+import { externalIdFor } from '../idempotency/external-ids.js';
 import {
   enabledAlready,
   flowError,
-  gatewayOf,
+  sessionOf,
   inputOf,
   livePlanOf,
   packageStep,
@@ -56,7 +56,7 @@ export const findSite: Step = {
   paid: false,
   async check(ctx) {
     const { siteId, accountId } = domainInput(ctx);
-    const site = await (await (await gatewayOf(ctx)).scope(accountId)).sites.byId.load(siteId);
+    const site = await (await sessionOf(ctx).scope(accountId)).sites.byId.load(siteId);
     if (!site)
       throw flowError('SITE_NOT_FOUND', `Site ${siteId} was not found in account ${accountId}.`, 'input.siteId');
     return `Site ${site.wixId} (${site.displayName}) is in account ${accountId}${site.premium ? ', with a Premium plan' : ', free'}.`;
@@ -74,9 +74,9 @@ export function premiumPlanStep(description: string, applies?: (ctx: Ctx) => boo
     account: (ctx) => domainInput(ctx).accountId,
     externalId: (ctx) => externalIdFor(ctx.op.tenantId, ctx.op.idempotencyKey, 'plan'),
     idempotencyKey: (ctx) => `${ctx.op.idempotencyKey}:plan`,
-    async inPlace(ctx, gw) {
+    async inPlace(ctx, session) {
       const { accountId, siteId } = domainInput(ctx);
-      const plan = await livePlanOf(gw, accountId, siteId);
+      const plan = await livePlanOf(session, accountId, siteId);
       if (!plan) return null;
       ctx.set('planInstance', {
         instanceId: plan.wixId,
@@ -84,10 +84,11 @@ export function premiumPlanStep(description: string, applies?: (ctx: Ctx) => boo
       } satisfies PlanInstance);
       return `Site ${siteId} already has a Premium plan (instance ${plan.wixId}, ${plan.status}).`;
     },
-    async products(ctx, gw) {
+    async products(ctx, session) {
       const { siteId, domain, planOrder } = domainInput(ctx);
       const order = planOrder as PlanOrder;
-      const catalogProductId = order.catalogProductId ?? gw.catalog.productsCovering(tldOf(domain), 'PREMIUM_PLAN')[0];
+      const catalogProductId =
+        order.catalogProductId ?? session.catalog.productsCovering(tldOf(domain), 'PREMIUM_PLAN')[0];
       if (!catalogProductId)
         throw flowError(
           'NO_PREMIUM_PLAN_FOR_TLD',
@@ -135,7 +136,7 @@ export function waitForPlanStep(applies?: (ctx: Ctx) => boolean): Step {
     applies,
     async check(ctx) {
       const plan = planInstanceOf(ctx);
-      return plan ? enabledAlready(await gatewayOf(ctx), [plan.instanceId]) : null;
+      return plan ? enabledAlready(sessionOf(ctx), [plan.instanceId]) : null;
     },
     act: (ctx) => waitForEnabled(ctx, [planInstanceOf(ctx)?.instanceId ?? '']),
   };

@@ -1,4 +1,3 @@
-import type { GatewayError } from '../errors.js';
 import type { OperationKind, OperationRecord, RecordToSet, UserErrorRecord } from './operation.js';
 
 /**
@@ -45,10 +44,4 @@ export class FlowUserError extends Error {
   constructor(readonly userError: UserErrorRecord) {
     super(userError.message);
   }
-}
-
-/** True for failures that are worth retrying later (Wix unavailable, rate-limited, slow). */
-export function isTransient(error: unknown): boolean {
-  const code = (error as GatewayError | undefined)?.extensions?.code;
-  return code === 'UPSTREAM_UNAVAILABLE' || code === 'UPSTREAM_RATE_LIMITED' || code === 'UPSTREAM_TIMEOUT';
 }

@@ -1,15 +1,15 @@
-import type { GatewayContext } from '../context.js';
+import type { UpstreamSession } from '../upstream-services.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { RegistrationRequest } from '../datasources/registered-domains.dto.js';
 import { RegisteredDomainStatus, type RegisteredDomain } from '../model/registered-domain.js';
 import { REGISTERED_DOMAIN_ERRORS } from '../user-errors/domains.js';
 import { domainInstanceOf, domainProductStep } from './domain-product.js';
 import { domainInput, findSite, planInstanceOf, premiumPlanStep, type DomainFlowInput } from './domain-steps.js';
-import type { Flow } from './services.js';
+import type { Flow } from './flow-deps.js';
 import {
   enabledAlready,
   flowError,
-  gatewayOf,
+  sessionOf,
   inputOf,
   waitForEnabled,
   wix,
@@ -41,9 +41,9 @@ const input = (ctx: Ctx) => inputOf<PurchaseDomainFlowInput>(ctx);
  * One for another site, or for none, fails the flow: Wix registers a name once per account, and this flow cannot
  * move a registration to another site.
  */
-async function registrationOf(gw: GatewayContext, ctx: Ctx): Promise<RegisteredDomain | null> {
+async function registrationOf(session: UpstreamSession, ctx: Ctx): Promise<RegisteredDomain | null> {
   const { accountId, domain } = domainInput(ctx);
-  const rd = await (await gw.scope(accountId)).registeredDomains.reload(domain);
+  const rd = await (await session.scope(accountId)).registeredDomains.reload(domain);
   if (!rd || rd.status === RegisteredDomainStatus.FAILED_REGISTRATION) return null;
   assertForSite(rd, domainInput(ctx).siteId);
   return rd;
@@ -67,13 +67,13 @@ const findSiteAndDomain: Step = {
   ...findSite,
   async check(ctx) {
     const found = await findSite.check(ctx);
-    await registrationOf(await gatewayOf(ctx), ctx);
+    await registrationOf(sessionOf(ctx), ctx);
     return found;
   },
 };
 
-const domainProduct = domainProductStep(async (ctx, gw) => {
-  const rd = await registrationOf(gw, ctx);
+const domainProduct = domainProductStep(async (ctx, session) => {
+  const rd = await registrationOf(session, ctx);
   if (!rd) return null;
   if (rd.productInstanceId) ctx.set('registeredWith', rd.productInstanceId);
   return `${rd.domain} is already registered to this account (${rd.status}); no domain product needed.`;
@@ -84,12 +84,12 @@ const waitForInstances: Step = {
   description: 'Wait until Wix has delivered the Premium plan and the domain product (product instances ENABLED).',
   paid: false,
   async check(ctx) {
-    const gw = await gatewayOf(ctx);
-    if (await registrationOf(gw, ctx)) return 'The domain is already registered; nothing to wait for.';
+    const session = sessionOf(ctx);
+    if (await registrationOf(session, ctx)) return 'The domain is already registered; nothing to wait for.';
     const domainInstance = domainInstanceOf(ctx);
     if (!domainInstance) return null;
     return enabledAlready(
-      gw,
+      session,
       [planInstanceOf(ctx)?.instanceId, domainInstance].filter((id): id is string => Boolean(id)),
     );
   },
@@ -106,7 +106,7 @@ const registerDomain: Step = {
     'Register the domain for the site (Wix Create Registered Domain), unless it is already registered to this account.',
   paid: true,
   async check(ctx) {
-    const rd = await registrationOf(await gatewayOf(ctx), ctx);
+    const rd = await registrationOf(sessionOf(ctx), ctx);
     return rd ? `${rd.domain} is already registered to this account (${rd.status}).` : null;
   },
   async act(ctx) {
@@ -114,7 +114,7 @@ const registerDomain: Step = {
     const productInstanceId = domainInstanceOf(ctx);
     if (!productInstanceId)
       throw flowError('DOMAIN_PRODUCT_MISSING', 'No domain product instance to register the domain with.');
-    const scope = await (await gatewayOf(ctx)).scope(accountId);
+    const scope = await sessionOf(ctx).scope(accountId);
     const rd = await wix(
       () => activated(() => scope.registeredDomains.create({ domain, productInstanceId, siteId, contacts })),
       'input.domain',
@@ -129,16 +129,16 @@ const waitForActive: Step = {
   description: 'Poll the registration until the domain is ACTIVE (Wix Get Registered Domain).',
   paid: false,
   async check(ctx) {
-    const rd = await registrationOf(await gatewayOf(ctx), ctx);
+    const rd = await registrationOf(sessionOf(ctx), ctx);
     if (rd) failIfOver(rd);
     return rd?.status === RegisteredDomainStatus.ACTIVE ? `${rd.domain} is ACTIVE.` : null;
   },
   async act(ctx) {
     const { accountId, domain } = input(ctx);
     await ctx.waiting(`Waiting for the registrar: ${domain} is PENDING_REGISTRATION (Wix may take up to 48 hours).`);
-    const gw = await gatewayOf(ctx);
-    const rd = await gw.watches.waitFor(
-      gw.watches.registeredDomain(accountId, domain),
+    const session = sessionOf(ctx);
+    const rd = await session.watches.waitFor(
+      session.watches.registeredDomain(accountId, domain),
       (d) => d.status === RegisteredDomainStatus.ACTIVE,
       ctx.signal,
     );

@@ -1,8 +1,8 @@
-import type { GatewayContext } from '../context.js';
+import type { UpstreamSession } from '../upstream-services.js';
 import type { ProductInstance } from '../model/product-instance.js';
 import { ASSIGN_ERRORS, RESELLER_ERRORS } from '../user-errors/resellers.js';
-import type { Flow } from './services.js';
-import { flowError, gatewayOf, inputOf, wix, type Ctx, type Step } from './steps.js';
+import type { Flow } from './flow-deps.js';
+import { flowError, sessionOf, inputOf, wix, type Ctx, type Step } from './steps.js';
 
 /**
  * reassignPaidService (Wix's sample flow "Reassign a paid service to a different site"): unassign the product
@@ -18,9 +18,9 @@ export interface ReassignPaidServiceFlowInput {
 const input = (ctx: Ctx) => inputOf<ReassignPaidServiceFlowInput>(ctx);
 
 /** The instance as Wix has it now; NOT_FOUND (a user error) when the tenant cannot see it. */
-async function instanceNow(ctx: Ctx, gw: GatewayContext): Promise<ProductInstance> {
+async function instanceNow(ctx: Ctx, session: UpstreamSession): Promise<ProductInstance> {
   const { productInstanceId } = input(ctx);
-  const instance = await gw.tenant.resellers.instance(productInstanceId);
+  const instance = await session.tenant.resellers.instance(productInstanceId);
   if (!instance)
     throw flowError(
       'NOT_FOUND',
@@ -37,15 +37,15 @@ const unassign: Step = {
   paid: false,
   applies: (ctx) => input(ctx).unassignFirst,
   async check(ctx) {
-    const instance = await instanceNow(ctx, await gatewayOf(ctx));
+    const instance = await instanceNow(ctx, sessionOf(ctx));
     if (instance.siteWixId === input(ctx).targetSiteId)
       return `Instance ${instance.wixId} is already on site ${instance.siteWixId}.`;
     return instance.siteWixId ? null : `Instance ${instance.wixId} is assigned to no site (floating).`;
   },
   async act(ctx) {
-    const gw = await gatewayOf(ctx);
-    const instance = await instanceNow(ctx, gw);
-    const owner = await gw.scope(instance.accountId);
+    const session = sessionOf(ctx);
+    const instance = await instanceNow(ctx, session);
+    const owner = await session.scope(instance.accountId);
     await wix(
       () => owner.resellers.unassignInstance(instance.wixId, ctx.op.idempotencyKey),
       'input.productInstanceId',
@@ -61,15 +61,15 @@ const assign: Step = {
     'Assign the product instance to the target site (Wix Assign Product Instance To Site; moves it when assigned elsewhere).',
   paid: false,
   async check(ctx) {
-    const instance = await instanceNow(ctx, await gatewayOf(ctx));
+    const instance = await instanceNow(ctx, sessionOf(ctx));
     return instance.siteWixId === input(ctx).targetSiteId
       ? `Instance ${instance.wixId} is already on site ${instance.siteWixId}.`
       : null;
   },
   async act(ctx) {
-    const gw = await gatewayOf(ctx);
-    const instance = await instanceNow(ctx, gw);
-    const owner = await gw.scope(instance.accountId);
+    const session = sessionOf(ctx);
+    const instance = await instanceNow(ctx, session);
+    const owner = await session.scope(instance.accountId);
     const { targetSiteId } = input(ctx);
     await wix(
       () => owner.resellers.assignInstance(instance.wixId, targetSiteId, ctx.op.idempotencyKey),

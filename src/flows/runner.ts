@@ -13,7 +13,7 @@ import {
   stepUserError,
   withTransientRetries,
 } from './step-run.js';
-import type { OperationStore } from './store.js';
+import type { OperationStore } from './operation-store.js';
 
 export interface RunnerOptions<Deps> {
   store: OperationStore;

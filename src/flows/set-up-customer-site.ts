@@ -1,10 +1,10 @@
-import type { GatewayContext } from '../context.js';
+import type { UpstreamSession } from '../upstream-services.js';
 import type { BillingSpec } from '../datasources/resellers.dto.js';
 import type { ProductInstance } from '../model/product-instance.js';
 import { TRANSFER_ERRORS } from '../user-errors/resellers.js';
 import {
   enabledAlready,
-  gatewayOf,
+  sessionOf,
   inputOf,
   liveInstancesOf,
   packageStep,
@@ -15,8 +15,8 @@ import {
   type Ctx,
   type Step,
 } from './steps.js';
-import type { Flow } from './services.js';
-import { externalIdFor } from './submit.js';
+import type { Flow } from './flow-deps.js';
+import { externalIdFor } from '../idempotency/external-ids.js';
 
 /**
  * setUpCustomerSite (Wix's sample flow "Set up a customer's site in your team account"): transfer the finished site
@@ -45,12 +45,12 @@ const transferSite: Step = {
   paid: false,
   async check(ctx) {
     const { siteId, targetAccountId } = input(ctx);
-    const site = await (await (await gatewayOf(ctx)).scope(targetAccountId)).sites.byId.load(siteId);
+    const site = await (await sessionOf(ctx).scope(targetAccountId)).sites.byId.load(siteId);
     return site ? `Site ${siteId} is already in account ${targetAccountId}.` : null;
   },
   async act(ctx) {
     const { siteId, targetAccountId, sourceAccountId, enableNotifications } = input(ctx);
-    const target = await (await gatewayOf(ctx)).scope(targetAccountId);
+    const target = await sessionOf(ctx).scope(targetAccountId);
     await wix(
       () => target.siteTransfer.transferSite({ siteId, sourceAccountId, enableNotifications }),
       'input.siteId',
@@ -61,9 +61,9 @@ const transferSite: Step = {
 };
 
 /** The requested products the site has live already (in the customer's account), in the order of the input. */
-async function onSite(ctx: Ctx, gw: GatewayContext): Promise<Array<ProductInstance | undefined>> {
+async function onSite(ctx: Ctx, session: UpstreamSession): Promise<Array<ProductInstance | undefined>> {
   const { siteId, targetAccountId, products } = input(ctx);
-  const live = await liveInstancesOf(gw, targetAccountId, siteId);
+  const live = await liveInstancesOf(session, targetAccountId, siteId);
   return products.map((p) => live.find((i) => i.catalogProductId === p.catalogProductId));
 }
 
@@ -81,8 +81,8 @@ const createPackage = packageStep({
   account: (ctx) => input(ctx).targetAccountId,
   externalId: (ctx) => externalIdFor(ctx.op.tenantId, ctx.op.idempotencyKey),
   idempotencyKey: (ctx) => ctx.op.idempotencyKey,
-  async inPlace(ctx, gw) {
-    const found = await onSite(ctx, gw);
+  async inPlace(ctx, session) {
+    const found = await onSite(ctx, session);
     if (found.some((i) => !i)) return null;
     const instances = found as ProductInstance[];
     const pkg: BoughtPackage = {
@@ -94,8 +94,8 @@ const createPackage = packageStep({
     ctx.set('package', pkg);
     return `Site ${input(ctx).siteId} already has the requested services in account ${input(ctx).targetAccountId} (instances ${pkg.instanceIds.join(', ')}): nothing to buy.`;
   },
-  products: async (ctx, gw) => {
-    const found = await onSite(ctx, gw);
+  products: async (ctx, session) => {
+    const found = await onSite(ctx, session);
     return input(ctx)
       .products.filter((_, i) => !found[i])
       .map((p) => ({
@@ -114,7 +114,7 @@ const waitForInstances: Step = {
   paid: false,
   async check(ctx) {
     const pkg = ctx.get<BoughtPackage>('package');
-    return pkg ? enabledAlready(await gatewayOf(ctx), pkg.instanceIds) : null;
+    return pkg ? enabledAlready(sessionOf(ctx), pkg.instanceIds) : null;
   },
   act(ctx) {
     return waitForEnabled(ctx, ctx.get<BoughtPackage>('package')?.instanceIds ?? []);

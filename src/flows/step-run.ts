@@ -1,6 +1,6 @@
-import { GatewayError } from '../errors.js';
+import { GatewayError, isTransientUpstream } from '../errors.js';
 import { userErrorSpec } from '../user-errors/index.js';
-import { FlowUserError, isTransient, type FlowStep, type StepContext } from './flow.js';
+import { FlowUserError, type FlowStep, type StepContext } from './flow.js';
 import type { OperationRecord, StepRecord, UserErrorRecord } from './operation.js';
 
 /**
@@ -73,7 +73,7 @@ export async function withTransientRetries<T>(
     try {
       return await fn();
     } catch (error) {
-      if (signal.aborted || !isTransient(error) || attempt >= max) throw signal.aborted ? signal.reason : error;
+      if (signal.aborted || !isTransientUpstream(error) || attempt >= max) throw signal.aborted ? signal.reason : error;
       await sleep(baseDelayMs * 2 ** (attempt - 1), signal);
     }
   }
@@ -118,7 +118,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
     };
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);

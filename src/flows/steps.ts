@@ -1,4 +1,4 @@
-import type { GatewayContext } from '../context.js';
+import type { UpstreamSession } from '../upstream-services.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { BillingSpec, NewProductSpec } from '../datasources/resellers.dto.js';
 import type { Package } from '../model/package.js';
@@ -11,19 +11,19 @@ import {
 import { toUserError, toUserErrorWith, type UserErrorSpec } from '../user-errors/index.js';
 import { RESELLER_ERRORS } from '../user-errors/resellers.js';
 import { FlowUserError, type FlowStep, type StepContext } from './flow.js';
-import type { FlowDeps } from './services.js';
+import type { FlowDeps } from './flow-deps.js';
 
 /**
- * Building blocks the four flows share: a fresh gateway context per step, Wix refusals as flow user errors, the
+ * Building blocks the four flows share: a new upstream session per step, Wix refusals as flow user errors, the
  * "buy a package unless the package with our external ID exists" step, and waits on product instances through the
  * shared pollers.
  */
 export type Ctx = StepContext<FlowDeps>;
 export type Step = FlowStep<FlowDeps>;
 
-/** A fresh request context as the operation's tenant (new loaders: never a read from before the last write). */
-export function gatewayOf(ctx: Ctx): Promise<GatewayContext> {
-  return ctx.deps.freshContext();
+/** A new upstream session as the operation's tenant (new loaders: never a read from before the last write). */
+export function sessionOf(ctx: Ctx): UpstreamSession {
+  return ctx.deps.session();
 }
 
 /** The operation's input, typed by the flow. */
@@ -66,21 +66,23 @@ const LIVE: ReadonlySet<ProductInstanceStatus> = new Set([
 
 /** The live instances on a site, as `accountId` sees them now (Query Packages `productInstances.siteId $hasSome`). */
 export async function liveInstancesOf(
-  gw: GatewayContext,
+  session: UpstreamSession,
   accountId: string,
   siteId: string,
 ): Promise<ProductInstance[]> {
-  const instances = await (await gw.scope(accountId)).resellers.instancesOfSite(siteId);
+  const instances = await (await session.scope(accountId)).resellers.instancesOfSite(siteId);
   return instances.filter((i) => LIVE.has(i.status));
 }
 
 /** The live Premium plan on a site, if any. */
 export async function livePlanOf(
-  gw: GatewayContext,
+  session: UpstreamSession,
   accountId: string,
   siteId: string,
 ): Promise<ProductInstance | undefined> {
-  return (await liveInstancesOf(gw, accountId, siteId)).find((i) => gw.catalog.isPremiumPlan(i.catalogProductId));
+  return (await liveInstancesOf(session, accountId, siteId)).find((i) =>
+    session.catalog.isPremiumPlan(i.catalogProductId),
+  );
 }
 
 /** A recurring cycle of `count` `unit`s (default 1 YEAR). */
@@ -113,9 +115,9 @@ export interface PackageStepSpec {
   /** Wix `idempotencyKey` of the Create Package call. */
   idempotencyKey: (ctx: Ctx) => string;
   /** The products to buy (may read upstream, e.g. to pick a reference instance). */
-  products: (ctx: Ctx, gw: GatewayContext) => Promise<NewProductSpec[]>;
+  products: (ctx: Ctx, session: UpstreamSession) => Promise<NewProductSpec[]>;
   /** Says the package is not needed (a sentence), e.g. the site already has a plan; null to go on. */
-  inPlace?: (ctx: Ctx, gw: GatewayContext) => Promise<string | null>;
+  inPlace?: (ctx: Ctx, session: UpstreamSession) => Promise<string | null>;
   applies?: (ctx: Ctx) => boolean;
 }
 
@@ -141,19 +143,19 @@ export function packageStep(spec: PackageStepSpec): Step {
     paid: true,
     applies: spec.applies,
     async check(ctx) {
-      const gw = await gatewayOf(ctx);
-      const notNeeded = spec.inPlace ? await spec.inPlace(ctx, gw) : null;
+      const session = sessionOf(ctx);
+      const notNeeded = spec.inPlace ? await spec.inPlace(ctx, session) : null;
       if (notNeeded) return notNeeded;
-      const scope = await gw.scope(spec.account(ctx));
+      const scope = await session.scope(spec.account(ctx));
       const [found] = await scope.resellers.packagesByExternalId(spec.externalId(ctx));
       if (!found) return null;
       remember(ctx, found, ctx.get<BoughtPackage>(spec.stateKey)?.bought ?? false);
       return `Package ${found.wixId} with external ID ${spec.externalId(ctx)} already exists (bought by an earlier attempt).`;
     },
     async act(ctx) {
-      const gw = await gatewayOf(ctx);
-      const scope = await gw.scope(spec.account(ctx));
-      const products = await spec.products(ctx, gw);
+      const session = sessionOf(ctx);
+      const scope = await session.scope(spec.account(ctx));
+      const products = await spec.products(ctx, session);
       // Everything arrived between the check and now (another run): check again rather than send an empty order.
       if (products.length === 0)
         throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'Nothing left to buy; checking again');
@@ -176,8 +178,8 @@ export function packageStep(spec: PackageStepSpec): Step {
 }
 
 /** Reads instances afresh; null for one that is not visible. */
-async function instances(gw: GatewayContext, ids: string[]): Promise<Array<ProductInstance | null>> {
-  return Promise.all(ids.map((id) => gw.tenant.resellers.instance(id)));
+async function instances(session: UpstreamSession, ids: string[]): Promise<Array<ProductInstance | null>> {
+  return Promise.all(ids.map((id) => session.tenant.resellers.instance(id)));
 }
 
 /** Fails the operation when an instance ended CANCELED or FAILED: it will never be delivered. */
@@ -191,9 +193,9 @@ function assertDeliverable(instance: ProductInstance): void {
 }
 
 /** Whether every instance is ENABLED (a sentence), or null; fails when one can never be. */
-export async function enabledAlready(gw: GatewayContext, ids: string[]): Promise<string | null> {
+export async function enabledAlready(session: UpstreamSession, ids: string[]): Promise<string | null> {
   if (ids.length === 0) return null;
-  const found = await instances(gw, ids);
+  const found = await instances(session, ids);
   for (const instance of found) if (instance) assertDeliverable(instance);
   return found.every((i) => i?.status === ProductInstanceStatus.ENABLED)
     ? `Product instances ${ids.join(', ')} are ENABLED.`
@@ -206,10 +208,10 @@ export async function enabledAlready(gw: GatewayContext, ids: string[]): Promise
  */
 export async function waitForEnabled(ctx: Ctx, ids: string[]): Promise<string> {
   await ctx.waiting(`Waiting for Wix to deliver product instances ${ids.join(', ')} (PENDING → ENABLED).`);
-  const gw = await gatewayOf(ctx);
+  const session = sessionOf(ctx);
   for (const id of ids) {
-    const instance = await gw.watches.waitFor(
-      gw.watches.productInstance(ctx.deps.tenantId, id),
+    const instance = await session.watches.waitFor(
+      session.watches.productInstance(ctx.deps.tenantId, id),
       (i) => i.status === ProductInstanceStatus.ENABLED,
       ctx.signal,
     );

@@ -1,35 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { FlowDefinition, StepContext } from './flow.js';
-import type { OperationKind, OperationRecord } from './operation.js';
+import { randomUUID } from 'node:crypto';
+import { inputHash } from '../idempotency/hash.js';
+import type { FlowDefinition } from './flow.js';
+import type { OperationRecord, StepRecord } from './operation.js';
 import type { OperationRunner } from './runner.js';
-
-/** Stable JSON (sorted keys) so that the same input always hashes the same. */
-export function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export function inputHash(kind: OperationKind, input: Record<string, unknown>): string {
-  return createHash('sha256')
-    .update(`${kind}\n${stableJson(input)}`)
-    .digest('hex');
-}
-
-/**
- * A deterministic reference derived from the tenant and the client's idempotency key: used as the package
- * `externalId` (≤100 chars) so that a package bought by an earlier attempt is found again by Query Packages.
- */
-export function externalIdFor(tenantId: string, idempotencyKey: string, suffix = ''): string {
-  const digest = createHash('sha256').update(`${tenantId}\n${idempotencyKey}`).digest('hex').slice(0, 32);
-  return `wag-${digest}${suffix ? `-${suffix}` : ''}`;
-}
+import { stepContext } from './step-run.js';
 
 export type SubmitResult =
   { kind: 'started' | 'existing'; op: OperationRecord } | { kind: 'conflict'; op: OperationRecord };
@@ -102,18 +76,9 @@ export async function planOperation<Deps>(
     state: {},
     recordsToSet: [],
   } as unknown as OperationRecord;
-  const signal = new AbortController().signal;
-  const ctx: StepContext<Deps> = {
-    op,
-    deps,
-    signal,
-    set: (k, v) => {
-      op.state[k] = v;
-    },
-    get: <T>(k: string) => op.state[k] as T | undefined,
-    addRecordsToSet: () => undefined,
-    waiting: async () => undefined,
-  };
+  // The runner's step context, over a record nobody stores: `waiting` and the records to set change only this copy.
+  const scratch: StepRecord = { name: 'dry-run', description: '', status: 'PENDING', paid: false };
+  const ctx = stepContext(op, deps, new AbortController().signal, scratch, async () => undefined);
   const planned: PlannedStep[] = [];
   for (const step of flow.steps) {
     if (step.applies && !step.applies(ctx)) {

@@ -55,7 +55,9 @@ export class Listener<T> implements AsyncIterableIterator<T> {
     if (this.ended && this.error !== undefined) {
       const error = this.error;
       this.error = undefined;
-      return Promise.reject(error);
+      return Promise.reject(
+        error instanceof Error ? error : new Error('the watched resource failed', { cause: error }),
+      );
     }
     if (this.closed) return Promise.resolve({ value: undefined, done: true });
     if (this.waiting) return Promise.reject(new Error('Listener.next() called while a read is pending'));

@@ -1,4 +1,4 @@
-import { ErrorCode, GatewayError } from '../errors.js';
+import { isTransientUpstream, type GatewayError } from '../errors.js';
 import { Listener } from './listener.js';
 
 /** What to poll: one upstream resource of one tenant. */
@@ -32,18 +32,6 @@ export interface PollTiming {
   maxRetryAfterMs: number;
   /** ± share of random jitter on every delay, so pollers started together spread out. */
   jitter: number;
-}
-
-/** Failures worth waiting out: the stream stays open and the poller backs off. Anything else ends the stream. */
-const TRANSIENT: ReadonlySet<string> = new Set([
-  ErrorCode.UPSTREAM_RATE_LIMITED,
-  ErrorCode.UPSTREAM_UNAVAILABLE,
-  ErrorCode.UPSTREAM_TIMEOUT,
-]);
-
-/** True for an upstream failure the poller retries (rate limit, 5xx, timeout, network). */
-export function isTransient(error: unknown): boolean {
-  return error instanceof GatewayError && TRANSIENT.has(error.code);
 }
 
 /**
@@ -140,7 +128,7 @@ export class Poller<T> {
     if (this.stopped) return;
     this.failures = 0;
     const projection = JSON.stringify((this.spec.project ?? ((v: T) => v))(value)) ?? 'undefined';
-    const changed = this.latest === undefined || this.latest.projection !== projection;
+    const changed = this.latest?.projection !== projection;
     if (changed) {
       this.latest = { value, projection };
       this.delayMs = this.timing.intervalMs;
@@ -156,7 +144,7 @@ export class Poller<T> {
   }
 
   private failed(error: unknown): void {
-    if (!isTransient(error)) {
+    if (!isTransientUpstream(error)) {
       this.stop(error);
       return;
     }

@@ -4,7 +4,7 @@ import type { ConnectedDomain } from '../model/connected-domain.js';
 import { DnsPropagationStatus } from '../model/domain.js';
 import { ProductInstanceStatus, type ProductInstance } from '../model/product-instance.js';
 import { IcannConfirmationStatus, RegisteredDomainStatus, type RegisteredDomain } from '../model/registered-domain.js';
-import { AccountScope } from '../scope.js';
+import { AccountScope } from '../account-scope.js';
 import type { PollerRegistry, Watch, WatchSpec } from './pollers.js';
 
 /**

@@ -13,7 +13,7 @@ import { RegisteredDomainConnection } from '../schema/registered-domain.type.js'
 import { SitesArgs } from '../schema/site.args.js';
 import { SiteConnection } from '../schema/site.type.js';
 import { toConnection } from './connection.js';
-import { toPackageListFilter } from './package.resolver.js';
+import { toPackageListFilter } from './package-filter.js';
 
 /** The model Account of a Wix account ID. */
 export function accountNode(wixId: string): AccountModel {

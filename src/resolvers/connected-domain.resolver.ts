@@ -8,7 +8,7 @@ import type { Site as SiteModel } from '../model/site.js';
 import { ConnectedDomain, ConnectedDomainSetupInfo } from '../schema/connected-domain.type.js';
 import { DomainLookupArgs } from '../schema/domain.args.js';
 import { Site } from '../schema/site.type.js';
-import { domainScope } from './domain-scope.js';
+import { accountScopeOf } from './account-input.js';
 
 /** Connected domains: the root look-up, the site, and the setup instructions (all in the owner's scope). */
 @Resolver(() => ConnectedDomain)
@@ -21,7 +21,9 @@ export class ConnectedDomainResolver {
     @Args(() => DomainLookupArgs) args: DomainLookupArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<ConnectedDomainModel | null> {
-    return (await domainScope(ctx, args.accountId)).connectedDomains.byDomain.load(args.domain.toLowerCase());
+    return (await accountScopeOf(ctx, args.accountId, 'accountId')).connectedDomains.byDomain.load(
+      args.domain.toLowerCase(),
+    );
   }
 
   @FieldResolver(() => Site, {

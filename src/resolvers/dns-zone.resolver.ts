@@ -3,7 +3,7 @@ import type { GatewayContext } from '../context.js';
 import type { DnsZone as DnsZoneModel } from '../model/dns.js';
 import { DnsZone } from '../schema/dns-zone.type.js';
 import { DomainLookupArgs } from '../schema/domain.args.js';
-import { domainScope } from './domain-scope.js';
+import { accountScopeOf } from './account-input.js';
 
 /** DNS zones by domain name. */
 @Resolver(() => DnsZone)
@@ -17,6 +17,6 @@ export class DnsZoneResolver {
     @Args(() => DomainLookupArgs) args: DomainLookupArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<DnsZoneModel | null> {
-    return (await domainScope(ctx, args.accountId)).domainDns.zone.load(args.domain.toLowerCase());
+    return (await accountScopeOf(ctx, args.accountId, 'accountId')).domainDns.zone.load(args.domain.toLowerCase());
   }
 }

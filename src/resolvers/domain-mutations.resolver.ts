@@ -20,8 +20,8 @@ import {
   UpdateDnsZonePayload,
 } from '../schema/domain-mutations.payload.js';
 import { CONNECTED_DOMAIN_ERRORS, DNS_ZONE_ERRORS, REGISTERED_DOMAIN_ERRORS } from '../user-errors/domains.js';
-import { domainScope } from './domain-scope.js';
-import { runDomainWrite } from './domain-write.js';
+import { accountScopeOf } from './account-input.js';
+import { runMutation } from './mutation-runner.js';
 
 /**
  * One mutation per domain and DNS write of Wix (CONTRACT §6.2, §7.2, §7.5, §8.3). Inputs are validated before any
@@ -43,14 +43,14 @@ export class DomainMutationsResolver {
     input: RegisterDomainInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<RegisterDomainPayload> {
-    const scope = await domainScope(ctx, input.accountId);
+    const scope = await accountScopeOf(ctx, input.accountId);
     const req: RegistrationRequest = {
       domain: input.domain.toLowerCase(),
       productInstanceId: wixIdOf(input.productInstanceId, 'ProductInstance', 'input.productInstanceId'),
       siteId: input.siteId ? wixIdOf(input.siteId, 'Site', 'input.siteId') : null,
       contacts: toContacts(input.contacts),
     };
-    return runDomainWrite(ctx, {
+    return runMutation(ctx, {
       mutation: 'registerDomain',
       key: input.idempotencyKey,
       input: { accountId: scope.accountId, ...req },
@@ -77,7 +77,7 @@ export class DomainMutationsResolver {
     input: CreateConnectedDomainInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<CreateConnectedDomainPayload> {
-    const scope = await domainScope(ctx, input.accountId);
+    const scope = await accountScopeOf(ctx, input.accountId);
     const req: ConnectRequest = {
       domain: input.domain.toLowerCase(),
       connectionType: input.connectionType ?? null,
@@ -85,7 +85,7 @@ export class DomainMutationsResolver {
       assignmentType: input.assignmentType,
       suppressNotifications: input.suppressNotifications,
     };
-    return runDomainWrite(ctx, {
+    return runMutation(ctx, {
       mutation: 'createConnectedDomain',
       key: input.idempotencyKey,
       input: { accountId: scope.accountId, ...req },
@@ -112,9 +112,9 @@ export class DomainMutationsResolver {
     input: DeleteConnectedDomainInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<DeleteConnectedDomainPayload> {
-    const scope = await domainScope(ctx, input.accountId);
+    const scope = await accountScopeOf(ctx, input.accountId);
     const domain = input.domain.toLowerCase();
-    return runDomainWrite(ctx, {
+    return runMutation(ctx, {
       mutation: 'deleteConnectedDomain',
       key: input.idempotencyKey,
       input: { accountId: scope.accountId, domain },
@@ -155,14 +155,14 @@ export class DomainMutationsResolver {
       throw new GatewayError(ErrorCode.BAD_USER_INPUT, 'Invalid input: nothing to change', {
         fields: [{ field: 'additions', message: 'give additions, deletions or dnssecEnabled' }],
       });
-    const scope = await domainScope(ctx, input.accountId);
+    const scope = await accountScopeOf(ctx, input.accountId);
     const domain = input.domain.toLowerCase();
     const change = {
       additions: (input.additions ?? []).map(toRecord),
       deletions: (input.deletions ?? []).map(toRecord),
       dnssecEnabled: input.dnssecEnabled ?? null,
     };
-    return runDomainWrite(ctx, {
+    return runMutation(ctx, {
       mutation: 'updateDnsZone',
       key: input.idempotencyKey,
       input: { accountId: scope.accountId, domain, ...change },

@@ -1,13 +1,13 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
+import { accountIdOf } from './account-input.js';
 import { wixIdOf } from './ids.js';
 import { connectDomainFlow, type ConnectDomainFlowInput } from '../flows/connect-domain.js';
 import { FlowUserError } from '../flows/flow.js';
 import { purchaseDomainFlow, type PurchaseDomainFlowInput } from '../flows/purchase-domain.js';
 import { reassignPaidServiceFlow, type ReassignPaidServiceFlowInput } from '../flows/reassign-paid-service.js';
-import type { Flow, FlowDeps } from '../flows/services.js';
+import type { Flow } from '../flows/flow-deps.js';
 import { setUpCustomerSiteFlow, type SetUpCustomerSiteFlowInput } from '../flows/set-up-customer-site.js';
-import { planOperation, submitOperation } from '../flows/submit.js';
 import type { BillingCycleInput } from '../schema/reseller-mutations.input.js';
 import { ConnectDomainInput, PurchaseDomainInput } from '../schema/flow-domain.input.js';
 import { ReassignPaidServiceInput, SetUpCustomerSiteInput, type PremiumPlanOrderInput } from '../schema/flow.input.js';
@@ -31,20 +31,18 @@ import { toOperation, toPlan } from './operation.map.js';
 const guid = (id: string, type: string) => wixIdOf(id, type, 'input').toLowerCase();
 const cycle = (c?: BillingCycleInput | null) => (c ? { unit: c.unit, count: c.count } : null);
 
-async function accountOf(ctx: GatewayContext, accountId?: string | null): Promise<string> {
-  const id = accountId ? guid(accountId, 'Account') : ctx.tenantId;
-  await ctx.scope(id); // FORBIDDEN unless the tenant may act on it
-  return id;
+/** The account an input names (tenancy-checked: FORBIDDEN before anything else), lower-cased as operations store it. */
+async function accountOf(ctx: GatewayContext, accountId: string | null | undefined, field: string): Promise<string> {
+  return accountId ? (await accountIdOf(ctx, accountId, field)).toLowerCase() : ctx.tenantId;
 }
 
 async function run(ctx: GatewayContext, flow: Flow, key: string, dryRun: boolean, input: object): Promise<FlowPayload> {
   const plain = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
   if (dryRun) {
-    const deps: FlowDeps = { tenantId: ctx.tenantId, freshContext: async () => ctx };
     try {
       return {
         operation: null,
-        plan: toPlan(flow.kind, await planOperation(flow, deps, ctx.tenantId, plain, key)),
+        plan: toPlan(flow.kind, await ctx.operations.plan(flow, ctx.tenantId, key, plain)),
         userErrors: [],
       };
     } catch (error) {
@@ -53,7 +51,7 @@ async function run(ctx: GatewayContext, flow: Flow, key: string, dryRun: boolean
       return { operation: null, plan: null, userErrors: [ue] };
     }
   }
-  const submitted = await submitOperation(ctx.operations.runner, flow, ctx.tenantId, key, plain);
+  const submitted = await ctx.operations.submit(flow, ctx.tenantId, key, plain);
   if (submitted.kind === 'conflict') {
     const message = `The idempotency key was already used for another ${submitted.op.kind} input (operation ${toGlobalId('Operation', submitted.op.id)}); use a new key for a new operation.`;
     return {
@@ -62,7 +60,7 @@ async function run(ctx: GatewayContext, flow: Flow, key: string, dryRun: boolean
       userErrors: [userError(GatewayUserErrorCode.IDEMPOTENCY_CONFLICT, message, 'input.idempotencyKey')],
     };
   }
-  const current = (await ctx.operations.store.get(submitted.op.id)) ?? submitted.op;
+  const current = (await ctx.operations.get(submitted.op.id)) ?? submitted.op;
   return { operation: toOperation(current), plan: null, userErrors: [] };
 }
 
@@ -87,8 +85,8 @@ export class FlowResolver {
   ): Promise<SetUpCustomerSitePayload> {
     const normalised: SetUpCustomerSiteFlowInput = {
       siteId: guid(input.siteId, 'Site'),
-      targetAccountId: await accountOf(ctx, input.targetAccountId),
-      sourceAccountId: await accountOf(ctx, input.sourceAccountId),
+      targetAccountId: await accountOf(ctx, input.targetAccountId, 'input.targetAccountId'),
+      sourceAccountId: await accountOf(ctx, input.sourceAccountId, 'input.sourceAccountId'),
       products: input.products.map((p) => ({
         catalogProductId: guid(p.catalogProductId, 'CatalogProduct'),
         countryCode: p.countryCode.toUpperCase(),
@@ -128,7 +126,7 @@ export class FlowResolver {
     const countryCode = (input.countryCode ?? input.contacts.registrant.countryCode).toUpperCase();
     const normalised: PurchaseDomainFlowInput = {
       siteId: guid(input.siteId, 'Site'),
-      accountId: await accountOf(ctx, input.accountId),
+      accountId: await accountOf(ctx, input.accountId, 'input.accountId'),
       domain: input.domain.toLowerCase(),
       planOrder: planOrder(input.premiumPlan, countryCode),
       contacts: JSON.parse(JSON.stringify(input.contacts)) as PurchaseDomainFlowInput['contacts'],
@@ -151,7 +149,7 @@ export class FlowResolver {
   ): Promise<ConnectDomainPayload> {
     const normalised: ConnectDomainFlowInput = {
       siteId: guid(input.siteId, 'Site'),
-      accountId: await accountOf(ctx, input.accountId),
+      accountId: await accountOf(ctx, input.accountId, 'input.accountId'),
       domain: input.domain.toLowerCase(),
       method: input.method,
       planOrder: input.premiumPlan ? planOrder(input.premiumPlan, input.premiumPlan.countryCode) : null,

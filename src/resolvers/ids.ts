@@ -1,6 +1,6 @@
 import { ErrorCode, GatewayError } from '../errors.js';
 import { fromGlobalId, toGlobalId } from '../schema/node.type.js';
-import { WIX_GUID as GUID } from '../schema/wix-id.validator.js';
+import { WIX_GUID as GUID } from '../model/wix-guid.js';
 
 /**
  * Accepts a global ID of `type` or a raw Wix GUID and returns the Wix ID; anything else is BAD_USER_INPUT naming

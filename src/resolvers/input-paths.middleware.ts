@@ -8,7 +8,7 @@ import { ErrorCode, GatewayError, validationFields } from '../errors.js';
  */
 export const inputPaths: MiddlewareFn = async ({ info }, next) => {
   try {
-    return await next();
+    return (await next()) as unknown;
   } catch (error) {
     const fields = error instanceof ArgumentValidationError ? validationFields(error) : undefined;
     if (!fields) throw error;

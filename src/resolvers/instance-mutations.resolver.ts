@@ -15,10 +15,10 @@ import {
   ReassignProductInstancePayload,
   UnassignProductInstancePayload,
 } from '../schema/reseller-mutations.payload.js';
-import { GatewayUserErrorCode, userError } from '../user-errors/index.js';
-import { toUserErrorWith } from '../user-errors/index.js';
+import { GatewayUserErrorCode, toUserErrorWith, userError } from '../user-errors/index.js';
 import { ADJUST_ERRORS, ASSIGN_ERRORS, RESELLER_ERRORS } from '../user-errors/resellers.js';
-import { accountScope, guarded, keyedMutation } from './idempotent-mutation.js';
+import { accountScopeOf } from './account-input.js';
+import { runMutation } from './mutation-runner.js';
 import { wixIdOf } from './ids.js';
 import { toBillingSpec } from './reseller-mutations.resolver.js';
 
@@ -38,13 +38,18 @@ export class InstanceMutationsResolver {
     input: AssignProductInstanceInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<AssignProductInstancePayload> {
-    const scope = await accountScope(ctx, input.accountId);
+    const scope = await accountScopeOf(ctx, input.accountId);
     const [instanceId, siteId] = [instanceIdOf(input), siteIdOf(input)];
     const empty = (): AssignProductInstancePayload => ({ productInstance: null, userErrors: [] });
-    return guarded(ASSIGN_ERRORS, empty, async () => ({
-      productInstance: instanceOf(await scope.resellers.assignInstance(instanceId, siteId), instanceId),
-      userErrors: [],
-    }));
+    return runMutation(ctx, {
+      mutation: 'assignProductInstance',
+      errors: ASSIGN_ERRORS,
+      empty,
+      write: async () => ({
+        productInstance: instanceOf(await scope.resellers.assignInstance(instanceId, siteId), instanceId),
+        userErrors: [],
+      }),
+    });
   }
 
   @Mutation(() => UnassignProductInstancePayload, {
@@ -56,13 +61,18 @@ export class InstanceMutationsResolver {
     input: UnassignProductInstanceInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<UnassignProductInstancePayload> {
-    const scope = await accountScope(ctx, input.accountId);
+    const scope = await accountScopeOf(ctx, input.accountId);
     const instanceId = instanceIdOf(input);
     const empty = (): UnassignProductInstancePayload => ({ productInstance: null, userErrors: [] });
-    return guarded(RESELLER_ERRORS, empty, async () => ({
-      productInstance: instanceOf(await scope.resellers.unassignInstance(instanceId), instanceId),
-      userErrors: [],
-    }));
+    return runMutation(ctx, {
+      mutation: 'unassignProductInstance',
+      errors: RESELLER_ERRORS,
+      empty,
+      write: async () => ({
+        productInstance: instanceOf(await scope.resellers.unassignInstance(instanceId), instanceId),
+        userErrors: [],
+      }),
+    });
   }
 
   @Mutation(() => ReassignProductInstancePayload, {
@@ -74,44 +84,49 @@ export class InstanceMutationsResolver {
     input: ReassignProductInstanceInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<ReassignProductInstancePayload> {
-    const scope = await accountScope(ctx, input.accountId);
+    const scope = await accountScopeOf(ctx, input.accountId);
     const [instanceId, siteId] = [instanceIdOf(input), siteIdOf(input)];
     const empty = (): ReassignProductInstancePayload => ({
       productInstance: null,
       previousSiteWixId: null,
       userErrors: [],
     });
-    return guarded(ASSIGN_ERRORS, empty, async () => {
-      const current = await scope.resellers.instance(instanceId);
-      if (!current)
-        return {
-          ...empty(),
-          userErrors: [
-            userError(
-              GatewayUserErrorCode.NOT_FOUND,
-              'The product instance does not exist or is not visible to this account.',
-              'input.productInstanceId',
-            ),
-          ],
-        };
-      const previousSiteWixId = current.siteWixId ?? null;
-      if (previousSiteWixId === siteId) return { productInstance: current, previousSiteWixId, userErrors: [] };
-      try {
-        return {
-          productInstance: instanceOf(await scope.resellers.assignInstance(instanceId, siteId), instanceId),
-          previousSiteWixId,
-          userErrors: [],
-        };
-      } catch (error) {
-        const refused = toUserErrorWith(error, ASSIGN_ERRORS);
-        if (!refused) throw error;
-        scope.resellers.forget();
-        return {
-          productInstance: await scope.resellers.instance(instanceId),
-          previousSiteWixId,
-          userErrors: [refused],
-        };
-      }
+    return runMutation(ctx, {
+      mutation: 'reassignProductInstance',
+      errors: ASSIGN_ERRORS,
+      empty,
+      write: async () => {
+        const current = await scope.resellers.instance(instanceId);
+        if (!current)
+          return {
+            ...empty(),
+            userErrors: [
+              userError(
+                GatewayUserErrorCode.NOT_FOUND,
+                'The product instance does not exist or is not visible to this account.',
+                'input.productInstanceId',
+              ),
+            ],
+          };
+        const previousSiteWixId = current.siteWixId ?? null;
+        if (previousSiteWixId === siteId) return { productInstance: current, previousSiteWixId, userErrors: [] };
+        try {
+          return {
+            productInstance: instanceOf(await scope.resellers.assignInstance(instanceId, siteId), instanceId),
+            previousSiteWixId,
+            userErrors: [],
+          };
+        } catch (error) {
+          const refused = toUserErrorWith(error, ASSIGN_ERRORS);
+          if (!refused) throw error;
+          scope.resellers.forget();
+          return {
+            productInstance: await scope.resellers.instance(instanceId),
+            previousSiteWixId,
+            userErrors: [refused],
+          };
+        }
+      },
     });
   }
 
@@ -124,7 +139,7 @@ export class InstanceMutationsResolver {
     input: AdjustProductInstanceInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<AdjustProductInstancePayload> {
-    const scope = await accountScope(ctx, input.accountId);
+    const scope = await accountScopeOf(ctx, input.accountId);
     const instanceId = instanceIdOf(input);
     const change = {
       catalogProductId: input.catalogProductId ?? null,
@@ -132,13 +147,20 @@ export class InstanceMutationsResolver {
       discountCode: input.discountCode ?? null,
     };
     const empty = (): AdjustProductInstancePayload => ({ productInstance: null, userErrors: [] });
-    return keyedMutation(ctx, 'adjustProductInstance', input, ADJUST_ERRORS, empty, async () => ({
-      productInstance: instanceOf(
-        await scope.resellers.adjustInstance(instanceId, change, input.idempotencyKey),
-        instanceId,
-      ),
-      userErrors: [],
-    }));
+    return runMutation(ctx, {
+      mutation: 'adjustProductInstance',
+      key: input.idempotencyKey,
+      input,
+      errors: ADJUST_ERRORS,
+      empty,
+      write: async () => ({
+        productInstance: instanceOf(
+          await scope.resellers.adjustInstance(instanceId, change, input.idempotencyKey),
+          instanceId,
+        ),
+        userErrors: [],
+      }),
+    });
   }
 
   @Mutation(() => CancelProductInstancePayload, {
@@ -150,12 +172,19 @@ export class InstanceMutationsResolver {
     input: CancelProductInstanceInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<CancelProductInstancePayload> {
-    const scope = await accountScope(ctx, input.accountId);
+    const scope = await accountScopeOf(ctx, input.accountId);
     const instanceId = instanceIdOf(input);
     const empty = (): CancelProductInstancePayload => ({ productInstance: null, userErrors: [] });
-    return keyedMutation(ctx, 'cancelProductInstance', input, RESELLER_ERRORS, empty, async () => ({
-      productInstance: instanceOf(await scope.resellers.cancelInstance(instanceId, input.idempotencyKey), instanceId),
-      userErrors: [],
-    }));
+    return runMutation(ctx, {
+      mutation: 'cancelProductInstance',
+      key: input.idempotencyKey,
+      input,
+      errors: RESELLER_ERRORS,
+      empty,
+      write: async () => ({
+        productInstance: instanceOf(await scope.resellers.cancelInstance(instanceId, input.idempotencyKey), instanceId),
+        userErrors: [],
+      }),
+    });
   }
 }

@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import type { AccountScope } from '../scope.js';
+import type { AccountScope } from '../account-scope.js';
 import { accountNode } from './account.resolver.js';
 import { parseDomainKey } from './ids.js';
 import type { NodeLoader, NodeTable } from './node.resolver.js';
@@ -38,7 +38,7 @@ export function nodeTable(): NodeTable {
     [
       'Operation',
       async (ctx, wixId) => {
-        const record = await ctx.operations.store.get(wixId.toLowerCase());
+        const record = await ctx.operations.get(wixId.toLowerCase());
         return record?.tenantId === ctx.tenantId ? toOperation(record) : null;
       },
     ],

@@ -15,7 +15,7 @@ import {
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import { isFinal, type OperationRecord } from '../flows/operation.js';
-import type { OperationServices } from '../flows/services.js';
+import type { FlowOperations } from '../flows/operation-services.js';
 import { CancelOperationInput } from '../schema/flow-domain.input.js';
 import { CancelOperationPayload } from '../schema/flow.payload.js';
 import { Operation } from '../schema/operation.type.js';
@@ -26,8 +26,8 @@ import { toOperation } from './operation.map.js';
 /** The stored operation of an ID (global or raw), if the request's tenant owns it; another tenant's is invisible. */
 async function ownOperation(ctx: GatewayContext, id: string, field: string): Promise<OperationRecord | undefined> {
   const storeId = wixIdOf(id, 'Operation', field);
-  const record = await ctx.operations.store.get(storeId.toLowerCase());
-  return record && record.tenantId === ctx.tenantId ? record : undefined;
+  const record = await ctx.operations.get(storeId.toLowerCase());
+  return record?.tenantId === ctx.tenantId ? record : undefined;
 }
 
 @ArgsType()
@@ -46,12 +46,12 @@ const MAX_QUEUED = 50;
  * or read from the store when another gateway runs it), ending after a final status. A hand-written iterator rather
  * than an async generator so that `return()` (the client unsubscribed) ends it at once, even while it idles.
  */
-function operationStates(operations: OperationServices, first: OperationRecord): AsyncIterableIterator<Operation> {
+function operationStates(operations: FlowOperations, first: OperationRecord): AsyncIterableIterator<Operation> {
   const queue: OperationRecord[] = [];
   let wake: (() => void) | undefined;
   let version = -1;
   let ended = false;
-  const unsubscribe = operations.runner.subscribe(first.id, (op) => {
+  const unsubscribe = operations.subscribe(first.id, (op) => {
     queue.push(op);
     if (queue.length > MAX_QUEUED) queue.shift();
     wake?.();
@@ -75,7 +75,7 @@ function operationStates(operations: OperationServices, first: OperationRecord):
       while (!ended) {
         if (queue.length === 0) await idle((resume) => (wake = resume));
         wake = undefined;
-        const next = queue.shift() ?? (await operations.store.get(first.id));
+        const next = queue.shift() ?? (await operations.get(first.id));
         if (!ended && next && next.version > version) return emit(next);
       }
       return end();
@@ -138,7 +138,7 @@ export class OperationResolver {
         operation: null,
         userErrors: [userError('NOT_FOUND', 'This account has no such operation.', 'input.id')],
       };
-    const after = await ctx.operations.runner.cancel(record.id);
+    const after = await ctx.operations.cancel(record.id);
     return { operation: after ? toOperation(after) : null, userErrors: [] };
   }
 

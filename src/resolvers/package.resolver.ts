@@ -1,23 +1,14 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
-import type { PackageListFilter } from '../datasources/resellers.datasource.js';
 import type { Account as AccountModel } from '../model/account.js';
 import type { Package as PackageModel } from '../model/package.js';
 import { Account } from '../schema/account.type.js';
-import { PackagesArgs, type PackageFilter } from '../schema/package.args.js';
+import { PackagesArgs } from '../schema/package.args.js';
 import { Package, PackageConnection } from '../schema/package.type.js';
 import { accountNode } from './account.resolver.js';
 import { toConnection } from './connection.js';
+import { toPackageListFilter } from './package-filter.js';
 import { wixIdOf } from './ids.js';
-
-/** Reduces the GraphQL filter to the data source's (the site as its Wix ID). */
-export function toPackageListFilter(filter?: PackageFilter | null): PackageListFilter | null {
-  if (!filter) return null;
-  return {
-    status: filter.status ?? null,
-    siteWixId: filter.siteId ? wixIdOf(filter.siteId, 'Site', 'filter.siteId') : null,
-  };
-}
 
 /** Root fields `package` and `packages`, and the fields of Package that need resolving. */
 @Resolver(() => Package)

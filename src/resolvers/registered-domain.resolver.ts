@@ -7,7 +7,7 @@ import { DnsZone } from '../schema/dns-zone.type.js';
 import { DomainLookupArgs } from '../schema/domain.args.js';
 import { RegisteredDomain } from '../schema/registered-domain.type.js';
 import { Site } from '../schema/site.type.js';
-import { domainScope } from './domain-scope.js';
+import { accountScopeOf } from './account-input.js';
 
 /** Registered domains: the root look-up and the links to the site and the DNS zone (both in the owner's scope). */
 @Resolver(() => RegisteredDomain)
@@ -20,7 +20,9 @@ export class RegisteredDomainResolver {
     @Args(() => DomainLookupArgs) args: DomainLookupArgs,
     @Ctx() ctx: GatewayContext,
   ): Promise<RegisteredDomainModel | null> {
-    return (await domainScope(ctx, args.accountId)).registeredDomains.byDomain.load(args.domain.toLowerCase());
+    return (await accountScopeOf(ctx, args.accountId, 'accountId')).registeredDomains.byDomain.load(
+      args.domain.toLowerCase(),
+    );
   }
 
   @FieldResolver(() => Site, {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { BillingSpec, NewPackageSpec } from '../datasources/resellers.dto.js';
-import { externalIdFor } from '../flows/submit.js';
+import { externalIdFor } from '../idempotency/external-ids.js';
 import {
   CancelPackageInput,
   CreatePackageInput,
@@ -14,7 +14,8 @@ import {
   UpdatePackageExternalIdPayload,
 } from '../schema/reseller-mutations.payload.js';
 import { RESELLER_ERRORS } from '../user-errors/resellers.js';
-import { accountScope, guarded, keyedMutation } from './idempotent-mutation.js';
+import { accountScopeOf } from './account-input.js';
+import { runMutation } from './mutation-runner.js';
 import { wixIdOf } from './ids.js';
 
 /** A BillingInput as the data sources take it. */
@@ -61,18 +62,25 @@ export class ResellerMutationsResolver {
     input: CreatePackageInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<CreatePackagePayload> {
-    const scope = await accountScope(ctx, input.accountId);
+    const scope = await accountScopeOf(ctx, input.accountId);
     const spec = toNewPackage(input, ctx.tenantId);
     const empty = (): CreatePackagePayload => ({ package: null, userErrors: [] });
-    return keyedMutation(ctx, 'createPackage', input, RESELLER_ERRORS, empty, async () => {
-      // A derived external ID is ours alone: a package carrying it was bought by an earlier attempt of this request.
-      if (spec.derivedExternalId) {
-        const earlier = (await scope.resellers.packagesByExternalId(spec.externalId as string)).find(
-          (p) => p.accountId === scope.accountId,
-        );
-        if (earlier) return { package: earlier, userErrors: [] };
-      }
-      return { package: await scope.resellers.createPackage(spec), userErrors: [] };
+    return runMutation(ctx, {
+      mutation: 'createPackage',
+      key: input.idempotencyKey,
+      input,
+      errors: RESELLER_ERRORS,
+      empty,
+      write: async () => {
+        // A derived external ID is ours alone: a package carrying it was bought by an earlier attempt of this request.
+        if (spec.derivedExternalId) {
+          const earlier = (await scope.resellers.packagesByExternalId(spec.externalId as string)).find(
+            (p) => p.accountId === scope.accountId,
+          );
+          if (earlier) return { package: earlier, userErrors: [] };
+        }
+        return { package: await scope.resellers.createPackage(spec), userErrors: [] };
+      },
     });
   }
 
@@ -84,13 +92,20 @@ export class ResellerMutationsResolver {
     @Arg('input', () => CancelPackageInput, { description: 'The package to cancel.' }) input: CancelPackageInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<CancelPackagePayload> {
-    const scope = await accountScope(ctx, input.accountId);
+    const scope = await accountScopeOf(ctx, input.accountId);
     const packageId = wixIdOf(input.packageId, 'Package', 'input.packageId');
     const empty = (): CancelPackagePayload => ({ package: null, userErrors: [] });
-    return keyedMutation(ctx, 'cancelPackage', input, RESELLER_ERRORS, empty, async () => ({
-      package: await scope.resellers.cancelPackage(packageId, input.idempotencyKey),
-      userErrors: [],
-    }));
+    return runMutation(ctx, {
+      mutation: 'cancelPackage',
+      key: input.idempotencyKey,
+      input,
+      errors: RESELLER_ERRORS,
+      empty,
+      write: async () => ({
+        package: await scope.resellers.cancelPackage(packageId, input.idempotencyKey),
+        userErrors: [],
+      }),
+    });
   }
 
   @Mutation(() => UpdatePackageExternalIdPayload, {
@@ -101,12 +116,17 @@ export class ResellerMutationsResolver {
     input: UpdatePackageExternalIdInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<UpdatePackageExternalIdPayload> {
-    const scope = await accountScope(ctx, input.accountId);
+    const scope = await accountScopeOf(ctx, input.accountId);
     const packageId = wixIdOf(input.packageId, 'Package', 'input.packageId');
     const empty = (): UpdatePackageExternalIdPayload => ({ package: null, userErrors: [] });
-    return guarded(RESELLER_ERRORS, empty, async () => ({
-      package: await scope.resellers.updateExternalId(packageId, input.externalId),
-      userErrors: [],
-    }));
+    return runMutation(ctx, {
+      mutation: 'updatePackageExternalId',
+      errors: RESELLER_ERRORS,
+      empty,
+      write: async () => ({
+        package: await scope.resellers.updateExternalId(packageId, input.externalId),
+        userErrors: [],
+      }),
+    });
   }
 }

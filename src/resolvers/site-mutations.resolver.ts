@@ -5,7 +5,7 @@ import { CreateSubAccountInput, TransferSiteInput } from '../schema/site-mutatio
 import { CreateSubAccountPayload, TransferSitePayload } from '../schema/site-mutations.payload.js';
 import { ACCOUNT_ERRORS, TRANSFER_ERRORS } from '../user-errors/resellers.js';
 import { accountNode } from './account.resolver.js';
-import { keyedMutation } from './idempotent-mutation.js';
+import { runMutation } from './mutation-runner.js';
 import { wixIdOf } from './ids.js';
 
 /** Site transfer and sub-account creation: both irreversible, both once per idempotency key. */
@@ -31,27 +31,34 @@ export class SiteMutationsResolver {
     const target = await ctx.scope(targetId);
     const source = await ctx.scope(sourceId);
     const empty = (): TransferSitePayload => ({ site: null, userErrors: [] });
-    return keyedMutation(ctx, 'transferSite', input, TRANSFER_ERRORS, empty, async () => {
-      try {
-        await target.siteTransfer.transferSite({
-          siteId,
-          sourceAccountId: sourceId,
-          enableNotifications: input.enableNotifications,
-        });
-      } catch (error) {
-        // Not in the source account: when it is in the target already (an earlier call whose answer was lost, or a
-        // retry after a timeout), the wanted state is there — answer it rather than a misleading SITE_NOT_FOUND.
+    return runMutation(ctx, {
+      mutation: 'transferSite',
+      key: input.idempotencyKey,
+      input,
+      errors: TRANSFER_ERRORS,
+      empty,
+      write: async () => {
+        try {
+          await target.siteTransfer.transferSite({
+            siteId,
+            sourceAccountId: sourceId,
+            enableNotifications: input.enableNotifications,
+          });
+        } catch (error) {
+          // Not in the source account: when it is in the target already (an earlier call whose answer was lost, or a
+          // retry after a timeout), the wanted state is there — answer it rather than a misleading SITE_NOT_FOUND.
+          target.sites.byId.clear(siteId);
+          if (!(
+            error instanceof GatewayError &&
+            error.wixCode === 'SITE_NOT_FOUND' &&
+            (await target.sites.byId.load(siteId))
+          ))
+            throw error;
+        }
+        source.sites.byId.clear(siteId);
         target.sites.byId.clear(siteId);
-        if (!(
-          error instanceof GatewayError &&
-          error.wixCode === 'SITE_NOT_FOUND' &&
-          (await target.sites.byId.load(siteId))
-        ))
-          throw error;
-      }
-      source.sites.byId.clear(siteId);
-      target.sites.byId.clear(siteId);
-      return { site: await target.sites.byId.load(siteId), userErrors: [] };
+        return { site: await target.sites.byId.load(siteId), userErrors: [] };
+      },
     });
   }
 
@@ -70,13 +77,13 @@ export class SiteMutationsResolver {
         'Only the main account creates sub-accounts; send the request as the main account',
       );
     const empty = (): CreateSubAccountPayload => ({ account: null, userErrors: [] });
-    return keyedMutation(
-      ctx,
-      'createSubAccount',
+    return runMutation(ctx, {
+      mutation: 'createSubAccount',
+      key: input.idempotencyKey,
       input,
-      ACCOUNT_ERRORS,
+      errors: ACCOUNT_ERRORS,
       empty,
-      async () => {
+      write: async () => {
         const accountId = await ctx.accounts.createChildAccount(ctx.mainAccountId, {
           email: input.email,
           emailVerified: input.emailVerified,
@@ -89,7 +96,7 @@ export class SiteMutationsResolver {
         // Wix takes no idempotency key for Create Account and a second call makes a second account: after a failure of
         // unknown outcome (timeout, lost connection, 5xx) the key is held, and a retry with it is not sent to Wix.
       },
-      { holdOnUnknownOutcome: true },
-    );
+      holdOnUnknownOutcome: true,
+    });
   }
 }

@@ -17,7 +17,7 @@ import { DomainLookupArgs } from '../schema/domain.args.js';
 import { ProductInstance } from '../schema/product-instance.type.js';
 import { RegisteredDomain } from '../schema/registered-domain.type.js';
 import { ProductInstanceUpdatedArgs } from '../schema/subscription.args.js';
-import { domainScope } from './domain-scope.js';
+import { accountScopeOf } from './account-input.js';
 import { wixIdOf } from './ids.js';
 
 type Data<A> = SubscribeResolverData<unknown, A, GatewayContext>;
@@ -32,13 +32,13 @@ async function checked<T extends object>(Type: new () => T, raw: object): Promis
 
 async function registeredDomainStream({ args, context }: Data<DomainLookupArgs>) {
   const { domain, accountId } = await checked(DomainLookupArgs, args);
-  const scope = await domainScope(context, accountId);
+  const scope = await accountScopeOf(context, accountId, 'accountId');
   return context.watches.watch(context.watches.registeredDomain(scope.accountId, domain));
 }
 
 async function connectedDomainStream({ args, context }: Data<DomainLookupArgs>) {
   const { domain, accountId } = await checked(DomainLookupArgs, args);
-  const scope = await domainScope(context, accountId);
+  const scope = await accountScopeOf(context, accountId, 'accountId');
   return context.watches.watch(context.watches.connectedDomain(scope.accountId, domain));
 }
 

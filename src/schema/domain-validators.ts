@@ -5,59 +5,13 @@ import {
   type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
+import { domainShape } from '../domain-name.js';
 
 /**
  * class-validator rules of the domain and DNS mutation inputs that the stock decorators cannot express: domain
  * shapes (root or subdomain), contact emails and subdivision codes
  * (CONTRACT §6.1), and the cheap DNS record rules of Update DNS Zone (CONTRACT §8.3). Pure functions, no I/O.
  */
-
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
-const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/i;
-/**
- * Second-level labels under which country-code TLDs sell names (`shop.com.tr`, `shop.co.uk`): without a public
- * suffix list, a three-label name `<sld>.<one of these>.<2-letter TLD>` is read as a root domain, every other name of
- * three or more labels as a subdomain.
- */
-const CC_SECOND_LEVEL = new Set([
-  'ac',
-  'co',
-  'com',
-  'edu',
-  'gob',
-  'go',
-  'gov',
-  'ltd',
-  'ne',
-  'net',
-  'nom',
-  'or',
-  'org',
-  'plc',
-]);
-
-/** A host name split into its parts; undefined when it is not a host name with a TLD. */
-export interface DomainShape {
-  labels: string[];
-  /** The registrable label (second-level domain). */
-  sld: string;
-  isSubdomain: boolean;
-}
-
-export function domainShape(name: string): DomainShape | undefined {
-  if (typeof name !== 'string' || name.length > 253) return undefined;
-  const labels = name.toLowerCase().split('.');
-  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !TLD.test(labels[labels.length - 1] as string))
-    return undefined;
-  const tld = labels[labels.length - 1] as string;
-  const suffixLabels =
-    labels.length >= 3 && tld.length === 2 && CC_SECOND_LEVEL.has(labels[labels.length - 2] as string) ? 2 : 1;
-  return {
-    labels,
-    sld: labels[labels.length - suffixLabels - 1] as string,
-    isSubdomain: labels.length > suffixLabels + 1,
-  };
-}
 
 /** Registers a one-off property rule whose message may depend on the value (`problem` returns it, or null when valid). */
 function rule(

@@ -1,8 +1,6 @@
 import { IsDefined, ValidateBy, ValidateIf, buildMessage, type ValidationOptions } from 'class-validator';
+import { WIX_GUID } from '../model/wix-guid.js';
 import { fromGlobalId } from './node.type.js';
-
-/** A Wix GUID (Wix's IDs are GUID-shaped but not always RFC-4122 versioned, so no version check). */
-export const WIX_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** True for a Wix GUID or a global ID of `type` wrapping one. */
 export function isWixIdOf(value: unknown, type: string): boolean {

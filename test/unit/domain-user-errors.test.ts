@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapUpstreamFailure } from '../../src/errors.js';
-import { domainShape, zoneChangeProblem } from '../../src/schema/domain-validators.js';
+import { domainShape } from '../../src/domain-name.js';
+import { zoneChangeProblem } from '../../src/schema/domain-validators.js';
 import { CONNECTED_DOMAIN_ERRORS, DNS_ZONE_ERRORS, REGISTERED_DOMAIN_ERRORS } from '../../src/user-errors/domains.js';
 import { toUserErrorWith as domainUserError, toUserError, type UserErrorSpec } from '../../src/user-errors/index.js';
 import { codesUnder, fetchSandboxOpenApi } from '../helpers/sandbox-openapi.js';
@@ -108,12 +109,16 @@ describe('user errors of the domain and DNS writes', () => {
 });
 
 describe('domain input rules', () => {
-  it('tells roots from subdomains without a public suffix list (two-label ccTLD suffixes included)', () => {
+  it('tells roots from subdomains by the ICANN public suffix list (multi-label suffixes included)', () => {
     expect(domainShape('example.com')).toMatchObject({ sld: 'example', isSubdomain: false });
     expect(domainShape('c-suite.com.tr')).toMatchObject({ sld: 'c-suite', isSubdomain: false });
     expect(domainShape('shop.co.uk')).toMatchObject({ sld: 'shop', isSubdomain: false });
     expect(domainShape('www.example.com')).toMatchObject({ sld: 'example', isSubdomain: true });
     expect(domainShape('shop.mybusiness.com')?.isSubdomain).toBe(true);
+    // Suffixes no hand-written rule had: a city suffix of .jp, a three-label one; private suffixes are not suffixes.
+    expect(domainShape('shop.kyoto.jp')).toMatchObject({ sld: 'shop', suffix: 'kyoto.jp', isSubdomain: false });
+    expect(domainShape('www.shop.co.uk')).toMatchObject({ sld: 'shop', isSubdomain: true });
+    expect(domainShape('me.blogspot.com')).toMatchObject({ sld: 'blogspot', isSubdomain: true });
     for (const bad of ['example', '-a.com', 'a..com', 'exa mple.com', 'example.c0m', `${'a'.repeat(64)}.com`])
       expect(domainShape(bad), bad).toBeUndefined();
   });

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OperationRecord } from '../../src/flows/operation.js';
-import { SqliteOperationStore } from '../../src/flows/sqlite-store.js';
-import { externalIdFor, inputHash, stableJson } from '../../src/flows/submit.js';
+import { SqliteOperationStore } from '../../src/flows/sqlite-operation-store.js';
+import { externalIdFor } from '../../src/idempotency/external-ids.js';
+import { inputHash, stableJson } from '../../src/idempotency/hash.js';
 
 function record(id: string, key: string, input: Record<string, unknown> = { siteId: 'a' }): OperationRecord {
   const now = new Date().toISOString();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { externalIdFor } from '../../../src/flows/submit.js';
+import { externalIdFor } from '../../../src/idempotency/external-ids.js';
 import { PRODUCT } from '@wix-account-graph/sandbox';
 import {
   FlowOperationDocument,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { domainProductExternalId } from '../../../src/flows/domain-product.js';
-import { externalIdFor } from '../../../src/flows/submit.js';
+import { externalIdFor } from '../../../src/idempotency/external-ids.js';
 import { domainProductId, PRODUCT } from '@wix-account-graph/sandbox';
 import {
   FlowConnectDomainDocument,

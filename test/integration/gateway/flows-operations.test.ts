@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalIdFor } from '../../../src/flows/submit.js';
+import { externalIdFor } from '../../../src/idempotency/external-ids.js';
 import { PRODUCT } from '@wix-account-graph/sandbox';
 import { toGlobalId } from '../../../src/schema/node.type.js';
 import {

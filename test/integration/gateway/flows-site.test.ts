@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRODUCT } from '@wix-account-graph/sandbox';
-import { externalIdFor } from '../../../src/flows/submit.js';
+import { externalIdFor } from '../../../src/idempotency/external-ids.js';
 import { toGlobalId } from '../../../src/schema/node.type.js';
 import {
   FlowOperationDocument,

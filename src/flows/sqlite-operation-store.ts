@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { LedgerBegin, MutationLedger } from './ledger.js';
+import type { LedgerBegin, MutationLedger } from '../idempotency/ledger.js';
 import type { OperationRecord } from './operation.js';
-import type { OperationStore } from './store.js';
+import type { OperationStore } from './operation-store.js';
 
 /** A ledger reservation older than this without a payload belongs to a call that died. */
 const STALE_RESERVATION_MS = 60_000;

@@ -1,7 +1,7 @@
 import { connectDomainFlow } from './connect-domain.js';
 import { purchaseDomainFlow } from './purchase-domain.js';
 import { reassignPaidServiceFlow } from './reassign-paid-service.js';
-import type { Flow } from './services.js';
+import type { Flow } from './flow-deps.js';
 import { setUpCustomerSiteFlow } from './set-up-customer-site.js';
 
 /** Every flow the gateway runs (one file per flow in this folder). */

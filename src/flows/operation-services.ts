@@ -1,0 +1,115 @@
+import type { MutationLedger } from '../idempotency/ledger.js';
+import type { UpstreamServices } from '../upstream-services.js';
+import { FLOWS } from './all-flows.js';
+import type { Flow, FlowDeps } from './flow-deps.js';
+import type { OperationRecord } from './operation.js';
+import type { OperationStore } from './operation-store.js';
+import { OperationRunner } from './runner.js';
+import { SqliteOperationStore } from './sqlite-operation-store.js';
+import { planOperation, submitOperation, type PlannedStep, type SubmitResult } from './submit.js';
+
+/** A store of operations that also keeps the single mutations' idempotency ledger (the SQLite store does both). */
+export type OperationAndLedgerStore = OperationStore & MutationLedger;
+
+/**
+ * What a request may do with operations (the request context holds this, not the runner or the store): submit a
+ * flow, plan one (a dry run), read, cancel and follow an operation, and run single mutations under the ledger.
+ */
+export interface FlowOperations {
+  /** Creates the operation for (tenant, idempotency key) and starts it, or returns the existing one (or a conflict). */
+  submit(flow: Flow, tenantId: string, idempotencyKey: string, input: Record<string, unknown>): Promise<SubmitResult>;
+  /** A dry run as `tenantId`: every step's check, reads only; nothing is written or stored. */
+  plan(flow: Flow, tenantId: string, idempotencyKey: string, input: Record<string, unknown>): Promise<PlannedStep[]>;
+  get(id: string): Promise<OperationRecord | undefined>;
+  /** Asks the operation to stop (see OperationRunner.cancel). */
+  cancel(id: string): Promise<OperationRecord | undefined>;
+  /** Listens to an operation's saved updates; returns the unsubscribe function. */
+  subscribe(id: string, listener: (op: OperationRecord) => void): () => void;
+  /** The ledger of single idempotent mutations. */
+  readonly ledger: MutationLedger;
+  /** How long a keyed mutation waits for a concurrent call with the same key before answering IDEMPOTENCY_IN_PROGRESS. */
+  readonly idempotencyWaitMs: number;
+}
+
+export interface OperationOptions {
+  /** SQLite file of the operation store (`:memory:` for a throwaway store); ignored when `store` is given. */
+  storePath: string;
+  /** Another store (e.g. PostgreSQL) instead of the SQLite file. */
+  store?: OperationAndLedgerStore;
+  /** Backoff base between transient failures of a step. */
+  retryDelayMs?: number;
+  /** Lease of a running operation (a dead runner's operations are resumed after it). */
+  leaseMs?: number;
+  /** How often unfinished operations are looked for (default: the lease). */
+  sweepMs?: number;
+  /** How long a keyed mutation waits for a concurrent duplicate to finish (default 10 s); then IDEMPOTENCY_IN_PROGRESS. */
+  idempotencyWaitMs?: number;
+}
+
+/** The gateway's operation machinery: the store (also the mutation ledger) and the runner, over UpstreamServices. */
+export class OperationServices implements FlowOperations {
+  readonly store: OperationAndLedgerStore;
+  readonly runner: OperationRunner<FlowDeps>;
+  readonly idempotencyWaitMs: number;
+
+  constructor(
+    options: OperationOptions,
+    private readonly upstream: UpstreamServices,
+  ) {
+    this.store = options.store ?? new SqliteOperationStore(options.storePath);
+    this.runner = new OperationRunner<FlowDeps>({
+      store: this.store,
+      flows: FLOWS,
+      deps: (tenantId) => this.deps(tenantId),
+      retryDelayMs: options.retryDelayMs,
+      leaseMs: options.leaseMs,
+      sweepMs: options.sweepMs,
+    });
+    this.idempotencyWaitMs = options.idempotencyWaitMs ?? 10_000;
+  }
+
+  get ledger(): MutationLedger {
+    return this.store;
+  }
+
+  submit(flow: Flow, tenantId: string, idempotencyKey: string, input: Record<string, unknown>): Promise<SubmitResult> {
+    return submitOperation(this.runner, flow, tenantId, idempotencyKey, input);
+  }
+
+  /**
+   * Plans with one session for the whole dry run: nothing is written between its checks, so every step may share
+   * what an earlier one read (a real run takes a new session per step).
+   */
+  plan(flow: Flow, tenantId: string, idempotencyKey: string, input: Record<string, unknown>): Promise<PlannedStep[]> {
+    const session = this.upstream.session(tenantId);
+    return planOperation(flow, { tenantId, session: () => session }, tenantId, input, idempotencyKey);
+  }
+
+  get(id: string): Promise<OperationRecord | undefined> {
+    return this.store.get(id);
+  }
+
+  cancel(id: string): Promise<OperationRecord | undefined> {
+    return this.runner.cancel(id);
+  }
+
+  subscribe(id: string, listener: (op: OperationRecord) => void): () => void {
+    return this.runner.subscribe(id, listener);
+  }
+
+  /** Resumes the operations that were running when a gateway stopped (or died). */
+  resume(): Promise<number> {
+    return this.runner.resume();
+  }
+
+  /** Stops running operations where they are (saved after every step; they resume at the next start), then the store. */
+  async close(): Promise<void> {
+    await this.runner.close();
+    await this.store.close();
+  }
+
+  /** Flow dependencies for a step as `tenantId`: a new upstream session on every call. */
+  private deps(tenantId: string): FlowDeps {
+    return { tenantId, session: () => this.upstream.session(tenantId) };
+  }
+}
