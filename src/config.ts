@@ -39,6 +39,8 @@ const positiveInt = (fallback: number, max: number) =>
       return n;
     });
 
+const DAY_MS = 86_400_000;
+
 const schema = z
   .object({
     PORT: port(4000),
@@ -70,6 +72,11 @@ const schema = z
     CATALOG_FILE: z.string().min(1, 'must not be empty when set').optional(),
     OPERATION_STORE_PATH: z.string().min(1, 'must not be empty when set').default('.data/operations.sqlite'),
     OPERATION_LEASE_MS: positiveInt(30_000, 3_600_000),
+    OPERATION_RETENTION_MS: positiveInt(30 * DAY_MS, 3_650 * DAY_MS),
+    LEDGER_RETENTION_MS: positiveInt(7 * DAY_MS, 3_650 * DAY_MS),
+    RETENTION_SWEEP_MS: positiveInt(600_000, DAY_MS),
+    IDEMPOTENCY_RESERVATION_MS: positiveInt(60_000, 3_600_000),
+    READY_RETRY_MS: positiveInt(5_000, 3_600_000),
   })
   .superRefine((env, ctx) => {
     if (env.WIX_API_KEY && !env.WIX_ACCOUNT_ID) {
@@ -118,6 +125,12 @@ export interface Config {
   operationStorePath: string;
   /** Lease of a running operation: a dead gateway's operations are resumed this long after it stopped renewing. */
   operationLeaseMs: number;
+  /** How long finished operations and ledger entries are kept, and how often older ones are pruned. */
+  retention: { finishedOperationsMs: number; ledgerEntriesMs: number; sweepMs: number };
+  /** After how long a ledger reservation of a call that never finished is taken to belong to a dead call. */
+  idempotencyReservationMs: number;
+  /** How often an unreachable upstream is checked again after start. */
+  readyRetryMs: number;
 }
 
 /** Thrown for a bad environment; `message` is one line naming the variable. */
@@ -151,6 +164,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalog: loadCatalog(e.CATALOG_FILE),
     operationStorePath: e.OPERATION_STORE_PATH,
     operationLeaseMs: e.OPERATION_LEASE_MS,
+    retention: {
+      finishedOperationsMs: e.OPERATION_RETENTION_MS,
+      ledgerEntriesMs: e.LEDGER_RETENTION_MS,
+      sweepMs: e.RETENTION_SWEEP_MS,
+    },
+    idempotencyReservationMs: e.IDEMPOTENCY_RESERVATION_MS,
+    readyRetryMs: e.READY_RETRY_MS,
   };
 }
 

@@ -2,6 +2,7 @@ import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/s
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { GatewayContext } from './context.js';
 import { ErrorCode, GatewayError } from './errors.js';
+import type { ReadinessReport } from './gateway-health.js';
 import type { GraphiQL } from './graphiql.js';
 
 /** Request bodies above this are refused before parsing. */
@@ -14,6 +15,8 @@ export interface HttpHandlerOptions {
   contextFor: (requestedAccountId: string | undefined) => Promise<GatewayContext>;
   /** The GraphiQL page (a browser's GET /graphql) and its files under /graphiql/. */
   graphiql: GraphiQL;
+  /** The readiness checks behind `/readyz`. */
+  ready: () => Promise<ReadinessReport>;
 }
 
 /**
@@ -35,11 +38,16 @@ export function httpHandler(options: HttpHandlerOptions): RequestListener {
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
-  { apollo, contextFor, graphiql }: HttpHandlerOptions,
+  { apollo, contextFor, graphiql, ready }: HttpHandlerOptions,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/healthz') {
     sendJson(res, 200, { status: 'ok' });
+    return;
+  }
+  if (url.pathname === '/readyz') {
+    const report = await ready();
+    sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', checks: report.checks });
     return;
   }
   if (graphiql.handle(req, res, url)) return;

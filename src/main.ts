@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, prepareOperationStore, type Config } from './config.js';
 import { startEmbeddedSandbox } from './embedded-sandbox.js';
 import { Gateway, type UpstreamConfig } from './server.js';
+import { UpstreamRefusedError } from './upstream-readiness.js';
 
 const USAGE = `Usage: wix-account-graph <command>
 
@@ -76,16 +77,32 @@ async function serve(config: Config): Promise<void> {
     timeoutMs: config.upstreamTimeoutMs,
     catalog: config.catalog,
   };
+  if (!sandbox && !config.catalogFile)
+    console.error(
+      'warning: WIX_API_KEY is set without CATALOG_FILE: the gateway chooses products from the sandbox catalog (catalog/sandbox.json), whose IDs are not your Wix products; copy catalog/template.json, list your products and set CATALOG_FILE',
+    );
   const gateway = await Gateway.start({
     upstream,
     port: config.port,
     host: config.host,
     polling: config.polling,
-    operations: { storePath: config.operationStorePath, leaseMs: config.operationLeaseMs },
+    operations: {
+      storePath: config.operationStorePath,
+      leaseMs: config.operationLeaseMs,
+      retention: config.retention,
+      reservationStaleMs: config.idempotencyReservationMs,
+    },
+    readyRetryMs: config.readyRetryMs,
+    log: (line) => console.error(line),
   })
     .catch(listenFailure('PORT', 'HOST'))
     .catch(storeFailure(config.operationStorePath));
-  console.log(`wix-account-graph gateway ready at ${gateway.url}/graphql`);
+  const upstreamCheck = gateway.readiness.check;
+  if (upstreamCheck.ok) console.log(`wix-account-graph gateway ready at ${gateway.url}/graphql`);
+  else
+    console.log(
+      `wix-account-graph gateway listening at ${gateway.url}/graphql, NOT READY: ${upstreamCheck.detail} (GET ${gateway.url}/readyz; checked again every ${config.readyRetryMs / 1000} s)`,
+    );
   console.log(`  GraphiQL: open ${gateway.url}/graphql in a browser (examples in examples/)`);
   console.log(
     `  operations: ${config.operationStorePath === ':memory:' ? 'in memory (lost on exit)' : config.operationStorePath}`,
@@ -182,7 +199,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error.message);
     process.exit(2);
   }
-  if (error instanceof StartupError) console.error(error.message);
+  if (error instanceof StartupError || error instanceof UpstreamRefusedError) console.error(error.message);
   else console.error('Start-up failed:', error instanceof Error ? error.message : 'unknown error');
   process.exit(1);
 });

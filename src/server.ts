@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { SharedCaches } from './caches.js';
 import { defaultCatalog, type ProductCatalog } from './catalog.js';
 import { createContext, type GatewayContext } from './context.js';
+import { AccountsDataSource } from './datasources/accounts.datasource.js';
 import { WixHttp } from './datasources/http.js';
 import { formatError } from './errors.js';
 import { OperationServices, type OperationOptions } from './flows/operation-services.js';
@@ -14,7 +15,10 @@ import { httpHandler } from './http-handler.js';
 import { limitRules, parseOptions } from './limits.js';
 import { PollerRegistry, type PollingOptions } from './polling/pollers.js';
 import { ResourceWatches } from './polling/watches.js';
+import { readinessReport, upstreamFailureLine } from './gateway-health.js';
 import { buildGatewaySchema } from './schema.js';
+import { UpstreamReadiness } from './upstream-readiness.js';
+import { upstreamIdentity } from './upstream-identity.js';
 import { UpstreamServices } from './upstream-services.js';
 import { GraphQLWebSocket, type WebSocketLimits } from './websocket.js';
 
@@ -39,6 +43,10 @@ export interface GatewayOptions {
   websocket?: Partial<WebSocketLimits>;
   /** Operation store and flow runner settings; an in-memory store when omitted. */
   operations?: OperationOptions;
+  /** How often a not-ready upstream is checked again (default 5 s). */
+  readyRetryMs?: number;
+  /** Where operator lines go (upstream failures, readiness changes); nowhere when omitted. */
+  log?: (line: string) => void;
 }
 
 /**
@@ -54,18 +62,32 @@ export class Gateway {
     private readonly websocket: GraphQLWebSocket,
     /** Operation store, mutation ledger and flow runner of this gateway. */
     readonly operations: OperationServices,
+    /** Whether the upstream answers (checked at start, then again until it does). */
+    readonly readiness: UpstreamReadiness,
   ) {}
 
   /** Builds the schema, starts Apollo, listens, attaches the WebSocket endpoint and resumes unfinished operations. */
   static async start(options: GatewayOptions): Promise<Gateway> {
     const schema = await buildGatewaySchema();
     const apollo = await startApollo(schema);
+    const log = options.log ?? (() => undefined);
     const http = new WixHttp({
       baseUrl: options.upstream.baseUrl,
       apiKey: options.upstream.apiKey,
       timeoutMs: options.upstream.timeoutMs,
+      onFailure: (failure) => log(upstreamFailureLine(failure)),
     });
     const caches = new SharedCaches();
+    // The truthful start: a refused key or account stops here; an unreachable upstream starts not ready. It also tells
+    // a sandbox's world before the store is first used.
+    const readiness = new UpstreamReadiness(new AccountsDataSource(http, caches), options.upstream.mainAccountId, {
+      retryMs: options.readyRetryMs,
+      log,
+    });
+    await readiness.start().catch(async (error: unknown) => {
+      await apollo.stop();
+      throw error;
+    });
     const catalog = options.upstream.catalog ?? defaultCatalog();
     const polling = new PollerRegistry(options.polling);
     const watches = new ResourceWatches(polling, http, options.upstream.mainAccountId);
@@ -76,23 +98,32 @@ export class Gateway {
       catalog,
       watches,
     });
-    const operations = new OperationServices(options.operations ?? { storePath: ':memory:' }, upstream);
+    const operations = new OperationServices(
+      {
+        storePath: ':memory:',
+        ...options.operations,
+        upstreamId: () => upstreamIdentity(options.upstream.baseUrl, options.upstream.mainAccountId, http.world),
+      },
+      upstream,
+    );
+    const ready = () => readinessReport(readiness, operations.store);
     // One context builder for HTTP and WebSocket: the same tenant check and the same data sources.
     const contextFor = (requestedAccountId: string | undefined) =>
       createContext({ upstream, operations, requestedAccountId });
-    const server = createServer(httpHandler({ apollo, contextFor, graphiql: new GraphiQL() }));
+    const server = createServer(httpHandler({ apollo, contextFor, graphiql: new GraphiQL(), ready }));
     try {
       await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
     } catch (error) {
       // E.g. the port is taken: let go of what was opened, so a caller that goes on (a test) holds nothing.
       await apollo.stop();
       await operations.close();
+      readiness.close();
       throw error;
     }
     const websocket = new GraphQLWebSocket(server, { schema, contextFor, limits: options.websocket });
     // Operations that were running when a gateway stopped (or died) go on now.
     await operations.resume();
-    return new Gateway(server, apollo, polling, websocket, operations);
+    return new Gateway(server, apollo, polling, websocket, operations, readiness);
   }
 
   /** Base URL, e.g. http://127.0.0.1:4000 (the API is at `${url}/graphql`). */
@@ -117,7 +148,8 @@ export class Gateway {
     // WebSockets first (1001 Going away): their subscriptions leave the pollers, then every poller stops.
     await this.websocket.close();
     // Running operations stop where they are (saved after every step) and resume at the next start.
-    await this.operations.runner.close();
+    await this.operations.stop();
+    this.readiness.close();
     this.polling.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

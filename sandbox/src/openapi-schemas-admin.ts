@@ -22,6 +22,7 @@ const settingsProps = Object.fromEntries(
   Object.keys(MANUAL_SETTINGS).map((k) => [k, k.endsWith('Share') ? SHARE : { type: 'number', minimum: 0 }]),
 );
 const seedSummary = {
+  worldId: str({ description: 'This world’s identity: new at every start and reset (also the x-sandbox-world-id header)' }),
   apiKey: str({ description: 'The main account’s API key: send it as Authorization' }),
   mainAccountId: GUID,
   subAccountIds: arr(GUID),
@@ -100,6 +101,7 @@ export const adminOperations: Record<string, OperationSpec> = {
     summary: 'Seed summary: API key, account and site IDs',
     tag: TAG,
     response: obj({ ...seedSummary, clock: enumOf(['real', 'manual']) }, [
+      'worldId',
       'apiKey',
       'mainAccountId',
       'subAccountIds',
@@ -111,7 +113,7 @@ export const adminOperations: Record<string, OperationSpec> = {
     summary: 'Re-seed the world; clears the call log and the faults',
     tag: TAG,
     body: obj({ seed: int({ minimum: 0 }) }, [], false),
-    response: obj(seedSummary, ['apiKey', 'mainAccountId', 'seed']),
+    response: obj(seedSummary, ['worldId', 'apiKey', 'mainAccountId', 'seed']),
     errors: BAD,
   },
   'GET /_sandbox/calls': {

@@ -43,6 +43,8 @@ const NOUNS = [
 const EDITORS = ['EDITOR', 'EDITOR', 'EDITORX', 'STUDIO', 'ADI'] as const;
 
 export interface SeedSummary {
+  /** The world's identity (new at every start and reset; also the `x-sandbox-world-id` header of every answer). */
+  worldId: string;
   apiKey: string;
   mainAccountId: string;
   subAccountIds: string[];
@@ -247,6 +249,7 @@ export { refreshPremium };
 /** The seed summary served by `GET /_sandbox/seed`. */
 export function summarize(world: World): SeedSummary {
   return {
+    worldId: world.id,
     apiKey: world.mainApiKey,
     mainAccountId: world.mainAccountId,
     subAccountIds: world.childrenOf(world.mainAccountId).map((a) => a.accountId),

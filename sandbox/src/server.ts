@@ -11,6 +11,9 @@ import { GUID, Router, defaultAccountError, type RouteContext, type RouteDef } f
 import { seedWorld } from './seed.js';
 import type { World } from './world.js';
 
+/** The response header that names the world an answer comes from (see World.id). */
+export const WORLD_ID_HEADER = 'x-sandbox-world-id';
+
 /** Writes one call's record: status, outcome, error code and the parsed body. */
 type LogCall = (status: number, outcome: CallOutcome, errorCode: string | undefined, body: unknown) => void;
 
@@ -78,6 +81,7 @@ export class Sandbox {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const method = req.method ?? 'GET';
+    res.setHeader(WORLD_ID_HEADER, this.world.id);
     try {
       if (await handleAdmin(this, method, url, req, res)) return;
     } catch (error) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type ClockMode, VirtualClock } from './clock.js';
 import { SeededRandom } from './random.js';
 import { MANUAL_SETTINGS, REAL_TIME_SETTINGS, type SandboxSettings } from './settings.js';
@@ -30,6 +31,11 @@ export interface IdempotentAnswer {
  * services, domains and DNS zones, plus the clock and scheduler that drive asynchronous transitions.
  */
 export class World {
+  /**
+   * This world's identity: new at every start and every reset (never derived from the seed), sent on every answer as
+   * `x-sandbox-world-id`, so a client can tell that what it did in an earlier world is gone.
+   */
+  readonly id = randomUUID();
   readonly clock: VirtualClock;
   readonly rng: SeededRandom;
   settings: SandboxSettings;

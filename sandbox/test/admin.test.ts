@@ -38,13 +38,19 @@ describe('sandbox: admin surface (/_sandbox/…)', () => {
     const stale = await sb.call('POST', QUERY, { body: {}, apiKey: seed1.apiKey, accountId: other.mainAccountId });
     expect(stale.status).toBe(401);
     const again = await sb.admin<SeedInfo & { seed: number }>('POST', 'reset', { seed: 1 });
-    expect({ ...again }).toEqual({
+    const { worldId, ...sameSeed } = again as typeof again & { worldId: string };
+    expect(sameSeed).toEqual({
       apiKey: seed1.apiKey,
       mainAccountId: seed1.mainAccountId,
       subAccountIds: seed1.subAccountIds,
       siteIds: seed1.siteIds,
       seed: 1,
     });
+    // The same seed is the same data, but not the same world: what a client did in the old one is gone.
+    expect(worldId).toMatch(GUID);
+    expect(worldId).not.toBe((seed1 as typeof seed1 & { worldId: string }).worldId);
+    const answer = await sb.call('POST', QUERY, { body: {} });
+    expect(answer.headers.get('x-sandbox-world-id')).toBe(worldId);
     const kept = await sb.admin<SeedInfo & { seed: number }>('POST', 'reset', {});
     expect(kept.seed).toBe(1);
     for (const seed of [-1, 1.5, '2', null]) {

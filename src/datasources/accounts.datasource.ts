@@ -8,6 +8,7 @@ import {
   type NewAccountSpec,
   type WixAccount,
 } from './accounts.dto.js';
+import { ErrorCode, GatewayError } from '../errors.js';
 import type { WixHttp } from './http.js';
 
 /** List Child Accounts pages at most 50 accounts (CONTRACT §4.4). */
@@ -75,6 +76,15 @@ export class AccountsDataSource {
       if (res.childAccounts.length < CHILD_PAGE || (total !== undefined && ids.length >= total)) break;
     }
     return ids;
+  }
+
+  /**
+   * Get Account of `accountId` as itself, uncached: the gateway's start-up check of its key and main account. Throws
+   * the mapped failure (UNAUTHENTICATED for a refused key, NOT_FOUND for an unknown account, transient ones as such).
+   */
+  async checkAccount(accountId: string): Promise<void> {
+    if (!(await this.getAccount(accountId)))
+      throw new GatewayError(ErrorCode.NOT_FOUND, `Wix does not know account ${accountId}`, { httpStatus: 404 });
   }
 
   /** Get Account — `GET /accounts/v1/accounts/{accountId}`; null when Wix does not know it. */

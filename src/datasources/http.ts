@@ -16,7 +16,12 @@ export interface WixHttpOptions {
   maxRetryAfterMs?: number;
   /** Upstream calls in flight at once, for the whole gateway process. */
   maxConcurrency?: number;
+  /** Told of every failed call (endpoint, status, Wix code; never the key or a body), e.g. to log it. */
+  onFailure?: (failure: UpstreamFailure) => void;
 }
+
+/** The header a sandbox names its world with (see WixHttp.world). */
+export const WORLD_ID_HEADER = 'x-sandbox-world-id';
 
 /** One Wix call: what it is called, as which account, and what it sends. */
 export interface CallOptions {
@@ -50,6 +55,11 @@ export class WixHttp {
   /** Tokens for retries, shared by every call of the gateway (exposed for tests). */
   readonly budget = new RetryBudget();
   private readonly limit: LimitFunction;
+  /**
+   * The world the last answer came from, when the upstream is a sandbox (its `x-sandbox-world-id` header; Wix sends
+   * none). A new world means everything done in the old one is gone: operations and ledger entries are bound to it.
+   */
+  world: string | undefined;
   /** Identical GETs in flight, keyed by tenant + URL: concurrent requests of one tenant share one upstream call. */
   private readonly inflight = new Map<string, Promise<unknown>>();
 
@@ -101,10 +111,14 @@ export class WixHttp {
         // Non-idempotent writes are never repeated: a lost answer must not become a second purchase.
         retry: retryable ? this.retry : { limit: 0 },
       });
+      this.world = response.headers.get(WORLD_ID_HEADER) ?? this.world;
       const text = await response.text();
       return (text ? JSON.parse(text) : {}) as T;
     } catch (error) {
-      throw mapUpstreamFailure(await describeFailure(error, call.operation));
+      const failure = await describeFailure(error, call.operation);
+      if (error instanceof HTTPError) this.world = error.response.headers.get(WORLD_ID_HEADER) ?? this.world;
+      this.options.onFailure?.(failure);
+      throw mapUpstreamFailure(failure);
     }
   }
 

@@ -44,19 +44,46 @@ export interface OperationOptions {
   sweepMs?: number;
   /** How long a keyed mutation waits for a concurrent duplicate to finish (default 10 s); then IDEMPOTENCY_IN_PROGRESS. */
   idempotencyWaitMs?: number;
+  /** After how long a ledger reservation of a call that never finished is taken over (default 60 s). */
+  reservationStaleMs?: number;
+  /** The upstream (and sandbox world) the SQLite store binds its rows to; see upstream-identity.ts. */
+  upstreamId?: () => string;
+  /** How long finished operations and ledger entries are kept, and how often older ones are pruned. */
+  retention?: Partial<RetentionOptions>;
 }
+
+/** Retention of the store (documented defaults: 30 days of finished operations, 7 days of ledger, swept every 10 min). */
+export interface RetentionOptions {
+  finishedOperationsMs: number;
+  ledgerEntriesMs: number;
+  sweepMs: number;
+}
+
+const DEFAULT_RETENTION: RetentionOptions = {
+  finishedOperationsMs: 30 * 24 * 3_600_000,
+  ledgerEntriesMs: 7 * 24 * 3_600_000,
+  sweepMs: 600_000,
+};
 
 /** The gateway's operation machinery: the store (also the mutation ledger) and the runner, over UpstreamServices. */
 export class OperationServices implements FlowOperations {
   readonly store: OperationAndLedgerStore;
   readonly runner: OperationRunner<FlowDeps>;
   readonly idempotencyWaitMs: number;
+  private readonly retention: RetentionOptions;
+  private pruner: NodeJS.Timeout | undefined;
 
   constructor(
     options: OperationOptions,
     private readonly upstream: UpstreamServices,
   ) {
-    this.store = options.store ?? new SqliteOperationStore(options.storePath);
+    this.store =
+      options.store ??
+      new SqliteOperationStore(options.storePath, {
+        upstream: options.upstreamId,
+        staleReservationMs: options.reservationStaleMs,
+      });
+    this.retention = { ...DEFAULT_RETENTION, ...options.retention };
     this.runner = new OperationRunner<FlowDeps>({
       store: this.store,
       flows: FLOWS,
@@ -97,15 +124,33 @@ export class OperationServices implements FlowOperations {
     return this.runner.subscribe(id, listener);
   }
 
-  /** Resumes the operations that were running when a gateway stopped (or died). */
+  /** Resumes the operations that were running when a gateway stopped (or died), and starts the pruning. */
   resume(): Promise<number> {
+    if (!this.pruner) {
+      this.pruner = setInterval(() => void this.prune().catch(() => undefined), this.retention.sweepMs);
+      this.pruner.unref();
+    }
     return this.runner.resume();
+  }
+
+  /** Deletes what the retention no longer keeps (finished operations, ledger entries); unfinished ones stay. */
+  prune(now = Date.now()): ReturnType<OperationAndLedgerStore['prune']> {
+    return this.store.prune({
+      finishedOperationsBefore: new Date(now - this.retention.finishedOperationsMs),
+      ledgerEntriesBefore: new Date(now - this.retention.ledgerEntriesMs),
+    });
   }
 
   /** Stops running operations where they are (saved after every step; they resume at the next start), then the store. */
   async close(): Promise<void> {
-    await this.runner.close();
+    await this.stop();
     await this.store.close();
+  }
+
+  /** Stops the pruning and the running operations (they resume at the next start); the store stays open. */
+  async stop(): Promise<void> {
+    if (this.pruner) clearInterval(this.pruner);
+    await this.runner.close();
   }
 
   /** Flow dependencies for a step as `tenantId`: a new upstream session on every call. */

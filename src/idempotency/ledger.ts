@@ -6,7 +6,8 @@ import { ErrorCode, GatewayError } from '../errors.js';
  * calling Wix again; the same key with another input is a conflict. Stored beside the operations.
  */
 export type LedgerBegin =
-  | { state: 'new' }
+  /** Reserved for this call; `takenOver` when the reservation of a call that died (lease expired) was taken over. */
+  | { state: 'new'; takenOver?: boolean }
   | { state: 'replay'; payload: unknown }
   | { state: 'conflict'; mutation: string }
   | { state: 'in-progress' };
@@ -66,6 +67,13 @@ export async function withIdempotency<T>(
     if (begun.state === 'replay')
       return isUnknownMarker(begun.payload) ? { state: 'unknown' } : { state: 'replay', payload: begun.payload as T };
     if (begun.state === 'conflict') return begun;
+    if (begun.state === 'new' && begun.takenOver && args.holdOnUnknownOutcome) {
+      // The call holding this key died mid-write (its reservation expired): Wix may have acted, and this write has no
+      // idempotency at Wix, so it is never sent again. Wix's answers carry nothing that ties an account to the call
+      // that made it (no owner e-mail in List Child Accounts or Get Account), so reading cannot tell either.
+      await ledger.complete(args.tenantId, args.key, { [UNKNOWN_OUTCOME]: true });
+      return { state: 'unknown' };
+    }
     if (begun.state === 'new') break;
     if (Date.now() > deadline) return { state: 'busy' };
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -8,8 +8,14 @@ export type { WatchSpec } from './poller.js';
 export interface PollingOptions extends Partial<PollTiming> {
   /** Pollers one tenant (upstream account) may run at once; joining an existing poller never counts. */
   maxPollersPerTenant?: number;
-  /** Pollers of the whole gateway (bounds the map whatever the number of tenants). */
+  /** Pollers of the whole gateway started by subscriptions (bounds the map whatever the number of tenants). */
   maxPollers?: number;
+  /**
+   * Pollers started by flows waiting on a status, counted apart: no subscription cap ever refuses a flow's wait (a
+   * flow that already paid must be able to wait for what it bought). The runner runs at most 200 operations at once,
+   * each waiting on a few resources, so this bound is never reached by flows alone.
+   */
+  maxFlowPollers?: number;
   /** Listeners of one poller. */
   maxListenersPerPoller?: number;
   /** States a slow listener may have queued before the oldest are dropped. */
@@ -26,6 +32,7 @@ export const DEFAULT_POLLING = {
   jitter: 0.1,
   maxPollersPerTenant: 50,
   maxPollers: 5_000,
+  maxFlowPollers: 5_000,
   maxListenersPerPoller: 10_000,
   listenerBuffer: 8,
 } as const satisfies Required<PollingOptions>;
@@ -53,6 +60,8 @@ export class PollerRegistry {
   private readonly pollers = new Map<string, Poller<unknown>>();
   private readonly perTenant = new Map<string, number>();
   private closed = false;
+  /** Pollers started by flows (see maxFlowPollers). */
+  private flowPollers = 0;
 
   constructor(options: PollingOptions = {}) {
     this.options = { ...DEFAULT_POLLING, ...definedOnly(options) };
@@ -76,14 +85,14 @@ export class PollerRegistry {
    * Listens to a resource: joins its poller, or starts one (which reads at once). The stream yields the current state
    * first, then every change, and completes after a final state. Throws UPSTREAM_RATE_LIMITED past a cap.
    */
-  watch<T>(spec: WatchSpec<T>): Watch<T> {
+  watch<T>(spec: WatchSpec<T>, forFlow = false): Watch<T> {
     if (this.closed)
       throw new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, 'The gateway is shutting down; subscribe again shortly');
     const key = pollerKey(spec.tenantId, spec.resource);
     let poller = this.pollers.get(key) as Poller<T> | undefined;
     if (!poller) {
-      poller = this.startPoller(key, spec);
-    } else if (poller.size >= this.options.maxListenersPerPoller) {
+      poller = forFlow ? this.startFlowPoller(key, spec) : this.startPoller(key, spec);
+    } else if (!forFlow && poller.size >= this.options.maxListenersPerPoller) {
       throw limitError(
         `${spec.resource} already has ${this.options.maxListenersPerPoller} listeners on this gateway; try again later`,
         'maxListenersPerPoller',
@@ -99,7 +108,7 @@ export class PollerRegistry {
    */
   async waitFor<T>(spec: WatchSpec<T>, predicate: (value: T) => boolean, signal?: AbortSignal): Promise<T> {
     signal?.throwIfAborted();
-    const watch = this.watch(spec);
+    const watch = this.watch(spec, true);
     const onAbort = () => void watch.return();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -151,11 +160,26 @@ export class PollerRegistry {
         'MAX_POLLERS_PER_TENANT',
       );
     }
-    if (this.pollers.size >= this.options.maxPollers)
+    if (this.pollers.size - this.flowPollers >= this.options.maxPollers)
       throw limitError('This gateway already polls as many resources as it may; subscribe again later.', 'maxPollers');
     const poller = new Poller<T>(key, spec, this.timing, (p) => this.forget(p as Poller<unknown>, tenant));
     this.pollers.set(key, poller as Poller<unknown>);
     this.perTenant.set(tenant, count + 1);
+    poller.start();
+    return poller;
+  }
+
+  /** A poller for a flow's wait: outside every subscription cap, bounded by maxFlowPollers only. */
+  private startFlowPoller<T>(key: string, spec: WatchSpec<T>): Poller<T> {
+    if (this.flowPollers >= this.options.maxFlowPollers)
+      throw limitError('This gateway already polls as many resources for flows as it may', 'maxFlowPollers');
+    const poller = new Poller<T>(key, spec, this.timing, (p) => {
+      if (this.pollers.get(p.key) !== p) return;
+      this.pollers.delete(p.key);
+      this.flowPollers--;
+    });
+    this.pollers.set(key, poller as Poller<unknown>);
+    this.flowPollers++;
     poller.start();
     return poller;
   }

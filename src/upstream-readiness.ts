@@ -1,0 +1,86 @@
+import type { AccountsDataSource } from './datasources/accounts.datasource.js';
+import { ErrorCode, GatewayError } from './errors.js';
+
+/** The upstream refused the gateway's own credentials at start: the gateway does not start (one line, exit ≠ 0). */
+export class UpstreamRefusedError extends Error {}
+
+/** One line of `/readyz`: a dependency, whether it works, and what was found. */
+export interface ReadinessCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/**
+ * The truth about the upstream: one read at start (Get Account of the main account, as the main account) checks the
+ * key and the account. A refused key or account stops start-up; an unreachable or failing upstream leaves the gateway
+ * running but not ready (`/readyz` says so, the log says why) and is checked again every `retryMs` until it answers.
+ */
+export class UpstreamReadiness {
+  private state: ReadinessCheck = { name: 'upstream', ok: false, detail: 'not checked yet' };
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly accounts: AccountsDataSource,
+    private readonly mainAccountId: string,
+    private readonly options: { retryMs?: number; log?: (line: string) => void } = {},
+  ) {}
+
+  /** The latest finding (for `/readyz`). */
+  get check(): ReadinessCheck {
+    return { ...this.state };
+  }
+
+  /** The first check; throws UpstreamRefusedError for a refused key or account, else resolves (ready or not). */
+  async start(): Promise<void> {
+    const refused = await this.probe();
+    if (refused) throw new UpstreamRefusedError(refused);
+    if (!this.state.ok) this.retryLater();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** Checks once; returns the start-up refusal message when the key or account is refused. */
+  private async probe(): Promise<string | undefined> {
+    try {
+      await this.accounts.checkAccount(this.mainAccountId);
+      if (!this.state.ok) this.options.log?.('upstream ready: Get Account of the main account answered');
+      this.state = { name: 'upstream', ok: true, detail: 'Get Account of the main account answered' };
+      return undefined;
+    } catch (error) {
+      const code = error instanceof GatewayError ? error.code : ErrorCode.INTERNAL_SERVER_ERROR;
+      const status = error instanceof GatewayError ? Number(error.extensions.httpStatus) || undefined : undefined;
+      const at = status ? ` (HTTP ${status})` : '';
+      if (code === ErrorCode.UNAUTHENTICATED) return `Start-up failed: Wix refused WIX_API_KEY${at}`;
+      if (code === ErrorCode.FORBIDDEN || code === ErrorCode.NOT_FOUND)
+        return `Start-up failed: WIX_ACCOUNT_ID ${this.mainAccountId} is not an account WIX_API_KEY can reach${at}`;
+      const detail = error instanceof GatewayError ? error.message : 'the check failed';
+      this.state = { name: 'upstream', ok: false, detail };
+      this.options.log?.(`upstream not ready: ${detail}; checking again in ${this.retryMs / 1000} s`);
+      return undefined;
+    }
+  }
+
+  private get retryMs(): number {
+    return this.options.retryMs ?? 5_000;
+  }
+
+  private retryLater(): void {
+    if (this.closed) return;
+    this.timer = setTimeout(() => {
+      void this.probe().then((refused) => {
+        if (refused) {
+          // The key or account was refused after all (e.g. revoked while Wix was down): not ready, said loudly.
+          this.state = { name: 'upstream', ok: false, detail: refused.replace(/^Start-up failed: /, '') };
+          this.options.log?.(this.state.detail);
+        }
+        if (!this.state.ok) this.retryLater();
+      });
+    }, this.retryMs);
+    this.timer.unref();
+  }
+}
