@@ -22,7 +22,9 @@ const settingsProps = Object.fromEntries(
   Object.keys(MANUAL_SETTINGS).map((k) => [k, k.endsWith('Share') ? SHARE : { type: 'number', minimum: 0 }]),
 );
 const seedSummary = {
-  worldId: str({ description: 'This world’s identity: new at every start and reset (also the x-sandbox-world-id header)' }),
+  worldId: str({
+    description: 'This world’s identity: new at every start and reset (also the x-sandbox-world-id header)',
+  }),
   apiKey: str({ description: 'The main account’s API key: send it as Authorization' }),
   mainAccountId: GUID,
   subAccountIds: arr(GUID),

@@ -47,7 +47,9 @@ export function migrate(db: Database.Database): void {
   const hasOld = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'operations'").get();
   db.transaction(() => {
     if (hasOld) {
-      db.exec('ALTER TABLE operations RENAME TO operations_v0; ALTER TABLE mutation_ledger RENAME TO mutation_ledger_v0;');
+      db.exec(
+        'ALTER TABLE operations RENAME TO operations_v0; ALTER TABLE mutation_ledger RENAME TO mutation_ledger_v0;',
+      );
       db.exec('DROP INDEX IF EXISTS operations_unfinished;');
     }
     db.exec(TABLES);

@@ -29,7 +29,9 @@ export class GatewayProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const gateway = new GatewayProcess(child);
-    gateway.url = (await gateway.waitFor(/gateway (?:ready|listening) at (http:\/\/\S+\/graphql)/, timeoutMs))[1] as string;
+    gateway.url = (
+      await gateway.waitFor(/gateway (?:ready|listening) at (http:\/\/\S+\/graphql)/, timeoutMs)
+    )[1] as string;
     return gateway;
   }
 
