@@ -53,7 +53,7 @@ export class UpstreamReadiness {
       return undefined;
     } catch (error) {
       const code = error instanceof GatewayError ? error.code : ErrorCode.INTERNAL_SERVER_ERROR;
-      const status = error instanceof GatewayError ? Number(error.extensions.httpStatus) || undefined : undefined;
+      const status = error instanceof GatewayError ? Number(error.extensions.upstreamStatus) || undefined : undefined;
       const at = status ? ` (HTTP ${status})` : '';
       if (code === ErrorCode.UNAUTHENTICATED) return `Start-up failed: Wix refused WIX_API_KEY${at}`;
       if (code === ErrorCode.FORBIDDEN || code === ErrorCode.NOT_FOUND)

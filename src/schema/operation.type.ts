@@ -117,7 +117,7 @@ export class Operation extends Node {
 
   @Field(() => [DnsRecord], {
     description:
-      'DNS records the domain owner must set at the external registrar or DNS host (connectDomain); empty otherwise.',
+      "DNS records the domain owner must set at the external registrar or DNS host (connectDomain); empty otherwise. Filled when the `readSetupInfo` step has run: usually after the mutation's own answer, so read them from the first `operationUpdated` (or `operation(id)`) after that step.",
   })
   recordsToSet!: DnsRecord[];
 
