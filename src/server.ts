@@ -83,6 +83,7 @@ export class Gateway {
     const readiness = new UpstreamReadiness(new AccountsDataSource(http, caches), options.upstream.mainAccountId, {
       retryMs: options.readyRetryMs,
       log,
+      worldOf: () => http.world,
     });
     await readiness.start().catch(async (error: unknown) => {
       await apollo.stop();
@@ -102,7 +103,7 @@ export class Gateway {
       {
         storePath: ':memory:',
         ...options.operations,
-        upstreamId: () => upstreamIdentity(options.upstream.baseUrl, options.upstream.mainAccountId, http.world),
+        upstreamId: () => upstreamIdentity(options.upstream.baseUrl, options.upstream.mainAccountId, readiness.world),
       },
       upstream,
     );

@@ -20,11 +20,22 @@ export class UpstreamReadiness {
   private state: ReadinessCheck = { name: 'upstream', ok: false, detail: 'not checked yet' };
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  private failed = false;
+  /**
+   * The upstream's world (a sandbox's `x-sandbox-world-id`) as the first successful check found it; fixed for the
+   * gateway's life, so every operation of this run binds to one world (see upstream-identity.ts).
+   */
+  world: string | undefined;
 
   constructor(
     private readonly accounts: AccountsDataSource,
     private readonly mainAccountId: string,
-    private readonly options: { retryMs?: number; log?: (line: string) => void } = {},
+    private readonly options: {
+      retryMs?: number;
+      log?: (line: string) => void;
+      /** Reads the world the last answer named (WixHttp.world). */
+      worldOf?: () => string | undefined;
+    } = {},
   ) {}
 
   /** The latest finding (for `/readyz`). */
@@ -48,8 +59,11 @@ export class UpstreamReadiness {
   private async probe(): Promise<string | undefined> {
     try {
       await this.accounts.checkAccount(this.mainAccountId);
-      if (!this.state.ok) this.options.log?.('upstream ready: Get Account of the main account answered');
+      // Said only when it was found not ready before: a start that is ready says so in its own banner.
+      if (this.failed) this.options.log?.('upstream ready: Get Account of the main account answered');
+      this.failed = false;
       this.state = { name: 'upstream', ok: true, detail: 'Get Account of the main account answered' };
+      this.world ??= this.options.worldOf?.();
       return undefined;
     } catch (error) {
       const code = error instanceof GatewayError ? error.code : ErrorCode.INTERNAL_SERVER_ERROR;
@@ -60,6 +74,7 @@ export class UpstreamReadiness {
         return `Start-up failed: WIX_ACCOUNT_ID ${this.mainAccountId} is not an account WIX_API_KEY can reach${at}`;
       const detail = error instanceof GatewayError ? error.message : 'the check failed';
       this.state = { name: 'upstream', ok: false, detail };
+      this.failed = true;
       this.options.log?.(`upstream not ready: ${detail}; checking again in ${this.retryMs / 1000} s`);
       return undefined;
     }

@@ -57,7 +57,7 @@ export class WixHttp {
   private readonly limit: LimitFunction;
   /**
    * The world the last answer came from, when the upstream is a sandbox (its `x-sandbox-world-id` header; Wix sends
-   * none). A new world means everything done in the old one is gone: operations and ledger entries are bound to it.
+   * none). The start-up check reads it once: operations and ledger entries are bound to that world.
    */
   world: string | undefined;
   /** Identical GETs in flight, keyed by tenant + URL: concurrent requests of one tenant share one upstream call. */

@@ -1,6 +1,10 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { expect } from 'vitest';
-import type { CallRecord } from '@wix-account-graph/sandbox';
-import { FlowOperationDocument, type FlowOperationQuery } from '../../gql/graphql.js';
+import { PRODUCT, type CallRecord } from '@wix-account-graph/sandbox';
+import type { Gateway } from '../../../src/server.js';
+import { FlowOperationDocument, type FlowOperationQuery, type SetUpCustomerSiteInput } from '../../gql/graphql.js';
+import type { TestSandbox } from '../../helpers/sandbox.js';
 import { TestStack, type StackOptions } from '../../helpers/stack.js';
 
 /**
@@ -83,4 +87,38 @@ export function expectSucceeded(op: FlowOperation): FlowOperation {
   expect(op.status, JSON.stringify(op, null, 2)).toBe('SUCCEEDED');
   expect(op.userErrors).toEqual([]);
   return op;
+}
+
+/** Runs an operation against a gateway started by the test itself; fails unless there is data and no error. */
+export async function gatewayData<TData, TVars>(
+  gateway: Gateway,
+  document: TypedDocumentNode<TData, TVars>,
+  variables: TVars,
+): Promise<TData> {
+  const res = await fetch(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: print(document), variables }),
+  });
+  const body = (await res.json()) as { data?: TData; errors?: unknown[] };
+  if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body)}`);
+  return body.data;
+}
+
+/**
+ * A setUpCustomerSite input that buys one yearly Premium Core plan for a free main-account site with no instances,
+ * moving it to the first sub-account.
+ */
+export async function customerSiteInput(sandbox: TestSandbox, idempotencyKey: string): Promise<SetUpCustomerSiteInput> {
+  const main = sandbox.seed.mainAccountId;
+  const world = await sandbox.world();
+  const site = [...world.sites.values()].find(
+    (s) => s.ownerAccountId === main && !s.premium && world.instancesOfSite(s.id).length === 0,
+  )?.id as string;
+  return {
+    idempotencyKey,
+    siteId: site,
+    targetAccountId: sandbox.seed.subAccountIds[0] as string,
+    products: [{ catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR', count: 1 } }],
+  };
 }

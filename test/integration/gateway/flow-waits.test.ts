@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRODUCT } from '@wix-account-graph/sandbox';
 import {
   FlowOperationDocument,
   FlowSetUpCustomerSiteDocument,
   ProductInstanceUpdatedDocument,
-  type SetUpCustomerSiteInput,
 } from '../../gql/graphql.js';
 import { TestStack } from '../../helpers/stack.js';
 import { TestSubscription, eventually, wsClient } from '../../helpers/ws.js';
+import { customerSiteInput } from './flow-fixtures.js';
 
 /**
  * A flow that paid must be able to wait for what it bought: with the account's subscription cap
@@ -41,17 +40,7 @@ describe("flows: subscriptions cannot starve a flow's waits", () => {
       const third = new TestSubscription(client, ProductInstanceUpdatedDocument, { id: pending[1] as string });
       expect((await third.next()).errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED' });
 
-      const site = [...world.sites.values()].find(
-        (s) => s.ownerAccountId === main && !s.premium && world.instancesOfSite(s.id).length === 0,
-      )?.id as string;
-      const input: SetUpCustomerSiteInput = {
-        idempotencyKey: `starve-${Date.now()}`,
-        siteId: site,
-        targetAccountId: stack.sandbox.seed.subAccountIds[0] as string,
-        products: [
-          { catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR', count: 1 } },
-        ],
-      };
+      const input = await customerSiteInput(stack.sandbox, `starve-${Date.now()}`);
       const id = (await stack.data(FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation?.id as string;
       const status = async () => (await stack.data(FlowOperationDocument, { id })).operation;
       await eventually(async () => expect((await status())?.status).toBe('WAITING'), 10_000);

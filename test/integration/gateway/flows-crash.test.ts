@@ -3,14 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalIdFor } from '../../../src/idempotency/external-ids.js';
-import { PRODUCT } from '@wix-account-graph/sandbox';
-import {
-  FlowOperationDocument,
-  FlowSetUpCustomerSiteDocument,
-  type SetUpCustomerSiteInput,
-} from '../../gql/graphql.js';
+import { FlowOperationDocument, FlowSetUpCustomerSiteDocument } from '../../gql/graphql.js';
 import { GatewayProcess } from '../../helpers/child.js';
 import { TestSandbox } from '../../helpers/sandbox.js';
+import { customerSiteInput } from './flow-fixtures.js';
 import { rawPackages } from './resellers-fixtures.js';
 
 /**
@@ -67,19 +63,9 @@ describe('flows: a gateway killed mid-flow resumes the operation after a restart
 
   it('completes the operation after the restart and never buys twice', async () => {
     const main = sandbox.seed.mainAccountId;
-    const world = await sandbox.world();
-    const site = [...world.sites.values()].find(
-      (s) => s.ownerAccountId === main && !s.premium && world.instancesOfSite(s.id).length === 0,
-    )?.id as string;
     const idempotencyKey = `crash-${Date.now()}`;
-    const input: SetUpCustomerSiteInput = {
-      idempotencyKey,
-      siteId: site,
-      targetAccountId: sandbox.seed.subAccountIds[0] as string,
-      products: [
-        { catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR', count: 1 } },
-      ],
-    };
+    const input = await customerSiteInput(sandbox, idempotencyKey);
+    const site = input.siteId;
 
     const first = await start();
     const id = (await first.data(FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation?.id as string;

@@ -1,5 +1,3 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +10,7 @@ import {
   FlowSetUpCustomerSiteDocument,
 } from '../../gql/graphql.js';
 import { TestSandbox } from '../../helpers/sandbox.js';
-import { stepStatuses } from './flow-fixtures.js';
+import { gatewayData, stepStatuses } from './flow-fixtures.js';
 import { key } from './write-fixtures.js';
 
 /**
@@ -48,20 +46,6 @@ describe('flows: two gateways sharing the operation store', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function data<TData, TVars>(
-    gateway: Gateway,
-    document: TypedDocumentNode<TData, TVars>,
-    variables: TVars,
-  ): Promise<TData> {
-    const res = await fetch(`${gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: print(document), variables }),
-    });
-    const body = (await res.json()) as { data?: TData; errors?: unknown[] };
-    if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body)}`);
-    return body.data;
-  }
   async function eventually(ok: () => Promise<boolean> | boolean, what: string, timeoutMs = 5_000): Promise<void> {
     for (
       const deadline = Date.now() + timeoutMs;
@@ -86,14 +70,15 @@ describe('flows: two gateways sharing the operation store', () => {
         { catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR' as const, count: 1 } },
       ],
     };
-    const id = (await data(a, FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation?.id as string;
+    const id = (await gatewayData(a, FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation
+      ?.id as string;
     await eventually(
-      async () => (await data(a, FlowOperationDocument, { id })).operation?.status === 'WAITING',
+      async () => (await gatewayData(a, FlowOperationDocument, { id })).operation?.status === 'WAITING',
       'the operation to wait for Wix',
     );
     expect(a.operations.runner.runningCount).toBe(1);
 
-    const { cancelOperation } = await data(b, FlowCancelOperationDocument, { input: { id } });
+    const { cancelOperation } = await gatewayData(b, FlowCancelOperationDocument, { input: { id } });
     expect(cancelOperation.operation).toMatchObject({ id, status: 'CANCELED' });
     expect(stepStatuses(cancelOperation.operation!)).toEqual({
       transferSite: 'DONE',
@@ -111,7 +96,7 @@ describe('flows: two gateways sharing the operation store', () => {
     await sandbox.clearCalls();
     await sandbox.advance(60_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const after = (await data(a, FlowOperationDocument, { id })).operation;
+    const after = (await gatewayData(a, FlowOperationDocument, { id })).operation;
     expect(after).toMatchObject({ status: 'CANCELED', updatedAt: cancelOperation.operation?.updatedAt });
     expect((await sandbox.world()).sites.get(site)?.ownerAccountId).toBe(input.targetAccountId);
     expect(

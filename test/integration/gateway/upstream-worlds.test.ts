@@ -1,32 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRODUCT } from '@wix-account-graph/sandbox';
 import { externalIdFor } from '../../../src/idempotency/external-ids.js';
 import { Gateway } from '../../../src/server.js';
-import {
-  CreatePackageDocument,
-  FlowSetUpCustomerSiteDocument,
-  type SetUpCustomerSiteInput,
-} from '../../gql/graphql.js';
+import { CreatePackageDocument, FlowSetUpCustomerSiteDocument } from '../../gql/graphql.js';
 import { TestSandbox } from '../../helpers/sandbox.js';
 import { eventually } from '../../helpers/ws.js';
+import { customerSiteInput, gatewayData } from './flow-fixtures.js';
 import { rawPackages } from './resellers-fixtures.js';
-
-/** Runs an operation against a gateway; fails unless there is data and no error. */
-async function data<TData, TVars>(gateway: Gateway, doc: TypedDocumentNode<TData, TVars>, variables: TVars) {
-  const res = await fetch(`${gateway.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: print(doc), variables }),
-  });
-  const body = (await res.json()) as { data?: TData; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(`operation failed: ${JSON.stringify(body)}`);
-  return body.data;
-}
 
 /**
  * Operations and ledger entries are bound to the upstream world they ran in. A sandbox restart (here: a reset, which
@@ -65,8 +48,8 @@ describe('idempotency is bound to the upstream world', () => {
       products: [{ catalogProductId: PRODUCT.googleWorkspace, countryCode: 'US' }],
     };
     let gw = await start();
-    const first = (await data(gw, CreatePackageDocument, { input })).createPackage.package?.wixId as string;
-    const replay = (await data(gw, CreatePackageDocument, { input })).createPackage.package?.wixId;
+    const first = (await gatewayData(gw, CreatePackageDocument, { input })).createPackage.package?.wixId as string;
+    const replay = (await gatewayData(gw, CreatePackageDocument, { input })).createPackage.package?.wixId;
     expect(replay).toBe(first);
     expect(await sandbox.calls('createPackage')).toHaveLength(1);
 
@@ -74,7 +57,7 @@ describe('idempotency is bound to the upstream world', () => {
     await sandbox.reset(); // a new world: the package bought above is gone
     expect(await rawPackages(sandbox, { id: { $eq: first } })).toHaveLength(0);
     gw = await start();
-    const again = (await data(gw, CreatePackageDocument, { input })).createPackage;
+    const again = (await gatewayData(gw, CreatePackageDocument, { input })).createPackage;
     expect(again.userErrors).toEqual([]);
     // Bought again in this world (the same seed makes the same IDs, so the ID alone proves nothing).
     expect(await sandbox.calls('createPackage')).toHaveLength(1);
@@ -85,21 +68,10 @@ describe('idempotency is bound to the upstream world', () => {
 
   it('a flow: the new world gets a new operation that does the work there', async () => {
     const main = sandbox.seed.mainAccountId;
-    const world = await sandbox.world();
-    const site = [...world.sites.values()].find(
-      (s) => s.ownerAccountId === main && !s.premium && world.instancesOfSite(s.id).length === 0,
-    )?.id as string;
     const idempotencyKey = `world-flow-${Date.now()}`;
-    const input: SetUpCustomerSiteInput = {
-      idempotencyKey,
-      siteId: site,
-      targetAccountId: sandbox.seed.subAccountIds[0] as string,
-      products: [
-        { catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR', count: 1 } },
-      ],
-    };
+    const input = await customerSiteInput(sandbox, idempotencyKey);
     let gw = await start();
-    const inA = (await data(gw, FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation?.id;
+    const inA = (await gatewayData(gw, FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation?.id;
     await eventually(async () => {
       expect(await rawPackages(sandbox, { externalId: { $eq: externalIdFor(main, idempotencyKey) } })).toHaveLength(1);
     }, 10_000);
@@ -107,7 +79,7 @@ describe('idempotency is bound to the upstream world', () => {
 
     await sandbox.reset();
     gw = await start();
-    const inB = (await data(gw, FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation;
+    const inB = (await gatewayData(gw, FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation;
     expect(inB?.id).toBeTruthy();
     expect(inB?.id).not.toBe(inA);
     await eventually(async () => {
