@@ -1,6 +1,8 @@
 import { closeSync, constants, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { AuthConfigError, loadAuthConfig } from './auth/config.js';
+import type { GatewayAuthOptions } from './auth/gateway-auth.js';
 import { CatalogError, defaultCatalog, readCatalogFile, type ProductCatalog } from './catalog.js';
 
 /*
@@ -42,7 +44,7 @@ const positiveInt = (fallback: number, max: number) =>
 const schema = z
   .object({
     PORT: port(4000),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    HOST: z.string().min(1).default('127.0.0.1'),
     WIX_API_KEY: z.string().min(1, 'must not be empty when set').optional(),
     WIX_ACCOUNT_ID: z.string().regex(GUID, 'must be a Wix account ID (a GUID)').optional(),
     WIX_API_BASE_URL: z
@@ -118,6 +120,8 @@ export interface Config {
   operationStorePath: string;
   /** Lease of a running operation: a dead gateway's operations are resumed this long after it stopped renewing. */
   operationLeaseMs: number;
+  /** Access control: AUTH, its token and audit store, JWT settings, CORS_ORIGINS, audit retention (src/auth/config.ts). */
+  auth: GatewayAuthOptions;
 }
 
 /** Thrown for a bad environment; `message` is one line naming the variable. */
@@ -132,6 +136,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? 'is invalid'}`);
   }
   const e = parsed.data;
+  let auth: GatewayAuthOptions;
+  try {
+    auth = loadAuthConfig(env, e.HOST, Boolean(e.WIX_API_KEY));
+  } catch (error) {
+    if (error instanceof AuthConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -151,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalog: loadCatalog(e.CATALOG_FILE),
     operationStorePath: e.OPERATION_STORE_PATH,
     operationLeaseMs: e.OPERATION_LEASE_MS,
+    auth,
   };
 }
 

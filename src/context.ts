@@ -1,3 +1,5 @@
+import type { AuditStore } from './auth/audit-store.js';
+import type { Caller } from './auth/caller.js';
 import type { SharedCaches } from './caches.js';
 import type { ProductCatalog } from './catalog.js';
 import { AccountsDataSource } from './datasources/accounts.datasource.js';
@@ -26,6 +28,10 @@ export interface GatewayContext {
   watches: ResourceWatches;
   /** Operation store, mutation ledger and flow runner. */
   operations: OperationServices;
+  /** Who sent the request (access control: src/auth). */
+  caller: Caller;
+  /** The audit trail (read by `auditEvents`). */
+  audit: AuditStore;
 }
 
 /** What createContext builds a request's context from (all shared by the gateway, except the requested account). */
@@ -42,6 +48,10 @@ export interface ContextInput {
   watches: ResourceWatches;
   /** Operation store, mutation ledger and flow runner. */
   operations: OperationServices;
+  /** Who sent the request; its grants bound the accounts the context reaches (src/auth). */
+  caller: Caller;
+  /** The audit trail. */
+  audit: AuditStore;
 }
 
 /**
@@ -50,7 +60,7 @@ export interface ContextInput {
  */
 export async function createContext(input: ContextInput): Promise<GatewayContext> {
   const accounts = new AccountsDataSource(input.http, input.caches);
-  const tenancy = new Tenancy(input.mainAccountId, accounts);
+  const tenancy = new Tenancy(input.mainAccountId, accounts, input.caller.accounts);
   const tenantId = await tenancy.resolveTenant(input.requestedAccountId);
   const scopes = new Map<string, AccountScope>();
   const request: RequestShared = { tenantId, shared: new Map(), caches: input.caches };
@@ -69,5 +79,7 @@ export async function createContext(input: ContextInput): Promise<GatewayContext
     },
     watches: input.watches,
     operations: input.operations,
+    caller: input.caller,
+    audit: input.audit,
   };
 }

@@ -3,6 +3,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { runAsOperation } from './auth/call-context.js';
+import { SYSTEM_CALLER, type Caller } from './auth/caller.js';
+import { GatewayAuth, type GatewayAuthOptions } from './auth/gateway-auth.js';
 import { SharedCaches } from './caches.js';
 import { defaultCatalog, type ProductCatalog } from './catalog.js';
 import { createContext, type GatewayContext } from './context.js';
@@ -38,6 +41,8 @@ export interface GatewayOptions {
   websocket?: Partial<WebSocketLimits>;
   /** Operation store and flow runner settings; an in-memory store when omitted. */
   operations?: OperationOptions;
+  /** Access control (src/auth); omitted: AUTH=none with an in-memory audit trail, allowed on loopback only. */
+  auth?: GatewayAuthOptions;
 }
 
 /**
@@ -53,16 +58,21 @@ export class Gateway {
     private readonly websocket: GraphQLWebSocket,
     /** Operation store, mutation ledger and flow runner of this gateway. */
     readonly operations: OperationServices,
+    /** Access control: token store, audit trail, authenticator, origins. */
+    readonly auth: GatewayAuth,
   ) {}
 
   /** Builds the schema, starts Apollo, listens, attaches the WebSocket endpoint and resumes unfinished operations. */
   static async start(options: GatewayOptions): Promise<Gateway> {
     const schema = await buildGatewaySchema();
-    const apollo = await startApollo(schema);
+    // Access control (src/auth): built first, it refuses AUTH=none off loopback before anything listens.
+    const auth = new GatewayAuth(options.auth ?? { methods: [], storePath: ':memory:' }, options.host ?? '127.0.0.1');
+    const apollo = await startApollo(schema, auth);
     const http = new WixHttp({
       baseUrl: options.upstream.baseUrl,
       apiKey: options.upstream.apiKey,
       timeoutMs: options.upstream.timeoutMs,
+      onWrite: auth.recordWrite,
     });
     const caches = new SharedCaches();
     const catalog = options.upstream.catalog ?? defaultCatalog();
@@ -71,7 +81,7 @@ export class Gateway {
     // One context builder for HTTP and WebSocket: the same tenant check and the same data sources.
     // The runner builds contexts as an operation's tenant; the contexts carry the runner: declared first, bound below.
     let operations: OperationServices | undefined;
-    const contextFor = (requestedAccountId: string | undefined) =>
+    const contextFor = (requestedAccountId: string | undefined, caller: Caller = SYSTEM_CALLER) =>
       createContext({
         http,
         caches,
@@ -80,23 +90,27 @@ export class Gateway {
         requestedAccountId,
         watches,
         operations: operations as OperationServices,
+        caller,
+        audit: auth.store,
       });
-    operations = createOperationServices(options.operations ?? { storePath: ':memory:' }, (tenantId) =>
-      contextFor(tenantId),
+    operations = createOperationServices(
+      { storePath: ':memory:', ...options.operations, around: runAsOperation },
+      (tenantId) => contextFor(tenantId),
     );
-    const server = createServer(httpHandler({ apollo, contextFor, graphiql: new GraphiQL() }));
+    const server = createServer(httpHandler({ apollo, contextFor, graphiql: new GraphiQL(), auth }));
     try {
       await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
     } catch (error) {
       // E.g. the port is taken: let go of what was opened, so a caller that goes on (a test) holds nothing.
       await apollo.stop();
       await operations.store.close();
+      await auth.close();
       throw error;
     }
-    const websocket = new GraphQLWebSocket(server, { schema, contextFor, limits: options.websocket });
+    const websocket = new GraphQLWebSocket(server, { schema, contextFor, limits: options.websocket, auth });
     // Operations that were running when a gateway stopped (or died) go on now.
     await operations.runner.resume();
-    return new Gateway(server, apollo, polling, websocket, operations);
+    return new Gateway(server, apollo, polling, websocket, operations, auth);
   }
 
   /** Base URL, e.g. http://127.0.0.1:4000 (the API is at `${url}/graphql`). */
@@ -127,11 +141,12 @@ export class Gateway {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.apollo.stop();
     await this.operations.store.close();
+    await this.auth.close();
   }
 }
 
 /** Apollo with the gateway's error masking and operation limits (HTTP; websocket.ts applies the same to WebSockets). */
-async function startApollo(schema: GraphQLSchema): Promise<ApolloServer<GatewayContext>> {
+async function startApollo(schema: GraphQLSchema, auth: GatewayAuth): Promise<ApolloServer<GatewayContext>> {
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     formatError,
@@ -142,7 +157,7 @@ async function startApollo(schema: GraphQLSchema): Promise<ApolloServer<GatewayC
     // Apollo would otherwise catch SIGINT/SIGTERM itself, stop, and re-send the signal, killing the process before
     // Gateway.close() has closed the WebSockets and the operation store: main.ts owns the shutdown.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), auth.apolloPlugin(schema)],
   });
   await apollo.start();
   return apollo;

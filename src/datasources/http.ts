@@ -16,6 +16,25 @@ export interface WixHttpOptions {
   maxRetryAfterMs?: number;
   /** Upstream calls in flight at once, for the whole gateway process. */
   maxConcurrency?: number;
+  /** Told of every upstream write once it is answered or has failed (the audit trail); must not throw. */
+  onWrite?: (write: UpstreamWrite) => void;
+}
+
+/** One upstream write and its outcome, as told to {@link WixHttpOptions.onWrite} (no body sent, no key). */
+export interface UpstreamWrite {
+  method: Method;
+  path: string;
+  /** Wix endpoint name, e.g. "Create Package V2". */
+  operation: string;
+  accountId?: string;
+  idempotencyKey?: string;
+  /** Wix's HTTP status; absent when no answer came. */
+  status?: number;
+  wixCode?: string;
+  /** The gateway's error code of a failed call. */
+  errorCode?: string;
+  /** Wix's parsed answer of a successful call. */
+  body?: unknown;
 }
 
 /** One Wix call: what it is called, as which account, and what it sends. */
@@ -30,6 +49,8 @@ export interface CallOptions {
   searchParams?: URLSearchParams;
   /** True for writes that are safe to repeat (they carry an idempotency key); GETs always are. */
   idempotent?: boolean;
+  /** True for a POST that only reads (Query Sites, Query Packages): not an upstream write, not audited. */
+  read?: boolean;
 }
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -102,10 +123,30 @@ export class WixHttp {
         retry: retryable ? this.retry : { limit: 0 },
       });
       const text = await response.text();
-      return (text ? JSON.parse(text) : {}) as T;
+      const body = (text ? JSON.parse(text) : {}) as T;
+      if (method !== 'get' && !call.read) this.tellWrite(method, path, call, { status: response.status, body });
+      return body;
     } catch (error) {
-      throw mapUpstreamFailure(await describeFailure(error, call.operation));
+      const mapped = mapUpstreamFailure(await describeFailure(error, call.operation));
+      if (method !== 'get' && !call.read) {
+        const status = mapped.extensions.upstreamStatus as number | undefined;
+        this.tellWrite(method, path, call, { status, wixCode: mapped.wixCode, errorCode: mapped.code });
+      }
+      throw mapped;
     }
+  }
+
+  /** Reports a write to `onWrite` (the audit trail). */
+  private tellWrite(method: Method, path: string, call: CallOptions, outcome: Partial<UpstreamWrite>): void {
+    const key = (call.json as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
+    this.options.onWrite?.({
+      method,
+      path,
+      operation: call.operation,
+      accountId: call.accountId,
+      idempotencyKey: typeof key === 'string' ? key : undefined,
+      ...outcome,
+    });
   }
 
   /** A GET (retried; shared with identical GETs of the tenant in flight). */

@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../context.js';
 import type { FlowDefinition } from './flow.js';
 import { FLOWS } from './registry.js';
-import { OperationRunner } from './runner.js';
+import { OperationRunner, type RunnerOptions } from './runner.js';
 import { SqliteOperationStore } from './sqlite-store.js';
 
 /**
@@ -34,6 +34,8 @@ export interface OperationOptions {
   sweepMs?: number;
   /** How long a keyed mutation waits for a concurrent duplicate to finish (default 10 s); then IDEMPOTENCY_IN_PROGRESS. */
   idempotencyWaitMs?: number;
+  /** Wraps the run of an operation's steps (the gateway's call context for the audit trail, src/auth). */
+  around?: RunnerOptions<FlowDeps>['around'];
 }
 
 /** Opens the store and builds the runner; `contextFor(tenant)` builds a request context as that tenant. */
@@ -49,6 +51,7 @@ export function createOperationServices(
     retryDelayMs: options.retryDelayMs,
     leaseMs: options.leaseMs,
     sweepMs: options.sweepMs,
+    around: options.around,
   });
   return { store, runner, idempotencyWaitMs: options.idempotencyWaitMs ?? 10_000 };
 }
