@@ -68,7 +68,7 @@ describe('access control: accounts and scopes', () => {
     });
     const connect = await stack.run(
       CreateConnectedDomainDocument,
-      { input: { domain: 'reader.com', connectionType: 'POINTING', siteId: mainSites(stack.sandbox)[0] as string } },
+      { input: { domain: 'reader.com', connectionType: 'POINTING', siteId: mainSites(stack.sandbox)[0] } },
       as(token),
     );
     expect([connect.status, connect.errors?.[0]?.extensions?.requiredScope]).toEqual([403, 'write']);
