@@ -29,7 +29,8 @@ async function cli(args: string[], env: Record<string, string>) {
  * and works at once, `token list` never shows a secret, a revocation holds from the gateway's next request, and
  * `audit export` prints the trail as JSON lines. Start-up refuses a real Wix key without authentication.
  */
-describe('CLI: tokens, audit export, safe start-up', () => {
+// Each test spawns the CLI several times (tsx compiles on every start): generous under a loaded machine.
+describe('CLI: tokens, audit export, safe start-up', { timeout: 180_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'wag-admin-'));
   const env = { AUTH_STORE_PATH: join(dir, 'auth.sqlite') };
   let gateway: GatewayProcess | undefined;
