@@ -180,14 +180,14 @@ function loadCatalog(file: string | undefined): ProductCatalog {
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 /**
- * Makes sure the operation store can live at OPERATION_STORE_PATH before the gateway starts, so that a bad path is
- * one line naming the variable rather than a SQLite error (or, under /proc, a hang: Node's recursive mkdir spins
- * forever there). Creates the missing folders one level at a time and the file if absent (SQLite takes an empty file
+ * Makes sure the operation store can live at OPERATION_STORE_PATH (or another SQLite store at `variable`, e.g.
+ * AUTH_STORE_PATH) before the gateway starts, so that a bad path is one line naming the variable rather than a SQLite
+ * error (or, under /proc, a hang: Node's recursive mkdir spins forever there). Creates the missing folders one level at a time and the file if absent (SQLite takes an empty file
  * as a new database); an existing file must be writable and a SQLite database.
  */
-export function prepareOperationStore(path: string): void {
+export function prepareOperationStore(path: string, variable = 'OPERATION_STORE_PATH'): void {
   if (path === ':memory:') return;
-  const fail = (reason: string) => new ConfigError(`Configuration error: OPERATION_STORE_PATH ${reason} (${path})`);
+  const fail = (reason: string) => new ConfigError(`Configuration error: ${variable} ${reason} (${path})`);
   const missing: string[] = [];
   for (let dir = dirname(resolve(path)); !existsSync(dir); dir = dirname(dir)) missing.unshift(dir);
   for (const dir of missing) {

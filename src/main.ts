@@ -60,6 +60,7 @@ async function runSandbox(config: Config): Promise<void> {
 
 async function serve(config: Config): Promise<void> {
   prepareOperationStore(config.operationStorePath);
+  prepareOperationStore(config.auth.storePath, 'AUTH_STORE_PATH');
   // No Wix key: run on the embedded sandbox, on loopback only (its demo key must not be reachable from elsewhere).
   const sandbox = config.wixApiKey
     ? undefined

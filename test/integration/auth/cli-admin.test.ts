@@ -135,5 +135,11 @@ describe('CLI: tokens, audit export, safe start-up', { timeout: 180_000 }, () =>
     const jwt = await cli(['serve'], { ...base, AUTH: 'jwt' });
     expect(jwt.stderr).toBe('Configuration error: AUTH_JWKS_URL is required with AUTH=jwt');
     for (const r of [noAuth, open, jwt]) expect(r.stderr + r.stdout).not.toContain(key);
+    const underFile = join(root, 'README.md', 'auth.sqlite');
+    const badStore = await cli(['serve'], { AUTH_STORE_PATH: underFile, PORT: '0', OPERATION_STORE_PATH: ':memory:' });
+    expect([badStore.code, badStore.stderr]).toEqual([
+      2,
+      `Configuration error: AUTH_STORE_PATH cannot be opened for writing: ENOTDIR (${underFile})`,
+    ]);
   });
 });
