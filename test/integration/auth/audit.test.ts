@@ -4,7 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CreatePackageDocument, FlowPurchaseDomainDocument } from '../../gql/graphql.js';
+import {
+  CreatePackageDocument,
+  FlowConnectDomainDocument,
+  FlowPurchaseDomainDocument,
+  FlowReassignPaidServiceDocument,
+  FlowSetUpCustomerSiteDocument,
+} from '../../gql/graphql.js';
+import { toGlobalId } from '../../../src/schema/node.type.js';
 import { TestStack } from '../../helpers/stack.js';
 import { SHERLOCK } from '../gateway/domain-fixtures.js';
 import { expectSucceeded, finished, FLOW_STACK, writeCalls } from '../gateway/flow-fixtures.js';
@@ -129,6 +136,64 @@ describe('access control: the audit trail', () => {
     expect(events[2]?.createdIds).toEqual(['registeredDomain:audited-shop.com']);
   });
 
+  it('every flow leaves one event per upstream write it made, naming the requester and the operation', async () => {
+    const staff = await stack.token({ name: 'backend integration', scopes: ['read', 'write', 'purchase'] });
+    const staffId = `token:${/^wag_([0-9a-f]{16})_/.exec(staff)?.[1]}`;
+    const main = stack.sandbox.seed.mainAccountId;
+    const w = worldOf(stack);
+    const [site, other] = await w.freeSites(main);
+    // One live plan moves (reassign); a site with another keeps its plan for connectDomain.
+    const [live, kept] = await w.assignedLive(main, 'premium-plan');
+    const premium = kept?.instance.siteId;
+    const flows = [
+      {
+        document: FlowSetUpCustomerSiteDocument,
+        input: {
+          idempotencyKey: key(),
+          siteId: site as string,
+          targetAccountId: stack.sandbox.seed.subAccountIds[0] as string,
+          products: [
+            { catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR', count: 1 } },
+          ],
+        },
+        mutation: 'setUpCustomerSite',
+      },
+      {
+        document: FlowReassignPaidServiceDocument,
+        input: {
+          idempotencyKey: key(),
+          productInstanceId: toGlobalId('ProductInstance', live?.instance.instanceId as string),
+          targetSiteId: other as string,
+          unassignFirst: true,
+        },
+        mutation: 'reassignPaidService',
+      },
+      {
+        document: FlowConnectDomainDocument,
+        input: { idempotencyKey: key(), siteId: premium as string, domain: 'acme-pointing.de', method: 'POINTING' },
+        mutation: 'connectDomain',
+      },
+    ] as const;
+    for (const flow of flows) {
+      await stack.sandbox.clearCalls();
+      const answer = await stack.data<Record<string, { operation: { id: string } | null }>, object>(
+        flow.document,
+        { input: flow.input },
+        stack.authHeaders(staff),
+      );
+      const id = answer[flow.mutation]?.operation?.id as string;
+      expectSucceeded(await finished(stack, id, { advanceMs: 10 * 60_000 }));
+      const writes = writeCalls(await stack.sandbox.calls());
+      const events = (await audit({ filter: { caller: staffId } })).auditEvents.nodes.filter(
+        (e) => e.operationId === id,
+      );
+      expect(writes.length, flow.mutation).toBeGreaterThan(0);
+      expect(events, flow.mutation).toHaveLength(writes.length);
+      for (const e of events)
+        expect(e).toMatchObject({ caller: staffId, callerName: 'backend integration', mutation: flow.mutation });
+    }
+  });
+
   it('auditEvents needs admin, pages newest first and filters', async () => {
     const staff = await stack.token({ scopes: ['read', 'write', 'purchase'] });
     const refused = await stack.run(AUDIT, { first: 5 }, stack.authHeaders(staff));
@@ -146,7 +211,7 @@ describe('access control: the audit trail', () => {
 
   it('survives a restart: a new gateway on the same store reads the same trail (and the same tokens)', async () => {
     const before = (await audit({})).auditEvents.nodes;
-    expect(before).toHaveLength(4);
+    expect(before.length).toBeGreaterThan(4);
     const admin = stack.adminToken;
     await stack.close();
     stack = await TestStack.start({ ...FLOW_STACK, auth: { storePath } });
