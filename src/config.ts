@@ -1,6 +1,8 @@
 import { closeSync, constants, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { AuthConfigError, loadAuthConfig } from './auth/config.js';
+import type { GatewayAuthOptions } from './auth/gateway-auth.js';
 import { CatalogError, defaultCatalog, readCatalogFile, type ProductCatalog } from './catalog.js';
 
 /*
@@ -44,7 +46,7 @@ const DAY_MS = 86_400_000;
 const schema = z
   .object({
     PORT: port(4000),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    HOST: z.string().min(1).default('127.0.0.1'),
     WIX_API_KEY: z.string().min(1, 'must not be empty when set').optional(),
     WIX_ACCOUNT_ID: z.string().regex(GUID, 'must be a Wix account ID (a GUID)').optional(),
     WIX_API_BASE_URL: z
@@ -131,6 +133,8 @@ export interface Config {
   idempotencyReservationMs: number;
   /** How often an unreachable upstream is checked again after start. */
   readyRetryMs: number;
+  /** Access control: AUTH, its token and audit store, JWT settings, CORS_ORIGINS, audit retention (src/auth/config.ts). */
+  auth: GatewayAuthOptions;
 }
 
 /** Thrown for a bad environment; `message` is one line naming the variable. */
@@ -145,6 +149,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? 'is invalid'}`);
   }
   const e = parsed.data;
+  let auth: GatewayAuthOptions;
+  try {
+    auth = loadAuthConfig(env, e.HOST, Boolean(e.WIX_API_KEY));
+  } catch (error) {
+    if (error instanceof AuthConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -171,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     idempotencyReservationMs: e.IDEMPOTENCY_RESERVATION_MS,
     readyRetryMs: e.READY_RETRY_MS,
+    auth,
   };
 }
 
@@ -188,14 +200,14 @@ function loadCatalog(file: string | undefined): ProductCatalog {
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 /**
- * Makes sure the operation store can live at OPERATION_STORE_PATH before the gateway starts, so that a bad path is
- * one line naming the variable rather than a SQLite error (or, under /proc, a hang: Node's recursive mkdir spins
- * forever there). Creates the missing folders one level at a time and the file if absent (SQLite takes an empty file
+ * Makes sure the operation store can live at OPERATION_STORE_PATH (or another SQLite store at `variable`, e.g.
+ * AUTH_STORE_PATH) before the gateway starts, so that a bad path is one line naming the variable rather than a SQLite
+ * error (or, under /proc, a hang: Node's recursive mkdir spins forever there). Creates the missing folders one level at a time and the file if absent (SQLite takes an empty file
  * as a new database); an existing file must be writable and a SQLite database.
  */
-export function prepareOperationStore(path: string): void {
+export function prepareOperationStore(path: string, variable = 'OPERATION_STORE_PATH'): void {
   if (path === ':memory:') return;
-  const fail = (reason: string) => new ConfigError(`Configuration error: OPERATION_STORE_PATH ${reason} (${path})`);
+  const fail = (reason: string) => new ConfigError(`Configuration error: ${variable} ${reason} (${path})`);
   const missing: string[] = [];
   for (let dir = dirname(resolve(path)); !existsSync(dir); dir = dirname(dir)) missing.unshift(dir);
   for (const dir of missing) {

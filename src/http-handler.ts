@@ -1,6 +1,11 @@
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { runWithCall } from './auth/call-context.js';
+import type { Caller } from './auth/caller.js';
+import { refuseHttp } from './auth/http-refusals.js';
+import type { GatewayAuth } from './auth/gateway-auth.js';
 import type { GatewayContext } from './context.js';
+import { withHttpStatus } from './auth/errors.js';
 import { ErrorCode, GatewayError } from './errors.js';
 import type { ReadinessReport } from './gateway-health.js';
 import type { GraphiQL } from './graphiql.js';
@@ -12,11 +17,13 @@ const MAX_BODY_BYTES = 512 * 1024;
 export interface HttpHandlerOptions {
   apollo: ApolloServer<GatewayContext>;
   /** Validates the requested account (throws GatewayError) and builds the request's data sources. */
-  contextFor: (requestedAccountId: string | undefined) => Promise<GatewayContext>;
+  contextFor: (requestedAccountId: string | undefined, caller: Caller) => Promise<GatewayContext>;
   /** The GraphiQL page (a browser's GET /graphql) and its files under /graphiql/. */
   graphiql: GraphiQL;
   /** The readiness checks behind `/readyz`. */
   ready: () => Promise<ReadinessReport>;
+  /** Access control: origins (CORS), the caller of each request. */
+  auth: GatewayAuth;
 }
 
 /**
@@ -38,9 +45,12 @@ export function httpHandler(options: HttpHandlerOptions): RequestListener {
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
-  { apollo, contextFor, graphiql, ready }: HttpHandlerOptions,
+  { apollo, contextFor, graphiql, ready, auth }: HttpHandlerOptions,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
+  // CORS: a preflight is answered here; a browser request from an origin not allowed is refused (403).
+  if (auth.origins.handle(req, res)) return;
+  if (!auth.origins.allows(req.headers.origin, req.headers.host)) return refuseHttp(res, 'origin');
   if (url.pathname === '/healthz') {
     sendJson(res, 200, { status: 'ok' });
     return;
@@ -68,16 +78,26 @@ async function handle(
     sendJson(res, 400, { errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
     return;
   }
+  let caller: Caller;
+  try {
+    caller = await auth.httpCaller(req);
+  } catch (error) {
+    return refuseHttp(res, error);
+  }
   const request: HTTPGraphQLRequest = {
     method: (req.method ?? 'GET').toUpperCase(),
     headers,
     search: url.search,
     body,
   };
-  const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: request,
-    context: () => contextFor(headers.get('wix-account-id')),
-  });
+  // The call context names the caller for the audit trail of every upstream write the request makes.
+  const response = await runWithCall({ caller }, () =>
+    apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: request,
+      context: () =>
+        contextFor(headers.get('wix-account-id'), caller).catch((e: unknown) => Promise.reject(withHttpStatus(e))),
+    }),
+  );
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {

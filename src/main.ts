@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { ADMIN_USAGE, runAdminCommand, UsageError } from './cli/admin-commands.js';
 import { ConfigError, loadConfig, prepareOperationStore, type Config } from './config.js';
 import { startEmbeddedSandbox } from './embedded-sandbox.js';
 import { Gateway, type UpstreamConfig } from './server.js';
@@ -11,6 +12,7 @@ const USAGE = `Usage: wix-account-graph <command>
 Commands:
   serve     Start the GraphQL gateway (default). Without WIX_API_KEY it starts the embedded Wix sandbox and uses it.
   sandbox   Run the Wix API sandbox alone (SANDBOX_PORT, default 4100; SANDBOX_SEED; SANDBOX_CLOCK=real|manual).
+${ADMIN_USAGE}
 
 Configuration is read from environment variables; see README.md.`;
 
@@ -22,6 +24,8 @@ class StartupError extends Error {}
 
 /** The command-line entry point (`wix-account-graph`, `npm start`). */
 async function main(argv: string[]): Promise<void> {
+  // Administration (tokens, audit trail) has its own options: see src/cli/admin-commands.ts.
+  if (argv[0] === 'token' || argv[0] === 'audit') return runAdminCommand(argv, process.env);
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -57,6 +61,7 @@ async function runSandbox(config: Config): Promise<void> {
 
 async function serve(config: Config): Promise<void> {
   prepareOperationStore(config.operationStorePath);
+  prepareOperationStore(config.auth.storePath, 'AUTH_STORE_PATH');
   // No Wix key: run on the embedded sandbox, on loopback only (its demo key must not be reachable from elsewhere).
   const sandbox = config.wixApiKey
     ? undefined
@@ -94,6 +99,7 @@ async function serve(config: Config): Promise<void> {
     },
     readyRetryMs: config.readyRetryMs,
     log: (line) => console.error(line),
+    auth: config.auth,
   })
     .catch(listenFailure('PORT', 'HOST'))
     .catch(storeFailure(config.operationStorePath));
@@ -107,6 +113,7 @@ async function serve(config: Config): Promise<void> {
   console.log(
     `  operations: ${config.operationStorePath === ':memory:' ? 'in memory (lost on exit)' : config.operationStorePath}`,
   );
+  console.log(`  access: ${describeAuth(config)}`);
   if (sandbox) {
     console.log(
       `  upstream: embedded Wix sandbox at ${sandbox.url} (no WIX_API_KEY set; seed ${config.sandboxSeed}, ${config.sandboxClock} clock)`,
@@ -162,6 +169,15 @@ function storeFailure(path: string): (error: unknown) => never {
   };
 }
 
+/** The banner's access line: what a caller must send, and where tokens and the audit trail are kept. */
+function describeAuth(config: Config): string {
+  const { methods, storePath, corsOrigins } = config.auth;
+  const cors = corsOrigins?.length ? `; browsers from ${corsOrigins.join(', ')}` : '';
+  if (methods.length === 0)
+    return `no token needed (AUTH=none, loopback only; set AUTH=tokens to require one); audit trail in ${storePath}${cors}`;
+  return `Authorization: Bearer <token> required (AUTH=${methods.join(',')}); tokens and audit trail in ${storePath}${cors}`;
+}
+
 function displayUrl(url: string): string {
   return url.replace('://0.0.0.0:', '://localhost:');
 }
@@ -195,7 +211,7 @@ function onShutdown(close: () => Promise<void>): void {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof UsageError) {
     console.error(error.message);
     process.exit(2);
   }

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { inputPaths } from './resolvers/input-paths.middleware.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
+import { AuditResolver } from './resolvers/audit.resolver.js';
 import { ConnectedDomainResolver } from './resolvers/connected-domain.resolver.js';
 import { DnsZoneResolver } from './resolvers/dns-zone.resolver.js';
 import { DomainMutationsResolver } from './resolvers/domain-mutations.resolver.js';
@@ -40,6 +41,7 @@ export const resolvers = [
   SiteMutationsResolver,
   FlowResolver,
   OperationResolver,
+  AuditResolver,
   ...operationResultResolvers,
 ] as const;
 

@@ -3,6 +3,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { runAsOperation } from './auth/call-context.js';
+import { SYSTEM_CALLER, type Caller } from './auth/caller.js';
+import { GatewayAuth, type GatewayAuthOptions } from './auth/gateway-auth.js';
 import { SharedCaches } from './caches.js';
 import { defaultCatalog, type ProductCatalog } from './catalog.js';
 import { createContext, type GatewayContext } from './context.js';
@@ -47,6 +50,8 @@ export interface GatewayOptions {
   readyRetryMs?: number;
   /** Where operator lines go (upstream failures, readiness changes); nowhere when omitted. */
   log?: (line: string) => void;
+  /** Access control (src/auth); omitted: AUTH=none with an in-memory audit trail, allowed on loopback only. */
+  auth?: GatewayAuthOptions;
 }
 
 /**
@@ -64,18 +69,23 @@ export class Gateway {
     readonly operations: OperationServices,
     /** Whether the upstream answers (checked at start, then again until it does). */
     readonly readiness: UpstreamReadiness,
+    /** Access control: token store, audit trail, authenticator, origins. */
+    readonly auth: GatewayAuth,
   ) {}
 
   /** Builds the schema, starts Apollo, listens, attaches the WebSocket endpoint and resumes unfinished operations. */
   static async start(options: GatewayOptions): Promise<Gateway> {
     const schema = await buildGatewaySchema();
-    const apollo = await startApollo(schema);
+    // Access control (src/auth): built first, it refuses AUTH=none off loopback before anything listens.
+    const auth = new GatewayAuth(options.auth ?? { methods: [], storePath: ':memory:' }, options.host ?? '127.0.0.1');
+    const apollo = await startApollo(schema, auth);
     const log = options.log ?? (() => undefined);
     const http = new WixHttp({
       baseUrl: options.upstream.baseUrl,
       apiKey: options.upstream.apiKey,
       timeoutMs: options.upstream.timeoutMs,
       onFailure: (failure) => log(upstreamFailureLine(failure)),
+      onWrite: auth.recordWrite,
     });
     const caches = new SharedCaches();
     // The truthful start: a refused key or account stops here; an unreachable upstream starts not ready. It also tells
@@ -87,6 +97,7 @@ export class Gateway {
     });
     await readiness.start().catch(async (error: unknown) => {
       await apollo.stop();
+      await auth.close();
       throw error;
     });
     const catalog = options.upstream.catalog ?? defaultCatalog();
@@ -103,15 +114,16 @@ export class Gateway {
       {
         storePath: ':memory:',
         ...options.operations,
+        around: runAsOperation,
         upstreamId: () => upstreamIdentity(options.upstream.baseUrl, options.upstream.mainAccountId, readiness.world),
       },
       upstream,
     );
     const ready = () => readinessReport(readiness, operations.store);
     // One context builder for HTTP and WebSocket: the same tenant check and the same data sources.
-    const contextFor = (requestedAccountId: string | undefined) =>
-      createContext({ upstream, operations, requestedAccountId });
-    const server = createServer(httpHandler({ apollo, contextFor, graphiql: new GraphiQL(), ready }));
+    const contextFor = (requestedAccountId: string | undefined, caller: Caller = SYSTEM_CALLER) =>
+      createContext({ upstream, operations, requestedAccountId, caller, audit: auth.store });
+    const server = createServer(httpHandler({ apollo, contextFor, graphiql: new GraphiQL(), ready, auth }));
     try {
       await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
     } catch (error) {
@@ -119,12 +131,13 @@ export class Gateway {
       await apollo.stop();
       await operations.close();
       readiness.close();
+      await auth.close();
       throw error;
     }
-    const websocket = new GraphQLWebSocket(server, { schema, contextFor, limits: options.websocket });
+    const websocket = new GraphQLWebSocket(server, { schema, contextFor, limits: options.websocket, auth });
     // Operations that were running when a gateway stopped (or died) go on now.
     await operations.resume();
-    return new Gateway(server, apollo, polling, websocket, operations, readiness);
+    return new Gateway(server, apollo, polling, websocket, operations, readiness, auth);
   }
 
   /** Base URL, e.g. http://127.0.0.1:4000 (the API is at `${url}/graphql`). */
@@ -156,11 +169,12 @@ export class Gateway {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.apollo.stop();
     await this.operations.store.close();
+    await this.auth.close();
   }
 }
 
 /** Apollo with the gateway's error masking and operation limits (HTTP; websocket.ts applies the same to WebSockets). */
-async function startApollo(schema: GraphQLSchema): Promise<ApolloServer<GatewayContext>> {
+async function startApollo(schema: GraphQLSchema, auth: GatewayAuth): Promise<ApolloServer<GatewayContext>> {
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     formatError,
@@ -171,7 +185,7 @@ async function startApollo(schema: GraphQLSchema): Promise<ApolloServer<GatewayC
     // Apollo would otherwise catch SIGINT/SIGTERM itself, stop, and re-send the signal, killing the process before
     // Gateway.close() has closed the WebSockets and the operation store: main.ts owns the shutdown.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), auth.apolloPlugin(schema)],
   });
   await apollo.start();
   return apollo;

@@ -1,4 +1,5 @@
 import { AccountScope, memo, type RequestShared } from './account-scope.js';
+import type { AccountGrant } from './auth/caller.js';
 import type { SharedCaches } from './caches.js';
 import type { ProductCatalog } from './catalog.js';
 import { AccountsDataSource } from './datasources/accounts.datasource.js';
@@ -60,11 +61,12 @@ export class UpstreamServices {
 
   /**
    * A session for the tenant a request names (its `wix-account-id` header; the main account when absent), after
-   * checking it (BAD_USER_INPUT when malformed, FORBIDDEN when outside the tree) before any other upstream call.
+   * checking it (BAD_USER_INPUT when malformed, FORBIDDEN when outside the tree or the caller's `grant`) before any
+   * other upstream call.
    */
-  async sessionFor(requestedAccountId: string | undefined): Promise<UpstreamSession> {
+  async sessionFor(requestedAccountId: string | undefined, grant: AccountGrant = 'all'): Promise<UpstreamSession> {
     const accounts = new AccountsDataSource(this.parts.http, this.parts.caches);
-    const tenancy = new Tenancy(this.parts.mainAccountId, accounts);
+    const tenancy = new Tenancy(this.parts.mainAccountId, accounts, grant);
     const tenantId = await tenancy.resolveTenant(requestedAccountId);
     return this.build(tenantId, accounts, tenancy);
   }

@@ -1,6 +1,7 @@
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { Caller } from './auth/caller.js';
 import type { GatewayContext } from './context.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
 
@@ -87,20 +88,21 @@ export function refuse(socket: Duplex, status: number, text: string, headers: Re
 /**
  * Per-event contexts, shared for a moment by every subscription of one tenant: a change pushed to 200 subscribers
  * then resolves their nested fields through one set of loaders (one batched upstream call, not 200), and each event
- * still sees data at most `ttlMs` old. Keyed by the requested account, so never shared across tenants; bounded.
+ * still sees data at most `ttlMs` old. Keyed by the requested account and the caller, so never shared across tenants
+ * or credentials; bounded.
  */
 export class SharedEventContexts {
   private readonly entries = new Map<string, { context: Promise<GatewayContext>; expires: number }>();
 
   constructor(
-    private readonly build: (requestedAccountId: string | undefined) => Promise<GatewayContext>,
+    private readonly build: (requestedAccountId: string | undefined, caller: Caller) => Promise<GatewayContext>,
     private readonly ttlMs = 250,
     private readonly max = 1_000,
   ) {}
 
   /** The tenant's current shared context, or a new one when it expired (a failed build is not kept). */
-  get(requestedAccountId: string | undefined): Promise<GatewayContext> {
-    const key = requestedAccountId?.toLowerCase() ?? '';
+  get(requestedAccountId: string | undefined, caller: Caller): Promise<GatewayContext> {
+    const key = `${caller.id}|${requestedAccountId?.toLowerCase() ?? ''}`;
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit && hit.expires > now) return hit.context;
@@ -109,7 +111,7 @@ export class SharedEventContexts {
       const oldest = this.entries.keys().next();
       if (this.entries.size >= this.max && !oldest.done) this.entries.delete(oldest.value);
     }
-    const entry = { context: this.build(requestedAccountId), expires: now + this.ttlMs };
+    const entry = { context: this.build(requestedAccountId, caller), expires: now + this.ttlMs };
     this.entries.set(key, entry);
     // A failed build is not kept: the next event tries again.
     entry.context.catch(() => this.entries.get(key) === entry && this.entries.delete(key));

@@ -16,6 +16,11 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { LRUCache } from 'lru-cache';
 import { WebSocketServer } from 'ws';
+import { runWithCall, type CallContext } from './auth/call-context.js';
+import type { Caller } from './auth/caller.js';
+import type { GatewayAuth } from './auth/gateway-auth.js';
+import { checkOperationScopes } from './auth/operation-scopes.js';
+import { connectRefusal } from './auth/websocket-refusals.js';
 import type { GatewayContext } from './context.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
 import { allValidationRules, parseOptions } from './limits.js';
@@ -53,7 +58,9 @@ export const DEFAULT_WEBSOCKET_LIMITS: WebSocketLimits = {
 export interface GraphQLWebSocketOptions {
   schema: GraphQLSchema;
   /** The HTTP path's context builder: validates the requested account (throws GatewayError) and builds data sources. */
-  contextFor: (requestedAccountId: string | undefined) => Promise<GatewayContext>;
+  contextFor: (requestedAccountId: string | undefined, caller: Caller) => Promise<GatewayContext>;
+  /** Access control: the upgrade's `Origin`, the connection's credential, the scope of every operation. */
+  auth: GatewayAuth;
   limits?: Partial<WebSocketLimits>;
   /** How long close() waits for clients to answer the close handshake before cutting them off. */
   closeGraceMs?: number;
@@ -63,6 +70,8 @@ export interface GraphQLWebSocketOptions {
 interface ConnectionState extends Record<PropertyKey, unknown> {
   /** The `wix-account-id` the connection was accepted for (undefined ⇒ the main account). */
   requestedAccountId?: string;
+  /** Who authenticated at connection_init (re-checked at every `subscribe`, so a revocation holds). */
+  caller?: Caller;
 }
 
 type Ctx = Context<Record<string, unknown> | undefined, Extra & Partial<ConnectionState>>;
@@ -89,6 +98,8 @@ export class GraphQLWebSocket {
   private closing = false;
   private closed: Promise<void> | undefined;
   private readonly documents = new LRUCache<string, DocumentNode>({ max: 500 });
+  /** Per-operation context → the call context its execution runs in (the audit trail's caller). */
+  private readonly calls = new WeakMap<object, CallContext>();
 
   constructor(
     private readonly server: Server,
@@ -104,7 +115,10 @@ export class GraphQLWebSocket {
         onConnect: (ctx) => this.onConnect(ctx),
         onSubscribe: (ctx, _id, payload) => this.onSubscribe(ctx, payload),
         subscribe: (args) => this.subscribe(args),
-        execute: (args) => execute(args),
+        execute: (args) => {
+          const call = this.calls.get(args.contextValue as object);
+          return call ? runWithCall(call, () => execute(args)) : execute(args);
+        },
         onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
         onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
       },
@@ -148,6 +162,9 @@ export class GraphQLWebSocket {
     socket.on('error', () => socket.destroy());
     const path = new URL(req.url ?? '/', 'http://gateway').pathname;
     if (path !== '/graphql') return refuse(socket, 404, 'Not Found');
+    // A browser page from an origin not allowed is refused before any WebSocket exists (CORS_ORIGINS).
+    if (!this.options.auth.origins.allows(req.headers.origin, req.headers.host))
+      return refuse(socket, 403, 'Forbidden');
     if (this.closing) return refuse(socket, 503, 'Service Unavailable');
     if (this.wss.clients.size + this.upgrading.size >= this.limits.maxConnections)
       return refuse(socket, 503, 'Service Unavailable', { 'retry-after': '5' });
@@ -169,8 +186,11 @@ export class GraphQLWebSocket {
     const requested = requestedAccount(ctx.connectionParams, ctx.extra.request.headers);
     if (requested instanceof GatewayError) return close(4400, `Bad request: ${requested.message}`);
     try {
-      await this.options.contextFor(requested);
+      ctx.extra.caller = await this.options.auth.wsCaller(ctx.connectionParams, ctx.extra.request.headers);
+      await this.options.contextFor(requested, ctx.extra.caller);
     } catch (error) {
+      const refusal = connectRefusal(error);
+      if (refusal) return close(refusal.code, refusal.reason);
       const code = error instanceof GatewayError ? error.code : undefined;
       if (code === ErrorCode.BAD_USER_INPUT) return close(4400, `Bad request: ${(error as GatewayError).message}`);
       if (code === ErrorCode.FORBIDDEN) return close(4403, `Forbidden: ${(error as GatewayError).message}`);
@@ -203,12 +223,28 @@ export class GraphQLWebSocket {
       ];
     const requested = ctx.extra.requestedAccountId;
     let contextValue: GatewayContext;
+    let caller: Caller;
     try {
-      contextValue = await this.options.contextFor(requested);
+      // The credential again (a revoked token stops at its next operation), then the scopes of the root fields.
+      caller = await this.options.auth.wsCaller(ctx.connectionParams, ctx.extra.request.headers);
+      contextValue = await this.options.contextFor(requested, caller);
+      const summary = checkOperationScopes(
+        this.options.schema,
+        document,
+        payload.operationName,
+        payload.variables,
+        caller,
+      );
+      this.calls.set(contextValue, {
+        caller,
+        tenantId: contextValue.tenantId,
+        operationName: summary?.operationName,
+        mutation: summary?.type === 'mutation' ? summary.rootFields.join(',') : null,
+      });
     } catch (error) {
       return [error instanceof GraphQLError ? error : coded('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR)];
     }
-    this.freshContexts.set(contextValue, () => this.eventContexts.get(requested));
+    this.freshContexts.set(contextValue, () => this.eventContexts.get(requested, caller));
     return {
       schema: this.options.schema,
       document,

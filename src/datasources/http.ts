@@ -18,6 +18,25 @@ export interface WixHttpOptions {
   maxConcurrency?: number;
   /** Told of every failed call (endpoint, status, Wix code; never the key or a body), e.g. to log it. */
   onFailure?: (failure: UpstreamFailure) => void;
+  /** Told of every upstream write once it is answered or has failed (the audit trail); must not throw. */
+  onWrite?: (write: UpstreamWrite) => void;
+}
+
+/** One upstream write and its outcome, as told to {@link WixHttpOptions.onWrite} (no body sent, no key). */
+export interface UpstreamWrite {
+  method: Method;
+  path: string;
+  /** Wix endpoint name, e.g. "Create Package V2". */
+  operation: string;
+  accountId?: string;
+  idempotencyKey?: string;
+  /** Wix's HTTP status; absent when no answer came. */
+  status?: number;
+  wixCode?: string;
+  /** The gateway's error code of a failed call. */
+  errorCode?: string;
+  /** Wix's parsed answer of a successful call. */
+  body?: unknown;
 }
 
 /** The header a sandbox names its world with (see WixHttp.world). */
@@ -35,6 +54,8 @@ export interface CallOptions {
   searchParams?: URLSearchParams;
   /** True for writes that are safe to repeat (they carry an idempotency key); GETs always are. */
   idempotent?: boolean;
+  /** True for a POST that only reads (Query Sites, Query Packages): not an upstream write, not audited. */
+  read?: boolean;
 }
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -113,13 +134,33 @@ export class WixHttp {
       });
       this.world = response.headers.get(WORLD_ID_HEADER) ?? this.world;
       const text = await response.text();
-      return (text ? JSON.parse(text) : {}) as T;
+      const body = (text ? JSON.parse(text) : {}) as T;
+      if (method !== 'get' && !call.read) this.tellWrite(method, path, call, { status: response.status, body });
+      return body;
     } catch (error) {
       const failure = await describeFailure(error, call.operation);
       if (error instanceof HTTPError) this.world = error.response.headers.get(WORLD_ID_HEADER) ?? this.world;
       this.options.onFailure?.(failure);
-      throw mapUpstreamFailure(failure);
+      const mapped = mapUpstreamFailure(failure);
+      if (method !== 'get' && !call.read) {
+        const status = mapped.extensions.upstreamStatus as number | undefined;
+        this.tellWrite(method, path, call, { status, wixCode: mapped.wixCode, errorCode: mapped.code });
+      }
+      throw mapped;
     }
+  }
+
+  /** Reports a write to `onWrite` (the audit trail). */
+  private tellWrite(method: Method, path: string, call: CallOptions, outcome: Partial<UpstreamWrite>): void {
+    const key = (call.json as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
+    this.options.onWrite?.({
+      method,
+      path,
+      operation: call.operation,
+      accountId: call.accountId,
+      idempotencyKey: typeof key === 'string' ? key : undefined,
+      ...outcome,
+    });
   }
 
   /** A GET (retried; shared with identical GETs of the tenant in flight). */

@@ -130,6 +130,7 @@ export class PackageLoaders {
       accountId: this.tenantId,
       json: { query },
       idempotent: true,
+      read: true,
     });
   }
 }

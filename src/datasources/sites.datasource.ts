@@ -57,6 +57,7 @@ export class SitesDataSource {
       accountId: this.accountId,
       json: { query },
       idempotent: true,
+      read: true,
     });
   }
 }

@@ -4,9 +4,15 @@ import { FLOWS } from './all-flows.js';
 import type { Flow, FlowDeps } from './flow-deps.js';
 import type { OperationRecord } from './operation.js';
 import type { OperationStore } from './operation-store.js';
-import { OperationRunner } from './runner.js';
+import { OperationRunner, type RunnerOptions } from './runner.js';
 import { SqliteOperationStore } from './sqlite-operation-store.js';
 import { planOperation, submitOperation, type PlannedStep, type SubmitResult } from './submit.js';
+
+/** Who asked for an operation (the caller's ID and name; shown on the operation and used for its audit events). */
+export interface RequestedBy {
+  id: string;
+  name: string;
+}
 
 /** A store of operations that also keeps the single mutations' idempotency ledger (the SQLite store does both). */
 export type OperationAndLedgerStore = OperationStore & MutationLedger;
@@ -17,7 +23,13 @@ export type OperationAndLedgerStore = OperationStore & MutationLedger;
  */
 export interface FlowOperations {
   /** Creates the operation for (tenant, idempotency key) and starts it, or returns the existing one (or a conflict). */
-  submit(flow: Flow, tenantId: string, idempotencyKey: string, input: Record<string, unknown>): Promise<SubmitResult>;
+  submit(
+    flow: Flow,
+    tenantId: string,
+    idempotencyKey: string,
+    input: Record<string, unknown>,
+    requestedBy?: RequestedBy | null,
+  ): Promise<SubmitResult>;
   /** A dry run as `tenantId`: every step's check, reads only; nothing is written or stored. */
   plan(flow: Flow, tenantId: string, idempotencyKey: string, input: Record<string, unknown>): Promise<PlannedStep[]>;
   get(id: string): Promise<OperationRecord | undefined>;
@@ -50,6 +62,8 @@ export interface OperationOptions {
   upstreamId?: () => string;
   /** How long finished operations and ledger entries are kept, and how often older ones are pruned. */
   retention?: Partial<RetentionOptions>;
+  /** Wraps the run of an operation's steps (the gateway's call context for the audit trail, src/auth). */
+  around?: RunnerOptions<FlowDeps>['around'];
 }
 
 /** Retention of the store (documented defaults: 30 days of finished operations, 7 days of ledger, swept every 10 min). */
@@ -91,6 +105,7 @@ export class OperationServices implements FlowOperations {
       retryDelayMs: options.retryDelayMs,
       leaseMs: options.leaseMs,
       sweepMs: options.sweepMs,
+      around: options.around,
     });
     this.idempotencyWaitMs = options.idempotencyWaitMs ?? 10_000;
   }
@@ -99,8 +114,14 @@ export class OperationServices implements FlowOperations {
     return this.store;
   }
 
-  submit(flow: Flow, tenantId: string, idempotencyKey: string, input: Record<string, unknown>): Promise<SubmitResult> {
-    return submitOperation(this.runner, flow, tenantId, idempotencyKey, input);
+  submit(
+    flow: Flow,
+    tenantId: string,
+    idempotencyKey: string,
+    input: Record<string, unknown>,
+    requestedBy: RequestedBy | null = null,
+  ): Promise<SubmitResult> {
+    return submitOperation(this.runner, flow, tenantId, idempotencyKey, input, requestedBy);
   }
 
   /**

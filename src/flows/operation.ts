@@ -55,6 +55,8 @@ export interface OperationRecord {
   finishedAt: string | null;
   /** Incremented on every save (optimistic concurrency). */
   version: number;
+  /** Who submitted it (caller id and name); absent on records from before access control. */
+  requestedBy?: { id: string; name: string } | null;
 }
 
 export const FINAL_STATUSES: readonly OperationStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELED'];

@@ -33,6 +33,8 @@ export interface RunnerOptions<Deps> {
    * runner died (once its lease expired) and those that waited for a slot.
    */
   sweepMs?: number;
+  /** Wraps the run of an operation's steps (the gateway runs them as the operation's requester, for the audit trail). */
+  around?: <T>(op: OperationRecord, run: () => Promise<T>) => Promise<T>;
 }
 
 type Listener = (op: OperationRecord) => void;
@@ -164,7 +166,8 @@ export class OperationRunner<Deps> {
       const op = await this.options.store.get(id);
       const flow = op ? this.flows.get(op.kind) : undefined;
       if (!op || !flow || isFinal(op.status)) return;
-      await this.execute(op, flow, controller.signal);
+      const around = this.options.around ?? ((_op, run) => run());
+      await around(op, () => this.execute(op, flow, controller.signal));
     } catch (error) {
       if (!controller.signal.aborted)
         console.error(`operation ${id}: runner error: ${error instanceof Error ? error.message : 'unknown'}`);

@@ -19,6 +19,7 @@ export async function submitOperation<Deps>(
   tenantId: string,
   idempotencyKey: string,
   input: Record<string, unknown>,
+  requestedBy: { id: string; name: string } | null = null,
 ): Promise<SubmitResult> {
   const now = new Date().toISOString();
   const record: OperationRecord = {
@@ -39,6 +40,7 @@ export async function submitOperation<Deps>(
     updatedAt: now,
     finishedAt: null,
     version: 1,
+    requestedBy,
   };
   const { record: stored, created } = await runner.store.create(record);
   if (!created && (stored.inputHash !== record.inputHash || stored.kind !== record.kind))

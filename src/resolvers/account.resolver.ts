@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { Account as AccountModel } from '../model/account.js';
@@ -26,6 +27,7 @@ export function accountNode(wixId: string): AccountModel {
  */
 @Resolver(() => Account)
 export class AccountResolver {
+  @RequiresScope('read')
   @Query(() => Account, {
     description: 'The account this request acts on (the `wix-account-id` header, or the main account).',
   })
@@ -33,6 +35,7 @@ export class AccountResolver {
     return accountNode(ctx.tenantId);
   }
 
+  @RequiresScope('read')
   @Query(() => Account, {
     description: 'An account by its Wix ID: the main account or one of its sub-accounts (FORBIDDEN otherwise).',
   })

@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type {
@@ -13,6 +14,7 @@ import { accountScopeOf } from './account-input.js';
 /** Connected domains: the root look-up, the site, and the setup instructions (all in the owner's scope). */
 @Resolver(() => ConnectedDomain)
 export class ConnectedDomainResolver {
+  @RequiresScope('read')
   @Query(() => ConnectedDomain, {
     nullable: true,
     description: 'An external domain connected to a Wix site, by name; null when the account has no such connection.',

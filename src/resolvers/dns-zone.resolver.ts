@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { DnsZone as DnsZoneModel } from '../model/dns.js';
@@ -8,6 +9,7 @@ import { accountScopeOf } from './account-input.js';
 /** DNS zones by domain name. */
 @Resolver(() => DnsZone)
 export class DnsZoneResolver {
+  @RequiresScope('read')
   @Query(() => DnsZone, {
     nullable: true,
     description:

@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import { domainGlobalId, wixIdOf } from './ids.js';
@@ -32,6 +33,7 @@ import { runMutation } from './mutation-runner.js';
  */
 @Resolver()
 export class DomainMutationsResolver {
+  @RequiresScope('purchase')
   @Mutation(() => RegisterDomainPayload, {
     description:
       'Buys a domain through Wix (Create Registered Domain) with a product instance covering its TLD, optionally for a Premium site. Paid: requires an idempotencyKey. Registration is asynchronous (up to 48 hours): the domain starts PENDING_REGISTRATION.',
@@ -68,6 +70,7 @@ export class DomainMutationsResolver {
     });
   }
 
+  @RequiresScope('write')
   @Mutation(() => CreateConnectedDomainPayload, {
     description:
       'Connects an external domain to Wix (Create Connected Domain): a root domain by NAMESERVERS or POINTING, a subdomain without a connection type. Its `setupInfo` lists what the owner must set; the `connectDomain` flow also waits for propagation.',
@@ -103,6 +106,7 @@ export class DomainMutationsResolver {
     });
   }
 
+  @RequiresScope('write')
   @Mutation(() => DeleteConnectedDomainPayload, {
     description:
       "Disconnects an external domain (Delete Connected Domain): Wix removes its DNS records; a primary domain's site falls back to its free URL. Irreversible: requires an idempotencyKey.",
@@ -143,6 +147,7 @@ export class DomainMutationsResolver {
     });
   }
 
+  @RequiresScope('write')
   @Mutation(() => UpdateDnsZonePayload, {
     description:
       'Edits the DNS zone Wix hosts for a domain registered through Wix or connected by NAMESERVERS (Update DNS Zone): deletions first, then additions, and DNSSEC on or off. Not for POINTING connections (DOMAIN_NOT_PERMITTED).',

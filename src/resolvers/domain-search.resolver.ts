@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { DomainAvailability as DomainAvailabilityModel } from '../model/domain.js';
@@ -8,6 +9,7 @@ import { toConnection } from './connection.js';
 /** Domain Search root fields: availability of one name, and suggestions as a connection. */
 @Resolver()
 export class DomainSearchResolver {
+  @RequiresScope('read')
   @Query(() => DomainAvailability, {
     description: 'Whether a domain name can be bought through Wix, and whether it costs more than the standard price.',
   })
@@ -18,6 +20,7 @@ export class DomainSearchResolver {
     return ctx.tenant.domainSearch.availability.load(args.domain.toLowerCase());
   }
 
+  @RequiresScope('read')
   @Query(() => DomainSuggestionConnection, {
     description: "Available domain names Wix suggests for a search phrase, in Wix's order (pages of up to 20).",
   })

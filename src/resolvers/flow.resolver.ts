@@ -1,3 +1,4 @@
+import { premiumPlanAsked, RequiresScope } from '../auth/field-scopes.js';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import { accountIdOf } from './account-input.js';
@@ -51,7 +52,8 @@ async function run(ctx: GatewayContext, flow: Flow, key: string, dryRun: boolean
       return { operation: null, plan: null, userErrors: [ue] };
     }
   }
-  const submitted = await ctx.operations.submit(flow, ctx.tenantId, key, plain);
+  const requestedBy = { id: ctx.caller.id, name: ctx.caller.name };
+  const submitted = await ctx.operations.submit(flow, ctx.tenantId, key, plain, requestedBy);
   if (submitted.kind === 'conflict') {
     const message = `The idempotency key was already used for another ${submitted.op.kind} input (operation ${toGlobalId('Operation', submitted.op.id)}); use a new key for a new operation.`;
     return {
@@ -74,6 +76,7 @@ function planOrder(order: PremiumPlanOrderInput | null | undefined, fallbackCoun
 
 @Resolver()
 export class FlowResolver {
+  @RequiresScope('purchase', { dryRun: 'read' })
   @Mutation(() => SetUpCustomerSitePayload, {
     description:
       "Flow: transfer a site to the customer's account (refused while it has paid services), buy its paid services there, wait until they are delivered. Returns the Operation at once; retry-safe with `idempotencyKey`; `dryRun` plans only.",
@@ -98,6 +101,7 @@ export class FlowResolver {
     return run(ctx, setUpCustomerSiteFlow, input.idempotencyKey, input.dryRun, normalised);
   }
 
+  @RequiresScope('write', { dryRun: 'read' })
   @Mutation(() => ReassignPaidServicePayload, {
     description:
       'Flow: move a paid service (product instance) to another site — unassign then assign, or assign directly. Returns the Operation at once; retry-safe with `idempotencyKey`; `dryRun` plans only.',
@@ -115,6 +119,7 @@ export class FlowResolver {
     return run(ctx, reassignPaidServiceFlow, input.idempotencyKey, input.dryRun, normalised);
   }
 
+  @RequiresScope('purchase', { dryRun: 'read' })
   @Mutation(() => PurchaseDomainPayload, {
     description:
       "Flow: buy a domain for a site — Premium plan if it has none, domain product (free with the plan's voucher where it covers the TLD), registration, until ACTIVE. Returns the Operation at once; retry-safe with `idempotencyKey` (never buys twice); `dryRun` plans only.",
@@ -139,6 +144,7 @@ export class FlowResolver {
     return run(ctx, purchaseDomainFlow, input.idempotencyKey, input.dryRun, normalised);
   }
 
+  @RequiresScope('write', { dryRun: 'read', paidWhen: premiumPlanAsked })
   @Mutation(() => ConnectDomainPayload, {
     description:
       'Flow: connect a domain bought elsewhere (NAMESERVERS, POINTING or SUBDOMAIN) — optional Premium plan, connection, the records the owner must set (on the operation), NAMESERVERS zone records, until DNS propagation is COMPLETED. Returns the Operation at once; retry-safe with `idempotencyKey`; `dryRun` plans only.',

@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import { instanceOf } from '../datasources/resellers.datasource.js';
@@ -29,6 +30,7 @@ const siteIdOf = (input: { siteId: string }) => wixIdOf(input.siteId, 'Site', 'i
 /** Product-instance writes: assign, unassign, reassign, adjust, cancel. */
 @Resolver()
 export class InstanceMutationsResolver {
+  @RequiresScope('write')
   @Mutation(() => AssignProductInstancePayload, {
     description:
       'Assign a product instance to a site (Wix Assign Product Instance To Site); the customer gets its features at once.',
@@ -52,6 +54,7 @@ export class InstanceMutationsResolver {
     });
   }
 
+  @RequiresScope('write')
   @Mutation(() => UnassignProductInstancePayload, {
     description:
       'Take a product instance off its site (Wix Unassign Product Instance From Site): it becomes floating, the customer loses its features at once, and dependants may break.',
@@ -75,6 +78,7 @@ export class InstanceMutationsResolver {
     });
   }
 
+  @RequiresScope('write')
   @Mutation(() => ReassignProductInstancePayload, {
     description:
       'Move a product instance to another site (Wix Assign on an assigned instance). Nothing is written when it is already there. When Wix refuses the move, the instance is re-read and returned with the user error: a failed move can leave it on the old site or floating.',
@@ -130,6 +134,7 @@ export class InstanceMutationsResolver {
     });
   }
 
+  @RequiresScope('purchase')
   @Mutation(() => AdjustProductInstancePayload, {
     description:
       'Up- or downgrade a product instance or change its billing cycle (Wix Adjust Product Instance Specifications); features change at once. Paid: requires an idempotency key.',
@@ -163,6 +168,7 @@ export class InstanceMutationsResolver {
     });
   }
 
+  @RequiresScope('purchase')
   @Mutation(() => CancelProductInstancePayload, {
     description:
       'Cancel one paid service (Wix Cancel Product Instance); the customer loses it at once and dependants may break. Irreversible: requires an idempotency key.',

@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
@@ -23,6 +24,7 @@ const MAX_NODES = 100;
 export class NodeResolver {
   constructor(private readonly table: NodeTable) {}
 
+  @RequiresScope('read')
   @Query(() => Node, {
     nullable: true,
     description:
@@ -35,6 +37,7 @@ export class NodeResolver {
     return this.load(ctx, id, 'id');
   }
 
+  @RequiresScope('read')
   @Query(() => [Node], {
     nullable: 'items',
     description: `Refetches up to ${MAX_NODES} objects by global ID, in the order given (null where one is missing).`,

@@ -38,6 +38,7 @@ export function toOperation(record: OperationRecord): Operation {
   }));
   op.result = record.status === 'SUCCEEDED' && record.result ? toResult(record.kind, record.result) : null;
   op.userErrors = record.userErrors.map((e) => ({ field: e.field, message: e.message, code: e.code }));
+  op.requestedBy = record.requestedBy?.id ?? null;
   op.createdAt = new Date(record.createdAt);
   op.updatedAt = new Date(record.updatedAt);
   op.finishedAt = record.finishedAt ? new Date(record.finishedAt) : null;

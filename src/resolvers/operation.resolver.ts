@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import {
   Arg,
   Args,
@@ -112,6 +113,7 @@ async function operationStream({
 /** Operations: look one up, cancel one, follow one. */
 @Resolver(() => Operation)
 export class OperationResolver {
+  @RequiresScope('read')
   @Query(() => Operation, {
     nullable: true,
     description: 'An operation started by a flow mutation, by ID; null when this account has no such operation.',
@@ -124,6 +126,7 @@ export class OperationResolver {
     return record ? toOperation(record) : null;
   }
 
+  @RequiresScope('write')
   @Mutation(() => CancelOperationPayload, {
     description:
       'Stops an operation: a waiting step stops waiting and no later step runs. What was already done (a transfer, a purchase) is not undone.',
@@ -142,6 +145,7 @@ export class OperationResolver {
     return { operation: after ? toOperation(after) : null, userErrors: [] };
   }
 
+  @RequiresScope('read')
   @Subscription(() => Operation, {
     subscribe: operationStream,
     description:

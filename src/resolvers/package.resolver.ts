@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { Account as AccountModel } from '../model/account.js';
@@ -13,6 +14,7 @@ import { wixIdOf } from './ids.js';
 /** Root fields `package` and `packages`, and the fields of Package that need resolving. */
 @Resolver(() => Package)
 export class PackageResolver {
+  @RequiresScope('read')
   @Query(() => Package, {
     nullable: true,
     description:
@@ -25,6 +27,7 @@ export class PackageResolver {
     return ctx.tenant.resellers.package(wixIdOf(id, 'Package', 'id'));
   }
 
+  @RequiresScope('read')
   @Query(() => PackageConnection, {
     description: 'Packages of the current account, newest first (the same list as `viewer.packages`).',
   })

@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { Package as PackageModel } from '../model/package.js';
@@ -14,6 +15,7 @@ import { wixIdOf } from './ids.js';
 /** Root field `productInstance`, and the fields of ProductInstance that need resolving (catalog, package, site, reference). */
 @Resolver(() => ProductInstance)
 export class ProductInstanceResolver {
+  @RequiresScope('read')
   @Query(() => ProductInstance, {
     nullable: true,
     description:

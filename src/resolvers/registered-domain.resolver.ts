@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { DnsZone as DnsZoneModel } from '../model/dns.js';
@@ -12,6 +13,7 @@ import { accountScopeOf } from './account-input.js';
 /** Registered domains: the root look-up and the links to the site and the DNS zone (both in the owner's scope). */
 @Resolver(() => RegisteredDomain)
 export class RegisteredDomainResolver {
+  @RequiresScope('read')
   @Query(() => RegisteredDomain, {
     nullable: true,
     description: 'A domain bought through Wix, by name; null when the account has no such registered domain.',

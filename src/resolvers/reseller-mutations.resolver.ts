@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { BillingSpec, NewPackageSpec } from '../datasources/resellers.dto.js';
@@ -53,6 +54,7 @@ export function toNewPackage(
 /** Package-level reseller writes: createPackage, cancelPackage, updatePackageExternalId. */
 @Resolver()
 export class ResellerMutationsResolver {
+  @RequiresScope('purchase')
   @Mutation(() => CreatePackagePayload, {
     description:
       'Buy a package of paid services for an account (Wix Create Package V2). Paid: requires an idempotency key; a retry with the same key returns the same package and never buys twice.',
@@ -84,6 +86,7 @@ export class ResellerMutationsResolver {
     });
   }
 
+  @RequiresScope('purchase')
   @Mutation(() => CancelPackagePayload, {
     description:
       'Cancel every paid service of a package at once (Wix Cancel Package); the customer loses them immediately and dependants stop (e.g. a connected domain of a canceled plan). Irreversible: requires an idempotency key.',
@@ -108,6 +111,7 @@ export class ResellerMutationsResolver {
     });
   }
 
+  @RequiresScope('write')
   @Mutation(() => UpdatePackageExternalIdPayload, {
     description: 'Set your own reference of a package (Wix Update Package External Id). Repeating it is harmless.',
   })

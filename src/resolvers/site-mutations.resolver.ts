@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import { ErrorCode, GatewayError } from '../errors.js';
@@ -11,6 +12,7 @@ import { wixIdOf } from './ids.js';
 /** Site transfer and sub-account creation: both irreversible, both once per idempotency key. */
 @Resolver()
 export class SiteMutationsResolver {
+  @RequiresScope('write')
   @Mutation(() => TransferSitePayload, {
     description:
       "Move a site from one account of the tree to another (Wix Transfer Site; synchronous). Wix refuses while the site has paid services (SITE_TRANSFER_NOT_SUPPORTED): cancel them, transfer, then buy them again for the new owner. Both accounts must be within the request's reach (FORBIDDEN otherwise, before anything is written). A site already in the target account (e.g. a retry after a timeout) is answered as moved. Irreversible: requires an idempotency key.",
@@ -62,6 +64,7 @@ export class SiteMutationsResolver {
     });
   }
 
+  @RequiresScope('write')
   @Mutation(() => CreateSubAccountPayload, {
     description:
       'Create a sub-account (child account) of the main account, owned by a new user (Wix Create Account). Only the main account may do this (FORBIDDEN otherwise). The new account can be used at once. Irreversible: requires an idempotency key. Wix cannot deduplicate this call: when it fails without an answer (timeout, 5xx), a retry with the same key answers IDEMPOTENCY_OUTCOME_UNKNOWN instead of possibly creating a second account — check `subAccounts`, then use a new key if it was not created.',

@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { ConnectedDomain as ConnectedDomainModel } from '../model/connected-domain.js';
@@ -24,6 +25,7 @@ const LIVE_PLAN: ProductInstanceModel['status'][] = [ProductInstanceStatus.ENABL
  */
 @Resolver(() => Site)
 export class SiteResolver {
+  @RequiresScope('read')
   @Query(() => Site, {
     nullable: true,
     description:
@@ -36,6 +38,7 @@ export class SiteResolver {
     return ctx.tenant.sites.byId.load(wixIdOf(id, 'Site', 'id'));
   }
 
+  @RequiresScope('read')
   @Query(() => SiteConnection, { description: 'Sites of the current account, newest first.' })
   async sites(@Args(() => SitesArgs) args: SitesArgs, @Ctx() ctx: GatewayContext) {
     return toConnection(await ctx.tenant.sites.list(args));

@@ -1,3 +1,4 @@
+import { RequiresScope } from '../auth/field-scopes.js';
 import { validate } from 'class-validator';
 import {
   ArgumentValidationError,
@@ -56,6 +57,7 @@ async function productInstanceStream({ args, context }: Data<ProductInstanceUpda
  */
 @Resolver()
 export class SubscriptionResolver {
+  @RequiresScope('read')
   @Subscription(() => RegisteredDomain, {
     subscribe: registeredDomainStream,
     description:
@@ -68,6 +70,7 @@ export class SubscriptionResolver {
     return domain;
   }
 
+  @RequiresScope('read')
   @Subscription(() => ConnectedDomain, {
     subscribe: connectedDomainStream,
     description:
@@ -80,6 +83,7 @@ export class SubscriptionResolver {
     return domain;
   }
 
+  @RequiresScope('read')
   @Subscription(() => ProductInstance, {
     subscribe: productInstanceStream,
     description:

@@ -132,6 +132,13 @@ export class Operation extends Node {
   })
   userErrors!: UserError[];
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Who started the operation: `token:<id>`, `jwt:<subject>` or `anonymous`; null for operations started before access control.',
+  })
+  requestedBy?: string | null;
+
   @Field(() => GraphQLDateTime, { description: 'When the operation was accepted.' })
   createdAt!: Date;
 

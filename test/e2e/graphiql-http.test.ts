@@ -55,12 +55,12 @@ describe('GraphiQL routes of the gateway', () => {
   it('leaves POSTs, GETs with ?query= and non-HTML GETs to the API', async () => {
     const post = await fetch(`${base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: BROWSER_ACCEPT },
+      headers: { 'content-type': 'application/json', accept: BROWSER_ACCEPT, ...stack.authHeaders() },
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(await post.json()).toEqual({ data: { __typename: 'Query' } });
     const get = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
-      headers: { accept: BROWSER_ACCEPT, 'apollo-require-preflight': 'true' },
+      headers: { accept: BROWSER_ACCEPT, 'apollo-require-preflight': 'true', ...stack.authHeaders() },
     });
     expect(get.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
     expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
@@ -127,6 +127,7 @@ describe('GraphiQL routes of the gateway', () => {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
+          ...stack.authHeaders(),
           ...(example.headers ? (JSON.parse(example.headers) as Record<string, string>) : {}),
         },
         body: JSON.stringify({

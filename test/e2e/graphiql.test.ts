@@ -43,7 +43,8 @@ describe('GraphiQL served by the gateway, in a real browser', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    stack = await TestStack.start();
+    // As `npm start` runs on the embedded sandbox: AUTH=none on loopback (cross-origin.test.ts uses a token).
+    stack = await TestStack.start({ auth: { methods: [] } });
     // A fresh context: no stored GraphiQL state, so the page opens as a newcomer sees it.
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 });
     // Every request of the context (page, workers, favicon…), every WebSocket, and what the browser refused.

@@ -1,8 +1,11 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { ALL_SCOPES, type AccountGrant, type Scope } from '../../src/auth/caller.js';
+import type { GatewayAuthOptions } from '../../src/auth/gateway-auth.js';
 import { Gateway, type GatewayOptions } from '../../src/server.js';
 import { TestSandbox } from './sandbox.js';
+import { defaultWsTokens } from './ws.js';
 
 export interface GraphQLResult<T> {
   status: number;
@@ -12,7 +15,17 @@ export interface GraphQLResult<T> {
 
 export interface StackOptions {
   timeoutMs?: number;
-  gateway?: Omit<GatewayOptions, 'upstream'>;
+  gateway?: Omit<GatewayOptions, 'upstream' | 'auth'>;
+  /** Access control of the gateway: AUTH=tokens with an in-memory store unless given (`methods: []` is AUTH=none). */
+  auth?: Partial<GatewayAuthOptions>;
+}
+
+/** What a test token may do (defaults: all accounts, read only, no expiry). */
+export interface TestTokenSpec {
+  name?: string;
+  accounts?: AccountGrant;
+  scopes?: Scope[];
+  expiresAt?: string | null;
 }
 
 /**
@@ -23,6 +36,8 @@ export class TestStack {
   private constructor(
     readonly sandbox: TestSandbox,
     readonly gateway: Gateway,
+    /** A token with every scope on all accounts: what `run` and `wsClient` send unless told otherwise. */
+    readonly adminToken: string,
   ) {}
 
   /** `gateway` adds Gateway options (e.g. small poll intervals for subscription tests). */
@@ -36,17 +51,44 @@ export class TestStack {
         mainAccountId: sandbox.seed.mainAccountId,
         timeoutMs: options.timeoutMs ?? 5_000,
       },
+      auth: { methods: ['tokens'], storePath: ':memory:', ...options.auth },
     });
     // The gateway's start-up check (Get Account) is not what a test counts.
     await sandbox.clearCalls();
-    return new TestStack(sandbox, gateway);
+    const admin = await gateway.auth.store.create({
+      name: 'test admin',
+      accounts: 'all',
+      scopes: [...ALL_SCOPES],
+      expiresAt: null,
+    });
+    defaultWsTokens.set(gateway.url, admin.token);
+    return new TestStack(sandbox, gateway, admin.token);
+  }
+
+  /** Mints a gateway token in the stack's store and returns its text (`wag_…`). */
+  async token(spec: TestTokenSpec = {}): Promise<string> {
+    const { token } = await this.gateway.auth.store.create({
+      name: spec.name ?? 'test token',
+      accounts: spec.accounts ?? 'all',
+      scopes: spec.scopes ?? ['read'],
+      expiresAt: spec.expiresAt ?? null,
+    });
+    return token;
+  }
+
+  /** The `Authorization` header of the admin token (or of `token`). */
+  authHeaders(token = this.adminToken): Record<string, string> {
+    return { authorization: `Bearer ${token}` };
   }
 
   get url(): string {
     return `${this.gateway.url}/graphql`;
   }
 
-  /** Runs an operation; `headers` are added to the request (e.g. `wix-account-id`). */
+  /**
+   * Runs an operation as the admin token; `headers` are added to the request (e.g. `wix-account-id`, or another
+   * `authorization`; an empty `authorization` sends none).
+   */
   async run<TData, TVars>(
     document: TypedDocumentNode<TData, TVars> | DocumentNode,
     variables?: TVars,
@@ -54,7 +96,7 @@ export class TestStack {
   ): Promise<GraphQLResult<TData>> {
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: withoutEmpty({ 'content-type': 'application/json', ...this.authHeaders(), ...headers }),
       body: JSON.stringify({ query: print(document), variables }),
     });
     const text = await res.text();
@@ -83,6 +125,7 @@ export class TestStack {
   }
 
   async close(): Promise<void> {
+    defaultWsTokens.delete(this.gateway.url);
     await this.gateway.close();
     await this.sandbox.close();
   }
@@ -120,4 +163,8 @@ export function useStack(options: StackOptions & { per?: 'file' | 'test' } = {})
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
     },
   });
+}
+
+function withoutEmpty(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== ''));
 }

@@ -4,15 +4,23 @@ import { createClient, type Client, type FormattedExecutionResult } from 'graphq
 import WebSocket from 'ws';
 
 /**
+ * The token a client of a gateway (by base URL) sends when the test gives none: TestStack registers its admin token
+ * here, so subscription tests written before access control keep their assertions.
+ */
+export const defaultWsTokens = new Map<string, string>();
+
+/**
  * The real graphql-ws client (`graphql-transport-ws`) over `ws`, against a gateway's `/graphql`. `params` become the
  * connection_init payload; `headers` go on the upgrade request. No reconnects: a refused connection surfaces as the
  * close event (code + reason).
  */
 export function wsClient(
   gatewayUrl: string,
-  options: { params?: Record<string, unknown>; headers?: Record<string, string> } = {},
+  options: { params?: Record<string, unknown>; headers?: Record<string, string>; token?: string | null } = {},
 ): Client {
   const headers = options.headers ?? {};
+  const token = options.token === undefined ? defaultWsTokens.get(gatewayUrl) : options.token;
+  const params = token ? { Authorization: `Bearer ${token}`, ...options.params } : options.params;
   class WebSocketWithHeaders extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols, { headers });
@@ -21,7 +29,7 @@ export function wsClient(
   return createClient({
     url: `${gatewayUrl.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: WebSocketWithHeaders,
-    connectionParams: options.params,
+    connectionParams: params,
     lazy: true,
     retryAttempts: 0,
     keepAlive: 0,

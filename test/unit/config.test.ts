@@ -16,7 +16,7 @@ describe('configuration', () => {
     expect(config.wixApiKey).toBeUndefined();
     expect(config.polling).toEqual({ intervalMs: 5_000, maxIntervalMs: 60_000, maxPollersPerTenant: 50 });
     expect(config).toMatchObject({
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       upstreamTimeoutMs: 10_000,
       operationStorePath: '.data/operations.sqlite',
       operationLeaseMs: 30_000,
@@ -60,6 +60,7 @@ describe('configuration', () => {
       WIX_API_KEY: secret,
       WIX_ACCOUNT_ID: '2250b761-b31c-453b-885b-76e9fc04bdc6',
       WIX_API_BASE_URL: 'https://example.test/',
+      AUTH: 'tokens',
     });
     expect(config.wixApiBaseUrl).toBe('https://example.test');
   });

@@ -17,7 +17,7 @@ const apiUrl = `${location.origin}${location.pathname}`;
 const subscriptionUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${location.pathname}`;
 
 // Queries and mutations over HTTP POST; subscriptions over graphql-ws, whose connection params are the headers
-// editor's contents (the gateway reads `wix-account-id` from them, exactly like the HTTP header).
+// editor's contents (the gateway reads `wix-account-id` and `Authorization` from them, exactly like the HTTP headers).
 const fetcher = createGraphiQLFetcher({ url: apiUrl, subscriptionUrl });
 
 async function start(): Promise<void> {

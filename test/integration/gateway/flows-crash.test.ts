@@ -36,6 +36,9 @@ describe('flows: a gateway killed mid-flow resumes the operation after a restart
     PORT: '0',
     HOST: '127.0.0.1',
     OPERATION_STORE_PATH: join(dir, 'operations.sqlite'),
+    // A Wix key needs an authentication mode: none is allowed on loopback, and chosen explicitly.
+    AUTH: 'none',
+    AUTH_STORE_PATH: join(dir, 'auth.sqlite'),
     OPERATION_LEASE_MS: '1000',
     POLL_INTERVAL_MS: '50',
     POLL_MAX_INTERVAL_MS: '200',

@@ -28,7 +28,7 @@ describe('flows: the examples run on the seeded sandbox', () => {
   > {
     const res = await fetch(stack.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...stack.authHeaders() },
       body: JSON.stringify({ query, operationName, variables }),
     });
     const body = (await res.json()) as { data?: Record<string, never>; errors?: unknown };

@@ -58,7 +58,7 @@ describe('gateway: operation limits', () => {
     const padding = Array.from({ length: OPERATION_LIMITS.maxTokens }, () => 'wixId').join(' ');
     const res = await fetch(stack.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...stack.authHeaders() },
       body: JSON.stringify({ query: `{ viewer { ${padding} } }` }),
     });
     const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };

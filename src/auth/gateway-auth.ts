@@ -1,0 +1,115 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { ErrorCode, GatewayError } from '../errors.js';
+import { auditRecorder } from './audit.js';
+import { Authenticator, type AuthMethod } from './authenticator.js';
+import { currentCall } from './call-context.js';
+import type { Caller } from './caller.js';
+import { OriginPolicy } from './cors.js';
+import { JwtVerifier, type JwtSettings } from './jwt.js';
+import { checkOperationScopes } from './operation-scopes.js';
+import { SqliteAuthStore, type AuditRetention } from './sqlite-auth-store.js';
+
+/** Access control of a gateway: how callers authenticate, which browser origins may call, where tokens and audit live. */
+export interface GatewayAuthOptions {
+  /** `[]`: AUTH=none (every caller anonymous; allowed on a loopback HOST only). */
+  methods: readonly AuthMethod[];
+  /** SQLite file of tokens and the audit trail (`:memory:` keeps nothing). */
+  storePath: string;
+  /** Required when `methods` has `jwt`. */
+  jwt?: JwtSettings;
+  /** Browser origins allowed besides the gateway's own (CORS and WebSocket `Origin`). */
+  corsOrigins?: readonly string[];
+  retention?: AuditRetention;
+}
+
+/** Whether `host` is a loopback address (where AUTH=none is allowed). */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * The access-control parts of one gateway, built once in Gateway.start: the store (tokens + audit), the
+ * authenticator, the origin policy, the audit recorder for http.ts, and the Apollo plugin that checks field scopes.
+ */
+export class GatewayAuth {
+  readonly store: SqliteAuthStore;
+  readonly authenticator: Authenticator;
+  readonly origins: OriginPolicy;
+  /** http.ts's `onWrite`: every upstream write onto the audit trail. */
+  readonly recordWrite: ReturnType<typeof auditRecorder>;
+
+  constructor(
+    readonly options: GatewayAuthOptions,
+    host: string,
+  ) {
+    if (options.methods.length === 0 && !isLoopback(host))
+      throw new Error(`AUTH=none is allowed only with HOST on loopback (got ${host}): set AUTH=tokens or AUTH=jwt`);
+    if (options.methods.includes('jwt') && !options.jwt) throw new Error('AUTH=jwt needs the JWT settings');
+    this.store = new SqliteAuthStore(options.storePath, options.retention);
+    this.authenticator = new Authenticator({
+      methods: options.methods,
+      tokens: this.store,
+      jwt: options.jwt ? new JwtVerifier(options.jwt) : undefined,
+    });
+    this.origins = new OriginPolicy(options.corsOrigins ?? []);
+    this.recordWrite = auditRecorder(this.store);
+  }
+
+  /** The caller of an HTTP request (throws UNAUTHENTICATED; a second Authorization header is refused). */
+  httpCaller(req: IncomingMessage): Promise<Caller> {
+    return this.authenticator.authenticate(req.headers.authorization);
+  }
+
+  /**
+   * The caller of a WebSocket connection: the `Authorization` connection param (what a browser can send), else the
+   * upgrade request's header (what other clients may send instead).
+   */
+  wsCaller(params: Readonly<Record<string, unknown>> | undefined, headers: IncomingHttpHeaders): Promise<Caller> {
+    const key = Object.keys(params ?? {}).find((k) => k.toLowerCase() === 'authorization');
+    const value = key === undefined ? undefined : params?.[key];
+    if (value !== undefined && typeof value !== 'string')
+      return Promise.reject(new GatewayError(ErrorCode.UNAUTHENTICATED, 'The Authorization param must be a string'));
+    return this.authenticator.authenticate(value ?? headers.authorization);
+  }
+
+  /**
+   * Checks the scopes of every root field before execution (FORBIDDEN, HTTP 403) and names the operation in the
+   * request's call context (for the audit trail).
+   */
+  apolloPlugin(schema: GraphQLSchema): ApolloServerPlugin<{ caller: Caller; tenantId: string }> {
+    return {
+      requestDidStart: async () => ({
+        didResolveOperation: async ({ contextValue, document, operationName, request }) => {
+          const summary = checkScopesWithStatus(
+            schema,
+            document,
+            operationName,
+            request.variables,
+            contextValue.caller,
+          );
+          const call = currentCall();
+          if (call && summary) {
+            call.tenantId = contextValue.tenantId;
+            call.operationName = summary.operationName;
+            call.mutation = summary.type === 'mutation' ? summary.rootFields.join(',') : null;
+          }
+        },
+      }),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+}
+
+function checkScopesWithStatus(...args: Parameters<typeof checkOperationScopes>) {
+  try {
+    return checkOperationScopes(...args);
+  } catch (error) {
+    if (error instanceof GatewayError) error.extensions.http = { status: 403 };
+    throw error;
+  }
+}

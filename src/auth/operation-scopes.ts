@@ -1,0 +1,104 @@
+import {
+  getArgumentValues,
+  getOperationAST,
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+import { ErrorCode, GatewayError } from '../errors.js';
+import type { Caller, Scope } from './caller.js';
+import { scopeRuleOf, scopesNeeded } from './field-scopes.js';
+
+/** What one operation of a request is, as the audit trail and the scope check see it. */
+export interface OperationSummary {
+  /** The operation's name, if it has one. */
+  operationName: string | null;
+  type: 'query' | 'mutation' | 'subscription';
+  /** The root fields it selects (e.g. `purchaseDomain`), in document order, without duplicates. */
+  rootFields: string[];
+}
+
+/**
+ * Checks, before anything executes, that `caller` holds the scope every root field of the operation declares
+ * (see field-scopes.ts); throws FORBIDDEN naming the first missing one. A field without a rule is refused (fail
+ * closed). Runs for HTTP (an Apollo plugin) and for every WebSocket `subscribe` message alike — so a mutation sent
+ * as `subscribe` is held to the same rule. Returns what the operation is, for the call context.
+ */
+export function checkOperationScopes(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  caller: Caller,
+): OperationSummary | undefined {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return undefined;
+  const type = operation.operation as OperationSummary['type'];
+  const root =
+    type === 'query'
+      ? schema.getQueryType()
+      : type === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
+  if (!root) return undefined;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const nodes = rootFieldNodes(operation.selectionSet, fragments, new Set());
+  const rootFields: string[] = [];
+  for (const node of nodes) {
+    const name = node.name.value;
+    if (!rootFields.includes(name)) rootFields.push(name);
+    if (name.startsWith('__')) continue; // __typename, __schema, __type: introspection needs no scope
+    for (const scope of required(root, node, variables ?? {}))
+      if (!caller.scopes.has(scope)) throw missingScope(scope, root.name, name);
+  }
+  return { operationName: operation.name?.value ?? null, type, rootFields };
+}
+
+/** The scopes one root field needs with the arguments given; an unknown field or one without a rule needs admin. */
+function required(root: GraphQLObjectType, node: FieldNode, variables: Record<string, unknown>): Scope[] {
+  const field = root.getFields()[node.name.value];
+  const rule = field ? scopeRuleOf(field) : undefined;
+  if (!field || !rule) return ['admin'];
+  let args: Record<string, unknown>;
+  try {
+    args = getArgumentValues(field, node, variables);
+  } catch {
+    // Arguments that do not coerce fail validation anyway; meanwhile hold the field to its full rule.
+    return [rule.scope, ...(rule.paidWhen ? (['purchase'] as const) : [])];
+  }
+  return scopesNeeded(rule, args);
+}
+
+/** The field nodes of a root selection set, through fragment spreads and inline fragments (each fragment once). */
+function rootFieldNodes(
+  set: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen: Set<string>,
+): FieldNode[] {
+  const out: FieldNode[] = [];
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) out.push(selection);
+    else if (selection.kind === Kind.INLINE_FRAGMENT)
+      out.push(...rootFieldNodes(selection.selectionSet, fragments, seen));
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = fragments.get(selection.name.value);
+      if (fragment) out.push(...rootFieldNodes(fragment.selectionSet, fragments, seen));
+    }
+  }
+  return out;
+}
+
+function missingScope(scope: Scope, type: string, field: string): GatewayError {
+  const error = new GatewayError(
+    ErrorCode.FORBIDDEN,
+    `${type}.${field} needs the "${scope}" scope, which this credential does not have`,
+  );
+  error.extensions.requiredScope = scope;
+  return error;
+}
