@@ -34,6 +34,7 @@ describe('createSubAccount across a crash', () => {
       HOST: '127.0.0.1',
       OPERATION_STORE_PATH: join(dir, 'operations.sqlite'),
       IDEMPOTENCY_RESERVATION_MS: '1000',
+      AUTH: 'none', // on loopback: this test is about Create Account, not about callers
     });
     processes.push(p);
     return p;

@@ -67,7 +67,7 @@ describe('gateway start-up checks the upstream', () => {
       /^Start-up failed: WIX_ACCOUNT_ID 0f0f0f0f-0000-4000-8000-000000000001 is not an account WIX_API_KEY can reach/,
     );
     // The same through the CLI: exit code 1, one line, no key printed.
-    const env = { WIX_API_BASE_URL: sandbox.url, WIX_ACCOUNT_ID: sandbox.seed.mainAccountId };
+    const env = { WIX_API_BASE_URL: sandbox.url, WIX_ACCOUNT_ID: sandbox.seed.mainAccountId, AUTH: 'none' };
     const badKey = await runCli({ ...env, WIX_API_KEY: 'IST.wrong-key-value' });
     expect(badKey.code).toBe(1);
     expect(badKey.output).toContain('Start-up failed: Wix refused WIX_API_KEY (HTTP 401)');
