@@ -1,8 +1,9 @@
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { GatewayContext } from './context.js';
-import { ErrorCode, GatewayError } from './errors.js';
+import { ErrorCode, GatewayError, formatError } from './errors.js';
 import type { GraphiQL } from './graphiql.js';
+import { QueryPrecheck } from './limits/precheck.js';
 
 /** Request bodies above this are refused before parsing. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -21,8 +22,9 @@ export interface HttpHandlerOptions {
  * handler that fails unexpectedly answers a masked 500 (the message is logged, never the request or its headers).
  */
 export function httpHandler(options: HttpHandlerOptions): RequestListener {
+  const precheck = new QueryPrecheck();
   return (req, res) => {
-    handle(req, res, options).catch((error: unknown) => {
+    handle(req, res, options, precheck).catch((error: unknown) => {
       console.error('gateway: request failed', error instanceof Error ? error.message : 'unknown error');
       if (!res.headersSent)
         sendJson(res, 500, {
@@ -36,6 +38,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   { apollo, contextFor, graphiql }: HttpHandlerOptions,
+  precheck: QueryPrecheck,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   if (url.pathname === '/healthz') {
@@ -58,6 +61,15 @@ async function handle(
   } catch (error) {
     const message = error instanceof GatewayError ? error.message : 'Request body must be JSON';
     sendJson(res, 400, { errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+    return;
+  }
+  // As on the WebSocket: a long query text (a 400 KB comment is still a query), or one with too many fields or
+  // aliases, is refused before Apollo parses and validates it.
+  const refusal = precheck.check(
+    req.method === 'POST' ? (body as { query?: unknown } | null)?.query : url.searchParams.get('query'),
+  );
+  if (refusal) {
+    sendJson(res, 400, { errors: [formatError(refusal.toJSON(), refusal)] });
     return;
   }
   const request: HTTPGraphQLRequest = {

@@ -12,6 +12,7 @@ import { createOperationServices, type OperationOptions, type OperationServices 
 import { GraphiQL } from './graphiql.js';
 import { httpHandler } from './http-handler.js';
 import { limitRules, parseOptions } from './limits.js';
+import { boundedDocumentStore, limitsPlugin } from './limits/apollo.js';
 import { PollerRegistry, type PollingOptions } from './polling/pollers.js';
 import { ResourceWatches } from './polling/watches.js';
 import { buildGatewaySchema } from './schema.js';
@@ -137,12 +138,14 @@ async function startApollo(schema: GraphQLSchema): Promise<ApolloServer<GatewayC
     formatError,
     validationRules: limitRules,
     parseOptions,
+    // Request limits (issue 13): a document cache bounded in bytes, source text included; shape, cost, upstream calls.
+    documentStore: boundedDocumentStore(),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     // Apollo would otherwise catch SIGINT/SIGTERM itself, stop, and re-send the signal, killing the process before
     // Gateway.close() has closed the WebSockets and the operation store: main.ts owns the shutdown.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(schema)],
   });
   await apollo.start();
   return apollo;
