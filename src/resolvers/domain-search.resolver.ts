@@ -9,6 +9,7 @@ import { toConnection } from './connection.js';
 @Resolver()
 export class DomainSearchResolver {
   @Query(() => DomainAvailability, {
+    nullable: true,
     description: 'Whether a domain name can be bought through Wix, and whether it costs more than the standard price.',
   })
   domainAvailability(
@@ -19,6 +20,7 @@ export class DomainSearchResolver {
   }
 
   @Query(() => DomainSuggestionConnection, {
+    nullable: true,
     description: "Available domain names Wix suggests for a search phrase, in Wix's order (pages of up to 20).",
   })
   async domainSuggestions(@Args(() => DomainSuggestionsArgs) args: DomainSuggestionsArgs, @Ctx() ctx: GatewayContext) {

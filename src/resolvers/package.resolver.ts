@@ -35,6 +35,7 @@ export class PackageResolver {
   }
 
   @Query(() => PackageConnection, {
+    nullable: true,
     description: 'Packages of the current account, newest first (the same list as `viewer.packages`).',
   })
   async packages(@Args(() => PackagesArgs) args: PackagesArgs, @Ctx() ctx: GatewayContext) {

@@ -618,21 +618,21 @@ export type UpdatePackageExternalIdInput = {
 export type ViewerAccountQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerAccountQuery = { viewer: { id: string, wixId: string, name: string | null, subAccounts: Array<{ wixId: string }> } };
+export type ViewerAccountQuery = { viewer: { id: string, wixId: string, name: string | null, subAccounts: Array<{ wixId: string }> | null } };
 
 export type SubAccountPackagesQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type SubAccountPackagesQuery = { viewer: { wixId: string, packages: { totalCount: number | null, nodes: Array<{ wixId: string, accountId: string }> }, subAccounts: Array<{ wixId: string, name: string | null, packages: { totalCount: number | null, nodes: Array<{ wixId: string, accountId: string, externalId: string | null }> } }> } };
+export type SubAccountPackagesQuery = { viewer: { wixId: string, packages: { totalCount: number | null, nodes: Array<{ wixId: string, accountId: string }> } | null, subAccounts: Array<{ wixId: string, name: string | null, packages: { totalCount: number | null, nodes: Array<{ wixId: string, accountId: string, externalId: string | null }> } | null }> | null } };
 
 export type SubAccountSitesAndPackagesQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type SubAccountSitesAndPackagesQuery = { viewer: { wixId: string, subAccounts: Array<{ wixId: string }>, sites: { nodes: Array<{ wixId: string, ownerAccountId: string, productInstances: Array<{ wixId: string }> }> }, packages: { nodes: Array<{ wixId: string, accountId: string }> }, floatingProductInstances: Array<{ wixId: string }> } };
+export type SubAccountSitesAndPackagesQuery = { viewer: { wixId: string, subAccounts: Array<{ wixId: string }> | null, sites: { nodes: Array<{ wixId: string, ownerAccountId: string, productInstances: Array<{ wixId: string }> | null }> } | null, packages: { nodes: Array<{ wixId: string, accountId: string }> } | null, floatingProductInstances: Array<{ wixId: string }> | null } };
 
 export type AccountPackagesQueryVariables = Exact<{
   id: string | number;
@@ -640,21 +640,21 @@ export type AccountPackagesQueryVariables = Exact<{
 }>;
 
 
-export type AccountPackagesQuery = { account: { wixId: string, name: string | null, packages: { nodes: Array<{ wixId: string, accountId: string }> } } };
+export type AccountPackagesQuery = { account: { wixId: string, name: string | null, packages: { nodes: Array<{ wixId: string, accountId: string }> } | null } | null };
 
 export type SubAccountsPackagesOnlyQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type SubAccountsPackagesOnlyQuery = { viewer: { subAccounts: Array<{ wixId: string, packages: { totalCount: number | null, nodes: Array<{ wixId: string, accountId: string, productInstances: Array<{ wixId: string, status: ProductInstanceStatus, siteWixId: string | null }> }> } }> } };
+export type SubAccountsPackagesOnlyQuery = { viewer: { subAccounts: Array<{ wixId: string, packages: { totalCount: number | null, nodes: Array<{ wixId: string, accountId: string, productInstances: Array<{ wixId: string, status: ProductInstanceStatus, siteWixId: string | null }> }> } | null }> | null } };
 
 export type DomainAvailabilityQueryVariables = Exact<{
   domain: string;
 }>;
 
 
-export type DomainAvailabilityQuery = { domainAvailability: { domain: string, available: boolean, premium: boolean } };
+export type DomainAvailabilityQuery = { domainAvailability: { domain: string, available: boolean, premium: boolean } | null };
 
 export type DomainSuggestionsQueryVariables = Exact<{
   query: string;
@@ -664,7 +664,7 @@ export type DomainSuggestionsQueryVariables = Exact<{
 }>;
 
 
-export type DomainSuggestionsQuery = { domainSuggestions: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { domain: string, premium: boolean } }> } };
+export type DomainSuggestionsQuery = { domainSuggestions: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { domain: string, premium: boolean } }> } | null };
 
 export type DnsRecordFieldsFragment = { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> };
 
@@ -681,14 +681,14 @@ export type SiteDomainsQueryVariables = Exact<{
 }>;
 
 
-export type SiteDomainsQuery = { viewer: { wixId: string, sites: { nodes: Array<{ wixId: string, name: string, connectedDomains: Array<{ id: string, domain: string, connectionType: DomainConnectionType, assignmentType: DomainAssignmentType, redirectsTo: string | null, dnsPropagationStatus: DnsPropagationStatus, suppressNotifications: boolean, createdDate: string | null, updatedDate: string | null, siteWixId: string | null, ownerAccountId: string, setupInfo: { domain: string, registrar: { name: string | null, nameServers: Array<string> } | null, records: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }>, nameserverRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> } | null, pointingRecords: { aRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }, cnameRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> } } | null, subdomainRecords: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }> | null } | null }> | null, registeredDomains: Array<{ id: string, domain: string, status: RegisteredDomainStatus, icannConfirmationStatus: IcannConfirmationStatus, icannConfirmationDeadline: string | null, icannNotConfirmedBy: Array<string>, dnsPropagationStatus: DnsPropagationStatus, expirationDate: string | null, createdDate: string | null, updatedDate: string | null, revision: string, productInstanceId: string | null, assignmentType: DomainAssignmentType, redirectsTo: string | null, siteWixId: string | null, ownerAccountId: string, dnsZone: { id: string, domainName: string, dnssecEnabled: boolean, ownerAccountId: string, records: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }> } | null, registrant: { firstName: string | null, lastName: string | null, email: string | null } | null, failure: { code: RegistrationFailureCode, message: string | null } | null, latestRegistrationAttempt: { number: number, timestamp: string | null } | null }> | null }> } } };
+export type SiteDomainsQuery = { viewer: { wixId: string, sites: { nodes: Array<{ wixId: string, name: string, connectedDomains: Array<{ id: string, domain: string, connectionType: DomainConnectionType, assignmentType: DomainAssignmentType, redirectsTo: string | null, dnsPropagationStatus: DnsPropagationStatus, suppressNotifications: boolean, createdDate: string | null, updatedDate: string | null, siteWixId: string | null, ownerAccountId: string, setupInfo: { domain: string, registrar: { name: string | null, nameServers: Array<string> } | null, records: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }>, nameserverRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> } | null, pointingRecords: { aRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }, cnameRecord: { type: DnsRecordType, hostName: string, ttl: number, values: Array<string> } } | null, subdomainRecords: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }> | null } | null }> | null, registeredDomains: Array<{ id: string, domain: string, status: RegisteredDomainStatus, icannConfirmationStatus: IcannConfirmationStatus, icannConfirmationDeadline: string | null, icannNotConfirmedBy: Array<string>, dnsPropagationStatus: DnsPropagationStatus, expirationDate: string | null, createdDate: string | null, updatedDate: string | null, revision: string, productInstanceId: string | null, assignmentType: DomainAssignmentType, redirectsTo: string | null, siteWixId: string | null, ownerAccountId: string, dnsZone: { id: string, domainName: string, dnssecEnabled: boolean, ownerAccountId: string, records: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }> } | null, registrant: { firstName: string | null, lastName: string | null, email: string | null } | null, failure: { code: RegistrationFailureCode, message: string | null } | null, latestRegistrationAttempt: { number: number, timestamp: string | null } | null }> | null }> } | null } };
 
 export type SiteDomainListsOnlyQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type SiteDomainListsOnlyQuery = { viewer: { sites: { nodes: Array<{ wixId: string, connectedDomains: Array<{ domain: string }> | null, registeredDomains: Array<{ domain: string }> | null }> } } };
+export type SiteDomainListsOnlyQuery = { viewer: { sites: { nodes: Array<{ wixId: string, connectedDomains: Array<{ domain: string }> | null, registeredDomains: Array<{ domain: string }> | null }> } | null } };
 
 export type RegisteredDomainByNameQueryVariables = Exact<{
   domain: string;
@@ -722,7 +722,7 @@ export type AccountDomainsQueryVariables = Exact<{
 }>;
 
 
-export type AccountDomainsQuery = { account: { wixId: string, registeredDomains: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, domain: string, status: RegisteredDomainStatus, icannConfirmationStatus: IcannConfirmationStatus, icannConfirmationDeadline: string | null, icannNotConfirmedBy: Array<string>, dnsPropagationStatus: DnsPropagationStatus, expirationDate: string | null, createdDate: string | null, updatedDate: string | null, revision: string, productInstanceId: string | null, assignmentType: DomainAssignmentType, redirectsTo: string | null, siteWixId: string | null, ownerAccountId: string, registrant: { firstName: string | null, lastName: string | null, email: string | null } | null, failure: { code: RegistrationFailureCode, message: string | null } | null, latestRegistrationAttempt: { number: number, timestamp: string | null } | null }> }, connectedDomains: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, domain: string, connectionType: DomainConnectionType, assignmentType: DomainAssignmentType, redirectsTo: string | null, dnsPropagationStatus: DnsPropagationStatus, suppressNotifications: boolean, createdDate: string | null, updatedDate: string | null, siteWixId: string | null, ownerAccountId: string }> } } };
+export type AccountDomainsQuery = { account: { wixId: string, registeredDomains: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, domain: string, status: RegisteredDomainStatus, icannConfirmationStatus: IcannConfirmationStatus, icannConfirmationDeadline: string | null, icannNotConfirmedBy: Array<string>, dnsPropagationStatus: DnsPropagationStatus, expirationDate: string | null, createdDate: string | null, updatedDate: string | null, revision: string, productInstanceId: string | null, assignmentType: DomainAssignmentType, redirectsTo: string | null, siteWixId: string | null, ownerAccountId: string, registrant: { firstName: string | null, lastName: string | null, email: string | null } | null, failure: { code: RegistrationFailureCode, message: string | null } | null, latestRegistrationAttempt: { number: number, timestamp: string | null } | null }> } | null, connectedDomains: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, domain: string, connectionType: DomainConnectionType, assignmentType: DomainAssignmentType, redirectsTo: string | null, dnsPropagationStatus: DnsPropagationStatus, suppressNotifications: boolean, createdDate: string | null, updatedDate: string | null, siteWixId: string | null, ownerAccountId: string }> } | null } | null };
 
 export type DomainNodeQueryVariables = Exact<{
   id: string | number;
@@ -787,8 +787,8 @@ export type FlowOperationQueryVariables = Exact<{
 export type FlowOperationQuery = { operation: { id: string, kind: OperationKind, status: OperationStatus, idempotencyKey: string, createdAt: string, updatedAt: string, finishedAt: string | null, result:
       | { __typename: 'ConnectDomainResult', domain: string, siteWixId: string, planPackageWixId: string | null, connectedDomain: { domain: string, connectionType: DomainConnectionType, dnsPropagationStatus: DnsPropagationStatus, siteWixId: string | null, setupInfo: { records: Array<{ type: DnsRecordType, hostName: string, values: Array<string> }> } | null } | null }
       | { __typename: 'PurchaseDomainResult', domain: string, siteWixId: string, domainProductInstanceWixId: string, planPackageWixId: string | null, registeredDomain: { domain: string, status: RegisteredDomainStatus, productInstanceId: string | null, siteWixId: string | null } | null, site: { wixId: string, premium: boolean, registeredDomains: Array<{ domain: string, status: RegisteredDomainStatus }> | null } | null }
-      | { __typename: 'ReassignPaidServiceResult', productInstanceWixId: string, siteWixId: string, productInstance: { wixId: string, siteWixId: string | null, status: ProductInstanceStatus } | null, site: { wixId: string, productInstances: Array<{ wixId: string }> } | null }
-      | { __typename: 'SetUpCustomerSiteResult', siteWixId: string, accountId: string, packageWixId: string, site: { wixId: string, ownerAccountId: string, premium: boolean, premiumPlan: { wixId: string, status: ProductInstanceStatus } | null, productInstances: Array<{ wixId: string, status: ProductInstanceStatus, catalogProductId: string, package: { wixId: string, externalId: string | null } }> } | null, package: { wixId: string, accountId: string, externalId: string | null } | null }
+      | { __typename: 'ReassignPaidServiceResult', productInstanceWixId: string, siteWixId: string, productInstance: { wixId: string, siteWixId: string | null, status: ProductInstanceStatus } | null, site: { wixId: string, productInstances: Array<{ wixId: string }> | null } | null }
+      | { __typename: 'SetUpCustomerSiteResult', siteWixId: string, accountId: string, packageWixId: string, site: { wixId: string, ownerAccountId: string, premium: boolean, premiumPlan: { wixId: string, status: ProductInstanceStatus } | null, productInstances: Array<{ wixId: string, status: ProductInstanceStatus, catalogProductId: string, package: { wixId: string, externalId: string | null } | null }> | null } | null, package: { wixId: string, accountId: string, externalId: string | null } | null }
      | null, steps: Array<{ name: string, status: OperationStepStatus, paid: boolean, detail: string | null, startedAt: string | null, finishedAt: string | null }>, recordsToSet: Array<{ type: DnsRecordType, hostName: string, ttl: number, values: Array<string> }>, userErrors: Array<{ field: string | null, message: string, code: string }> } | null };
 
 export type FlowOperationNodeQueryVariables = Exact<{
@@ -858,23 +858,23 @@ export type SiteWithDomainsQuery = { site: { wixId: string, registeredDomains: A
 
 export type ResellerWriteUserErrorFieldsFragment = { field: string | null, message: string, code: string };
 
-export type WrittenInstanceFieldsFragment = { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } };
+export type WrittenInstanceFieldsFragment = { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } | null };
 
-export type WrittenPackageFieldsFragment = { id: string, wixId: string, accountId: string, externalId: string | null, productInstances: Array<{ countryCode: string | null, id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, referenceInstance: { wixId: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } }> };
+export type WrittenPackageFieldsFragment = { id: string, wixId: string, accountId: string, externalId: string | null, productInstances: Array<{ countryCode: string | null, id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, referenceInstance: { wixId: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } | null }> };
 
 export type CreatePackageMutationVariables = Exact<{
   input: CreatePackageInput;
 }>;
 
 
-export type CreatePackageMutation = { createPackage: { package: { id: string, wixId: string, accountId: string, externalId: string | null, productInstances: Array<{ countryCode: string | null, id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, referenceInstance: { wixId: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } }> } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
+export type CreatePackageMutation = { createPackage: { package: { id: string, wixId: string, accountId: string, externalId: string | null, productInstances: Array<{ countryCode: string | null, id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, referenceInstance: { wixId: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } | null }> } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
 
 export type CancelPackageMutationVariables = Exact<{
   input: CancelPackageInput;
 }>;
 
 
-export type CancelPackageMutation = { cancelPackage: { package: { id: string, wixId: string, accountId: string, externalId: string | null, productInstances: Array<{ countryCode: string | null, id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, referenceInstance: { wixId: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } }> } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
+export type CancelPackageMutation = { cancelPackage: { package: { id: string, wixId: string, accountId: string, externalId: string | null, productInstances: Array<{ countryCode: string | null, id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, referenceInstance: { wixId: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } | null }> } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
 
 export type UpdatePackageExternalIdMutationVariables = Exact<{
   input: UpdatePackageExternalIdInput;
@@ -888,35 +888,35 @@ export type AssignProductInstanceMutationVariables = Exact<{
 }>;
 
 
-export type AssignProductInstanceMutation = { assignProductInstance: { productInstance: { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, site: { wixId: string, premium: boolean } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
+export type AssignProductInstanceMutation = { assignProductInstance: { productInstance: { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, site: { wixId: string, premium: boolean } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } | null } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
 
 export type UnassignProductInstanceMutationVariables = Exact<{
   input: UnassignProductInstanceInput;
 }>;
 
 
-export type UnassignProductInstanceMutation = { unassignProductInstance: { productInstance: { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
+export type UnassignProductInstanceMutation = { unassignProductInstance: { productInstance: { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } | null } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
 
 export type ReassignProductInstanceMutationVariables = Exact<{
   input: ReassignProductInstanceInput;
 }>;
 
 
-export type ReassignProductInstanceMutation = { reassignProductInstance: { previousSiteWixId: string | null, productInstance: { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
+export type ReassignProductInstanceMutation = { reassignProductInstance: { previousSiteWixId: string | null, productInstance: { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } | null } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
 
 export type AdjustProductInstanceMutationVariables = Exact<{
   input: AdjustProductInstanceInput;
 }>;
 
 
-export type AdjustProductInstanceMutation = { adjustProductInstance: { productInstance: { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
+export type AdjustProductInstanceMutation = { adjustProductInstance: { productInstance: { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } | null } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
 
 export type CancelProductInstanceMutationVariables = Exact<{
   input: CancelProductInstanceInput;
 }>;
 
 
-export type CancelProductInstanceMutation = { cancelProductInstance: { productInstance: { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
+export type CancelProductInstanceMutation = { cancelProductInstance: { productInstance: { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, discountCode: string | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string } | null } | null, userErrors: Array<{ field: string | null, message: string, code: string }> } };
 
 export type TransferSiteMutationVariables = Exact<{
   input: TransferSiteInput;
@@ -941,14 +941,14 @@ export type DashboardPackagesQueryVariables = Exact<{
 }>;
 
 
-export type DashboardPackagesQuery = { viewer: { wixId: string, sites: { nodes: Array<{ wixId: string, premium: boolean, productInstances: Array<{ wixId: string, status: ProductInstanceStatus, package: { wixId: string, externalId: string | null } }> }> } } };
+export type DashboardPackagesQuery = { viewer: { wixId: string, sites: { nodes: Array<{ wixId: string, premium: boolean, productInstances: Array<{ wixId: string, status: ProductInstanceStatus, package: { wixId: string, externalId: string | null } | null }> | null }> } | null } };
 
 export type SitePlansQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type SitePlansQuery = { viewer: { sites: { nodes: Array<{ wixId: string, premiumPlan: { wixId: string, status: ProductInstanceStatus, product: { name: string | null, type: ProductType } } | null, productInstances: Array<{ wixId: string, status: ProductInstanceStatus }> }> } } };
+export type SitePlansQuery = { viewer: { sites: { nodes: Array<{ wixId: string, premiumPlan: { wixId: string, status: ProductInstanceStatus, product: { name: string | null, type: ProductType } } | null, productInstances: Array<{ wixId: string, status: ProductInstanceStatus }> | null }> } | null } };
 
 export type ViewerPackagesQueryVariables = Exact<{
   first: number;
@@ -957,7 +957,7 @@ export type ViewerPackagesQueryVariables = Exact<{
 }>;
 
 
-export type ViewerPackagesQuery = { viewer: { wixId: string, packages: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, wixId: string, accountId: string, externalId: string | null, createdDate: string, updatedDate: string, productInstances: Array<{ id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, countryCode: string | null, discountCode: string | null, expirationDate: string | null, createdDate: string, updatedDate: string, failure: { code: ProductInstanceFailureCode, message: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, product: { catalogProductId: string, name: string | null, type: ProductType, tlds: Array<string> } }> }> } } };
+export type ViewerPackagesQuery = { viewer: { wixId: string, packages: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, wixId: string, accountId: string, externalId: string | null, createdDate: string, updatedDate: string, productInstances: Array<{ id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, countryCode: string | null, discountCode: string | null, expirationDate: string | null, createdDate: string, updatedDate: string, failure: { code: ProductInstanceFailureCode, message: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, product: { catalogProductId: string, name: string | null, type: ProductType, tlds: Array<string> } }> }> } | null } };
 
 export type RootPackagesQueryVariables = Exact<{
   first: number;
@@ -966,21 +966,21 @@ export type RootPackagesQueryVariables = Exact<{
 }>;
 
 
-export type RootPackagesQuery = { packages: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { wixId: string, accountId: string } }> } };
+export type RootPackagesQuery = { packages: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { wixId: string, accountId: string } }> } | null };
 
 export type PackageByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PackageByIdQuery = { package: { id: string, wixId: string, accountId: string, externalId: string | null, createdDate: string, updatedDate: string, account: { wixId: string }, productInstances: Array<{ id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, countryCode: string | null, discountCode: string | null, expirationDate: string | null, createdDate: string, updatedDate: string, site: { wixId: string, name: string } | null, referenceInstance: { wixId: string, status: ProductInstanceStatus } | null, package: { wixId: string }, failure: { code: ProductInstanceFailureCode, message: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, product: { catalogProductId: string, name: string | null, type: ProductType, tlds: Array<string> } }> } | null };
+export type PackageByIdQuery = { package: { id: string, wixId: string, accountId: string, externalId: string | null, createdDate: string, updatedDate: string, account: { wixId: string }, productInstances: Array<{ id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, countryCode: string | null, discountCode: string | null, expirationDate: string | null, createdDate: string, updatedDate: string, site: { wixId: string, name: string } | null, referenceInstance: { wixId: string, status: ProductInstanceStatus } | null, package: { wixId: string } | null, failure: { code: ProductInstanceFailureCode, message: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, product: { catalogProductId: string, name: string | null, type: ProductType, tlds: Array<string> } }> } | null };
 
 export type ProductInstanceByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ProductInstanceByIdQuery = { productInstance: { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, countryCode: string | null, discountCode: string | null, expirationDate: string | null, createdDate: string, updatedDate: string, site: { wixId: string, ownerAccountId: string } | null, referenceInstance: { wixId: string, product: { type: ProductType } } | null, package: { wixId: string, accountId: string }, failure: { code: ProductInstanceFailureCode, message: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, product: { catalogProductId: string, name: string | null, type: ProductType, tlds: Array<string> } } | null };
+export type ProductInstanceByIdQuery = { productInstance: { id: string, wixId: string, catalogProductId: string, status: ProductInstanceStatus, siteWixId: string | null, countryCode: string | null, discountCode: string | null, expirationDate: string | null, createdDate: string, updatedDate: string, site: { wixId: string, ownerAccountId: string } | null, referenceInstance: { wixId: string, product: { type: ProductType } } | null, package: { wixId: string, accountId: string } | null, failure: { code: ProductInstanceFailureCode, message: string } | null, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, product: { catalogProductId: string, name: string | null, type: ProductType, tlds: Array<string> } } | null };
 
 export type ResellerNodeQueryVariables = Exact<{
   id: string | number;
@@ -1001,7 +1001,7 @@ export type ResellerNodeQuery = { node:
 export type FloatingInstancesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FloatingInstancesQuery = { viewer: { wixId: string, floatingProductInstances: Array<{ wixId: string, status: ProductInstanceStatus, siteWixId: string | null, catalogProductId: string, product: { type: ProductType } }> } };
+export type FloatingInstancesQuery = { viewer: { wixId: string, floatingProductInstances: Array<{ wixId: string, status: ProductInstanceStatus, siteWixId: string | null, catalogProductId: string, product: { type: ProductType } }> | null } };
 
 export type SitesPageQueryVariables = Exact<{
   first: number;
@@ -1010,14 +1010,14 @@ export type SitesPageQueryVariables = Exact<{
 }>;
 
 
-export type SitesPageQuery = { sites: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, wixId: string, name: string, displayName: string, premium: boolean, published: boolean } }> } };
+export type SitesPageQuery = { sites: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, wixId: string, name: string, displayName: string, premium: boolean, published: boolean } }> } | null };
 
 export type ViewerSitesQueryVariables = Exact<{
   first: number;
 }>;
 
 
-export type ViewerSitesQuery = { viewer: { id: string, wixId: string, sites: { nodes: Array<{ wixId: string, name: string }> } } };
+export type ViewerSitesQuery = { viewer: { id: string, wixId: string, sites: { nodes: Array<{ wixId: string, name: string }> } | null } };
 
 export type SiteByIdQueryVariables = Exact<{
   id: string | number;
@@ -1060,7 +1060,7 @@ export type AccountSitesQueryVariables = Exact<{
 }>;
 
 
-export type AccountSitesQuery = { account: { wixId: string, sites: { nodes: Array<{ wixId: string }> } } };
+export type AccountSitesQuery = { account: { wixId: string, sites: { nodes: Array<{ wixId: string }> } | null } | null };
 
 export type NodeByIdQueryVariables = Exact<{
   id: string | number;
@@ -1083,7 +1083,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { viewer: { wixId: string, name: string | null, sites: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ wixId: string, displayName: string, published: boolean, premium: boolean, premiumPlan: { wixId: string, status: ProductInstanceStatus, product: { name: string | null } } | null, productInstances: Array<{ wixId: string, status: ProductInstanceStatus, product: { name: string | null, type: ProductType }, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string, externalId: string | null } }>, connectedDomains: Array<{ domain: string, connectionType: DomainConnectionType, dnsPropagationStatus: DnsPropagationStatus, setupInfo: { records: Array<{ type: DnsRecordType, hostName: string, values: Array<string>, ttl: number }> } | null }> | null, registeredDomains: Array<{ domain: string, status: RegisteredDomainStatus, dnsPropagationStatus: DnsPropagationStatus, expirationDate: string | null, dnsZone: { domainName: string, records: Array<{ type: DnsRecordType, hostName: string, values: Array<string> }> } | null }> | null }> } } };
+export type DashboardQuery = { viewer: { wixId: string, name: string | null, sites: { totalCount: number | null, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ wixId: string, displayName: string, published: boolean, premium: boolean, premiumPlan: { wixId: string, status: ProductInstanceStatus, product: { name: string | null } } | null, productInstances: Array<{ wixId: string, status: ProductInstanceStatus, product: { name: string | null, type: ProductType }, billing: { type: BillingType, cycle: { unit: BillingCycleUnit, count: number } | null } | null, package: { wixId: string, externalId: string | null } | null }> | null, connectedDomains: Array<{ domain: string, connectionType: DomainConnectionType, dnsPropagationStatus: DnsPropagationStatus, setupInfo: { records: Array<{ type: DnsRecordType, hostName: string, values: Array<string>, ttl: number }> } | null }> | null, registeredDomains: Array<{ domain: string, status: RegisteredDomainStatus, dnsPropagationStatus: DnsPropagationStatus, expirationDate: string | null, dnsZone: { domainName: string, records: Array<{ type: DnsRecordType, hostName: string, values: Array<string> }> } | null }> | null }> } | null } };
 
 export type DomainSearchQueryVariables = Exact<{
   domain?: string;
@@ -1091,7 +1091,7 @@ export type DomainSearchQueryVariables = Exact<{
 }>;
 
 
-export type DomainSearchQuery = { domainAvailability: { domain: string, available: boolean, premium: boolean }, domainSuggestions: { nodes: Array<{ domain: string, premium: boolean }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type DomainSearchQuery = { domainAvailability: { domain: string, available: boolean, premium: boolean } | null, domainSuggestions: { nodes: Array<{ domain: string, premium: boolean }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type SetUpCustomerSiteMutationVariables = Exact<{
   input: SetUpCustomerSiteInput;
