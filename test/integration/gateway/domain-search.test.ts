@@ -76,7 +76,8 @@ describe('gateway: domain search over the sandbox', () => {
     ]) {
       const result = await stack.run(DomainAvailabilityDocument, { domain });
       expect(result.errors?.[0]?.extensions?.code, domain).toBe('BAD_USER_INPUT');
-      expect(result.data).toBeNull();
+      // The field is nullable (issue 13): the refusal nulls it alone.
+      expect(result.data).toEqual({ domainAvailability: null });
     }
     expect(await stack.sandbox.calls()).toHaveLength(0);
   });
