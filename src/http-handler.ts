@@ -4,6 +4,7 @@ import type { GatewayContext } from './context.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
 import type { GraphiQL } from './graphiql.js';
 import { QueryPrecheck } from './limits/precheck.js';
+import { batchRefusal } from './transport/http-rules.js';
 
 /** Request bodies above this are refused before parsing. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -65,9 +66,9 @@ async function handle(
   }
   // As on the WebSocket: a long query text (a 400 KB comment is still a query), or one with too many fields or
   // aliases, is refused before Apollo parses and validates it.
-  const refusal = precheck.check(
-    req.method === 'POST' ? (body as { query?: unknown } | null)?.query : url.searchParams.get('query'),
-  );
+  const refusal =
+    batchRefusal(body) ??
+    precheck.check(req.method === 'POST' ? (body as { query?: unknown } | null)?.query : url.searchParams.get('query'));
   if (refusal) {
     sendJson(res, 400, { errors: [formatError(refusal.toJSON(), refusal)] });
     return;

@@ -20,6 +20,7 @@ import type { GatewayContext } from './context.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
 import { allValidationRules, parseOptions } from './limits.js';
 import { checkCost, checkQueryLength, checkShape } from './limits/check.js';
+import { quietSocketErrors } from './transport/ws-quiet.js';
 import {
   coded,
   formatResult,
@@ -116,6 +117,7 @@ export class GraphQLWebSocket {
       },
       this.wss,
     );
+    quietSocketErrors(this.wss);
     server.on('upgrade', this.onUpgrade);
   }
 
