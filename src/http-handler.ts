@@ -5,6 +5,7 @@ import { ErrorCode, GatewayError, formatError } from './errors.js';
 import type { GraphiQL } from './graphiql.js';
 import { QueryPrecheck } from './limits/precheck.js';
 import { batchRefusal } from './transport/http-rules.js';
+import { isJsonContentType, statusForAccept } from './transport/http-status.js';
 
 /** Request bodies above this are refused before parsing. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -56,6 +57,12 @@ async function handle(
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers))
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  if (req.method === 'POST' && !isJsonContentType(req.headers['content-type'])) {
+    sendJson(res, 415, {
+      errors: [{ message: 'POST bodies must be application/json', extensions: { code: ErrorCode.BAD_USER_INPUT } }],
+    });
+    return;
+  }
   let body: unknown;
   try {
     body = req.method === 'POST' ? await readJsonBody(req) : undefined;
@@ -70,7 +77,11 @@ async function handle(
     batchRefusal(body) ??
     precheck.check(req.method === 'POST' ? (body as { query?: unknown } | null)?.query : url.searchParams.get('query'));
   if (refusal) {
-    sendJson(res, 400, { errors: [formatError(refusal.toJSON(), refusal)] });
+    const text = JSON.stringify({ errors: [formatError(refusal.toJSON(), refusal)] });
+    res.writeHead(statusForAccept(req.headers.accept, 400, text), {
+      'content-type': 'application/json; charset=utf-8',
+    });
+    res.end(text);
     return;
   }
   const request: HTTPGraphQLRequest = {
@@ -86,6 +97,7 @@ async function handle(
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
+    res.statusCode = statusForAccept(req.headers.accept, res.statusCode, response.body.string);
     res.end(response.body.string);
     return;
   }
