@@ -7,7 +7,9 @@ describe('gateway: GraphQL over HTTP audits', () => {
   const stack = useStack();
 
   it('passes every audit of graphql-http with no warning', { timeout: 60_000 }, async () => {
-    const results = await Promise.all(serverAudits({ url: () => stack.url, fetchFn: fetch }).map((audit) => audit.fn()));
+    const results = await Promise.all(
+      serverAudits({ url: () => stack.url, fetchFn: fetch }).map((audit) => audit.fn()),
+    );
     const notOk = results
       .filter((r) => r.status !== 'ok')
       .map((r) => `${r.status}: ${r.name}${'reason' in r ? ` — ${r.reason}` : ''}`);
