@@ -1,4 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { scrub } from './redact.js';
+import { SHARED_USER_ERROR_TABLES } from './user-errors/shared-tables.js';
 
 /**
  * The one place that maps failures to the gateway's error codes and masks everything else. Upstream bodies, ky
@@ -68,12 +70,17 @@ export interface UpstreamFailure {
   kind: 'http' | 'timeout' | 'network';
   status?: number;
   wixCode?: string;
+  /** Wix's own message text: never put in an answer (see mapUpstreamFailure); the HTTP client no longer reads it. */
   wixMessage?: string;
   retryAfterSeconds?: number;
   operation: string;
 }
 
-/** Maps a failed upstream call to a GatewayError. */
+/**
+ * Maps a failed upstream call to a GatewayError. The message comes from the gateway's own words: the status, and for
+ * a Wix code the shared user-error tables' wording (or the code itself when it is a clean identifier). Wix's message
+ * text is never copied: a proxy or an upstream that echoes a request header would otherwise echo the API key.
+ */
 export function mapUpstreamFailure(f: UpstreamFailure): GatewayError {
   if (f.kind === 'timeout')
     return new GatewayError(ErrorCode.UPSTREAM_TIMEOUT, `Wix did not answer ${f.operation} in time`);
@@ -81,7 +88,7 @@ export function mapUpstreamFailure(f: UpstreamFailure): GatewayError {
     return new GatewayError(ErrorCode.UPSTREAM_UNAVAILABLE, `Wix could not be reached for ${f.operation}`);
   const status = f.status ?? 0;
   const opts = { wixCode: f.wixCode, httpStatus: status };
-  const detail = f.wixMessage ? `: ${truncate(f.wixMessage)}` : '';
+  const detail = wixCodeDetail(f.wixCode);
   if (status === 429)
     return new GatewayError(ErrorCode.UPSTREAM_RATE_LIMITED, `Wix rate-limited ${f.operation}; retry later`, {
       ...opts,
@@ -110,9 +117,14 @@ export function mapUpstreamFailure(f: UpstreamFailure): GatewayError {
   );
 }
 
-/** Wix messages are short; cap them anyway so an upstream cannot flood a response. */
-function truncate(text: string, max = 200): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+/** `: <the tables' wording>` for a known Wix code, ` (<code>)` for another clean one, else nothing. */
+function wixCodeDetail(code: string | undefined): string {
+  if (!code) return '';
+  for (const table of SHARED_USER_ERROR_TABLES) {
+    const spec = table[code];
+    if (spec) return `: ${spec.message}`;
+  }
+  return /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(code) ? ` (${code})` : '';
 }
 
 /** Apollo's and graphql-js's codes for a bad request: their message is about the document, safe to show as is. */
@@ -130,6 +142,36 @@ const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
  * BAD_USER_INPUT with field errors (never echoing the rejected values), and masks everything else.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  return scrubbed(codedError(formatted, error));
+}
+
+/** The last line: no message or string extension leaves the gateway with a credential in it. */
+function scrubbed(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = formatted.extensions && scrubValues(formatted.extensions);
+  return { ...formatted, message: scrub(formatted.message), ...(extensions ? { extensions } : {}) };
+}
+
+function scrubValues(value: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value))
+    out[key] =
+      typeof v === 'string'
+        ? scrub(v)
+        : Array.isArray(v)
+          ? v.map((item: unknown) =>
+              typeof item === 'string'
+                ? scrub(item)
+                : item && typeof item === 'object'
+                  ? scrubValues(item as Record<string, unknown>)
+                  : item,
+            )
+          : v && typeof v === 'object'
+            ? scrubValues(v as Record<string, unknown>)
+            : v;
+  return out;
+}
+
+function codedError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   if (original instanceof GatewayError)
     return { ...formatted, message: original.message, extensions: { ...original.extensions } };

@@ -6,9 +6,12 @@ import { refuseHttp } from './auth/http-refusals.js';
 import type { GatewayAuth } from './auth/gateway-auth.js';
 import type { GatewayContext } from './context.js';
 import { withHttpStatus } from './auth/errors.js';
-import { ErrorCode, GatewayError } from './errors.js';
+import { ErrorCode, GatewayError, formatError } from './errors.js';
 import type { ReadinessReport } from './gateway-health.js';
 import type { GraphiQL } from './graphiql.js';
+import { QueryPrecheck } from './limits/precheck.js';
+import { batchRefusal } from './transport/http-rules.js';
+import { isJsonContentType, statusForAccept } from './transport/http-status.js';
 
 /** Request bodies above this are refused before parsing. */
 const MAX_BODY_BYTES = 512 * 1024;
@@ -31,8 +34,9 @@ export interface HttpHandlerOptions {
  * handler that fails unexpectedly answers a masked 500 (the message is logged, never the request or its headers).
  */
 export function httpHandler(options: HttpHandlerOptions): RequestListener {
+  const precheck = new QueryPrecheck();
   return (req, res) => {
-    handle(req, res, options).catch((error: unknown) => {
+    handle(req, res, options, precheck).catch((error: unknown) => {
       console.error('gateway: request failed', error instanceof Error ? error.message : 'unknown error');
       if (!res.headersSent)
         sendJson(res, 500, {
@@ -46,6 +50,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   { apollo, contextFor, graphiql, ready, auth }: HttpHandlerOptions,
+  precheck: QueryPrecheck,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
   // CORS: a preflight is answered here; a browser request from an origin not allowed is refused (403).
@@ -70,12 +75,31 @@ async function handle(
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers))
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  if (req.method === 'POST' && !isJsonContentType(req.headers['content-type'])) {
+    sendJson(res, 415, {
+      errors: [{ message: 'POST bodies must be application/json', extensions: { code: ErrorCode.BAD_USER_INPUT } }],
+    });
+    return;
+  }
   let body: unknown;
   try {
     body = req.method === 'POST' ? await readJsonBody(req) : undefined;
   } catch (error) {
     const message = error instanceof GatewayError ? error.message : 'Request body must be JSON';
     sendJson(res, 400, { errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+    return;
+  }
+  // As on the WebSocket: a long query text (a 400 KB comment is still a query), or one with too many fields or
+  // aliases, is refused before Apollo parses and validates it.
+  const refusal =
+    batchRefusal(body) ??
+    precheck.check(req.method === 'POST' ? (body as { query?: unknown } | null)?.query : url.searchParams.get('query'));
+  if (refusal) {
+    const text = JSON.stringify({ errors: [formatError(refusal.toJSON(), refusal)] });
+    res.writeHead(statusForAccept(req.headers.accept, 400, text), {
+      'content-type': 'application/json; charset=utf-8',
+    });
+    res.end(text);
     return;
   }
   let caller: Caller;
@@ -101,6 +125,7 @@ async function handle(
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
+    res.statusCode = statusForAccept(req.headers.accept, res.statusCode, response.body.string);
     res.end(response.body.string);
     return;
   }

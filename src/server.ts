@@ -16,6 +16,8 @@ import { OperationServices, type OperationOptions } from './flows/operation-serv
 import { GraphiQL } from './graphiql.js';
 import { httpHandler } from './http-handler.js';
 import { limitRules, parseOptions } from './limits.js';
+import { boundedDocumentStore, limitsPlugin } from './limits/apollo.js';
+import { subscriptionsOverHttpPlugin } from './transport/http-rules.js';
 import { PollerRegistry, type PollingOptions } from './polling/pollers.js';
 import { ResourceWatches } from './polling/watches.js';
 import { readinessReport, upstreamFailureLine } from './gateway-health.js';
@@ -180,12 +182,23 @@ async function startApollo(schema: GraphQLSchema, auth: GatewayAuth): Promise<Ap
     formatError,
     validationRules: limitRules,
     parseOptions,
+    // Request limits (issue 13): a document cache bounded in bytes, source text included; shape, cost, upstream calls.
+    documentStore: boundedDocumentStore(),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     // Apollo would otherwise catch SIGINT/SIGTERM itself, stop, and re-send the signal, killing the process before
     // Gateway.close() has closed the WebSockets and the operation store: main.ts owns the shutdown.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), auth.apolloPlugin(schema)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      auth.apolloPlugin(schema),
+      limitsPlugin(schema),
+      subscriptionsOverHttpPlugin(),
+    ],
+    // GET queries as the GraphQL-over-HTTP spec has them (urql's default client sends them with no content type):
+    // GET runs queries only (405 for a mutation), POST needs a JSON content type, and the gateway reads no ambient
+    // credential (no cookies), so a cross-site page can neither act nor read as someone. Revisit if cookies come.
+    csrfPrevention: false,
   });
   await apollo.start();
   return apollo;

@@ -17,23 +17,42 @@ export function unavailableContext(error: unknown): GatewayContext {
   });
 }
 
-/** The account asked for: the connection param or the upgrade request's header (they must agree when both are sent). */
+/** The value of `name` in `params`, matched case-insensitively (undefined when absent). */
+function param(params: Readonly<Record<string, unknown>>, name: string): unknown {
+  const key = Object.keys(params).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : params[key];
+}
+
+/**
+ * The account asked for: the `wix-account-id` connection param, flat (`{"wix-account-id": …}`) or nested the way
+ * Apollo Client and urql users write headers (`{headers: {"wix-account-id": …}}`), or the upgrade request's header.
+ * Every one sent must agree; a malformed one is a GatewayError (closed 4400), never ignored.
+ */
 export function requestedAccount(
   connectionParams: Readonly<Record<string, unknown>> | undefined,
   headers: IncomingHttpHeaders,
 ): string | undefined | GatewayError {
   const params = connectionParams ?? {};
-  const key = Object.keys(params).find((k) => k.toLowerCase() === 'wix-account-id');
-  const fromParams = key === undefined ? undefined : params[key];
+  const nested = param(params, 'headers');
+  if (nested !== undefined && nested !== null && (typeof nested !== 'object' || Array.isArray(nested)))
+    return new GatewayError(ErrorCode.BAD_USER_INPUT, 'the headers connection param must be an object');
+  const candidates = [
+    ['connection param', param(params, 'wix-account-id')],
+    ['headers connection param', nested ? param(nested as Record<string, unknown>, 'wix-account-id') : undefined],
+  ] as const;
+  const values: string[] = [];
+  for (const [where, value] of candidates) {
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string')
+      return new GatewayError(ErrorCode.BAD_USER_INPUT, `the wix-account-id ${where} must be a string`);
+    if (value.trim() !== '') values.push(value.trim());
+  }
   const fromHeader = headers['wix-account-id'];
-  if (fromParams !== undefined && fromParams !== null && typeof fromParams !== 'string')
-    return new GatewayError(ErrorCode.BAD_USER_INPUT, 'the wix-account-id connection param must be a string');
   if (Array.isArray(fromHeader)) return new GatewayError(ErrorCode.BAD_USER_INPUT, 'send one wix-account-id header');
-  const param = typeof fromParams === 'string' && fromParams.trim() !== '' ? fromParams.trim() : undefined;
-  const header = fromHeader?.trim() || undefined;
-  if (param && header && param.toLowerCase() !== header.toLowerCase())
-    return new GatewayError(ErrorCode.BAD_USER_INPUT, 'the wix-account-id connection param and header disagree');
-  return param ?? header;
+  if (fromHeader?.trim()) values.push(fromHeader.trim());
+  if (values.some((v) => v.toLowerCase() !== values[0]?.toLowerCase()))
+    return new GatewayError(ErrorCode.BAD_USER_INPUT, 'the wix-account-id connection params and header disagree');
+  return values[0];
 }
 
 /**

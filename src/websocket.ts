@@ -24,6 +24,8 @@ import { connectRefusal } from './auth/websocket-refusals.js';
 import type { GatewayContext } from './context.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
 import { allValidationRules, parseOptions } from './limits.js';
+import { checkCost, checkQueryLength, checkShape } from './limits/check.js';
+import { quietSocketErrors } from './transport/ws-quiet.js';
 import {
   coded,
   formatResult,
@@ -97,7 +99,12 @@ export class GraphQLWebSocket {
   private readonly eventContexts: SharedEventContexts;
   private closing = false;
   private closed: Promise<void> | undefined;
-  private readonly documents = new LRUCache<string, DocumentNode>({ max: 500 });
+  /** Bounded in entries and in size: a key's text, and its AST at about ten times that. */
+  private readonly documents = new LRUCache<string, DocumentNode>({
+    max: 500,
+    maxSize: 16 * 1024 * 1024,
+    sizeCalculation: (_document, query) => 2 * query.length * 11,
+  });
   /** Per-operation context → the call context its execution runs in (the audit trail's caller). */
   private readonly calls = new WeakMap<object, CallContext>();
 
@@ -124,6 +131,7 @@ export class GraphQLWebSocket {
       },
       this.wss,
     );
+    quietSocketErrors(this.wss);
     server.on('upgrade', this.onUpgrade);
   }
 
@@ -217,10 +225,13 @@ export class GraphQLWebSocket {
     }
     const document = this.documentOf(payload.query);
     if (!('kind' in document)) return document;
-    if (!getOperationAST(document, payload.operationName))
+    const operation = getOperationAST(document, payload.operationName);
+    if (!operation)
       return [
         coded('Unable to identify the operation to run (name it with operationName)', 'GRAPHQL_VALIDATION_FAILED'),
       ];
+    const tooCostly = checkCost(this.options.schema, document, operation, payload.variables);
+    if (tooCostly) return [tooCostly];
     const requested = ctx.extra.requestedAccountId;
     let contextValue: GatewayContext;
     let caller: Caller;
@@ -261,12 +272,16 @@ export class GraphQLWebSocket {
   private documentOf(query: string): DocumentNode | GraphQLError[] {
     const cached = this.documents.get(query);
     if (cached) return cached;
+    const tooLong = checkQueryLength(query);
+    if (tooLong) return [tooLong];
     let document: DocumentNode;
     try {
       document = parse(query, parseOptions);
     } catch (error) {
       return [coded(error instanceof Error ? error.message : 'Syntax error', 'GRAPHQL_PARSE_FAILED')];
     }
+    const tooLarge = checkShape(document);
+    if (tooLarge) return [tooLarge];
     const errors = validate(this.options.schema, document, allValidationRules);
     if (errors.length > 0)
       return errors.map(

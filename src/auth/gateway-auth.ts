@@ -63,12 +63,18 @@ export class GatewayAuth {
   }
 
   /**
-   * The caller of a WebSocket connection: the `Authorization` connection param (what a browser can send), else the
-   * upgrade request's header (what other clients may send instead).
+   * The caller of a WebSocket connection: the `Authorization` connection param (what a browser can send; flat, or in
+   * a nested `headers` object), else the upgrade request's header (what other clients may send instead).
    */
   wsCaller(params: Readonly<Record<string, unknown>> | undefined, headers: IncomingHttpHeaders): Promise<Caller> {
-    const key = Object.keys(params ?? {}).find((k) => k.toLowerCase() === 'authorization');
-    const value = key === undefined ? undefined : params?.[key];
+    // The flat param, or the nested `headers` object some clients put there (as for `wix-account-id`).
+    const nested = params?.headers;
+    const sources = [params, nested && typeof nested === 'object' ? (nested as Record<string, unknown>) : undefined];
+    let value: unknown;
+    for (const source of sources) {
+      const key = Object.keys(source ?? {}).find((k) => k.toLowerCase() === 'authorization');
+      if (key !== undefined && value === undefined) value = source?.[key];
+    }
     if (value !== undefined && typeof value !== 'string')
       return Promise.reject(new GatewayError(ErrorCode.UNAUTHENTICATED, 'The Authorization param must be a string'));
     return this.authenticator.authenticate(value ?? headers.authorization);

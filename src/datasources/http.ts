@@ -1,6 +1,7 @@
 import ky, { HTTPError, TimeoutError, type KyInstance, type RetryOptions } from 'ky';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { mapUpstreamFailure, type UpstreamFailure } from '../errors.js';
+import { registerSecret, scrub } from '../redact.js';
 import { RetryBudget } from './retry-budget.js';
 
 /** Settings of the HTTP client; only the base URL, key and timeout come from the configuration. */
@@ -60,6 +61,9 @@ export interface CallOptions {
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
+/** What a Wix error code looks like (`SITE_NOT_FOUND`, `Invalid domain`: letters, digits, underscores, spaces). */
+const CLEAN_CODE = /^[A-Za-z][A-Za-z0-9_ ]{0,63}$/;
+
 const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
 /** Statuses whose Retry-After is waited out before a retry. */
 const RETRY_AFTER_STATUS = [413, 429, 503];
@@ -68,7 +72,7 @@ const RETRY_AFTER_STATUS = [413, 429, 503];
  * The only module that talks HTTP to Wix (or the sandbox). It adds the auth headers of the contract, a timeout,
  * retries with exponential backoff and jitter on 408/429/5xx/network errors (waiting out Retry-After) for GETs and
  * idempotent writes only, under a retry budget, and maps every failure through errors.ts. Upstream bodies and the
- * API key are never forwarded or logged: a failure carries only the status, Wix's error code and its short message.
+ * API key are never forwarded or logged: a failure carries only the status and Wix's error code.
  */
 export class WixHttp {
   private readonly client: KyInstance;
@@ -86,6 +90,8 @@ export class WixHttp {
 
   constructor(readonly options: WixHttpOptions) {
     this.limit = pLimit(options.maxConcurrency ?? 64);
+    // Wherever the key shows up (an upstream that echoes it in an error, say), errors.ts scrubs it out.
+    registerSecret(options.apiKey);
     const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
     this.retry = {
       // ky asks this first, for every failure (a 404 too): a token is spent only on a retry that will happen.
@@ -208,7 +214,6 @@ function retryAfterMs(value: string | null): number | undefined {
 
 /** The parts of a Wix error body the gateway reads (CONTRACT §0.2); anything else in it is ignored. */
 interface WixErrorBody {
-  message?: unknown;
   details?: {
     applicationError?: { code?: unknown };
     validationError?: { fieldViolations?: Array<{ field?: unknown; description?: unknown }> };
@@ -222,13 +227,13 @@ async function describeFailure(error: unknown, operation: string): Promise<Upstr
     const status = error.response.status;
     const retryAfter = retryAfterMs(error.response.headers.get('retry-after'));
     let wixCode: string | undefined;
-    let wixMessage: string | undefined;
     try {
       const body = await error.response.json<WixErrorBody>();
-      if (typeof body?.details?.applicationError?.code === 'string') wixCode = body.details.applicationError.code;
+      const code = body?.details?.applicationError?.code;
+      // Only a clean identifier is kept as a code (it reaches clients as `wixCode`): never free text, never a key.
+      if (typeof code === 'string' && CLEAN_CODE.test(code) && scrub(code) === code) wixCode = code;
       const violation = body?.details?.validationError?.fieldViolations?.[0];
       if (violation && !wixCode) wixCode = 'INVALID_ARGUMENT';
-      if (typeof body?.message === 'string' && body.message) wixMessage = body.message;
     } catch {
       // Not JSON (e.g. an HTML error page): the status alone has to do.
     }
@@ -236,7 +241,6 @@ async function describeFailure(error: unknown, operation: string): Promise<Upstr
       kind: 'http',
       status,
       wixCode,
-      wixMessage,
       retryAfterSeconds: retryAfter ? Math.ceil(retryAfter / 1000) : undefined,
       operation,
     };

@@ -8,6 +8,7 @@ import {
   type RegistrationFailure,
 } from '../model/registered-domain.js';
 import { toAssignment, toDate, toPropagation, type WixDomainPaging, type WixSiteInfo } from './domain-common.dto.js';
+import { scrub } from '../redact.js';
 
 interface WixContact {
   firstName?: string;
@@ -121,7 +122,8 @@ function toFailure(raw: WixRegisteredDomain['failedRegistrationInfo']): Registra
   if (!raw) return null;
   return {
     code: raw.code === 'OTHER' ? RegistrationFailureCode.OTHER : RegistrationFailureCode.UNKNOWN,
-    message: raw.message ?? null,
+    // Wix's text, kept (it explains the failure) but scrubbed of anything credential-shaped.
+    message: raw.message ? scrub(raw.message) : null,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type ProductInstanceBilling,
   type ProductInstanceStatus,
 } from '../model/product-instance.js';
+import { scrub } from '../redact.js';
 
 /** Product instance as the Resellers API returns it (CONTRACT §1.2). */
 export interface WixProductInstance {
@@ -82,7 +83,8 @@ export function toProductInstance(raw: WixProductInstance, pkg: WixPackage): Pro
     failure: raw.failure
       ? {
           code: known(ProductInstanceFailureCode, raw.failure.code, ProductInstanceFailureCode.UNKNOWN),
-          message: raw.failure.message ?? '',
+          // Wix's text, kept (it explains the failure) but scrubbed of anything credential-shaped.
+          message: scrub(raw.failure.message ?? ''),
         }
       : null,
     billing: toBilling(raw.billingInfo),

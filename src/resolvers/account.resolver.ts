@@ -37,6 +37,7 @@ export class AccountResolver {
 
   @RequiresScope('read')
   @Query(() => Account, {
+    nullable: true,
     description: 'An account by its Wix ID: the main account or one of its sub-accounts (FORBIDDEN otherwise).',
   })
   async account(
@@ -58,6 +59,7 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => [Account], {
+    nullable: true,
     description: 'Sub-accounts (customers) of the main account; empty for a sub-account, which has none.',
   })
   async subAccounts(@Root() account: AccountModel, @Ctx() ctx: GatewayContext): Promise<AccountModel[]> {
@@ -65,12 +67,13 @@ export class AccountResolver {
     return (await ctx.tenancy.subAccountIds()).map(accountNode);
   }
 
-  @FieldResolver(() => SiteConnection, { description: 'Sites owned by this account, newest first.' })
+  @FieldResolver(() => SiteConnection, { nullable: true, description: 'Sites owned by this account, newest first.' })
   async sites(@Root() account: AccountModel, @Args(() => SitesArgs) args: SitesArgs, @Ctx() ctx: GatewayContext) {
     return toConnection(await (await ctx.scope(account.wixId)).sites.list(args));
   }
 
   @FieldResolver(() => PackageConnection, {
+    nullable: true,
     description:
       'Reseller packages owned by this account, newest first. The packages of every account in one query come from one upstream call.',
   })
@@ -87,6 +90,7 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => [ProductInstance], {
+    nullable: true,
     description: 'Paid services of this account assigned to no site and not CANCELED: bought, ready to be assigned.',
   })
   async floatingProductInstances(
@@ -97,6 +101,7 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => RegisteredDomainConnection, {
+    nullable: true,
     description: 'Domains bought through Wix by this account, newest first.',
   })
   async registeredDomains(
@@ -108,6 +113,7 @@ export class AccountResolver {
   }
 
   @FieldResolver(() => ConnectedDomainConnection, {
+    nullable: true,
     description: 'External domains this account connected to Wix sites, newest first.',
   })
   async connectedDomains(

@@ -11,6 +11,7 @@ import { toConnection } from './connection.js';
 export class DomainSearchResolver {
   @RequiresScope('read')
   @Query(() => DomainAvailability, {
+    nullable: true,
     description: 'Whether a domain name can be bought through Wix, and whether it costs more than the standard price.',
   })
   domainAvailability(
@@ -22,6 +23,7 @@ export class DomainSearchResolver {
 
   @RequiresScope('read')
   @Query(() => DomainSuggestionConnection, {
+    nullable: true,
     description: "Available domain names Wix suggests for a search phrase, in Wix's order (pages of up to 20).",
   })
   async domainSuggestions(@Args(() => DomainSuggestionsArgs) args: DomainSuggestionsArgs, @Ctx() ctx: GatewayContext) {

@@ -40,17 +40,18 @@ export class NodeResolver {
   @RequiresScope('read')
   @Query(() => [Node], {
     nullable: 'items',
-    description: `Refetches up to ${MAX_NODES} objects by global ID, in the order given (null where one is missing).`,
+    description: `Refetches up to ${MAX_NODES} objects by global ID, in the order given: null where one is missing, and null with an error at its index (path nodes.i) where an id is malformed or its lookup fails.`,
   })
   nodes(
     @Arg('ids', () => [ID], { description: `Global IDs (at most ${MAX_NODES}).` }) ids: string[],
     @Ctx() ctx: GatewayContext,
-  ): Promise<Array<object | null>> {
+  ): Promise<Array<object | Error | null>> {
     if (ids.length > MAX_NODES)
       throw new GatewayError(ErrorCode.BAD_USER_INPUT, `nodes takes at most ${MAX_NODES} IDs`, {
         fields: [{ field: 'ids', message: `must contain at most ${MAX_NODES} IDs` }],
       });
-    return Promise.all(ids.map((id, i) => this.load(ctx, id, `ids[${i}]`)));
+    // A bad id fails its own index only: graphql-js reports an Error item as an error at `nodes[i]` and nulls that item.
+    return Promise.all(ids.map((id, i) => this.load(ctx, id, `ids[${i}]`).catch((error: unknown) => asError(error))));
   }
 
   /** Loads the node and tags it with its type name, which Node's resolveType reads (the value is a plain object). */
@@ -73,4 +74,8 @@ export class NodeIdResolver {
   id(@Root() root: object, @Info() info: GraphQLResolveInfo): string {
     return globalIdOf(info.parentType.name, root);
   }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error('unknown error');
 }

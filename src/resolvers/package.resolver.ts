@@ -29,6 +29,7 @@ export class PackageResolver {
 
   @RequiresScope('read')
   @Query(() => PackageConnection, {
+    nullable: true,
     description: 'Packages of the current account, newest first (the same list as `viewer.packages`).',
   })
   async packages(@Args(() => PackagesArgs) args: PackagesArgs, @Ctx() ctx: GatewayContext) {

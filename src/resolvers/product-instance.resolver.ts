@@ -37,7 +37,7 @@ export class ProductInstanceResolver {
     return { ...info, type: info.type };
   }
 
-  @FieldResolver(() => Package, { description: 'The package holding the instance.' })
+  @FieldResolver(() => Package, { nullable: true, description: 'The package holding the instance.' })
   async package(@Root() instance: ProductInstanceModel, @Ctx() ctx: GatewayContext): Promise<PackageModel> {
     // Loaded with the instance in the same answer, so this is a cache hit; request-wide loaders, so any scope does.
     const pkg = await ctx.tenant.resellers.package(instance.packageWixId);

@@ -39,12 +39,13 @@ export class SiteResolver {
   }
 
   @RequiresScope('read')
-  @Query(() => SiteConnection, { description: 'Sites of the current account, newest first.' })
+  @Query(() => SiteConnection, { nullable: true, description: 'Sites of the current account, newest first.' })
   async sites(@Args(() => SitesArgs) args: SitesArgs, @Ctx() ctx: GatewayContext) {
     return toConnection(await ctx.tenant.sites.list(args));
   }
 
   @FieldResolver(() => [ProductInstance], {
+    nullable: true,
     description:
       'Paid services assigned to the site. The instances of every site in one query come from one upstream call.',
   })

@@ -105,8 +105,10 @@ describe('GraphiQL served by the gateway, in a real browser', () => {
     expect(viewer.name).toBe('Pixel & Co Agency');
     expect(viewer.wixId).toBe(stack.sandbox.seed.mainAccountId);
     // Seed 1: the agency's 16 sites, with their services and domains.
-    expect(viewer.sites.nodes).toHaveLength(16);
-    const domains = viewer.sites.nodes.flatMap((s: { connectedDomains: Array<{ domain: string }> }) =>
+    // The example selects sites as edges (the form the normalized caches' pagination helpers merge).
+    const sites = viewer.sites.edges.map((e: { node: unknown }) => e.node);
+    expect(sites).toHaveLength(16);
+    const domains = sites.flatMap((s: { connectedDomains: Array<{ domain: string }> }) =>
       s.connectedDomains.map((d) => d.domain),
     );
     expect(domains).toEqual(expect.arrayContaining(['urbanstudio.io', 'goldengarden.info']));

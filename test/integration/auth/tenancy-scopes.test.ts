@@ -38,10 +38,10 @@ describe('access control: accounts and scopes', () => {
     const sites = await stack.data(ViewerSitesDocument, { first: 100 }, as(token));
     expect(sites.viewer.wixId).toBe(sub(1));
     const own = [...world.sites.values()].filter((s) => s.ownerAccountId === sub(1)).map((s) => s.id);
-    expect(sites.viewer.sites.nodes.map((s) => s.wixId).sort()).toEqual(own.sort());
+    expect(sites.viewer.sites!.nodes.map((s) => s.wixId).sort()).toEqual(own.sort());
     const packages = await stack.data(ViewerPackagesDocument, { first: 100 }, as(token));
-    expect(packages.viewer.packages.nodes.length).toBeGreaterThan(0);
-    expect(new Set(packages.viewer.packages.nodes.map((p) => p.accountId))).toEqual(new Set([sub(1)]));
+    expect(packages.viewer.packages!.nodes.length).toBeGreaterThan(0);
+    expect(new Set(packages.viewer.packages!.nodes.map((p) => p.accountId))).toEqual(new Set([sub(1)]));
 
     for (const account of [sub(2), main()]) {
       const refused = await stack.run(ViewerSitesDocument, { first: 5 }, as(token, { 'wix-account-id': account }));

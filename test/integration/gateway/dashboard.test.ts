@@ -35,7 +35,7 @@ describe('gateway: the dashboard query', () => {
   for (const siteCount of [10, 100]) {
     it(`makes 1 + 1 + 1 + 1 + 1 + 1 calls plus one per setup info and DNS zone, for ${siteCount} sites`, async () => {
       const { data, counts, sub } = await dashboardFor(siteCount);
-      const sites = data.viewer.sites.nodes;
+      const sites = data.viewer.sites!.edges.map((e) => e.node);
       expect(sites).toHaveLength(siteCount);
       expect(data.viewer.wixId).toBe(sub);
       const connected = sites.flatMap((s) => s.connectedDomains ?? []);
@@ -75,7 +75,7 @@ describe('gateway: the dashboard query', () => {
     const sub = stack.sandbox.seed.subAccountIds[1] as string;
     await stack.sandbox.admin('POST', 'faults', { target: 'getConnectedDomainSetupInfo', errorShare: 1 });
     const result = await stack.run(DashboardDocument, { first: 100 }, { 'wix-account-id': sub });
-    const sites = result.data?.viewer.sites.nodes ?? [];
+    const sites = result.data?.viewer.sites!.edges.map((e) => e.node) ?? [];
     expect(sites).toHaveLength(8);
     const connected = sites.flatMap((s) => s.connectedDomains ?? []);
     expect(connected.length).toBeGreaterThan(0);

@@ -28,8 +28,8 @@ describe('gateway: domain calls, cache and faults', () => {
 
   it('dashboard shape: 1 Query Sites + 1 List per domain API + one setup-info / zone call per domain asked for', async () => {
     const data = await stack.data(SiteDomainsDocument, { first: 100 });
-    const connected = data.viewer.sites.nodes.flatMap((s) => s.connectedDomains ?? []);
-    const registered = data.viewer.sites.nodes.flatMap((s) => s.registeredDomains ?? []);
+    const connected = data.viewer.sites!.nodes.flatMap((s) => s.connectedDomains ?? []);
+    const registered = data.viewer.sites!.nodes.flatMap((s) => s.registeredDomains ?? []);
     expect(connected.map((d) => d.domain).sort()).toEqual([
       'goldengarden.info',
       'shop.quietbistro.net',
@@ -59,7 +59,7 @@ describe('gateway: domain calls, cache and faults', () => {
     await connectMore();
     await stack.sandbox.clearCalls();
     const data = await stack.data(SiteDomainsDocument, { first: 100 });
-    const connected = data.viewer.sites.nodes.flatMap((s) => s.connectedDomains ?? []).map((d) => d.domain);
+    const connected = data.viewer.sites!.nodes.flatMap((s) => s.connectedDomains ?? []).map((d) => d.domain);
     expect(connected).toHaveLength(5);
     expect(connected).not.toContain('mydomain.com');
     expect(byOperation(await stack.sandbox.calls())).toEqual({
@@ -96,7 +96,7 @@ describe('gateway: domain calls, cache and faults', () => {
   it('with setup-info GETs failing, setupInfo is null with errors and the rest is intact; failures are not cached', async () => {
     await stack.sandbox.admin('POST', 'faults', { target: 'getConnectedDomainSetupInfo', errorShare: 1 });
     const result = await stack.run(SiteDomainsDocument, { first: 100 });
-    const sites = result.data?.viewer.sites.nodes ?? [];
+    const sites = result.data?.viewer.sites!.nodes ?? [];
     const connected = sites.flatMap((s) => s.connectedDomains ?? []);
     expect(connected).toHaveLength(3);
     expect(connected.every((d) => d.setupInfo === null && d.connectionType !== undefined)).toBe(true);
@@ -112,7 +112,7 @@ describe('gateway: domain calls, cache and faults', () => {
     await stack.sandbox.admin('DELETE', 'faults');
     await stack.sandbox.clearCalls();
     const healed = await stack.data(SiteDomainsDocument, { first: 100 });
-    expect(healed.viewer.sites.nodes.flatMap((s) => s.connectedDomains ?? []).every((d) => d.setupInfo !== null)).toBe(
+    expect(healed.viewer.sites!.nodes.flatMap((s) => s.connectedDomains ?? []).every((d) => d.setupInfo !== null)).toBe(
       true,
     );
     expect(byOperation(await stack.sandbox.calls()).getConnectedDomainSetupInfo).toBe(3);
@@ -142,7 +142,7 @@ describe('gateway: domain calls, cache and faults', () => {
   it('with List Connected Domains failing, Site.connectedDomains is null with errors and registered domains answer', async () => {
     await stack.sandbox.admin('POST', 'faults', { target: 'listConnectedDomains', errorShare: 1 });
     const result = await stack.run(SiteDomainsDocument, { first: 100 });
-    const sites = result.data?.viewer.sites.nodes ?? [];
+    const sites = result.data?.viewer.sites!.nodes ?? [];
     expect(sites).toHaveLength(16);
     expect(sites.every((s) => s.connectedDomains === null)).toBe(true);
     expect(sites.flatMap((s) => s.registeredDomains ?? []).map((d) => d.domain)).toEqual(['pixelco-agency.com']);

@@ -149,7 +149,7 @@ describe('gateway: domains over the sandbox', () => {
   it('Site.connectedDomains / registeredDomains come from one List call per account, however many sites ask', async () => {
     const data = await stack.data(SiteDomainListsOnlyDocument, { first: 100 });
     const bySite = Object.fromEntries(
-      data.viewer.sites.nodes.map((s) => [
+      data.viewer.sites!.nodes.map((s) => [
         s.wixId,
         [...(s.connectedDomains ?? []), ...(s.registeredDomains ?? [])].map((d) => d.domain),
       ]),
@@ -184,21 +184,21 @@ describe('gateway: domains over the sandbox', () => {
 
   it("Account.registeredDomains / connectedDomains page over Wix's cursor", async () => {
     const first = await stack.data(AccountDomainsDocument, { id: main(), first: 2 });
-    expect(first.account.connectedDomains.nodes.map((d) => d.domain)).toEqual([
+    expect(first.account!.connectedDomains!.nodes.map((d) => d.domain)).toEqual([
       'shop.quietbistro.net',
       'goldengarden.info',
     ]);
-    expect(first.account.connectedDomains.pageInfo.hasNextPage).toBe(true);
-    expect(first.account.registeredDomains.nodes.map((d) => d.domain)).toEqual(['pixelco-agency.com']);
-    expect(first.account.registeredDomains.pageInfo.hasNextPage).toBe(false);
-    expect(first.account.connectedDomains.totalCount).toBeNull();
+    expect(first.account!.connectedDomains!.pageInfo.hasNextPage).toBe(true);
+    expect(first.account!.registeredDomains!.nodes.map((d) => d.domain)).toEqual(['pixelco-agency.com']);
+    expect(first.account!.registeredDomains!.pageInfo.hasNextPage).toBe(false);
+    expect(first.account!.connectedDomains!.totalCount).toBeNull();
     const next = await stack.data(AccountDomainsDocument, {
       id: main(),
       first: 2,
-      connectedAfter: first.account.connectedDomains.pageInfo.endCursor,
+      connectedAfter: first.account!.connectedDomains!.pageInfo.endCursor,
     });
-    expect(next.account.connectedDomains.nodes.map((d) => d.domain)).toEqual(['urbanstudio.io']);
-    expect(next.account.connectedDomains.pageInfo.hasNextPage).toBe(false);
+    expect(next.account!.connectedDomains!.nodes.map((d) => d.domain)).toEqual(['urbanstudio.io']);
+    expect(next.account!.connectedDomains!.pageInfo.hasNextPage).toBe(false);
     const lists = await stack.sandbox.calls('listConnectedDomains');
     // The second request asks for the registered domains' first page again, and the connected domains' next page.
     expect(lists.map((c) => new URLSearchParams(c.query).get('paging.limit'))).toEqual(['2', '2']);

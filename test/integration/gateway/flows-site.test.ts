@@ -58,7 +58,7 @@ describe('flows: setUpCustomerSite and reassignPaidService', () => {
       premiumPlan: { status: 'ENABLED' },
     });
     expect(result?.package).toMatchObject({ accountId: sub(0), externalId });
-    expect(result?.site?.productInstances.map((i) => i.package.externalId)).toEqual([externalId]);
+    expect(result?.site?.productInstances!.map((i) => i.package!.externalId)).toEqual([externalId]);
 
     const writes = writeCalls(await stack.sandbox.calls());
     expect(writes.map((c) => [c.operation, c.accountId])).toEqual([
@@ -170,7 +170,7 @@ describe('flows: setUpCustomerSite and reassignPaidService', () => {
     ]);
     const result = viaUnassign.result?.__typename === 'ReassignPaidServiceResult' ? viaUnassign.result : undefined;
     expect(result?.productInstance).toMatchObject({ wixId: first!.instance.instanceId, siteWixId: targetA });
-    expect(result?.site?.productInstances.map((i) => i.wixId)).toEqual([first!.instance.instanceId]);
+    expect(result?.site?.productInstances!.map((i) => i.wixId)).toEqual([first!.instance.instanceId]);
 
     const direct = await run(second!.instance.instanceId, targetB!, false);
     expect(stepStatuses(direct)).toEqual({ unassignFromSite: 'SKIPPED', assignToSite: 'DONE' });

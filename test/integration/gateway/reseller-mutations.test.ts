@@ -33,7 +33,7 @@ describe('gateway: package mutations over the sandbox', () => {
     expect(pkg.accountId).toBe(main());
     expect(pkg.externalId).toMatch(/^wag-[0-9a-f]{32}-package$/);
     expect(
-      pkg.productInstances.map((i) => [i.catalogProductId, i.status, i.siteWixId, i.countryCode, i.package.wixId]),
+      pkg.productInstances.map((i) => [i.catalogProductId, i.status, i.siteWixId, i.countryCode, i.package!.wixId]),
     ).toEqual([
       [PRODUCT.premiumBusiness, 'PENDING', site, 'BR', pkg.wixId],
       [PRODUCT.googleWorkspace, 'PENDING', null, 'US', pkg.wixId],

@@ -28,7 +28,7 @@ describe('gateway: Query Packages beyond one Wix page', () => {
   it('follows Wix cursors while hasNext, sending only the cursor on follow-ups', async () => {
     await stack.sandbox.clearCalls();
     const data = await stack.data(AccountPackagesDocument, { id: sub, first: 100 });
-    expect(data.account.packages.nodes).toHaveLength(100);
+    expect(data.account!.packages!.nodes).toHaveLength(100);
     const calls = await stack.sandbox.calls('queryPackages');
     expect(calls).toHaveLength(2);
     expect((calls[0]?.body as { query: unknown }).query).toEqual({
@@ -43,7 +43,7 @@ describe('gateway: Query Packages beyond one Wix page', () => {
   it("every sub-account's packages still come from one query (one Wix page after another)", async () => {
     await stack.sandbox.clearCalls();
     const data = await stack.data(SubAccountsPackagesOnlyDocument, { first: 100 });
-    const counts = Object.fromEntries(data.viewer.subAccounts.map((a) => [a.wixId, a.packages.totalCount]));
+    const counts = Object.fromEntries(data.viewer.subAccounts!.map((a) => [a.wixId, a.packages!.totalCount]));
     expect(counts[sub]).toBe(122);
     expect(Object.values(counts)).toEqual([2, 2, 122]);
     // One query for the three accounts: 126 packages = two Wix pages.

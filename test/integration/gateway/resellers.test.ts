@@ -27,13 +27,13 @@ describe('gateway: packages and product instances over the sandbox', () => {
     const raw = await rawPackages(stack.sandbox, { accountId: { $eq: main() } });
     await stack.sandbox.clearCalls();
     const data = await stack.data(DashboardPackagesDocument, { first: 100 });
-    const sites = data.viewer.sites.nodes;
+    const sites = data.viewer.sites!.nodes;
     expect(sites).toHaveLength(16);
     for (const site of sites) {
       const expected = instancesOf(raw).filter(({ instance }) => instance.siteId === site.wixId);
       expect(
-        site.productInstances
-          .map((i) => ({ wixId: i.wixId, status: i.status, package: i.package }))
+        site
+          .productInstances!.map((i) => ({ wixId: i.wixId, status: i.status, package: i.package }))
           .sort((a, b) => a.wixId.localeCompare(b.wixId)),
       ).toEqual(
         expected
@@ -45,7 +45,7 @@ describe('gateway: packages and product instances over the sandbox', () => {
           .sort((a, b) => a.wixId.localeCompare(b.wixId)),
       );
     }
-    expect(sites.filter((s) => s.productInstances.length > 0).length).toBeGreaterThanOrEqual(6);
+    expect(sites.filter((s) => s.productInstances!.length > 0).length).toBeGreaterThanOrEqual(6);
     const calls = await stack.sandbox.calls();
     expect(calls.map((c) => c.operation).sort()).toEqual(['queryPackages', 'querySites']);
     const query = calls.find((c) => c.operation === 'queryPackages');
@@ -62,17 +62,17 @@ describe('gateway: packages and product instances over the sandbox', () => {
     await stack.sandbox.clearCalls();
     const data = await stack.data(ViewerPackagesDocument, { first: 100 });
     const conn = data.viewer.packages;
-    expect(conn.totalCount).toBe(raw.length);
-    expect(conn.nodes.map(({ productInstances, id, ...pkg }) => pkg)).toEqual(raw.map(expectedPackage));
-    expect(conn.nodes.flatMap((p) => p.productInstances.map(({ id, ...i }) => i))).toEqual(
+    expect(conn!.totalCount).toBe(raw.length);
+    expect(conn!.nodes.map(({ productInstances, id, ...pkg }) => pkg)).toEqual(raw.map(expectedPackage));
+    expect(conn!.nodes.flatMap((p) => p.productInstances.map(({ id, ...i }) => i))).toEqual(
       instancesOf(raw).map(({ instance }) => expectedInstance(instance)),
     );
-    const statuses = new Set(conn.nodes.flatMap((p) => p.productInstances.map((i) => i.status)));
+    const statuses = new Set(conn!.nodes.flatMap((p) => p.productInstances.map((i) => i.status)));
     expect([...statuses].sort()).toEqual(['AWAITING_ACTION', 'CANCELED', 'ENABLED', 'FAILED', 'PENDING']);
-    const failed = conn.nodes.flatMap((p) => p.productInstances).find((i) => i.status === 'FAILED');
+    const failed = conn!.nodes.flatMap((p) => p.productInstances).find((i) => i.status === 'FAILED');
     expect(failed?.failure).toEqual({ code: 'DELIVERY_TIMEOUT', message: expect.any(String) });
-    expect(conn.nodes[0]?.productInstances[0]?.id).toBe(
-      toGlobalId('ProductInstance', conn.nodes[0]?.productInstances[0]?.wixId ?? ''),
+    expect(conn!.nodes[0]?.productInstances[0]?.id).toBe(
+      toGlobalId('ProductInstance', conn!.nodes[0]?.productInstances[0]?.wixId ?? ''),
     );
     const calls = await stack.sandbox.calls();
     expect(calls.map((c) => c.operation)).toEqual(['queryPackages']);
@@ -85,18 +85,18 @@ describe('gateway: packages and product instances over the sandbox', () => {
   it('filters by status and site, pages with opaque cursors, and refuses a cursor of another filter', async () => {
     const raw = await rawPackages(stack.sandbox, { accountId: { $eq: main() } });
     const all = await stack.data(RootPackagesDocument, { first: 100 });
-    expect(all.packages.edges.map((e) => e.node.wixId)).toEqual(raw.map((p) => p.id));
+    expect(all.packages!.edges.map((e) => e.node.wixId)).toEqual(raw.map((p) => p.id));
     const seen: string[] = [];
     let after: string | null | undefined;
     do {
       const page = await stack.data(RootPackagesDocument, { first: 3, after });
-      seen.push(...page.packages.edges.map((e) => e.node.wixId));
-      after = page.packages.pageInfo.hasNextPage ? page.packages.pageInfo.endCursor : undefined;
+      seen.push(...page.packages!.edges.map((e) => e.node.wixId));
+      after = page.packages!.pageInfo.hasNextPage ? page.packages!.pageInfo.endCursor : undefined;
     } while (after);
     expect(seen).toEqual(raw.map((p) => p.id));
 
     const failed = await stack.data(RootPackagesDocument, { first: 100, filter: { status: ['FAILED'] } });
-    expect(failed.packages.edges.map((e) => e.node.wixId)).toEqual(
+    expect(failed.packages!.edges.map((e) => e.node.wixId)).toEqual(
       raw.filter((p) => p.productInstances.some((i) => i.status === 'FAILED')).map((p) => p.id),
     );
     const site = raw.find((p) => p.externalId === 'agency-0001')?.productInstances[0]?.siteId as string;
@@ -104,18 +104,18 @@ describe('gateway: packages and product instances over the sandbox', () => {
       first: 100,
       filter: { siteId: toGlobalId('Site', site), status: ['ENABLED'] },
     });
-    expect(onSite.packages.edges.map((e) => e.node.wixId).sort()).toEqual(
+    expect(onSite.packages!.edges.map((e) => e.node.wixId).sort()).toEqual(
       raw
         .filter((p) => p.productInstances.some((i) => i.siteId === site && i.status === 'ENABLED'))
         .map((p) => p.id)
         .sort(),
     );
-    expect(onSite.packages.totalCount).toBe(2);
+    expect(onSite.packages!.totalCount).toBe(2);
 
     const page = await stack.data(RootPackagesDocument, { first: 2 });
     const wrong = await stack.run(RootPackagesDocument, {
       first: 2,
-      after: page.packages.pageInfo.endCursor,
+      after: page.packages!.pageInfo.endCursor,
       filter: { status: ['ENABLED'] },
     });
     expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -232,13 +232,13 @@ describe('gateway: packages and product instances over the sandbox', () => {
     const raw = await rawPackages(stack.sandbox, { accountId: { $eq: main() } });
     const data = await stack.data(FloatingInstancesDocument, {});
     const expected = instancesOf(raw).filter(({ instance }) => !instance.siteId && instance.status !== 'CANCELED');
-    expect(data.viewer.floatingProductInstances.map((i) => i.wixId)).toEqual(
+    expect(data.viewer.floatingProductInstances!.map((i) => i.wixId)).toEqual(
       expected.map(({ instance }) => instance.instanceId),
     );
-    expect(data.viewer.floatingProductInstances.every((i) => i.siteWixId === null && i.status !== 'CANCELED')).toBe(
+    expect(data.viewer.floatingProductInstances!.every((i) => i.siteWixId === null && i.status !== 'CANCELED')).toBe(
       true,
     );
-    expect(data.viewer.floatingProductInstances.some((i) => i.status === 'FAILED')).toBe(true);
+    expect(data.viewer.floatingProductInstances!.some((i) => i.status === 'FAILED')).toBe(true);
   });
 
   it("premiumPlan is the site's ENABLED or PENDING Premium plan per the catalog; productInstances filters by status", async () => {
@@ -249,21 +249,21 @@ describe('gateway: packages and product instances over the sandbox', () => {
     expect(ops(await stack.sandbox.calls()).sort()).toEqual(['queryPackages', 'querySites']);
     const plans = ['PREMIUM_PLAN'];
     let withPlan = 0;
-    for (const site of data.viewer.sites.nodes) {
+    for (const site of data.viewer.sites!.nodes) {
       const live = instancesOf(raw).filter(
         ({ instance }) => instance.siteId === site.wixId && ['ENABLED', 'PENDING'].includes(instance.status),
       );
       const plan = live.find(({ instance }) => plans.includes(expectedInstance(instance).product.type));
       expect(site.premiumPlan?.wixId ?? null).toBe(plan?.instance.instanceId ?? null);
       if (plan) withPlan++;
-      expect(site.productInstances.map((i) => i.wixId).sort()).toEqual(
+      expect(site.productInstances!.map((i) => i.wixId).sort()).toEqual(
         live.map(({ instance }) => instance.instanceId).sort(),
       );
     }
     expect(withPlan).toBe(5);
-    const business = data.viewer.sites.nodes.find((s) => s.premiumPlan?.product.name === 'Premium Business');
+    const business = data.viewer.sites!.nodes.find((s) => s.premiumPlan?.product.name === 'Premium Business');
     expect(business?.premiumPlan).toMatchObject({ status: 'ENABLED', product: { type: 'PREMIUM_PLAN' } });
-    expect(data.viewer.sites.nodes.some((s) => s.premiumPlan?.status === 'PENDING')).toBe(true);
+    expect(data.viewer.sites!.nodes.some((s) => s.premiumPlan?.status === 'PENDING')).toBe(true);
   });
 
   it('a replaced catalog renames products; IDs it does not list answer name null and type UNKNOWN', async () => {

@@ -8,9 +8,9 @@ describe('gateway: sites over the sandbox', () => {
 
   it('answers a sites query with the seeded sites of the main account', async () => {
     const data = await stack.data(SitesPageDocument, { first: 5 });
-    expect(data.sites.edges).toHaveLength(5);
-    expect(data.sites.pageInfo.hasNextPage).toBe(true);
-    for (const edge of data.sites.edges) expect(stack.sandbox.seed.siteIds).toContain(edge.node.wixId);
+    expect(data.sites!.edges).toHaveLength(5);
+    expect(data.sites!.pageInfo.hasNextPage).toBe(true);
+    for (const edge of data.sites!.edges) expect(stack.sandbox.seed.siteIds).toContain(edge.node.wixId);
     const calls = await stack.sandbox.calls();
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({
@@ -25,8 +25,8 @@ describe('gateway: sites over the sandbox', () => {
     let after: string | null | undefined;
     do {
       const data = await stack.data(SitesPageDocument, { first: 7, after });
-      seen.push(...data.sites.edges.map((e) => e.node.wixId));
-      after = data.sites.pageInfo.hasNextPage ? data.sites.pageInfo.endCursor : undefined;
+      seen.push(...data.sites!.edges.map((e) => e.node.wixId));
+      after = data.sites!.pageInfo.hasNextPage ? data.sites!.pageInfo.endCursor : undefined;
     } while (after);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toHaveLength(16);
@@ -34,16 +34,16 @@ describe('gateway: sites over the sandbox', () => {
 
   it('resumes from a middle edge cursor', async () => {
     const all = await stack.data(SitesPageDocument, { first: 10 });
-    const fromThird = await stack.data(SitesPageDocument, { first: 4, after: all.sites.edges[2]?.cursor });
-    expect(fromThird.sites.edges.map((e) => e.node.wixId)).toEqual(
-      all.sites.edges.slice(3, 7).map((e) => e.node.wixId),
+    const fromThird = await stack.data(SitesPageDocument, { first: 4, after: all.sites!.edges[2]?.cursor });
+    expect(fromThird.sites!.edges.map((e) => e.node.wixId)).toEqual(
+      all.sites!.edges.slice(3, 7).map((e) => e.node.wixId),
     );
   });
 
   it('filters by premium and published', async () => {
     const data = await stack.data(SitesPageDocument, { first: 100, filter: { premium: true } });
-    expect(data.sites.edges.length).toBeGreaterThan(0);
-    expect(data.sites.edges.every((e) => e.node.premium)).toBe(true);
+    expect(data.sites!.edges.length).toBeGreaterThan(0);
+    expect(data.sites!.edges.every((e) => e.node.premium)).toBe(true);
     const body = (await stack.sandbox.calls())[0]?.body as { query: { filter: unknown } };
     expect(body.query.filter).toEqual({ premium: true });
   });
@@ -62,7 +62,7 @@ describe('gateway: sites over the sandbox', () => {
     const page = await stack.data(SitesPageDocument, { first: 2 });
     const result = await stack.run(SitesPageDocument, {
       first: 2,
-      after: page.sites.pageInfo.endCursor,
+      after: page.sites!.pageInfo.endCursor,
       filter: { premium: true },
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -86,7 +86,7 @@ describe('gateway: sites over the sandbox', () => {
 
   it('site(id) takes a global ID or a Wix GUID, and is null for a site of another account', async () => {
     const list = await stack.data(SitesPageDocument, { first: 1 });
-    const node = list.sites.edges[0]?.node;
+    const node = list.sites!.edges[0]?.node;
     const byGlobal = await stack.data(SiteByIdDocument, { id: node?.id as string });
     expect(byGlobal.site?.wixId).toBe(node?.wixId);
     const subSite = await stack.sandbox.call('POST', '/site-list/v2/sites/query', {
@@ -102,7 +102,7 @@ describe('gateway: sites over the sandbox', () => {
   it('viewer answers the main account and its sites', async () => {
     const data = await stack.data(ViewerSitesDocument, { first: 3 });
     expect(data.viewer.wixId).toBe(stack.sandbox.seed.mainAccountId);
-    expect(data.viewer.sites.nodes).toHaveLength(3);
+    expect(data.viewer.sites!.nodes).toHaveLength(3);
   });
 
   it('maps an upstream failure to UPSTREAM_UNAVAILABLE without leaking the key or the body', async () => {

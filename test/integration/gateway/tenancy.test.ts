@@ -21,14 +21,14 @@ describe('gateway: tenancy', () => {
   it('acts on a sub-account given in the wix-account-id header, and shows only its sites', async () => {
     const sub = stack.sandbox.seed.subAccountIds[1] as string;
     const data = await stack.data(SitesPageDocument, { first: 100 }, { 'wix-account-id': sub });
-    expect(data.sites.edges).toHaveLength(8);
+    expect(data.sites!.edges).toHaveLength(8);
     const calls = await stack.sandbox.calls();
     expect(calls.map((c) => [c.operation, c.accountId])).toEqual([
       ['listChildAccounts', stack.sandbox.seed.mainAccountId],
       ['querySites', sub],
     ]);
     const mainSite = stack.sandbox.seed.siteIds[0] as string;
-    const seen = data.sites.edges.map((e) => e.node.wixId);
+    const seen = data.sites!.edges.map((e) => e.node.wixId);
     expect(seen).not.toContain(mainSite);
   });
 
@@ -45,7 +45,7 @@ describe('gateway: tenancy', () => {
   it('lets the main account reach a sub-account by argument, but not a sub-account reach its sibling', async () => {
     const [a, b] = stack.sandbox.seed.subAccountIds as [string, string];
     const ok = await stack.data(AccountSitesDocument, { id: a, first: 100 });
-    expect(ok.account.sites.nodes).toHaveLength(8);
+    expect(ok.account!.sites!.nodes).toHaveLength(8);
     const denied = await stack.run(AccountSitesDocument, { id: b, first: 5 }, { 'wix-account-id': a });
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -64,7 +64,7 @@ describe('gateway: tenancy', () => {
 
   it('node(id) refetches a site and an account by global ID', async () => {
     const page = await stack.data(SitesPageDocument, { first: 1 });
-    const site = page.sites.edges[0]?.node;
+    const site = page.sites!.edges[0]?.node;
     const node = await stack.data(NodeByIdDocument, { id: site?.id as string });
     expect(node.node).toMatchObject({ wixId: site?.wixId });
     const bad = await stack.run(NodeByIdDocument, { id: 'garbage' });
