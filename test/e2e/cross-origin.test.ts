@@ -93,7 +93,7 @@ describe('a partner page on another origin, in a real browser', () => {
   interface HttpAnswer {
     status?: number;
     blocked?: string;
-    body?: { data?: { viewer?: { wixId: string; sites: { nodes: unknown[] } } }; errors?: unknown };
+    body?: { data?: { viewer?: { wixId: string; sites: { edges: unknown[] } } }; errors?: unknown };
   }
   interface WsAnswer {
     next?: { data?: { productInstanceUpdated?: { wixId: string } } };
@@ -106,7 +106,7 @@ describe('a partner page on another origin, in a real browser', () => {
     expect(http.status).toBe(200);
     expect(http.body?.errors).toBeUndefined();
     expect(http.body?.data?.viewer?.wixId).toBe(stack.sandbox.seed.mainAccountId);
-    expect(http.body?.data?.viewer?.sites.nodes.length).toBeGreaterThan(0);
+    expect(http.body?.data?.viewer?.sites.edges.length).toBeGreaterThan(0);
     const sub = await subscription();
     const ws = await inPage<WsAnswer>(page, WS_SCRIPT, { url: stack.url.replace(/^http/, 'ws'), token, ...sub });
     expect(ws.next?.data?.productInstanceUpdated?.wixId).toBe(sub.variables.id);

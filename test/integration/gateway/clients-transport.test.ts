@@ -6,7 +6,8 @@ import { foreign } from './domain-fixtures.js';
 
 /** Issue 13: the transports as common clients use them with their defaults. */
 describe('gateway: clients as people use them', () => {
-  const stack = useStack();
+  // Transport and bounds as anonymous clients see them: access control has its own tests (test/integration/auth).
+  const stack = useStack({ auth: { methods: [] } });
   afterEach(() => vi.restoreAllMocks());
 
   it('serves a GET query sent as urql sends it (no content type), and refuses a GET mutation with 405', async () => {
