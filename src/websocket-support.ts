@@ -94,14 +94,38 @@ export function coded(message: string, code: string): GraphQLError {
 }
 
 /** Answers an upgrade request with a plain HTTP status and closes the socket (no WebSocket is opened). */
-export function refuse(socket: Duplex, status: number, text: string, headers: Record<string, string> = {}): void {
+export function refuse(
+  socket: Duplex,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+  body = '',
+): void {
   const lines = [
     `HTTP/1.1 ${status} ${text}`,
     'Connection: close',
-    'Content-Length: 0',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    ...(body ? ['Content-Type: text/plain; charset=utf-8'] : []),
     ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
   ];
-  socket.end(`${lines.join('\r\n')}\r\n\r\n`);
+  socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
+}
+
+/** The one WebSocket subprotocol the gateway speaks (the graphql-ws library's). */
+export const GRAPHQL_TRANSPORT_WS_PROTOCOL = 'graphql-transport-ws';
+
+/** The answer to a client that offers only other subprotocols (e.g. the legacy subscriptions-transport-ws). */
+export const UNSUPPORTED_SUBPROTOCOL =
+  'This endpoint speaks the graphql-transport-ws subprotocol only (the graphql-ws library: createClient({ url })). ' +
+  'The legacy subscriptions-transport-ws protocol (subprotocol "graphql-ws") is not supported.';
+
+/** The subprotocols an upgrade request offers (`Sec-WebSocket-Protocol`, comma-separated), trimmed. */
+export function offeredSubprotocols(header: string | string[] | undefined): string[] {
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
 }
 
 /**

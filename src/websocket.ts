@@ -29,8 +29,11 @@ import { quietSocketErrors } from './transport/ws-quiet.js';
 import {
   coded,
   formatResult,
+  GRAPHQL_TRANSPORT_WS_PROTOCOL,
   mapEvents,
+  offeredSubprotocols,
   refuse,
+  UNSUPPORTED_SUBPROTOCOL,
   requestedAccount,
   SharedEventContexts,
   unavailableContext,
@@ -174,6 +177,11 @@ export class GraphQLWebSocket {
     if (!this.options.auth.origins.allows(req.headers.origin, req.headers.host))
       return refuse(socket, 403, 'Forbidden');
     if (this.closing) return refuse(socket, 503, 'Service Unavailable');
+    // Only graphql-transport-ws is spoken: a client that offers subprotocols but not that one (the legacy
+    // subscriptions-transport-ws asks for `graphql-ws`) is told so, instead of getting a socket that closes at once.
+    const offered = offeredSubprotocols(req.headers['sec-websocket-protocol']);
+    if (offered.length > 0 && !offered.includes(GRAPHQL_TRANSPORT_WS_PROTOCOL))
+      return refuse(socket, 400, 'Bad Request', {}, UNSUPPORTED_SUBPROTOCOL);
     if (this.wss.clients.size + this.upgrading.size >= this.limits.maxConnections)
       return refuse(socket, 503, 'Service Unavailable', { 'retry-after': '5' });
     this.upgrading.add(socket);

@@ -90,4 +90,28 @@ describe('gateway: clients as people use them', () => {
     expect(warn.mock.calls[0]).toHaveLength(1);
     expect(error).not.toHaveBeenCalled();
   });
+
+  it('tells a legacy subscriptions-transport-ws client (subprotocol graphql-ws) which protocol to speak', async () => {
+    const url = `${stack.gateway.url.replace(/^http/, 'ws')}/graphql`;
+    const legacy = new WebSocket(url, 'graphql-ws');
+    const refused = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      legacy.once('open', () => reject(new Error('the legacy subprotocol was accepted')));
+      legacy.once('unexpected-response', (_req, res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toContain('graphql-transport-ws');
+    expect(refused.body).toContain('subscriptions-transport-ws');
+    // The protocol it speaks, offered among others, is still chosen.
+    const modern = new WebSocket(url, ['graphql-ws', 'graphql-transport-ws']);
+    await new Promise((resolve, reject) => {
+      modern.once('open', resolve);
+      modern.once('unexpected-response', () => reject(new Error('refused')));
+    });
+    expect(modern.protocol).toBe('graphql-transport-ws');
+    modern.close();
+  });
 });
