@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AuthConfigError, loadAuthConfig } from './auth/config.js';
 import type { GatewayAuthOptions } from './auth/gateway-auth.js';
 import { CatalogError, defaultCatalog, readCatalogFile, type ProductCatalog } from './catalog.js';
+import { TrustedDocuments, TrustedDocumentsError } from './limits/trusted-documents.js';
 
 /*
  * Gateway configuration, read once from environment variables and validated at start-up: a bad value stops the
@@ -79,6 +80,7 @@ const schema = z
     RETENTION_SWEEP_MS: positiveInt(600_000, DAY_MS),
     IDEMPOTENCY_RESERVATION_MS: positiveInt(60_000, 3_600_000),
     READY_RETRY_MS: positiveInt(5_000, 3_600_000),
+    TRUSTED_DOCUMENTS: z.string().min(1, 'must not be empty when set').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.WIX_API_KEY && !env.WIX_ACCOUNT_ID) {
@@ -133,6 +135,8 @@ export interface Config {
   idempotencyReservationMs: number;
   /** How often an unreachable upstream is checked again after start. */
   readyRetryMs: number;
+  /** TRUSTED_DOCUMENTS, read and checked at start-up: only the operations it lists run. */
+  trustedDocuments?: TrustedDocuments;
   /** Access control: AUTH, its token and audit store, JWT settings, CORS_ORIGINS, audit retention (src/auth/config.ts). */
   auth: GatewayAuthOptions;
 }
@@ -182,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     idempotencyReservationMs: e.IDEMPOTENCY_RESERVATION_MS,
     readyRetryMs: e.READY_RETRY_MS,
+    trustedDocuments: loadTrustedDocuments(e.TRUSTED_DOCUMENTS),
     auth,
   };
 }
@@ -234,4 +239,15 @@ export function prepareOperationStore(path: string, variable = 'OPERATION_STORE_
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? 'failed';
+}
+
+/** Reads TRUSTED_DOCUMENTS when set; a bad manifest is a one-line ConfigError naming the variable. */
+function loadTrustedDocuments(path: string | undefined): TrustedDocuments | undefined {
+  if (!path) return undefined;
+  try {
+    return TrustedDocuments.load(path);
+  } catch (error) {
+    if (error instanceof TrustedDocumentsError) throw new ConfigError(error.message);
+    throw error;
+  }
 }

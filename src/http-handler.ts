@@ -10,6 +10,8 @@ import { ErrorCode, GatewayError, formatError } from './errors.js';
 import type { ReadinessReport } from './gateway-health.js';
 import type { GraphiQL } from './graphiql.js';
 import { QueryPrecheck } from './limits/precheck.js';
+import { applyTrustedDocuments } from './limits/trusted-http.js';
+import type { TrustedDocuments } from './limits/trusted-documents.js';
 import { batchRefusal } from './transport/http-rules.js';
 import { isJsonContentType, statusForAccept } from './transport/http-status.js';
 
@@ -23,6 +25,8 @@ export interface HttpHandlerOptions {
   contextFor: (requestedAccountId: string | undefined, caller: Caller) => Promise<GatewayContext>;
   /** The GraphiQL page (a browser's GET /graphql) and its files under /graphiql/. */
   graphiql: GraphiQL;
+  /** Trusted documents (TRUSTED_DOCUMENTS): when set, only the operations listed there run. */
+  trusted?: TrustedDocuments;
   /** The readiness checks behind `/readyz`. */
   ready: () => Promise<ReadinessReport>;
   /** Access control: origins (CORS), the caller of each request. */
@@ -49,7 +53,7 @@ export function httpHandler(options: HttpHandlerOptions): RequestListener {
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
-  { apollo, contextFor, graphiql, ready, auth }: HttpHandlerOptions,
+  { apollo, contextFor, graphiql, ready, auth, trusted }: HttpHandlerOptions,
   precheck: QueryPrecheck,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://gateway');
@@ -91,9 +95,15 @@ async function handle(
   }
   // As on the WebSocket: a long query text (a 400 KB comment is still a query), or one with too many fields or
   // aliases, is refused before Apollo parses and validates it.
-  const refusal =
-    batchRefusal(body) ??
-    precheck.check(req.method === 'POST' ? (body as { query?: unknown } | null)?.query : url.searchParams.get('query'));
+  let refusal = batchRefusal(body);
+  if (!refusal && trusted) {
+    const applied = applyTrustedDocuments(trusted, req.method === 'POST' ? body : undefined, url);
+    if (applied instanceof GatewayError) refusal = applied;
+    else body = applied;
+  }
+  refusal ??= precheck.check(
+    req.method === 'POST' ? (body as { query?: unknown } | null)?.query : url.searchParams.get('query'),
+  );
   if (refusal) {
     const text = JSON.stringify({ errors: [formatError(refusal.toJSON(), refusal)] });
     res.writeHead(statusForAccept(req.headers.accept, 400, text), {

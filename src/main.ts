@@ -98,6 +98,7 @@ async function serve(config: Config): Promise<void> {
       reservationStaleMs: config.idempotencyReservationMs,
     },
     readyRetryMs: config.readyRetryMs,
+    trustedDocuments: config.trustedDocuments,
     log: (line) => console.error(line),
     auth: config.auth,
   })

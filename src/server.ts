@@ -17,6 +17,7 @@ import { GraphiQL } from './graphiql.js';
 import { httpHandler } from './http-handler.js';
 import { limitRules, parseOptions } from './limits.js';
 import { boundedDocumentStore, limitsPlugin } from './limits/apollo.js';
+import type { TrustedDocuments } from './limits/trusted-documents.js';
 import { subscriptionsOverHttpPlugin } from './transport/http-rules.js';
 import { PollerRegistry, type PollingOptions } from './polling/pollers.js';
 import { ResourceWatches } from './polling/watches.js';
@@ -48,6 +49,8 @@ export interface GatewayOptions {
   websocket?: Partial<WebSocketLimits>;
   /** Operation store and flow runner settings; an in-memory store when omitted. */
   operations?: OperationOptions;
+  /** Trusted documents (TRUSTED_DOCUMENTS): when set, only the operations listed there run, over HTTP and WebSocket. */
+  trustedDocuments?: TrustedDocuments;
   /** How often a not-ready upstream is checked again (default 5 s). */
   readyRetryMs?: number;
   /** Where operator lines go (upstream failures, readiness changes); nowhere when omitted. */
@@ -125,7 +128,9 @@ export class Gateway {
     // One context builder for HTTP and WebSocket: the same tenant check and the same data sources.
     const contextFor = (requestedAccountId: string | undefined, caller: Caller = SYSTEM_CALLER) =>
       createContext({ upstream, operations, requestedAccountId, caller, audit: auth.store });
-    const server = createServer(httpHandler({ apollo, contextFor, graphiql: new GraphiQL(), ready, auth }));
+    const server = createServer(
+      httpHandler({ apollo, contextFor, graphiql: new GraphiQL(), ready, auth, trusted: options.trustedDocuments }),
+    );
     try {
       await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
     } catch (error) {
@@ -136,7 +141,13 @@ export class Gateway {
       await auth.close();
       throw error;
     }
-    const websocket = new GraphQLWebSocket(server, { schema, contextFor, limits: options.websocket, auth });
+    const websocket = new GraphQLWebSocket(server, {
+      schema,
+      contextFor,
+      limits: options.websocket,
+      auth,
+      trusted: options.trustedDocuments,
+    });
     // Operations that were running when a gateway stopped (or died) go on now.
     await operations.resume();
     return new Gateway(server, apollo, polling, websocket, operations, readiness, auth);

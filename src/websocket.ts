@@ -25,6 +25,7 @@ import type { GatewayContext } from './context.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
 import { allValidationRules, parseOptions } from './limits.js';
 import { checkCost, checkQueryLength, checkShape } from './limits/check.js';
+import type { TrustedDocuments } from './limits/trusted-documents.js';
 import { quietSocketErrors } from './transport/ws-quiet.js';
 import {
   coded,
@@ -66,6 +67,8 @@ export interface GraphQLWebSocketOptions {
   contextFor: (requestedAccountId: string | undefined, caller: Caller) => Promise<GatewayContext>;
   /** Access control: the upgrade's `Origin`, the connection's credential, the scope of every operation. */
   auth: GatewayAuth;
+  /** Trusted documents (TRUSTED_DOCUMENTS): when set, only the operations listed there run. */
+  trusted?: TrustedDocuments;
   limits?: Partial<WebSocketLimits>;
   /** How long close() waits for clients to answer the close handshake before cutting them off. */
   closeGraceMs?: number;
@@ -231,7 +234,13 @@ export class GraphQLWebSocket {
         ),
       ];
     }
-    const document = this.documentOf(payload.query);
+    let query = payload.query;
+    if (this.options.trusted) {
+      const text = this.options.trusted.resolve(payload);
+      if (typeof text !== 'string') return [text];
+      query = text;
+    }
+    const document = this.documentOf(query);
     if (!('kind' in document)) return document;
     const operation = getOperationAST(document, payload.operationName);
     if (!operation)
