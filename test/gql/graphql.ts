@@ -165,7 +165,7 @@ export type CreatePackageInput = {
 
 /** Create a sub-account (child account) of the main account, owned by a new user (Wix Create Account). Irreversible: an idempotency key is required. */
 export type CreateSubAccountInput = {
-  /** Email address of the new account's owner (unique). */
+  /** Email address of the new account's owner. An address that already has a Wix user still gets a new user and account. */
   email: string;
   /** True when you verified the address yourself. */
   emailVerified?: boolean | null | undefined;
