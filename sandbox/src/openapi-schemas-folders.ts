@@ -1,0 +1,235 @@
+import {
+  DATE,
+  GUID,
+  VALIDATION,
+  arr,
+  bool,
+  cursorPagingParams,
+  enumOf,
+  int,
+  obj,
+  ref,
+  str,
+  type JsonSchema,
+  type OperationSpec,
+} from './openapi-kit.js';
+
+/**
+ * Schemas of Site Folders (CONTRACT §13), Publish / Unpublish Site (§14), Domain Assignments (§15) and DNS
+ * Propagation (§16).
+ */
+const FOLDERS = 'site-folders';
+const SITES = 'sites';
+const ASSIGNMENTS = 'domain-assignments';
+const PROPAGATION = 'dns-propagation';
+const EMPTY = obj({});
+const RECORD_INFO = obj({ expectedDnsRecords: arr({ type: 'object' }), actualDnsRecords: arr({ type: 'object' }) });
+
+export const folderComponents: Record<string, JsonSchema> = {
+  Folder: obj(
+    {
+      id: GUID,
+      name: str(),
+      parentId: GUID,
+      path: arr(obj({ id: GUID, name: str() }, ['id', 'name']), { maxItems: 50 }),
+      siteCount: int({ minimum: 0 }),
+      createdDate: DATE,
+      updatedDate: DATE,
+    },
+    ['id', 'name', 'path', 'siteCount', 'createdDate', 'updatedDate'],
+  ),
+  DomainAssignment: obj({ id: str(), domain: str(), siteInfo: ref('SiteInfo'), createdDate: DATE, updatedDate: DATE }, [
+    'id',
+    'domain',
+    'siteInfo',
+    'createdDate',
+    'updatedDate',
+  ]),
+  DnsPropagation: obj(
+    {
+      id: str(),
+      domain: str(),
+      status: enumOf(['IN_PROGRESS', 'SUCCEEDED', 'FAILED']),
+      dnsResolverIncludesWixNs: bool(),
+      revision: str(),
+      failureInfo: obj(
+        {
+          invalidRecords: arr(enumOf(['A', 'NS', 'CNAME'])),
+          invalidARecordInfo: RECORD_INFO,
+          invalidNsRecordInfo: RECORD_INFO,
+          invalidCnameRecordInfo: RECORD_INFO,
+        },
+        ['invalidRecords'],
+      ),
+      createdDate: DATE,
+      updatedDate: DATE,
+    },
+    ['id', 'domain', 'status', 'dnsResolverIncludesWixNs', 'revision', 'createdDate', 'updatedDate'],
+  ),
+};
+
+const folderInput = (required: string[]) =>
+  obj({ folder: obj({ name: str({ maxLength: 100 }), parentId: GUID }, required, false) }, ['folder'], false);
+const folderNotFound: [number, string] = [404, 'FOLDER_NOT_FOUND'];
+const assignmentNotFound: [number, string] = [404, 'DOMAIN_ASSIGNMENT_NOT_FOUND'];
+
+export const folderOperations: Record<string, OperationSpec> = {
+  'POST /site-folders/v2/folders': {
+    summary: 'Create Folder',
+    tag: FOLDERS,
+    description: 'Creates a folder of the wix-account-id account, at the root or under `parentId`.',
+    body: folderInput(['name']),
+    bodyRequired: true,
+    response: obj({ folder: ref('Folder') }, ['folder']),
+    errors: [[400, VALIDATION], folderNotFound, [409, 'FOLDER_ALREADY_EXISTS']],
+  },
+  'PATCH /site-folders/v2/folders/{id}': {
+    summary: 'Update Folder',
+    tag: FOLDERS,
+    description: 'Renames a folder.',
+    body: folderInput(['name']),
+    bodyRequired: true,
+    response: obj({ folder: ref('Folder') }, ['folder']),
+    errors: [[400, VALIDATION], folderNotFound, [409, 'FOLDER_ALREADY_EXISTS']],
+  },
+  'DELETE /site-folders/v2/folders/{folderId}': {
+    summary: 'Delete Folder',
+    tag: FOLDERS,
+    description: 'Deletes a folder; its sites and sub-folders move to its parent (sandbox choice).',
+    response: EMPTY,
+    errors: [folderNotFound],
+  },
+  'GET /site-folders/v2/folders/sites/{siteId}': {
+    summary: 'Get Folder By Site',
+    tag: FOLDERS,
+    description: 'The folder that holds the site; an empty object for a root-level site.',
+    response: obj({ folder: { oneOf: [ref('Folder'), obj({})] } }, ['folder']),
+    errors: [[404, 'SITE_NOT_FOUND']],
+  },
+  'PATCH /site-folders/v2/folders/bulk/move': {
+    summary: 'Move Folders',
+    tag: FOLDERS,
+    description: 'Moves up to 1,000 folders under `targetFolderId` (absent = root).',
+    body: obj({ folderIds: arr(GUID, { minItems: 1, maxItems: 1000 }), targetFolderId: GUID }, ['folderIds'], false),
+    bodyRequired: true,
+    response: EMPTY,
+    errors: [[400, VALIDATION, 'INVALID_FOLDER_MOVE'], folderNotFound],
+  },
+  'POST /site-folders/v2/folders/bulk/sites/move': {
+    summary: 'Move Sites To Folder',
+    tag: FOLDERS,
+    description: 'Moves up to 500 sites into `targetFolderId` (absent = root).',
+    body: obj(
+      { sites: obj({ siteIds: arr(GUID, { minItems: 1, maxItems: 500 }) }, ['siteIds'], false), targetFolderId: GUID },
+      ['sites'],
+      false,
+    ),
+    bodyRequired: true,
+    response: EMPTY,
+    errors: [[400, VALIDATION], folderNotFound, [404, 'SITE_NOT_FOUND']],
+  },
+  'POST /site-folders/v2/folders/query': {
+    summary: 'Query Folders',
+    tag: FOLDERS,
+    description:
+      'Folders of the account (filters id, name, parentId; cursor paging, default 50, max 100; 1,000 in all).',
+    body: obj({ query: obj({ filter: { type: 'object' }, cursorPaging: { type: 'object' } }, [], false) }, [], false),
+    response: obj(
+      {
+        folders: arr(ref('Folder')),
+        pagingMetadata: obj({ count: int(), cursors: obj({ next: str() }), hasNext: bool() }, ['count', 'hasNext']),
+      },
+      ['folders', 'pagingMetadata'],
+    ),
+    errors: [[400, VALIDATION]],
+  },
+  'POST /site-actions/v1/sites/publish': {
+    summary: 'Publish Site',
+    tag: SITES,
+    description: 'Publishes the wix-site-id site (again: pushes its latest saved changes live).',
+    siteHeader: true,
+    response: EMPTY,
+    errors: [
+      [400, VALIDATION],
+      [404, 'SITE_NOT_FOUND'],
+    ],
+  },
+  'PUT /site-actions/v1/sites/unpublish': {
+    summary: 'Unpublish Site',
+    tag: SITES,
+    description: 'Takes the wix-site-id site offline; it must be published.',
+    siteHeader: true,
+    response: EMPTY,
+    errors: [
+      [400, VALIDATION],
+      [404, 'SITE_NOT_FOUND'],
+      [428, 'SITE_NOT_PUBLISHED'],
+    ],
+  },
+  'POST /domains/v1/domain-assignments': {
+    summary: 'Upsert Domain Assignment',
+    tag: ASSIGNMENTS,
+    description: 'Assigns one of the account’s domains to a Premium site as PRIMARY or REDIRECT, or moves a redirect.',
+    body: obj(
+      {
+        domainAssignment: obj(
+          {
+            domain: str(),
+            siteInfo: obj({ id: GUID, assignmentType: enumOf(['PRIMARY', 'REDIRECT']) }, ['id'], false),
+          },
+          ['domain', 'siteInfo'],
+          false,
+        ),
+      },
+      ['domainAssignment'],
+      false,
+    ),
+    bodyRequired: true,
+    response: obj({ domainAssignment: ref('DomainAssignment') }, ['domainAssignment']),
+    errors: [
+      [400, VALIDATION],
+      [404, 'DOMAIN_NOT_FOUND', 'SITE_NOT_FOUND'],
+      [428, 'DOMAIN_IS_PRIMARY_OF_ANOTHER_SITE', 'SITE_NOT_PREMIUM', 'TOO_MANY_REDIRECTS'],
+    ],
+  },
+  'GET /domains/v1/domain-assignments/{domainAssignmentId}': {
+    summary: 'Get Domain Assignment',
+    tag: ASSIGNMENTS,
+    response: obj({ domainAssignment: ref('DomainAssignment') }, ['domainAssignment']),
+    errors: [assignmentNotFound],
+  },
+  'DELETE /domains/v1/domain-assignments/{domainAssignmentId}': {
+    summary: 'Delete Domain Assignment',
+    tag: ASSIGNMENTS,
+    description: 'Unassigns the domain; for a primary domain, every assignment of its site.',
+    response: EMPTY,
+    errors: [assignmentNotFound],
+  },
+  'PATCH /domains/v1/domain-assignments/{domainAssignmentId}': {
+    summary: 'Set Domain As Primary',
+    tag: ASSIGNMENTS,
+    description: 'The old primary becomes a redirect; every redirect of the site points at the new primary.',
+    response: obj({ domainAssignment: ref('DomainAssignment') }, ['domainAssignment']),
+    errors: [assignmentNotFound],
+  },
+  'GET /domains/v1/domain-assignments': {
+    summary: 'List Domain Assignments',
+    tag: ASSIGNMENTS,
+    description: 'Assignments of the `siteIds` sites, by ID ascending; no siteIds = none.',
+    query: [
+      { name: 'siteIds', schema: arr(GUID), description: 'Sites whose assignments to list (repeat the parameter)' },
+      ...cursorPagingParams(100),
+    ],
+    response: obj({ domainAssignments: arr(ref('DomainAssignment')), pagingMetadata: ref('CursorPagingMetadata') }, [
+      'domainAssignments',
+      'pagingMetadata',
+    ]),
+    errors: [[400, VALIDATION]],
+  },
+  'GET /premium/domains/v1/dns-propagations/{dnsPropagationId}': {
+    summary: 'Get DNS Propagation',
+    tag: PROPAGATION,
+    response: obj({ dnsPropagation: ref('DnsPropagation') }, ['dnsPropagation']),
+    errors: [[404, 'DNS_PROPAGATION_NOT_FOUND']],
+  },
+};
