@@ -8,6 +8,7 @@ import { DnsZoneResolver } from './resolvers/dns-zone.resolver.js';
 import { DomainMutationsResolver } from './resolvers/domain-mutations.resolver.js';
 import { DomainSearchResolver } from './resolvers/domain-search.resolver.js';
 import { FlowResolver } from './resolvers/flow.resolver.js';
+import { FolderResolver } from './resolvers/folder.resolver.js';
 import { operationResultResolvers } from './resolvers/operation-result.resolver.js';
 import { OperationResolver } from './resolvers/operation.resolver.js';
 import { InstanceMutationsResolver } from './resolvers/instance-mutations.resolver.js';
@@ -17,6 +18,7 @@ import { PackageResolver } from './resolvers/package.resolver.js';
 import { ProductInstanceResolver } from './resolvers/product-instance.resolver.js';
 import { RegisteredDomainResolver } from './resolvers/registered-domain.resolver.js';
 import { ResellerMutationsResolver } from './resolvers/reseller-mutations.resolver.js';
+import { SiteFolderMutationsResolver } from './resolvers/site-folder-mutations.resolver.js';
 import { SiteMutationsResolver } from './resolvers/site-mutations.resolver.js';
 import { SiteResolver } from './resolvers/site.resolver.js';
 import { noPubSub, SubscriptionResolver } from './resolvers/subscription.resolver.js';
@@ -27,6 +29,7 @@ export const resolvers = [
   NodeIdResolver,
   AccountResolver,
   SiteResolver,
+  FolderResolver,
   PackageResolver,
   ProductInstanceResolver,
   DomainSearchResolver,
@@ -38,6 +41,7 @@ export const resolvers = [
   ResellerMutationsResolver,
   InstanceMutationsResolver,
   SiteMutationsResolver,
+  SiteFolderMutationsResolver,
   FlowResolver,
   OperationResolver,
   ...operationResultResolvers,

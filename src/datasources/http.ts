@@ -32,7 +32,7 @@ export interface CallOptions {
   idempotent?: boolean;
 }
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
 /** Statuses whose Retry-After is waited out before a retry. */
@@ -60,7 +60,7 @@ export class WixHttp {
       // ky asks this first, for every failure (a 404 too): a token is spent only on a retry that will happen.
       shouldRetry: ({ error }) => (worthRetrying(error, maxRetryAfterMs) && this.budget.take() ? undefined : false),
       limit: options.retryLimit ?? 2,
-      methods: ['get', 'post', 'patch', 'delete'],
+      methods: ['get', 'post', 'patch', 'put', 'delete'],
       statusCodes: RETRY_STATUS,
       afterStatusCodes: RETRY_AFTER_STATUS,
       maxRetryAfter: maxRetryAfterMs,
@@ -126,6 +126,11 @@ export class WixHttp {
   /** A DELETE (retried only with `idempotent: true`). */
   delete<T>(path: string, call: CallOptions): Promise<T> {
     return this.request<T>('delete', path, call);
+  }
+
+  /** PUT (Unpublish Site is the one Wix endpoint here that uses it). */
+  put<T>(path: string, call: CallOptions): Promise<T> {
+    return this.request<T>('put', path, call);
   }
 }
 
