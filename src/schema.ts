@@ -5,6 +5,7 @@ import { inputPaths } from './resolvers/input-paths.middleware.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
 import { ConnectedDomainResolver } from './resolvers/connected-domain.resolver.js';
 import { DnsZoneResolver } from './resolvers/dns-zone.resolver.js';
+import { DomainAssignmentMutationsResolver } from './resolvers/domain-assignment-mutations.resolver.js';
 import { DomainMutationsResolver } from './resolvers/domain-mutations.resolver.js';
 import { DomainSearchResolver } from './resolvers/domain-search.resolver.js';
 import { FlowResolver } from './resolvers/flow.resolver.js';
@@ -42,6 +43,7 @@ export const resolvers = [
   InstanceMutationsResolver,
   SiteMutationsResolver,
   SiteFolderMutationsResolver,
+  DomainAssignmentMutationsResolver,
   FlowResolver,
   OperationResolver,
   ...operationResultResolvers,

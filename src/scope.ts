@@ -1,5 +1,6 @@
 import type { SharedCaches } from './caches.js';
 import { ConnectedDomainsDataSource } from './datasources/connected-domains.datasource.js';
+import { DomainAssignmentsDataSource } from './datasources/domain-assignments.datasource.js';
 import { DomainDnsDataSource } from './datasources/domain-dns.datasource.js';
 import { DomainSearchDataSource } from './datasources/domain-search.datasource.js';
 import type { WixHttp } from './datasources/http.js';
@@ -90,6 +91,11 @@ export class AccountScope {
       'connectedDomains',
       () => new ConnectedDomainsDataSource(this.http, this.accountId, this.request.caches?.domainDetails),
     );
+  }
+
+  /** Domain Assignments and DNS Propagation APIs as this account (assignments of all sites asked: one List). */
+  get domainAssignments(): DomainAssignmentsDataSource {
+    return this.lazy('domainAssignments', () => new DomainAssignmentsDataSource(this.http, this.accountId));
   }
 
   /** Domain DNS API as this account (zones deduped and briefly cached). */

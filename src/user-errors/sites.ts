@@ -1,7 +1,7 @@
 import type { UserErrorSpec } from './spec.js';
 
 /**
- * User errors of Site Folders (CONTRACT §13) and Publish / Unpublish Site (§14). Wix documents statuses but not codes
+ * User errors of Site Folders (CONTRACT §13), Publish / Unpublish Site (§14) and Domain Assignments (§15). Wix documents statuses but not codes
  * for these; the codes are the sandbox's (docs/wix-api-contract.md §13, §14). Fields are relative to `input`.
  */
 const spec = (message: string, field: string | null): UserErrorSpec => ({ message, field });
@@ -18,4 +18,17 @@ export const FOLDER_ERRORS: Record<string, UserErrorSpec> = {
 export const PUBLISH_ERRORS: Record<string, UserErrorSpec> = {
   SITE_NOT_FOUND: spec('The account has no such site.', 'siteId'),
   SITE_NOT_PUBLISHED: spec('The site is not published, so it cannot be taken offline.', 'siteId'),
+};
+
+/** assignDomain, setPrimaryDomain, unassignDomain (codes: docs/wix-api-contract.md §15). */
+export const ASSIGNMENT_ERRORS: Record<string, UserErrorSpec> = {
+  DOMAIN_NOT_FOUND: spec('The account has not connected or registered this domain.', 'domain'),
+  DOMAIN_ASSIGNMENT_NOT_FOUND: spec('The domain is not assigned to a site.', 'domain'),
+  DOMAIN_IS_PRIMARY_OF_ANOTHER_SITE: spec(
+    'The domain is the primary domain of another site; make another domain primary there first.',
+    'domain',
+  ),
+  SITE_NOT_PREMIUM: spec('The site needs a Premium plan for a domain.', 'siteId'),
+  TOO_MANY_REDIRECTS: spec('The site already has 300 redirect domains.', 'siteId'),
+  SITE_NOT_FOUND: spec('The account has no such site.', 'siteId'),
 };

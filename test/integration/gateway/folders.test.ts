@@ -106,7 +106,12 @@ describe('gateway: site folders and publishing over the sandbox', () => {
     const published = await stack.data(PublishSiteDocument, { input: { idempotencyKey: key(), siteId: offline } });
     expect(published.publishSite).toEqual({ site: { wixId: offline, published: true }, userErrors: [] });
     const [call] = await stack.sandbox.calls('publishSite');
-    expect(call).toMatchObject({ method: 'POST', path: '/site-actions/v1/sites/publish', accountId: main() });
+    expect(call).toMatchObject({
+      method: 'POST',
+      path: '/site-actions/v1/sites/publish',
+      accountId: main(),
+      siteId: offline,
+    });
     const down = await stack.data(UnpublishSiteDocument, { input: { idempotencyKey: key(), siteId: offline } });
     expect(down.unpublishSite).toEqual({ site: { wixId: offline, published: false }, userErrors: [] });
     await stack.sandbox.clearCalls();
