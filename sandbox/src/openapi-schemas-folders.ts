@@ -1,75 +1,25 @@
-import {
-  DATE,
-  GUID,
-  VALIDATION,
-  arr,
-  bool,
-  cursorPagingParams,
-  enumOf,
-  int,
-  obj,
-  ref,
-  str,
-  type JsonSchema,
-  type OperationSpec,
-} from './openapi-kit.js';
+import * as wire from './contract/folders-domains.js';
+import { jsonSchema } from './contract/json-schema.js';
+import { GUID, VALIDATION, arr, cursorPagingParams, type JsonSchema, type OperationSpec } from './openapi-kit.js';
 
 /**
- * Schemas of Site Folders (CONTRACT §13), Publish / Unpublish Site (§14), Domain Assignments (§15) and DNS
- * Propagation (§16).
+ * Documentation of Site Folders (CONTRACT §13), Publish / Unpublish Site (§14), Domain Assignments (§15) and DNS
+ * Propagation (§16). Their schemas are generated from the zod contract (contract/folders-domains.ts) that the
+ * route handlers validate requests with: one source for the wire shapes, none written here by hand.
  */
 const FOLDERS = 'site-folders';
 const SITES = 'sites';
 const ASSIGNMENTS = 'domain-assignments';
 const PROPAGATION = 'dns-propagation';
-const EMPTY = obj({});
-const RECORD_INFO = obj({ expectedDnsRecords: arr({ type: 'object' }), actualDnsRecords: arr({ type: 'object' }) });
+const EMPTY = jsonSchema(wire.Empty);
+const request = (schema: Parameters<typeof jsonSchema>[0]) => jsonSchema(schema, 'input');
 
 export const folderComponents: Record<string, JsonSchema> = {
-  Folder: obj(
-    {
-      id: GUID,
-      name: str(),
-      parentId: GUID,
-      path: arr(obj({ id: GUID, name: str() }, ['id', 'name']), { maxItems: 50 }),
-      siteCount: int({ minimum: 0 }),
-      createdDate: DATE,
-      updatedDate: DATE,
-    },
-    ['id', 'name', 'path', 'siteCount', 'createdDate', 'updatedDate'],
-  ),
-  DomainAssignment: obj({ id: str(), domain: str(), siteInfo: ref('SiteInfo'), createdDate: DATE, updatedDate: DATE }, [
-    'id',
-    'domain',
-    'siteInfo',
-    'createdDate',
-    'updatedDate',
-  ]),
-  DnsPropagation: obj(
-    {
-      id: str(),
-      domain: str(),
-      status: enumOf(['IN_PROGRESS', 'SUCCEEDED', 'FAILED']),
-      dnsResolverIncludesWixNs: bool(),
-      revision: str(),
-      failureInfo: obj(
-        {
-          invalidRecords: arr(enumOf(['A', 'NS', 'CNAME'])),
-          invalidARecordInfo: RECORD_INFO,
-          invalidNsRecordInfo: RECORD_INFO,
-          invalidCnameRecordInfo: RECORD_INFO,
-        },
-        ['invalidRecords'],
-      ),
-      createdDate: DATE,
-      updatedDate: DATE,
-    },
-    ['id', 'domain', 'status', 'dnsResolverIncludesWixNs', 'revision', 'createdDate', 'updatedDate'],
-  ),
+  Folder: jsonSchema(wire.Folder),
+  DomainAssignment: jsonSchema(wire.DomainAssignment),
+  DnsPropagation: jsonSchema(wire.DnsPropagation),
 };
 
-const folderInput = (required: string[]) =>
-  obj({ folder: obj({ name: str({ maxLength: 100 }), parentId: GUID }, required, false) }, ['folder'], false);
 const folderNotFound: [number, string] = [404, 'FOLDER_NOT_FOUND'];
 const assignmentNotFound: [number, string] = [404, 'DOMAIN_ASSIGNMENT_NOT_FOUND'];
 
@@ -78,18 +28,18 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Create Folder',
     tag: FOLDERS,
     description: 'Creates a folder of the wix-account-id account, at the root or under `parentId`.',
-    body: folderInput(['name']),
+    body: request(wire.CreateFolderRequest),
     bodyRequired: true,
-    response: obj({ folder: ref('Folder') }, ['folder']),
+    response: jsonSchema(wire.FolderResponse),
     errors: [[400, VALIDATION], folderNotFound, [409, 'FOLDER_ALREADY_EXISTS']],
   },
   'PATCH /site-folders/v2/folders/{id}': {
     summary: 'Update Folder',
     tag: FOLDERS,
     description: 'Renames a folder.',
-    body: folderInput(['name']),
+    body: request(wire.UpdateFolderRequest),
     bodyRequired: true,
-    response: obj({ folder: ref('Folder') }, ['folder']),
+    response: jsonSchema(wire.FolderResponse),
     errors: [[400, VALIDATION], folderNotFound, [409, 'FOLDER_ALREADY_EXISTS']],
   },
   'DELETE /site-folders/v2/folders/{folderId}': {
@@ -103,14 +53,14 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Get Folder By Site',
     tag: FOLDERS,
     description: 'The folder that holds the site; an empty object for a root-level site.',
-    response: obj({ folder: { oneOf: [ref('Folder'), obj({})] } }, ['folder']),
+    response: jsonSchema(wire.FolderBySiteResponse),
     errors: [[404, 'SITE_NOT_FOUND']],
   },
   'PATCH /site-folders/v2/folders/bulk/move': {
     summary: 'Move Folders',
     tag: FOLDERS,
     description: 'Moves up to 1,000 folders under `targetFolderId` (absent = root).',
-    body: obj({ folderIds: arr(GUID, { minItems: 1, maxItems: 1000 }), targetFolderId: GUID }, ['folderIds'], false),
+    body: request(wire.MoveFoldersRequest),
     bodyRequired: true,
     response: EMPTY,
     errors: [[400, VALIDATION, 'INVALID_FOLDER_MOVE'], folderNotFound],
@@ -119,11 +69,7 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Move Sites To Folder',
     tag: FOLDERS,
     description: 'Moves up to 500 sites into `targetFolderId` (absent = root).',
-    body: obj(
-      { sites: obj({ siteIds: arr(GUID, { minItems: 1, maxItems: 500 }) }, ['siteIds'], false), targetFolderId: GUID },
-      ['sites'],
-      false,
-    ),
+    body: request(wire.MoveSitesToFolderRequest),
     bodyRequired: true,
     response: EMPTY,
     errors: [[400, VALIDATION], folderNotFound, [404, 'SITE_NOT_FOUND']],
@@ -133,14 +79,8 @@ export const folderOperations: Record<string, OperationSpec> = {
     tag: FOLDERS,
     description:
       'Folders of the account (filters id, name, parentId; cursor paging, default 50, max 100; 1,000 in all).',
-    body: obj({ query: obj({ filter: { type: 'object' }, cursorPaging: { type: 'object' } }, [], false) }, [], false),
-    response: obj(
-      {
-        folders: arr(ref('Folder')),
-        pagingMetadata: obj({ count: int(), cursors: obj({ next: str() }), hasNext: bool() }, ['count', 'hasNext']),
-      },
-      ['folders', 'pagingMetadata'],
-    ),
+    body: request(wire.QueryFoldersRequest),
+    response: jsonSchema(wire.QueryFoldersResponse),
     errors: [[400, VALIDATION]],
   },
   'POST /site-actions/v1/sites/publish': {
@@ -170,22 +110,9 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Upsert Domain Assignment',
     tag: ASSIGNMENTS,
     description: 'Assigns one of the account’s domains to a Premium site as PRIMARY or REDIRECT, or moves a redirect.',
-    body: obj(
-      {
-        domainAssignment: obj(
-          {
-            domain: str(),
-            siteInfo: obj({ id: GUID, assignmentType: enumOf(['PRIMARY', 'REDIRECT']) }, ['id'], false),
-          },
-          ['domain', 'siteInfo'],
-          false,
-        ),
-      },
-      ['domainAssignment'],
-      false,
-    ),
+    body: request(wire.UpsertDomainAssignmentRequest),
     bodyRequired: true,
-    response: obj({ domainAssignment: ref('DomainAssignment') }, ['domainAssignment']),
+    response: jsonSchema(wire.DomainAssignmentResponse),
     errors: [
       [400, VALIDATION],
       [404, 'DOMAIN_NOT_FOUND', 'SITE_NOT_FOUND'],
@@ -195,7 +122,7 @@ export const folderOperations: Record<string, OperationSpec> = {
   'GET /domains/v1/domain-assignments/{domainAssignmentId}': {
     summary: 'Get Domain Assignment',
     tag: ASSIGNMENTS,
-    response: obj({ domainAssignment: ref('DomainAssignment') }, ['domainAssignment']),
+    response: jsonSchema(wire.DomainAssignmentResponse),
     errors: [assignmentNotFound],
   },
   'DELETE /domains/v1/domain-assignments/{domainAssignmentId}': {
@@ -209,7 +136,7 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Set Domain As Primary',
     tag: ASSIGNMENTS,
     description: 'The old primary becomes a redirect; every redirect of the site points at the new primary.',
-    response: obj({ domainAssignment: ref('DomainAssignment') }, ['domainAssignment']),
+    response: jsonSchema(wire.DomainAssignmentResponse),
     errors: [assignmentNotFound],
   },
   'GET /domains/v1/domain-assignments': {
@@ -220,16 +147,13 @@ export const folderOperations: Record<string, OperationSpec> = {
       { name: 'siteIds', schema: arr(GUID), description: 'Sites whose assignments to list (repeat the parameter)' },
       ...cursorPagingParams(100),
     ],
-    response: obj({ domainAssignments: arr(ref('DomainAssignment')), pagingMetadata: ref('CursorPagingMetadata') }, [
-      'domainAssignments',
-      'pagingMetadata',
-    ]),
+    response: jsonSchema(wire.ListDomainAssignmentsResponse),
     errors: [[400, VALIDATION]],
   },
   'GET /premium/domains/v1/dns-propagations/{dnsPropagationId}': {
     summary: 'Get DNS Propagation',
     tag: PROPAGATION,
-    response: obj({ dnsPropagation: ref('DnsPropagation') }, ['dnsPropagation']),
+    response: jsonSchema(wire.DnsPropagationResponse),
     errors: [[404, 'DNS_PROPAGATION_NOT_FOUND']],
   },
 };

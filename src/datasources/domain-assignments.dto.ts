@@ -1,30 +1,19 @@
+import type {
+  WireDnsPropagation,
+  WireDomainAssignment,
+  WireListDomainAssignmentsResponse,
+} from '@wix-account-graph/sandbox/contract';
 import { DomainAssignmentType } from '../model/domain.js';
 import { DnsCheckStatus, type DnsPropagation, type SiteDomainAssignment } from '../model/domain-assignment.js';
 
-/** DomainAssignment as Wix answers it (CONTRACT §15). */
-export interface WixDomainAssignment {
-  id: string;
-  domain: string;
-  siteInfo?: { id?: string; assignmentType?: string; redirectInfo?: { primaryDomain?: string } };
-  createdDate?: string;
-  updatedDate?: string;
-}
+/** DomainAssignment as Wix answers it (CONTRACT §15): the type of the sandbox's contract schema. */
+export type WixDomainAssignment = WireDomainAssignment;
 
-/** List Domain Assignments answer (CONTRACT §15). */
-export interface ListDomainAssignmentsResponse {
-  domainAssignments: WixDomainAssignment[];
-  pagingMetadata?: { cursors?: { next?: string | null }; hasNext?: boolean };
-}
+/** List Domain Assignments answer (CONTRACT §15), from the contract schema. */
+export type ListDomainAssignmentsResponse = WireListDomainAssignmentsResponse;
 
-/** DnsPropagation as Wix answers it (CONTRACT §16). */
-export interface WixDnsPropagation {
-  id: string;
-  domain: string;
-  status: string;
-  dnsResolverIncludesWixNs?: boolean;
-  failureInfo?: { invalidRecords?: string[] };
-  updatedDate?: string;
-}
+/** DnsPropagation as Wix answers it (CONTRACT §16), from the contract schema. */
+export type WixDnsPropagation = WireDnsPropagation;
 
 /** Maps a raw assignment of `accountId` to the model. */
 export function toAssignment(raw: WixDomainAssignment, accountId: string): SiteDomainAssignment {
@@ -44,7 +33,7 @@ export function toAssignment(raw: WixDomainAssignment, accountId: string): SiteD
 /** Maps a raw DNS propagation to the model (an unknown status reads as IN_PROGRESS: not known to be done). */
 export function toDnsPropagation(raw: WixDnsPropagation): DnsPropagation {
   const status = (Object.values(DnsCheckStatus) as string[]).includes(raw.status)
-    ? (raw.status as DnsCheckStatus)
+    ? raw.status
     : DnsCheckStatus.IN_PROGRESS;
   return {
     domain: raw.domain,

@@ -1,7 +1,9 @@
-import { appError, invalidField } from '../errors.js';
+import { UpsertDomainAssignmentRequest } from '../contract/folders-domains.js';
+import { appError } from '../errors.js';
 import { refreshDomainConnected } from '../lifecycle.js';
-import { GUID, type RouteContext, type RouteDef } from '../router.js';
+import type { RouteContext, RouteDef } from '../router.js';
 import type { ConnectedDomain, RegisteredDomain, SiteInfo } from '../types.js';
+import { parseBody } from '../validate.js';
 import type { World } from '../world.js';
 import { domainPage } from './domain-common.js';
 
@@ -78,17 +80,8 @@ function assigned(ctx: RouteContext): Assignable & { siteInfo: SiteInfo & { id: 
 }
 
 function readUpsert(body: Record<string, unknown>): { domain: string; siteId: string; type: 'PRIMARY' | 'REDIRECT' } {
-  const a = body.domainAssignment as Record<string, unknown> | undefined;
-  if (!a || typeof a !== 'object') throw invalidField('domainAssignment', 'is required', 'REQUIRED_FIELD');
-  if (typeof a.domain !== 'string' || a.domain === '')
-    throw invalidField('domainAssignment.domain', 'is required', 'REQUIRED_FIELD');
-  const info = (a.siteInfo ?? {}) as Record<string, unknown>;
-  if (typeof info.id !== 'string' || !GUID.test(info.id))
-    throw invalidField('domainAssignment.siteInfo.id', 'must be a site GUID', 'FORMAT');
-  const type = info.assignmentType ?? 'PRIMARY';
-  if (type !== 'PRIMARY' && type !== 'REDIRECT')
-    throw invalidField('domainAssignment.siteInfo.assignmentType', 'must be PRIMARY or REDIRECT', 'FORMAT');
-  return { domain: a.domain.toLowerCase(), siteId: info.id, type };
+  const { domain, siteInfo } = parseBody(UpsertDomainAssignmentRequest, body).domainAssignment;
+  return { domain: domain.toLowerCase(), siteId: siteInfo.id, type: siteInfo.assignmentType };
 }
 
 function upsert(ctx: RouteContext) {

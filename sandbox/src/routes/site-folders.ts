@@ -1,7 +1,15 @@
+import {
+  CreateFolderRequest,
+  MoveFoldersRequest,
+  MoveSitesToFolderRequest,
+  QueryFoldersRequest,
+  UpdateFolderRequest,
+} from '../contract/folders-domains.js';
 import { appError, invalidField } from '../errors.js';
-import { compileFilter, decodeCursor, encodeCursor, readLimit, type QuerySpec } from '../query.js';
-import { GUID, type RouteContext, type RouteDef } from '../router.js';
+import { compileFilter, decodeCursor, encodeCursor, type QuerySpec } from '../query.js';
+import type { RouteContext, RouteDef } from '../router.js';
 import type { Folder } from '../types.js';
+import { parseBody } from '../validate.js';
 import type { World } from '../world.js';
 
 /**
@@ -16,9 +24,6 @@ import type { World } from '../world.js';
  * its sites and sub-folders to its parent (nothing is lost); Query Folders filters `id`, `name`, `parentId`, pages by
  * cursor (default 50, max 100) and sorts by name.
  */
-const MAX_NAME = 100;
-const MAX_MOVE_FOLDERS = 1000;
-const MAX_MOVE_SITES = 500;
 const MAX_QUERY = 1000;
 const MAX_DEPTH = 50;
 
@@ -66,12 +71,6 @@ function target(ctx: RouteContext, id: unknown, field: string): Folder | undefin
   return ownFolder(ctx, id, field);
 }
 
-function readName(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw invalidField(field, 'is required', 'REQUIRED_FIELD');
-  if (value.length > MAX_NAME) throw invalidField(field, `must be at most ${MAX_NAME} characters`, 'MAX_LENGTH');
-  return value;
-}
-
 function checkUniqueName(ctx: RouteContext, name: string, parentId: string | undefined, except?: string): void {
   const clash = [...ctx.world.folders.values()].some(
     (f) =>
@@ -83,16 +82,9 @@ function checkUniqueName(ctx: RouteContext, name: string, parentId: string | und
   if (clash) throw appError(409, 'FOLDER_ALREADY_EXISTS', `A folder named ${name} already exists here`, { name });
 }
 
-function folderBody(body: Record<string, unknown>): Record<string, unknown> {
-  const folder = body.folder;
-  if (!folder || typeof folder !== 'object' || Array.isArray(folder))
-    throw invalidField('folder', 'is required', 'REQUIRED_FIELD');
-  return folder as Record<string, unknown>;
-}
-
 function createFolder(ctx: RouteContext) {
-  const input = folderBody(ctx.body);
-  const name = readName(input.name, 'folder.name');
+  const { folder: input } = parseBody(CreateFolderRequest, ctx.body);
+  const name = input.name;
   const parent = target(ctx, input.parentId, 'folder.parentId');
   checkUniqueName(ctx, name, parent?.id);
   const now = ctx.world.now();
@@ -109,9 +101,8 @@ function createFolder(ctx: RouteContext) {
 }
 
 function updateFolder(ctx: RouteContext) {
-  const input = folderBody(ctx.body);
+  const { name } = parseBody(UpdateFolderRequest, ctx.body).folder;
   const folder = ownFolder(ctx, ctx.params.id, 'folder.id');
-  const name = readName(input.name, 'folder.name');
   checkUniqueName(ctx, name, folder.parentId, folder.id);
   folder.name = name;
   folder.updatedDate = ctx.world.now();
@@ -150,17 +141,9 @@ function folderBySite(ctx: RouteContext) {
   return { folder: folder ? publicFolder(ctx.world, folder) : {} };
 }
 
-function readIds(value: unknown, field: string, max: number): string[] {
-  if (!Array.isArray(value) || value.length === 0) throw invalidField(field, 'is required', 'REQUIRED_FIELD');
-  if (value.length > max) throw invalidField(field, `at most ${max} items`, 'MAX_SIZE');
-  if (value.some((v) => typeof v !== 'string' || !GUID.test(v)))
-    throw invalidField(field, 'must be a list of GUIDs', 'FORMAT');
-  return value as string[];
-}
-
 function moveFolders(ctx: RouteContext) {
-  const ids = readIds(ctx.body.folderIds, 'folderIds', MAX_MOVE_FOLDERS);
-  const to = target(ctx, ctx.body.targetFolderId, 'targetFolderId');
+  const { folderIds: ids, targetFolderId } = parseBody(MoveFoldersRequest, ctx.body);
+  const to = target(ctx, targetFolderId, 'targetFolderId');
   const folders = ids.map((id) => ownFolder(ctx, id, 'folderIds'));
   for (const folder of folders)
     for (let at: Folder | undefined = to, guard = 0; at && guard < MAX_DEPTH; guard++) {
@@ -180,9 +163,9 @@ function moveFolders(ctx: RouteContext) {
 }
 
 function moveSites(ctx: RouteContext) {
-  const sites = (ctx.body.sites ?? {}) as Record<string, unknown>;
-  const ids = readIds(sites.siteIds, 'sites.siteIds', MAX_MOVE_SITES);
-  const to = target(ctx, ctx.body.targetFolderId, 'targetFolderId');
+  const { sites, targetFolderId } = parseBody(MoveSitesToFolderRequest, ctx.body);
+  const ids = sites.siteIds;
+  const to = target(ctx, targetFolderId, 'targetFolderId');
   const found = ids.map((id) => ownSite(ctx, id));
   const now = ctx.world.now();
   for (const site of found) {
@@ -203,10 +186,9 @@ const FOLDER_QUERY: QuerySpec<Folder> = {
 };
 
 function queryFolders(ctx: RouteContext) {
-  const query = (ctx.body.query ?? {}) as Record<string, unknown>;
-  if (typeof query !== 'object' || Array.isArray(query)) throw invalidField('query', 'must be an object', 'FORMAT');
-  const paging = (query.cursorPaging ?? {}) as { limit?: unknown; cursor?: unknown };
-  const limit = readLimit(paging.limit, 'query.cursorPaging.limit', 1, 100, 50);
+  const query = parseBody(QueryFoldersRequest, ctx.body).query ?? {};
+  const paging = query.cursorPaging ?? {};
+  const limit = paging.limit ?? 50;
   let state: { o: number; f?: unknown } = { o: 0, f: query.filter };
   if (typeof paging.cursor === 'string' && paging.cursor !== '')
     state = decodeCursor(paging.cursor, 'query.cursorPaging.cursor');
