@@ -2,12 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mapUpstreamFailure } from '../../src/errors.js';
 import { CONNECTED_DOMAIN_ERRORS, DNS_ZONE_ERRORS, REGISTERED_DOMAIN_ERRORS } from '../../src/user-errors/domains.js';
 import { toUserError, toUserErrorWith, type UserErrorSpec } from '../../src/user-errors/index.js';
-import {
-  ADJUST_ERRORS,
-  ASSIGN_ERRORS,
-  RESELLER_ERRORS,
-  TRANSFER_ERRORS,
-} from '../../src/user-errors/resellers.js';
+import { ADJUST_ERRORS, ASSIGN_ERRORS, RESELLER_ERRORS, TRANSFER_ERRORS } from '../../src/user-errors/resellers.js';
 import { ASSIGNMENT_ERRORS, FOLDER_ERRORS, PUBLISH_ERRORS } from '../../src/user-errors/sites.js';
 import { endpointErrors, fetchSandboxOpenApi, type SandboxOpenApi } from '../helpers/sandbox-openapi.js';
 
