@@ -39,10 +39,33 @@ module.exports = {
     {
       name: 'sandbox-one-entry',
       severity: 'error',
-      comment: 'The gateway loads the sandbox package in one place only: src/embedded-sandbox.ts (the embedded mode).',
+      comment:
+        'The gateway loads the sandbox package in one place only: src/embedded-sandbox.ts (the embedded mode). The ' +
+        "one exception is the package's second public entry, `@wix-account-graph/sandbox/contract` (wire shapes as " +
+        'zod schemas, no server), which the data sources take their wire types from (rule sandbox-contract-for-dtos).',
       from: { path: '^src/', pathNot: '^src/embedded-sandbox[.]ts$' },
       // The package resolved (through the workspace link or not) or, when it cannot be resolved, its bare name.
-      to: { path: ['^sandbox/', 'node_modules/@wix-account-graph/sandbox/', '^@wix-account-graph/sandbox($|/)'] },
+      to: {
+        path: ['^sandbox/', 'node_modules/@wix-account-graph/sandbox/', '^@wix-account-graph/sandbox($|/)'],
+        pathNot: [
+          '^sandbox/src/contract/',
+          'node_modules/@wix-account-graph/sandbox/(src|dist)/contract/',
+          '^@wix-account-graph/sandbox/contract$',
+        ],
+      },
+    },
+    {
+      name: 'sandbox-contract-for-dtos',
+      severity: 'error',
+      comment: 'Only the data sources (their dto files) and the embedded mode import the sandbox contract.',
+      from: { path: '^src/', pathNot: ['^src/datasources/[^/]+[.]dto[.]ts$', '^src/embedded-sandbox[.]ts$'] },
+      to: {
+        path: [
+          '^sandbox/src/contract/',
+          'node_modules/@wix-account-graph/sandbox/(src|dist)/contract/',
+          '^@wix-account-graph/sandbox/contract$',
+        ],
+      },
     },
     {
       name: 'not-to-unresolvable',

@@ -1,11 +1,14 @@
 import type { SharedCaches } from './caches.js';
 import { ConnectedDomainsDataSource } from './datasources/connected-domains.datasource.js';
+import { DomainAssignmentsDataSource } from './datasources/domain-assignments.datasource.js';
 import { DomainDnsDataSource } from './datasources/domain-dns.datasource.js';
 import { DomainSearchDataSource } from './datasources/domain-search.datasource.js';
 import type { WixHttp } from './datasources/http.js';
 import { RegisteredDomainsDataSource } from './datasources/registered-domains.datasource.js';
 import { PackageLoaders } from './datasources/resellers.loaders.js';
 import { ResellersDataSource } from './datasources/resellers.datasource.js';
+import { SiteActionsDataSource } from './datasources/site-actions.datasource.js';
+import { SiteFoldersDataSource } from './datasources/site-folders.datasource.js';
 import { SiteTransferDataSource } from './datasources/site-transfer.datasource.js';
 import { SitesDataSource } from './datasources/sites.datasource.js';
 
@@ -38,6 +41,16 @@ export class AccountScope {
   /** Sites API (Query Sites) as this account. */
   get sites(): SitesDataSource {
     return this.lazy('sites', () => new SitesDataSource(this.http, this.accountId));
+  }
+
+  /** Site Folders API as this account (every folder asked for in a request from one Query Folders call). */
+  get siteFolders(): SiteFoldersDataSource {
+    return this.lazy('siteFolders', () => new SiteFoldersDataSource(this.http, this.accountId));
+  }
+
+  /** Site Actions API (Publish / Unpublish Site) for this account's sites. */
+  get siteActions(): SiteActionsDataSource {
+    return this.lazy('siteActions', () => new SiteActionsDataSource(this.http, this.accountId));
   }
 
   /**
@@ -78,6 +91,11 @@ export class AccountScope {
       'connectedDomains',
       () => new ConnectedDomainsDataSource(this.http, this.accountId, this.request.caches?.domainDetails),
     );
+  }
+
+  /** Domain Assignments and DNS Propagation APIs as this account (assignments of all sites asked: one List). */
+  get domainAssignments(): DomainAssignmentsDataSource {
+    return this.lazy('domainAssignments', () => new DomainAssignmentsDataSource(this.http, this.accountId));
   }
 
   /** Domain DNS API as this account (zones deduped and briefly cached). */

@@ -6,9 +6,11 @@ import { AccountResolver } from './resolvers/account.resolver.js';
 import { AuditResolver } from './resolvers/audit.resolver.js';
 import { ConnectedDomainResolver } from './resolvers/connected-domain.resolver.js';
 import { DnsZoneResolver } from './resolvers/dns-zone.resolver.js';
+import { DomainAssignmentMutationsResolver } from './resolvers/domain-assignment-mutations.resolver.js';
 import { DomainMutationsResolver } from './resolvers/domain-mutations.resolver.js';
 import { DomainSearchResolver } from './resolvers/domain-search.resolver.js';
 import { FlowResolver } from './resolvers/flow.resolver.js';
+import { FolderResolver } from './resolvers/folder.resolver.js';
 import { operationResultResolvers } from './resolvers/operation-result.resolver.js';
 import { OperationResolver } from './resolvers/operation.resolver.js';
 import { InstanceMutationsResolver } from './resolvers/instance-mutations.resolver.js';
@@ -18,6 +20,7 @@ import { PackageResolver } from './resolvers/package.resolver.js';
 import { ProductInstanceResolver } from './resolvers/product-instance.resolver.js';
 import { RegisteredDomainResolver } from './resolvers/registered-domain.resolver.js';
 import { ResellerMutationsResolver } from './resolvers/reseller-mutations.resolver.js';
+import { SiteFolderMutationsResolver } from './resolvers/site-folder-mutations.resolver.js';
 import { SiteMutationsResolver } from './resolvers/site-mutations.resolver.js';
 import { SiteResolver } from './resolvers/site.resolver.js';
 import { noPubSub, SubscriptionResolver } from './resolvers/subscription.resolver.js';
@@ -28,6 +31,7 @@ export const resolvers = [
   NodeIdResolver,
   AccountResolver,
   SiteResolver,
+  FolderResolver,
   PackageResolver,
   ProductInstanceResolver,
   DomainSearchResolver,
@@ -39,6 +43,8 @@ export const resolvers = [
   ResellerMutationsResolver,
   InstanceMutationsResolver,
   SiteMutationsResolver,
+  SiteFolderMutationsResolver,
+  DomainAssignmentMutationsResolver,
   FlowResolver,
   OperationResolver,
   AuditResolver,

@@ -160,7 +160,7 @@ export const domainOperations: Record<string, OperationSpec> = {
       {
         name: 'query',
         required: true,
-        schema: str({ minLength: 1, maxLength: 100 }),
+        schema: str({ minLength: 3, maxLength: 100 }),
         description: 'Letters, digits, spaces, dots, hyphens; no TLD',
       },
       {

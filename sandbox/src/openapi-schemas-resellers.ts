@@ -172,6 +172,7 @@ export const resellerOperations: Record<string, OperationSpec> = {
   'GET /resellers/v1/packages/{id}': {
     summary: 'Get Package',
     tag: TAG,
+    description: 'A package of the wix-account-id account itself; another account’s package is 404 PACKAGE_NOT_FOUND.',
     response: obj({ package: ref('Package') }, ['package']),
     errors: [[404, 'PACKAGE_NOT_FOUND']],
   },

@@ -151,7 +151,7 @@ export const siteOperations: Record<string, OperationSpec> = {
     summary: 'Query Sites',
     tag: SITES,
     description:
-      'Sites of the wix-account-id account. Cursor paging only (default 50, max 100 per page, 1,000 sites in all).',
+      'Sites of the wix-account-id account, of the WIX namespace unless the filter names `namespace`. Cursor paging only (default 50, max 100 per page, 1,000 sites in all).',
     body: obj({ query: ref('SiteQuery') }, [], false),
     response: obj(
       {
@@ -252,14 +252,12 @@ export const siteOperations: Record<string, OperationSpec> = {
   'POST /accounts/v1/accounts/create': {
     summary: 'Create Account',
     tag: ACCOUNTS,
-    description: 'Creates a child account of the wix-account-id account.',
+    description:
+      'Creates a child account of the wix-account-id account, owned by a new user (even when the email already has a Wix user).',
     body: obj({ user: ref('NewAccountUser'), roles: arr(str()) }, ['user'], false),
     bodyRequired: true,
     response: obj({ account: obj({ accountId: GUID }, ['accountId']) }, ['account']),
-    errors: [
-      [400, VALIDATION],
-      [409, 'EMAIL_ALREADY_EXISTS'],
-    ],
+    errors: [[400, VALIDATION]],
   },
   'POST /accounts/v1/accounts/create-as-collaborator': {
     summary: 'Create Account As Collaborator',
@@ -272,7 +270,6 @@ export const siteOperations: Record<string, OperationSpec> = {
     errors: [
       [400, VALIDATION],
       [404, 'SITE_NOT_FOUND'],
-      [409, 'EMAIL_ALREADY_EXISTS'],
     ],
   },
   'GET /accounts/v1/accounts/{accountId}': {

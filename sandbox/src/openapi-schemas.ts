@@ -3,6 +3,7 @@ import { obj, ref, str, type JsonSchema, type OperationSpec } from './openapi-ki
 import { adminComponents, adminOperations } from './openapi-schemas-admin.js';
 import { dnsComponents, dnsOperations } from './openapi-schemas-dns.js';
 import { domainComponents, domainOperations } from './openapi-schemas-domains.js';
+import { folderComponents, folderOperations } from './openapi-schemas-folders.js';
 import { resellerComponents, resellerOperations } from './openapi-schemas-resellers.js';
 import { siteComponents, siteOperations } from './openapi-schemas-sites.js';
 
@@ -63,15 +64,17 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
   ...siteComponents,
   ...domainComponents,
   ...dnsComponents,
+  ...folderComponents,
   ...adminComponents,
 };
 
-/** Wix endpoints (CONTRACT §1–§8), keyed `METHOD /path/{param}`. */
+/** Wix endpoints (CONTRACT §1–§8, §13–§16), keyed `METHOD /path/{param}`. */
 export const WIX_OPERATIONS: Record<string, OperationSpec> = {
   ...resellerOperations,
   ...siteOperations,
   ...domainOperations,
   ...dnsOperations,
+  ...folderOperations,
 };
 
 /** The admin surface, keyed `METHOD /path`. */

@@ -24,7 +24,7 @@ export interface RouteContext {
 }
 
 export interface RouteDef {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Path pattern with `:params`, e.g. `/resellers/v1/packages/:id`. */
   path: string;
   /** Stable operation name, used by the call log, fault targets and the OpenAPI document. */

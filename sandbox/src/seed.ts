@@ -3,6 +3,7 @@ import type { ClockMode } from './clock.js';
 import { refreshPremium } from './lifecycle.js';
 import { scheduleSeededTransitions } from './seed-clock.js';
 import { seedDomains } from './seed-domains.js';
+import { seedFolders } from './routes/site-folders.js';
 import type { Account, BillingInfo, InstanceStatus, Package, ProductInstance, Site } from './types.js';
 import { World } from './world.js';
 
@@ -114,6 +115,7 @@ export function seedWorld(seed: number, clockMode: ClockMode): World {
   });
   for (const site of world.sites.values()) refreshPremium(world, site.id);
   seedDomains(world, { main, subs, mainSites, subSites });
+  seedFolders(world);
   // Unused floating domain instances on the main account for registration flows and their error codes (added last
   // so that every ID seeded before keeps its value): one ENABLED per cycle, the 5-year and legacy-SKU products, a PENDING one.
   addPackage(world, main, 40, 'agency-domains', [

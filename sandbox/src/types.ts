@@ -177,3 +177,13 @@ export interface CatalogProduct {
   /** Max active instances per account (PRODUCT_LIMIT_EXCEEDED); undefined = unlimited. */
   limitPerAccount?: number;
 }
+
+/** A site folder (CONTRACT §13). `accountId` is internal (the owning account) and stripped on output. */
+export interface Folder {
+  id: string;
+  name: string;
+  parentId?: string;
+  createdDate: string;
+  updatedDate: string;
+  accountId: string;
+}

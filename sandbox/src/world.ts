@@ -7,6 +7,7 @@ import type {
   CatalogProduct,
   ConnectedDomain,
   DnsZone,
+  Folder,
   Package,
   ProductInstance,
   RegisteredDomain,
@@ -58,6 +59,8 @@ export class World {
   /** connected domain → owning account. */
   readonly connectedOwner = new Map<string, string>();
   readonly dnsZones = new Map<string, DnsZone>();
+  /** Site folders (CONTRACT §13), by ID. */
+  readonly folders = new Map<string, Folder>();
   /** Domains registered at other registrars (taken, so connectable but not registrable), with their registrar. */
   readonly externalDomains = new Map<string, { registrar: string; nameServers: string[] }>();
   readonly idempotency = new Map<string, IdempotentAnswer>();

@@ -128,14 +128,12 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
     });
   });
 
-  it('PRIMARY turns the site’s previous primary into a REDIRECT; REDIRECT points at the primary', async () => {
+  it('a new PRIMARY leaves the site’s previous primary unassigned (documented); REDIRECT points at the primary', async () => {
     const m1 = mainSites(sb)[1] as string;
     expect((await get('urbanstudio.io')).body.connectedDomain.siteInfo).toEqual({ id: m1, assignmentType: 'PRIMARY' });
     await connect({ domain: 'mysite.com', connectionType: 'NAMESERVERS' }, { siteId: m1 });
     expect((await get('urbanstudio.io')).body.connectedDomain.siteInfo).toEqual({
-      id: m1,
-      assignmentType: 'REDIRECT',
-      redirectInfo: { primaryDomain: 'mysite.com' },
+      assignmentType: 'UNKNOWN_ASSIGNMENT_TYPE',
     });
     const redirect = await connect(
       { domain: 'mybusiness.com', connectionType: 'POINTING', siteInfo: { assignmentType: 'REDIRECT' } },
@@ -147,6 +145,9 @@ describe('sandbox: Connected Domains + Setup Info (CONTRACT §7)', () => {
       redirectInfo: { primaryDomain: 'mysite.com' },
     });
     expect((await get('mysite.com')).body.connectedDomain.siteInfo.assignmentType).toBe('PRIMARY');
+    // Deleting the new primary leaves nothing redirecting to the old, unassigned one.
+    expect((await sb.call('DELETE', '/domains/v1/connected-domains/mysite.com')).status).toBe(200);
+    expect((await get('urbanstudio.io')).body.connectedDomain.siteInfo.assignmentType).toBe('UNKNOWN_ASSIGNMENT_TYPE');
   });
 
   it('answers the existing connection for the same settings and 409 for different ones', async () => {

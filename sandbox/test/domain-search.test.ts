@@ -146,6 +146,12 @@ describe('sandbox: Domain Search (CONTRACT §5)', () => {
       expect(code(res), qs).toBe('VALIDATION');
     }
     expect(code(await suggest(''))).toBe('VALIDATION');
+    // `query` is 3–100 characters (documented): 2 is too short, 3 and 100 are fine, 101 too long.
+    expect(code(await suggest('query=ab'))).toBe('VALIDATION');
+    expect((await suggest('query=ab')).status).toBe(400);
+    expect((await suggest('query=abc')).status).toBe(200);
+    expect((await suggest(`query=${'a'.repeat(100)}`)).status).toBe(200);
+    expect((await suggest(`query=${'a'.repeat(101)}`)).status).toBe(400);
     const first = await suggest('query=coffee&paging.limit=2');
     const foreignCursor = await suggest(
       `query=bakery&paging.limit=2&paging.cursor=${first.body.pagingMetadata.cursors.next}`,

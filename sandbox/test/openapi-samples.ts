@@ -6,7 +6,7 @@ import type { TestSandbox } from './helpers/test-sandbox.js';
 
 /** One real request whose 200 answer the OpenAPI test validates against the document. */
 export interface SampleCall {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** The concrete path (with query string). */
   path: string;
   /** The contract path the document lists it under. */
@@ -371,5 +371,84 @@ export function sampleCalls(sb: TestSandbox): SampleCall[] {
       docPath: '/domains/v1/dns-zones/{domainName}',
       accountId: w.registeredOwner.get(deletable.id),
     });
+  // Site Folders, Publish / Unpublish, Domain Assignments, DNS Propagation (CONTRACT §13–§16).
+  const mainSiteList = [...w.sites.values()].filter((s) => s.ownerAccountId === main && s.state !== 'TRASHED');
+  const inFolder = mainSiteList.find((s) => s.folderId) as Site;
+  const folderId = inFolder.folderId as string;
+  const published = mainSiteList.find((s) => s.published) as Site;
+  const assignedDomain = [...w.connectedDomains.values()].find(
+    (cd) => w.connectedOwner.get(cd.id) === main && cd.siteInfo.assignmentType === 'PRIMARY',
+  );
+  calls.push(
+    {
+      method: 'POST',
+      path: '/site-folders/v2/folders',
+      docPath: '/site-folders/v2/folders',
+      body: { folder: { name: 'Clients' } },
+    },
+    {
+      method: 'PATCH',
+      path: `/site-folders/v2/folders/${folderId}`,
+      docPath: '/site-folders/v2/folders/{id}',
+      body: { folder: { name: 'Renamed' } },
+    },
+    { method: 'DELETE', path: `/site-folders/v2/folders/${folderId}`, docPath: '/site-folders/v2/folders/{folderId}' },
+    {
+      method: 'GET',
+      path: `/site-folders/v2/folders/sites/${inFolder.id}`,
+      docPath: '/site-folders/v2/folders/sites/{siteId}',
+    },
+    {
+      method: 'PATCH',
+      path: '/site-folders/v2/folders/bulk/move',
+      docPath: '/site-folders/v2/folders/bulk/move',
+      body: { folderIds: [folderId] },
+    },
+    {
+      method: 'POST',
+      path: '/site-folders/v2/folders/bulk/sites/move',
+      docPath: '/site-folders/v2/folders/bulk/sites/move',
+      body: { sites: { siteIds: [published.id] }, targetFolderId: folderId },
+    },
+    { method: 'POST', path: '/site-folders/v2/folders/query', docPath: '/site-folders/v2/folders/query', body: {} },
+    {
+      method: 'POST',
+      path: '/site-actions/v1/sites/publish',
+      docPath: '/site-actions/v1/sites/publish',
+      siteId: published.id,
+    },
+    {
+      method: 'PUT',
+      path: '/site-actions/v1/sites/unpublish',
+      docPath: '/site-actions/v1/sites/unpublish',
+      siteId: published.id,
+    },
+  );
+  if (assignedDomain) {
+    const siteId = assignedDomain.siteInfo.id as string;
+    const byId = `/domains/v1/domain-assignments/${assignedDomain.id}`;
+    const doc = '/domains/v1/domain-assignments/{domainAssignmentId}';
+    calls.push(
+      {
+        method: 'POST',
+        path: '/domains/v1/domain-assignments',
+        docPath: '/domains/v1/domain-assignments',
+        body: { domainAssignment: { domain: assignedDomain.id, siteInfo: { id: siteId, assignmentType: 'PRIMARY' } } },
+      },
+      { method: 'GET', path: byId, docPath: doc },
+      { method: 'PATCH', path: byId, docPath: doc },
+      { method: 'DELETE', path: byId, docPath: doc },
+      {
+        method: 'GET',
+        path: `/domains/v1/domain-assignments?siteIds=${siteId}&paging.limit=10`,
+        docPath: '/domains/v1/domain-assignments',
+      },
+      {
+        method: 'GET',
+        path: `/premium/domains/v1/dns-propagations/${assignedDomain.id}`,
+        docPath: '/premium/domains/v1/dns-propagations/{dnsPropagationId}',
+      },
+    );
+  }
   return calls;
 }

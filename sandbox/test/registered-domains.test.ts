@@ -69,11 +69,9 @@ describe('sandbox: Registered Domains (CONTRACT §6)', () => {
     const expected = new Date(active.updatedDate);
     expected.setUTCFullYear(expected.getUTCFullYear() + 1);
     expect(active.expirationDate).toBe(expected.toISOString());
-    // The site's previous primary (seeded pixelco-agency.com) now redirects to the new one.
+    // The site's previous primary (seeded pixelco-agency.com) is left unassigned (documented).
     expect((await get('pixelco-agency.com')).body.registeredDomain.siteInfo).toEqual({
-      id: m0,
-      assignmentType: 'REDIRECT',
-      redirectInfo: { primaryDomain: domain },
+      assignmentType: 'UNKNOWN_ASSIGNMENT_TYPE',
     });
     const zone = await sb.call('GET', `/domains/v1/dns-zones/${domain}`);
     expect(zone.status).toBe(200);

@@ -150,6 +150,14 @@ describe('sandbox: Assign / Unassign / Adjust / Cancel product instances, Cancel
       'PRODUCT_INSTANCE_NOT_FOUND',
     );
     expectCode(await sb.call('PATCH', `${INSTANCES}/${plan}`, { body: {} }), 428, 'MISSING_PRODUCT_DETAILS');
+    // Documented: the call fails on an instance/account mismatch — the main account can't adjust a sub-account's.
+    const subs = new Set(sb.seed.subAccountIds);
+    const ofSub = find((i, p) => i.status === 'ENABLED' && subs.has(p.accountId));
+    expectCode(
+      await sb.call('PATCH', `${INSTANCES}/${ofSub.instance.instanceId}`, { body: { billingInfo: YEAR1 } }),
+      428,
+      'PRODUCT_INSTANCE_NOT_FOUND',
+    );
     expectCode(
       await sb.call('PATCH', `${INSTANCES}/${plan}`, { body: { billingInfo: { type: 'RECURRING' } } }),
       428,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PRODUCT } from '../src/catalog.js';
 import { TestSandbox } from './helpers/test-sandbox.js';
+import { expectError } from './domain-fixtures.js';
 
 const QUERY = '/resellers/v1/packages/query';
 
@@ -144,9 +145,9 @@ describe('sandbox: Get Package and Query Packages', () => {
     expect((await sb.call('POST', QUERY, { body: {} })).status).toBe(400);
   });
 
-  it('Get Package answers {package} with instances in mixed statuses incl. FAILED; 404 outside the tree', async () => {
+  it('Get Package answers {package} with instances in mixed statuses incl. FAILED; 404 for another account’s package', async () => {
     const withFailed = treePackages().find((p) => p.productInstances.some((i) => i.status === 'FAILED'))!;
-    const res = await sb.call('GET', `/resellers/v1/packages/${withFailed.id}`);
+    const res = await sb.call('GET', `/resellers/v1/packages/${withFailed.id}`, { accountId: withFailed.accountId });
     expect(res.status).toBe(200);
     const failed = res.body.package.productInstances.find((i: { status: string }) => i.status === 'FAILED');
     expect(failed.failure).toEqual({
@@ -156,9 +157,14 @@ describe('sandbox: Get Package and Query Packages', () => {
     expect(failed).not.toHaveProperty('siteId');
     const sub = sb.seed.subAccountIds[2] as string;
     const subPackage = treePackages().find((p) => p.accountId === sub)!;
-    expect(
-      (await sb.call('GET', `/resellers/v1/packages/${subPackage.id}`, { accountId: sb.seed.subAccountIds[0] })).status,
-    ).toBe(200);
+    expect((await sb.call('GET', `/resellers/v1/packages/${subPackage.id}`, { accountId: sub })).status).toBe(200);
+    // Documented: the call fails when the package and the header account don't match — the parent and a sibling too.
+    expectError(await sb.call('GET', `/resellers/v1/packages/${subPackage.id}`), 404, 'PACKAGE_NOT_FOUND');
+    expectError(
+      await sb.call('GET', `/resellers/v1/packages/${subPackage.id}`, { accountId: sb.seed.subAccountIds[0] }),
+      404,
+      'PACKAGE_NOT_FOUND',
+    );
     const foreignRoot = [...world().accounts.values()].find(
       (a) => !a.accountProperties.parentAccountId && a.accountId !== sb.seed.mainAccountId,
     )!;

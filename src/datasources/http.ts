@@ -59,7 +59,7 @@ export interface CallOptions {
   read?: boolean;
 }
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 /** What a Wix error code looks like (`SITE_NOT_FOUND`, `Invalid domain`: letters, digits, underscores, spaces). */
 const CLEAN_CODE = /^[A-Za-z][A-Za-z0-9_ ]{0,63}$/;
@@ -97,7 +97,7 @@ export class WixHttp {
       // ky asks this first, for every failure (a 404 too): a token is spent only on a retry that will happen.
       shouldRetry: ({ error }) => (worthRetrying(error, maxRetryAfterMs) && this.budget.take() ? undefined : false),
       limit: options.retryLimit ?? 2,
-      methods: ['get', 'post', 'patch', 'delete'],
+      methods: ['get', 'post', 'patch', 'put', 'delete'],
       statusCodes: RETRY_STATUS,
       afterStatusCodes: RETRY_AFTER_STATUS,
       maxRetryAfter: maxRetryAfterMs,
@@ -187,6 +187,11 @@ export class WixHttp {
   /** A DELETE (retried only with `idempotent: true`). */
   delete<T>(path: string, call: CallOptions): Promise<T> {
     return this.request<T>('delete', path, call);
+  }
+
+  /** PUT (Unpublish Site is the one Wix endpoint here that uses it). */
+  put<T>(path: string, call: CallOptions): Promise<T> {
+    return this.request<T>('put', path, call);
   }
 }
 

@@ -12,6 +12,7 @@ export interface WixSite {
   viewUrl?: string;
   editUrl?: string;
   ownerAccountId: string;
+  folderId?: string;
   editorType?: string;
   blocked?: boolean;
   domainConnected?: boolean;
@@ -40,6 +41,7 @@ export function toSite(raw: WixSite): Site {
       ? (raw.editorType as EditorType)
       : EditorType.UNKNOWN,
     ownerAccountId: raw.ownerAccountId,
+    folderId: raw.folderId ?? null,
     createdDate: new Date(raw.createdDate),
     updatedDate: new Date(raw.updatedDate),
   };

@@ -24,6 +24,8 @@ export interface Site {
   dashboardUrl: string;
   editorType: EditorType;
   ownerAccountId: string;
+  /** Wix ID of the site folder that holds the site; null at the root. */
+  folderId?: string | null;
   createdDate: Date;
   updatedDate: Date;
 }

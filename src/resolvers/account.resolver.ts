@@ -6,6 +6,8 @@ import type { ProductInstance as ProductInstanceModel } from '../model/product-i
 import { Account } from '../schema/account.type.js';
 import { ConnectedDomainConnection } from '../schema/connected-domain.type.js';
 import { DomainListArgs } from '../schema/domain.args.js';
+import { FoldersArgs } from '../schema/folder.args.js';
+import { FolderConnection } from '../schema/folder.type.js';
 import { fromGlobalId } from '../schema/node.type.js';
 import { PackagesArgs } from '../schema/package.args.js';
 import { PackageConnection } from '../schema/package.type.js';
@@ -70,6 +72,15 @@ export class AccountResolver {
   @FieldResolver(() => SiteConnection, { nullable: true, description: 'Sites owned by this account, newest first.' })
   async sites(@Root() account: AccountModel, @Args(() => SitesArgs) args: SitesArgs, @Ctx() ctx: GatewayContext) {
     return toConnection(await (await ctx.scope(account.wixId)).sites.list(args));
+  }
+
+  @FieldResolver(() => FolderConnection, {
+    nullable: true,
+    description:
+      "This account's site folders (all levels), by name. One upstream call per page (null when Wix could not be asked: the rest of the answer stands).",
+  })
+  async folders(@Root() account: AccountModel, @Args(() => FoldersArgs) args: FoldersArgs, @Ctx() ctx: GatewayContext) {
+    return toConnection(await (await ctx.scope(account.wixId)).siteFolders.list(args));
   }
 
   @FieldResolver(() => PackageConnection, {

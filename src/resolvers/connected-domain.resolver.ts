@@ -5,8 +5,10 @@ import type {
   ConnectedDomain as ConnectedDomainModel,
   ConnectedDomainSetupInfo as SetupInfoModel,
 } from '../model/connected-domain.js';
+import type { DnsPropagation as DnsPropagationModel } from '../model/domain-assignment.js';
 import type { Site as SiteModel } from '../model/site.js';
 import { ConnectedDomain, ConnectedDomainSetupInfo } from '../schema/connected-domain.type.js';
+import { DnsPropagation } from '../schema/domain-assignment.type.js';
 import { DomainLookupArgs } from '../schema/domain.args.js';
 import { Site } from '../schema/site.type.js';
 import { accountScopeOf } from './account-input.js';
@@ -35,6 +37,18 @@ export class ConnectedDomainResolver {
   async site(@Root() cd: ConnectedDomainModel, @Ctx() ctx: GatewayContext): Promise<SiteModel | null> {
     if (!cd.siteWixId) return null;
     return (await ctx.scope(cd.ownerAccountId)).sites.byId.load(cd.siteWixId);
+  }
+
+  @FieldResolver(() => DnsPropagation, {
+    nullable: true,
+    description:
+      "Wix's DNS check of the domain (Get DNS Propagation): which record types are wrong when it FAILED. One call per domain, deduplicated in a request; null when Wix has none.",
+  })
+  async dnsPropagation(
+    @Root() cd: ConnectedDomainModel,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<DnsPropagationModel | null> {
+    return (await ctx.scope(cd.ownerAccountId)).domainAssignments.dnsPropagation.load(cd.domain);
   }
 
   @FieldResolver(() => ConnectedDomainSetupInfo, {

@@ -43,6 +43,7 @@ interface IdFields {
 const MINTERS: Record<string, (root: IdFields) => string> = {
   Account: (r) => toGlobalId('Account', String(r.wixId)),
   Site: (r) => toGlobalId('Site', String(r.wixId)),
+  Folder: (r) => toGlobalId('Folder', String(r.wixId)),
   Package: (r) => toGlobalId('Package', String(r.wixId)),
   ProductInstance: (r) => toGlobalId('ProductInstance', String(r.wixId)),
   Operation: (r) => toGlobalId('Operation', String(r.storeId)),

@@ -30,6 +30,7 @@ export function nodeTable(): NodeTable {
       },
     ],
     ['Site', (ctx, wixId) => ctx.tenant.sites.byId.load(wixId)],
+    ['Folder', (ctx, wixId) => ctx.tenant.siteFolders.byId.load(wixId)],
     ['Package', (ctx, wixId) => ctx.tenant.resellers.package(wixId)],
     ['ProductInstance', (ctx, wixId) => ctx.tenant.resellers.instance(wixId)],
     ['RegisteredDomain', domainNode((scope) => scope.registeredDomains.byDomain)],

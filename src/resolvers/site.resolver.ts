@@ -2,10 +2,14 @@ import { RequiresScope } from '../auth/field-scopes.js';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
 import type { ConnectedDomain as ConnectedDomainModel } from '../model/connected-domain.js';
+import type { SiteDomainAssignment } from '../model/domain-assignment.js';
+import type { Folder as FolderModel } from '../model/folder.js';
 import { ProductInstanceStatus, type ProductInstance as ProductInstanceModel } from '../model/product-instance.js';
 import type { RegisteredDomain as RegisteredDomainModel } from '../model/registered-domain.js';
 import type { Site as SiteModel } from '../model/site.js';
 import { ConnectedDomain } from '../schema/connected-domain.type.js';
+import { DomainAssignment } from '../schema/domain-assignment.type.js';
+import { Folder } from '../schema/folder.type.js';
 import { SiteProductInstancesArgs } from '../schema/package.args.js';
 import { ProductInstance } from '../schema/product-instance.type.js';
 import { RegisteredDomain } from '../schema/registered-domain.type.js';
@@ -73,6 +77,25 @@ export class SiteResolver {
         LIVE_PLAN.indexOf(a.status) - LIVE_PLAN.indexOf(b.status) || b.createdDate.getTime() - a.createdDate.getTime(),
     );
     return plans[0] ?? null;
+  }
+
+  @FieldResolver(() => Folder, {
+    nullable: true,
+    description:
+      'The folder that holds the site; null at the root. The folders of every site in one query come from one upstream call per account.',
+  })
+  async folder(@Root() site: SiteModel, @Ctx() ctx: GatewayContext): Promise<FolderModel | null> {
+    if (!site.folderId) return null;
+    return (await ctx.scope(site.ownerAccountId)).siteFolders.byId.load(site.folderId);
+  }
+
+  @FieldResolver(() => [DomainAssignment], {
+    nullable: true,
+    description:
+      "The site's domain assignments (its primary domain and redirects), by domain. The assignments of every site in one query come from one upstream call per account (null when Wix could not be asked).",
+  })
+  async domainAssignments(@Root() site: SiteModel, @Ctx() ctx: GatewayContext): Promise<SiteDomainAssignment[]> {
+    return (await ctx.scope(site.ownerAccountId)).domainAssignments.bySite.load(site.wixId);
   }
 
   @FieldResolver(() => [ConnectedDomain], {

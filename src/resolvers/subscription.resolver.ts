@@ -53,7 +53,7 @@ async function productInstanceStream({ args, context }: Data<ProductInstanceUpda
  * change of its status fields, and completes after a final state (see ResourceWatches for which). Any number of
  * subscribers to one resource share one poller. type-graphql runs no argument validation for a `subscribe`
  * function, so the arguments are validated in the subscribe functions with the same class-validator rules as the
- * queries; the tenancy check is the queries' too (`domainScope`).
+ * queries; the tenancy check is the queries' too (`accountScopeOf`).
  */
 @Resolver()
 export class SubscriptionResolver {

@@ -56,7 +56,10 @@ export class CreateSubAccountInput {
   @IdempotencyKeyField()
   idempotencyKey!: string;
 
-  @Field(() => String, { description: "Email address of the new account's owner (unique)." })
+  @Field(() => String, {
+    description:
+      "Email address of the new account's owner. An address that already has a Wix user still gets a new user and account.",
+  })
   @IsEmail()
   @MaxLength(254)
   email!: string;

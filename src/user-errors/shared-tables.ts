@@ -1,5 +1,6 @@
 import { CONNECTED_DOMAIN_ERRORS, DNS_ZONE_ERRORS, REGISTERED_DOMAIN_ERRORS } from './domains.js';
 import { ACCOUNT_ERRORS, RESELLER_ERRORS, TRANSFER_ERRORS } from './resellers.js';
+import { ASSIGNMENT_ERRORS, FOLDER_ERRORS, PUBLISH_ERRORS } from './sites.js';
 import type { UserErrorSpec } from './spec.js';
 
 /**
@@ -22,4 +23,7 @@ export const SHARED_USER_ERROR_TABLES: ReadonlyArray<Record<string, UserErrorSpe
   RESELLER_ERRORS,
   TRANSFER_ERRORS,
   ACCOUNT_ERRORS,
+  FOLDER_ERRORS,
+  PUBLISH_ERRORS,
+  ASSIGNMENT_ERRORS,
 ];

@@ -29,7 +29,8 @@ import { byCreatedDesc, demotePrimary, domainPage, primaryDomainOf } from './dom
  * - INVALID_DOMAINS_PREVIEW_RECORDS: the root is registered but not delegated (`UNDELEGATED_DOMAINS` in registry.ts);
  * - `wix-site-id` malformed ⇒ 400 DOMAINS_GUID_NOT_VALID, unknown ⇒ 403 DOMAINS_GUID_NOT_FOUND, another account's ⇒
  *   403 DOMAINS_PERMISSION_DENIED; without `wix-site-id` the domain is connected floating (no site, no Premium check);
- * - PRIMARY turns the site's previous primary domain into a REDIRECT to the new one (see `demotePrimary`);
+ * - PRIMARY leaves the site's previous primary domain unassigned (documented) and points its redirects at the new
+ *   one (see `demotePrimary`);
  * - List `paging.limit` 0 or absent = 100; other accounts' domains answer 404 NOT_FOUND (not visible).
  */
 const CONNECTION_TYPES: readonly ConnectionType[] = ['UNKNOWN_CONNECTION_TYPE', 'POINTING', 'NAMESERVERS', 'HIDDEN'];

@@ -70,20 +70,26 @@ export function byCreatedDesc<T extends { id: string; createdDate: string }>(a: 
 }
 
 /**
- * A site has one PRIMARY domain. When `newPrimary` becomes it, the site's previous primary connected or registered
- * domain is turned into a REDIRECT to the new one (sandbox choice: kept and redirected rather than deleted, so no
- * data is lost; Wix's docs only say the previous one becomes "unassigned").
+ * A site has one PRIMARY domain. When `newPrimary` is connected or registered as it, the site's previous primary
+ * connected or registered domain is left unassigned (Wix: "the previous primary domain becomes unassigned"), and the
+ * site's redirects now point to the new primary.
  */
 export function demotePrimary(world: World, siteId: string, newPrimary: string): void {
   const now = world.now();
   for (const cd of world.connectedDomains.values()) {
-    if (cd.id === newPrimary || cd.siteInfo.id !== siteId || cd.siteInfo.assignmentType !== 'PRIMARY') continue;
-    cd.siteInfo = { id: siteId, assignmentType: 'REDIRECT', redirectInfo: { primaryDomain: newPrimary } };
+    if (cd.id === newPrimary || cd.siteInfo.id !== siteId) continue;
+    if (cd.siteInfo.assignmentType === 'PRIMARY') cd.siteInfo = { assignmentType: 'UNKNOWN_ASSIGNMENT_TYPE' };
+    else if (cd.siteInfo.assignmentType === 'REDIRECT')
+      cd.siteInfo = { id: siteId, assignmentType: 'REDIRECT', redirectInfo: { primaryDomain: newPrimary } };
+    else continue;
     cd.updatedDate = now;
   }
   for (const rd of world.registeredDomains.values()) {
-    if (rd.id === newPrimary || rd.siteInfo?.id !== siteId || rd.siteInfo.assignmentType !== 'PRIMARY') continue;
-    rd.siteInfo = { id: siteId, assignmentType: 'REDIRECT', redirectInfo: { primaryDomain: newPrimary } };
+    if (rd.id === newPrimary || rd.siteInfo?.id !== siteId) continue;
+    if (rd.siteInfo.assignmentType === 'PRIMARY') rd.siteInfo = { assignmentType: 'UNKNOWN_ASSIGNMENT_TYPE' };
+    else if (rd.siteInfo.assignmentType === 'REDIRECT')
+      rd.siteInfo = { id: siteId, assignmentType: 'REDIRECT', redirectInfo: { primaryDomain: newPrimary } };
+    else continue;
     rd.updatedDate = now;
     rd.revision = String(Number(rd.revision) + 1);
   }

@@ -17,12 +17,15 @@ import { domainPage } from './domain-common.js';
  * Domain Search (CONTRACT §5): Check Domain Availability and Suggest Domains. Auth is optional (Wix's own recipes
  * call both without headers); answers come from the deterministic registry (`registry.ts`).
  *
+ * `query` is 3–100 characters (the reference types; the SDK page's minimum of 1 is older — see README choices).
+ *
  * Sandbox choices (UNCONFIRMED upstream): a subdomain is INVALID_DOMAIN for availability (only roots can be bought);
- * `query` is 1–100 characters (newest SDK page); dots in `query` separate words and a trailing supported TLD is
+ * dots in `query` separate words and a trailing supported TLD is
  * dropped; `paging.limit=0` means the default (10); at most {@link MAX_SUGGESTIONS} suggestions per query; without
  * `tlds`, every sold TLD is suggested.
  */
 const MAX_SUGGESTIONS = 100;
+const MIN_QUERY = 3;
 const DEFAULT_SUGGESTIONS = 10;
 const QUERY_CHARS = /^[A-Za-z0-9 .-]+$/;
 const TLD_FORMAT = /^[a-z0-9-]+$/i;
@@ -105,8 +108,8 @@ function readTlds(ctx: RouteContext): string[] {
 function suggestDomains(ctx: RouteContext) {
   const query = ctx.query.get('query');
   if (query === null) throw invalidField('query', 'is required', 'REQUIRED_FIELD');
-  if (query.length < 1 || query.length > 100)
-    throw invalidField('query', 'must be 1 to 100 characters', query.length < 1 ? 'MIN_LENGTH' : 'MAX_LENGTH');
+  if (query.length < MIN_QUERY || query.length > 100)
+    throw invalidField('query', 'must be 3 to 100 characters', query.length < MIN_QUERY ? 'MIN_LENGTH' : 'MAX_LENGTH');
   if (!QUERY_CHARS.test(query))
     throw appError(400, 'INVALID_QUERY', 'The query may contain only letters, digits, spaces, dots and hyphens');
   const words = queryWords(query);

@@ -108,6 +108,7 @@ function adjust(ctx: RouteContext): { package: Package } {
     ctx.accountId,
     ctx.params.instanceId ?? '',
     INSTANCE_NOT_FOUND_STATUS.adjust,
+    'own',
   );
   const newProductId = optionalString(ctx.body.catalogProductId, 'catalogProductId') || undefined;
   const billing = parseBilling(ctx.body.billingInfo, 'billingInfo');

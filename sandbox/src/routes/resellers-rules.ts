@@ -35,11 +35,18 @@ function isWithin(world: World, ancestorId: string, accountId: string): boolean 
 }
 
 /**
- * Reads (Get Package) see the whole tree of the header account's root, like Query Packages does. Writes reach the
- * header account's own packages and those of its descendants (Wix: writes "fail on package/account mismatch").
+ * Reference lookups see the whole tree of the header account's root, like Query Packages does. Writes other than
+ * Adjust reach the header account's own packages and those of its descendants (sandbox choice, UNCONFIRMED).
+ * Get Package and Adjust need the header to be the package's own account (Wix: "the call fails if the package and
+ * Wix account don't match") — see {@link isOwnAccount}.
  */
 export function canRead(world: World, headerAccountId: string, pkg: Package): boolean {
   return world.rootOf(pkg.accountId) === world.rootOf(headerAccountId);
+}
+
+/** Get Package and Adjust: the `wix-account-id` header must be the package's own account. */
+export function isOwnAccount(_world: World, headerAccountId: string, pkg: Package): boolean {
+  return pkg.accountId === headerAccountId;
 }
 
 export function canWrite(world: World, headerAccountId: string, pkg: Package): boolean {
@@ -47,24 +54,31 @@ export function canWrite(world: World, headerAccountId: string, pkg: Package): b
 }
 
 /** The package, or 404 PACKAGE_NOT_FOUND when unknown or out of reach. */
-export function findPackage(world: World, headerAccountId: string, packageId: string, mode: 'read' | 'write'): Package {
+export function findPackage(world: World, headerAccountId: string, packageId: string, mode: 'own' | 'write'): Package {
   const pkg = world.packages.get(packageId);
   const allowed =
-    pkg && (mode === 'read' ? canRead(world, headerAccountId, pkg) : canWrite(world, headerAccountId, pkg));
+    pkg && (mode === 'own' ? isOwnAccount(world, headerAccountId, pkg) : canWrite(world, headerAccountId, pkg));
   if (!pkg || !allowed)
     throw appError(PACKAGE_NOT_FOUND.status, PACKAGE_NOT_FOUND.code, `Package ${packageId} not found`, { packageId });
   return pkg;
 }
 
-/** The instance and its package for a write, or PRODUCT_INSTANCE_NOT_FOUND (428 on Adjust, 404 elsewhere). */
+/**
+ * The instance and its package for a write, or PRODUCT_INSTANCE_NOT_FOUND (428 on Adjust, 404 elsewhere). Adjust
+ * (`own`) needs the header to be the package's own account; the other writes reach descendants too.
+ */
 export function findInstanceForWrite(
   world: World,
   headerAccountId: string,
   instanceId: string,
   status: number,
+  mode: 'own' | 'write' = 'write',
 ): { pkg: Package; instance: ProductInstance } {
   const found = world.findInstance(instanceId);
-  if (!found || !canWrite(world, headerAccountId, found.pkg)) {
+  const allowed =
+    found &&
+    (mode === 'own' ? isOwnAccount(world, headerAccountId, found.pkg) : canWrite(world, headerAccountId, found.pkg));
+  if (!found || !allowed) {
     throw appError(status, 'PRODUCT_INSTANCE_NOT_FOUND', `Product instance ${instanceId} not found`, { instanceId });
   }
   return found;

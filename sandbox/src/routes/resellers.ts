@@ -8,11 +8,12 @@ import { findPackage } from './resellers-rules.js';
 
 /**
  * Resellers — Packages and Product Instances (CONTRACT §1). The deprecated v1 Create Package is deliberately absent.
- * Get reads any package of the header account's tree; writes reach the header account and its descendants
+ * Get answers only a package of the header account itself (Wix: "fails if the package and Wix account don't match");
+ * writes reach the header account and its descendants, Adjust only the header account's own instances
  * (404 PACKAGE_NOT_FOUND / PRODUCT_INSTANCE_NOT_FOUND otherwise — see resellers-rules.ts).
  */
 function getPackage(ctx: RouteContext) {
-  return { package: findPackage(ctx.world, ctx.accountId, ctx.params.id ?? '', 'read') };
+  return { package: findPackage(ctx.world, ctx.accountId, ctx.params.id ?? '', 'own') };
 }
 
 /** Cancels every instance of the package (CANCELED at once; FAILED ones stay FAILED) and runs the cascades. */

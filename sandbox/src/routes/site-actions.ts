@@ -6,7 +6,9 @@ import type { Site } from '../types.js';
 import type { World } from '../world.js';
 
 /**
- * Site actions (CONTRACT §3.4): Duplicate Site, Bulk Delete Site (to the trash) and Create Project.
+ * Site actions (CONTRACT §3.4, §14): Duplicate Site, Bulk Delete Site (to the trash), Create Project, Publish Site
+ * and Unpublish Site (both act on the `wix-site-id` site; unpublishing needs a published site — the newest reference
+ * page, Site Publish State; the older Site Actions page documents no rule).
  * Sandbox choices (UNCONFIRMED upstream):
  * - a site that is unknown, trashed or not owned by the header account is 404 SITE_NOT_FOUND (per item in bulk);
  * - bulk delete refuses, per item, a site with a Premium plan (`premium`, or a live plan still being delivered) with
@@ -147,7 +149,49 @@ function createProject(ctx: RouteContext) {
   return { project: { metaSiteId: site.id, siteId: site.htmlAppId, ...(templateId ? { templateId } : {}), apps } };
 }
 
+/** The `wix-site-id` site of the header account, live (not trashed), or 400 / 404 SITE_NOT_FOUND. */
+function headerSite(ctx: RouteContext): Site {
+  const siteId = ctx.siteIdHeader;
+  if (!siteId) throw invalidField('wix-site-id', 'header is required', 'REQUIRED_FIELD');
+  const site = ctx.world.sites.get(siteId);
+  if (site?.ownerAccountId !== ctx.accountId || site.state === 'TRASHED')
+    throw appError(404, 'SITE_NOT_FOUND', `Site ${siteId} not found in account ${ctx.accountId}`, { siteId });
+  return site;
+}
+
+/** Publish Site (CONTRACT §14): the `wix-site-id` site goes live; publishing again is fine (it pushes the latest). */
+function publishSite(ctx: RouteContext) {
+  const site = headerSite(ctx);
+  site.published = true;
+  site.updatedDate = ctx.world.now();
+  return {};
+}
+
+/** Unpublish Site (CONTRACT §14): takes the site offline; a site already offline is 428 SITE_NOT_PUBLISHED. */
+function unpublishSite(ctx: RouteContext) {
+  const site = headerSite(ctx);
+  if (!site.published)
+    throw appError(428, 'SITE_NOT_PUBLISHED', `Site ${site.id} is not published`, { siteId: site.id });
+  site.published = false;
+  site.updatedDate = ctx.world.now();
+  return {};
+}
+
 export const siteActionRoutes: RouteDef[] = [
+  {
+    method: 'POST',
+    path: '/site-actions/v1/sites/publish',
+    operation: 'publishSite',
+    auth: 'account',
+    handle: publishSite,
+  },
+  {
+    method: 'PUT',
+    path: '/site-actions/v1/sites/unpublish',
+    operation: 'unpublishSite',
+    auth: 'account',
+    handle: unpublishSite,
+  },
   {
     method: 'POST',
     path: '/site-actions/v1/sites/duplicate',

@@ -71,13 +71,19 @@ export function publicSite(site: Site): Omit<Site, 'state' | 'appIds'> {
 }
 
 /**
- * Sites of the header account. Trashed sites (Bulk Delete Site, routes/site-actions.ts) are left out unless the
- * filter names `state` anywhere (e.g. `{"state": "TRASHED"}`) — sandbox choice, UNCONFIRMED upstream.
+ * Sites of the header account. Only sites of the `WIX` namespace unless the filter names `namespace` anywhere
+ * (Wix: Query Sites returns the WIX namespace by default). Trashed sites (Bulk Delete Site, routes/site-actions.ts)
+ * are left out unless the filter names `state` anywhere (e.g. `{"state": "TRASHED"}`) — sandbox choice, UNCONFIRMED.
  */
 function sitesOf(ctx: RouteContext, filter: unknown): Site[] {
-  const showTrashed = JSON.stringify(filter ?? {}).includes('"state"');
+  const text = JSON.stringify(filter ?? {});
+  const showTrashed = text.includes('"state"');
+  const anyNamespace = text.includes('"namespace"');
   return [...ctx.world.sites.values()].filter(
-    (s) => s.ownerAccountId === ctx.accountId && (showTrashed || s.state !== 'TRASHED'),
+    (s) =>
+      s.ownerAccountId === ctx.accountId &&
+      (showTrashed || s.state !== 'TRASHED') &&
+      (anyNamespace || s.namespace === 'WIX'),
   );
 }
 
