@@ -81,6 +81,17 @@ const schema = z
     IDEMPOTENCY_RESERVATION_MS: positiveInt(60_000, 3_600_000),
     READY_RETRY_MS: positiveInt(5_000, 3_600_000),
     TRUSTED_DOCUMENTS: z.string().min(1, 'must not be empty when set').optional(),
+    METRICS_PORT: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === '') return undefined;
+        if (!/^\d+$/.test(v) || Number(v) > 65535) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be an integer from 0 to 65535 (got "${v}")` });
+          return z.NEVER;
+        }
+        return Number(v);
+      }),
   })
   .superRefine((env, ctx) => {
     if (env.WIX_API_KEY && !env.WIX_ACCOUNT_ID) {
@@ -135,6 +146,8 @@ export interface Config {
   idempotencyReservationMs: number;
   /** How often an unreachable upstream is checked again after start. */
   readyRetryMs: number;
+  /** METRICS_PORT: Prometheus metrics on `GET /metrics` of this port (on HOST); unset: not served. */
+  metricsPort?: number;
   /** TRUSTED_DOCUMENTS, read and checked at start-up: only the operations it lists run. */
   trustedDocuments?: TrustedDocuments;
   /** Access control: AUTH, its token and audit store, JWT settings, CORS_ORIGINS, audit retention (src/auth/config.ts). */
@@ -187,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idempotencyReservationMs: e.IDEMPOTENCY_RESERVATION_MS,
     readyRetryMs: e.READY_RETRY_MS,
     trustedDocuments: loadTrustedDocuments(e.TRUSTED_DOCUMENTS),
+    metricsPort: e.METRICS_PORT,
     auth,
   };
 }

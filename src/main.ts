@@ -99,6 +99,7 @@ async function serve(config: Config): Promise<void> {
     },
     readyRetryMs: config.readyRetryMs,
     trustedDocuments: config.trustedDocuments,
+    metrics: config.metricsPort === undefined ? undefined : { port: config.metricsPort },
     log: (line) => console.error(line),
     auth: config.auth,
   })
@@ -111,6 +112,7 @@ async function serve(config: Config): Promise<void> {
       `wix-account-graph gateway listening at ${gateway.url}/graphql, NOT READY: ${upstreamCheck.detail} (GET ${gateway.url}/readyz; checked again every ${config.readyRetryMs / 1000} s)`,
     );
   console.log(`  GraphiQL: open ${gateway.url}/graphql in a browser (examples in examples/)`);
+  if (gateway.metricsUrl) console.log(`  metrics (Prometheus): ${gateway.metricsUrl}`);
   console.log(
     `  operations: ${config.operationStorePath === ':memory:' ? 'in memory (lost on exit)' : config.operationStorePath}`,
   );

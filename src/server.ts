@@ -23,6 +23,7 @@ import { PollerRegistry, type PollingOptions } from './polling/pollers.js';
 import { ResourceWatches } from './polling/watches.js';
 import { readinessReport, upstreamFailureLine } from './gateway-health.js';
 import { buildGatewaySchema } from './schema.js';
+import { GatewayMetrics, metricsUrl, serveMetrics } from './observability/metrics.js';
 import { UpstreamReadiness } from './upstream-readiness.js';
 import { upstreamIdentity } from './upstream-identity.js';
 import { UpstreamServices } from './upstream-services.js';
@@ -51,6 +52,8 @@ export interface GatewayOptions {
   operations?: OperationOptions;
   /** Trusted documents (TRUSTED_DOCUMENTS): when set, only the operations listed there run, over HTTP and WebSocket. */
   trustedDocuments?: TrustedDocuments;
+  /** Prometheus metrics on `GET /metrics` of their own port (on `host`); not served when omitted. */
+  metrics?: { port: number };
   /** How often a not-ready upstream is checked again (default 5 s). */
   readyRetryMs?: number;
   /** Where operator lines go (upstream failures, readiness changes); nowhere when omitted. */
@@ -76,20 +79,35 @@ export class Gateway {
     readonly readiness: UpstreamReadiness,
     /** Access control: token store, audit trail, authenticator, origins. */
     readonly auth: GatewayAuth,
+    /** The Prometheus endpoint's own server (METRICS_PORT), when configured. */
+    private readonly metricsServer?: Server,
   ) {}
+
+  /** `http://host:port/metrics` when metrics are served (see GatewayOptions.metrics). */
+  get metricsUrl(): string | undefined {
+    return this.metricsServer ? metricsUrl(this.metricsServer) : undefined;
+  }
 
   /** Builds the schema, starts Apollo, listens, attaches the WebSocket endpoint and resumes unfinished operations. */
   static async start(options: GatewayOptions): Promise<Gateway> {
     const schema = await buildGatewaySchema();
     // Access control (src/auth): built first, it refuses AUTH=none off loopback before anything listens.
     const auth = new GatewayAuth(options.auth ?? { methods: [], storePath: ':memory:' }, options.host ?? '127.0.0.1');
-    const apollo = await startApollo(schema, auth);
+    // Metrics read the parts built below only when scraped (after start).
+    const parts: { websocket?: GraphQLWebSocket; polling?: PollerRegistry; operations?: OperationServices } = {};
+    const metrics = new GatewayMetrics({
+      webSocketConnections: () => parts.websocket?.connections ?? 0,
+      pollers: () => parts.polling?.stats() ?? { pollers: 0, listeners: 0 },
+      runningOperations: () => parts.operations?.runner.runningCount ?? 0,
+    });
+    const apollo = await startApollo(schema, auth, metrics);
     const log = options.log ?? (() => undefined);
     const http = new WixHttp({
       baseUrl: options.upstream.baseUrl,
       apiKey: options.upstream.apiKey,
       timeoutMs: options.upstream.timeoutMs,
       onFailure: (failure) => log(upstreamFailureLine(failure)),
+      onCall: (sample) => metrics.upstreamCall(sample),
       onWrite: auth.recordWrite,
     });
     const caches = new SharedCaches();
@@ -131,10 +149,14 @@ export class Gateway {
     const server = createServer(
       httpHandler({ apollo, contextFor, graphiql: new GraphiQL(), ready, auth, trusted: options.trustedDocuments }),
     );
+    let metricsServer: Server | undefined;
     try {
       await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+      if (options.metrics)
+        metricsServer = await serveMetrics(metrics, options.metrics.port, options.host ?? '127.0.0.1');
     } catch (error) {
       // E.g. the port is taken: let go of what was opened, so a caller that goes on (a test) holds nothing.
+      server.close();
       await apollo.stop();
       await operations.close();
       readiness.close();
@@ -150,7 +172,8 @@ export class Gateway {
     });
     // Operations that were running when a gateway stopped (or died) go on now.
     await operations.resume();
-    return new Gateway(server, apollo, polling, websocket, operations, readiness, auth);
+    Object.assign(parts, { websocket, polling, operations });
+    return new Gateway(server, apollo, polling, websocket, operations, readiness, auth, metricsServer);
   }
 
   /** Base URL, e.g. http://127.0.0.1:4000 (the API is at `${url}/graphql`). */
@@ -183,11 +206,17 @@ export class Gateway {
     await this.apollo.stop();
     await this.operations.store.close();
     await this.auth.close();
+    const metricsServer = this.metricsServer;
+    if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
   }
 }
 
 /** Apollo with the gateway's error masking and operation limits (HTTP; websocket.ts applies the same to WebSockets). */
-async function startApollo(schema: GraphQLSchema, auth: GatewayAuth): Promise<ApolloServer<GatewayContext>> {
+async function startApollo(
+  schema: GraphQLSchema,
+  auth: GatewayAuth,
+  metrics: GatewayMetrics,
+): Promise<ApolloServer<GatewayContext>> {
   const apollo = new ApolloServer<GatewayContext>({
     schema,
     formatError,
@@ -203,6 +232,7 @@ async function startApollo(schema: GraphQLSchema, auth: GatewayAuth): Promise<Ap
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       auth.apolloPlugin(schema),
+      metrics.apolloPlugin(),
       limitsPlugin(schema),
       subscriptionsOverHttpPlugin(),
     ],

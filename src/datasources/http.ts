@@ -17,6 +17,8 @@ export interface WixHttpOptions {
   maxRetryAfterMs?: number;
   /** Upstream calls in flight at once, for the whole gateway process. */
   maxConcurrency?: number;
+  /** Told of every finished call (endpoint, status, duration), for the metrics. */
+  onCall?: (sample: { endpoint: string; status: string; seconds: number }) => void;
   /** Told of every failed call (endpoint, status, Wix code; never the key or a body), e.g. to log it. */
   onFailure?: (failure: UpstreamFailure) => void;
   /** Told of every upstream write once it is answered or has failed (the audit trail); must not throw. */
@@ -129,6 +131,8 @@ export class WixHttp {
     if (call.accountId) headers['wix-account-id'] = call.accountId;
     if (call.siteId) headers['wix-site-id'] = call.siteId;
     const retryable = method === 'get' || call.idempotent === true;
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     try {
       const response = await this.client(path.replace(/^\//, ''), {
         method,
@@ -139,6 +143,7 @@ export class WixHttp {
         retry: retryable ? this.retry : { limit: 0 },
       });
       this.world = response.headers.get(WORLD_ID_HEADER) ?? this.world;
+      this.options.onCall?.({ endpoint: call.operation, status: String(response.status), seconds: seconds() });
       const text = await response.text();
       const body = (text ? JSON.parse(text) : {}) as T;
       if (method !== 'get' && !call.read) this.tellWrite(method, path, call, { status: response.status, body });
@@ -147,6 +152,8 @@ export class WixHttp {
       const failure = await describeFailure(error, call.operation);
       if (error instanceof HTTPError) this.world = error.response.headers.get(WORLD_ID_HEADER) ?? this.world;
       this.options.onFailure?.(failure);
+      const status = failure.kind === 'http' ? String(failure.status ?? 0) : failure.kind;
+      this.options.onCall?.({ endpoint: call.operation, status, seconds: seconds() });
       const mapped = mapUpstreamFailure(failure);
       if (method !== 'get' && !call.read) {
         const status = mapped.extensions.upstreamStatus as number | undefined;

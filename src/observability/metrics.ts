@@ -1,0 +1,141 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Distinct GraphQL operation names kept as label values; more are counted as `other` (label sets stay bounded). */
+const MAX_OPERATION_NAMES = 100;
+
+/** One finished upstream call, as the HTTP module reports it (no IDs, no key, no body). */
+export interface UpstreamCallSample {
+  /** Wix endpoint name, e.g. "Query Sites". */
+  endpoint: string;
+  /** HTTP status, or `timeout` / `network` when no answer came. */
+  status: string;
+  seconds: number;
+}
+
+/** What the gauges read when Prometheus scrapes. */
+export interface GaugeSources {
+  webSocketConnections: () => number;
+  pollers: () => { pollers: number; listeners: number };
+  runningOperations: () => number;
+}
+
+/**
+ * The gateway's Prometheus metrics (prom-client), on their own registry: GraphQL requests by operation and outcome,
+ * upstream calls by Wix endpoint and status, WebSocket connections, pollers and their listeners, running operations,
+ * and the default process metrics. Labels never hold IDs; operation names are capped.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  private readonly names = new Set<string>();
+  private readonly requests = new Counter({
+    name: 'wag_graphql_requests_total',
+    help: 'GraphQL requests over HTTP by operation name, type and outcome (ok | error).',
+    labelNames: ['operation', 'type', 'outcome'],
+    registers: [this.registry],
+  });
+  private readonly requestSeconds = new Histogram({
+    name: 'wag_graphql_request_duration_seconds',
+    help: 'Duration of GraphQL requests over HTTP by operation type.',
+    labelNames: ['type'],
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  private readonly upstreamCalls = new Counter({
+    name: 'wag_upstream_calls_total',
+    help: 'Calls to Wix by endpoint and HTTP status (timeout / network when no answer came); retries count apart.',
+    labelNames: ['endpoint', 'status'],
+    registers: [this.registry],
+  });
+  private readonly upstreamSeconds = new Histogram({
+    name: 'wag_upstream_call_duration_seconds',
+    help: 'Duration of calls to Wix by endpoint (with their retries).',
+    labelNames: ['endpoint'],
+    buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  constructor(sources: GaugeSources) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'wag_' });
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    gauge('wag_websocket_connections', 'Open GraphQL WebSocket connections.', sources.webSocketConnections);
+    gauge('wag_pollers', 'Status pollers running (one per watched resource).', () => sources.pollers().pollers);
+    gauge(
+      'wag_poller_listeners',
+      'Subscribers and waiting flow steps on the pollers.',
+      () => sources.pollers().listeners,
+    );
+    gauge('wag_operations_running', 'Flow operations this gateway runs now.', sources.runningOperations);
+  }
+
+  /** Counts one upstream call. */
+  upstreamCall(sample: UpstreamCallSample): void {
+    this.upstreamCalls.inc({ endpoint: sample.endpoint, status: sample.status });
+    this.upstreamSeconds.observe({ endpoint: sample.endpoint }, sample.seconds);
+  }
+
+  /** The Apollo plugin that counts and times every GraphQL request over HTTP. */
+  apolloPlugin(): ApolloServerPlugin {
+    return {
+      requestDidStart: async () => {
+        const started = performance.now();
+        return {
+          willSendResponse: async (ctx) => {
+            const type = ctx.operation?.operation ?? 'unknown';
+            const failed =
+              ctx.response.body.kind === 'single' && (ctx.response.body.singleResult.errors?.length ?? 0) > 0;
+            this.requests.inc({
+              operation: this.operationLabel(ctx.operationName ?? undefined),
+              type,
+              outcome: failed || ctx.errors?.length ? 'error' : 'ok',
+            });
+            this.requestSeconds.observe({ type }, (performance.now() - started) / 1000);
+          },
+        };
+      },
+    };
+  }
+
+  private operationLabel(name: string | undefined): string {
+    if (!name) return 'anonymous';
+    if (this.names.has(name)) return name;
+    if (this.names.size >= MAX_OPERATION_NAMES || !/^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(name)) return 'other';
+    this.names.add(name);
+    return name;
+  }
+}
+
+/** Serves `GET /metrics` (Prometheus text format) on its own port; nothing else. */
+export async function serveMetrics(metrics: GatewayMetrics, port: number, host: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.url !== '/metrics' || req.method !== 'GET') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: metrics are at /metrics\n');
+      return;
+    }
+    metrics.registry.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
+      () => res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics could not be collected\n'),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return server;
+}
+
+/** `http://host:port` of a listening metrics server. */
+export function metricsUrl(server: Server): string {
+  const a = server.address() as AddressInfo;
+  return `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}/metrics`;
+}
