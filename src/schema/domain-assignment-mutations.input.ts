@@ -1,24 +1,14 @@
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsString, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { IdempotencyKeyField } from './mutation-base.input.js';
+import { KeyedAccountInput } from './mutation-base.input.js';
 import { IsWixIdOf } from './wix-id.validator.js';
-
-const ACCOUNT_ID = "Account that owns the domain (Account global ID or Wix GUID). Default: the request's account.";
 
 /** Input of assignDomain. */
 @InputType('AssignDomainInput', {
   description:
     "Assign one of the account's domains to a Premium site, or move a redirect from another site (Wix Upsert Domain Assignment). PRIMARY onto a site that has domains removes them all; to keep them, assign as REDIRECT, then setPrimaryDomain.",
 })
-export class AssignDomainInput {
-  @IdempotencyKeyField()
-  idempotencyKey!: string;
-
-  @Field(() => ID, { nullable: true, description: ACCOUNT_ID })
-  @IsOptional()
-  @IsWixIdOf('Account')
-  accountId?: string | null;
-
+export class AssignDomainInput extends KeyedAccountInput {
   @Field(() => String, { description: 'The domain (connected or registered by the account).' })
   @IsString()
   @Length(3, 253)
@@ -38,15 +28,7 @@ export class AssignDomainInput {
 
 /** Input of setPrimaryDomain and unassignDomain. */
 @InputType('DomainAssignmentInput', { description: 'One assigned domain of an account.' })
-export class DomainAssignmentInput {
-  @IdempotencyKeyField()
-  idempotencyKey!: string;
-
-  @Field(() => ID, { nullable: true, description: ACCOUNT_ID })
-  @IsOptional()
-  @IsWixIdOf('Account')
-  accountId?: string | null;
-
+export class DomainAssignmentInput extends KeyedAccountInput {
   @Field(() => String, { description: 'The assigned domain.' })
   @IsString()
   @Length(3, 253)

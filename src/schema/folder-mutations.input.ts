@@ -1,21 +1,11 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { IdempotencyKeyField } from './mutation-base.input.js';
+import { KeyedAccountInput } from './mutation-base.input.js';
 import { IsWixIdOf } from './wix-id.validator.js';
-
-const ACCOUNT_ID = "Account the folder belongs to (Account global ID or Wix GUID). Default: the request's account.";
 
 /** Input of createFolder. */
 @InputType('CreateFolderInput', { description: 'Create a site folder (Wix Create Folder).' })
-export class CreateFolderInput {
-  @IdempotencyKeyField()
-  idempotencyKey!: string;
-
-  @Field(() => ID, { nullable: true, description: ACCOUNT_ID })
-  @IsOptional()
-  @IsWixIdOf('Account')
-  accountId?: string | null;
-
+export class CreateFolderInput extends KeyedAccountInput {
   @Field(() => String, { description: 'Folder name (1–100 characters, unique among its siblings).' })
   @IsString()
   @Length(1, 100)
@@ -29,15 +19,7 @@ export class CreateFolderInput {
 
 /** Input of updateFolder. */
 @InputType('UpdateFolderInput', { description: 'Rename a site folder (Wix Update Folder).' })
-export class UpdateFolderInput {
-  @IdempotencyKeyField()
-  idempotencyKey!: string;
-
-  @Field(() => ID, { nullable: true, description: ACCOUNT_ID })
-  @IsOptional()
-  @IsWixIdOf('Account')
-  accountId?: string | null;
-
+export class UpdateFolderInput extends KeyedAccountInput {
   @Field(() => ID, { description: 'The folder (Folder global ID or Wix GUID).' })
   @IsWixIdOf('Folder')
   folderId!: string;
@@ -50,15 +32,7 @@ export class UpdateFolderInput {
 
 /** Input of deleteFolder. */
 @InputType('DeleteFolderInput', { description: 'Delete a site folder (Wix Delete Folder).' })
-export class DeleteFolderInput {
-  @IdempotencyKeyField()
-  idempotencyKey!: string;
-
-  @Field(() => ID, { nullable: true, description: ACCOUNT_ID })
-  @IsOptional()
-  @IsWixIdOf('Account')
-  accountId?: string | null;
-
+export class DeleteFolderInput extends KeyedAccountInput {
   @Field(() => ID, { description: 'The folder (Folder global ID or Wix GUID).' })
   @IsWixIdOf('Folder')
   folderId!: string;
@@ -68,18 +42,7 @@ export class DeleteFolderInput {
 @InputType('MoveSitesToFolderInput', {
   description: 'Move sites into a folder or to the root (Wix Move Sites To Folder).',
 })
-export class MoveSitesToFolderInput {
-  @IdempotencyKeyField()
-  idempotencyKey!: string;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "Account of the sites and the folder. Default: the request's account.",
-  })
-  @IsOptional()
-  @IsWixIdOf('Account')
-  accountId?: string | null;
-
+export class MoveSitesToFolderInput extends KeyedAccountInput {
   @Field(() => [ID], { description: 'The sites (Site global IDs or Wix GUIDs), 1–500.' })
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -94,16 +57,8 @@ export class MoveSitesToFolderInput {
 
 /** Input of publishSite and unpublishSite. */
 @InputType('PublishSiteInput', { description: 'The site to publish or take offline (Wix Publish / Unpublish Site).' })
-export class PublishSiteInput {
-  @IdempotencyKeyField()
-  idempotencyKey!: string;
-
+export class PublishSiteInput extends KeyedAccountInput {
   @Field(() => ID, { description: 'The site (Site global ID or Wix site GUID), of the request’s account tree.' })
   @IsWixIdOf('Site')
   siteId!: string;
-
-  @Field(() => ID, { nullable: true, description: "Account that owns the site. Default: the request's account." })
-  @IsOptional()
-  @IsWixIdOf('Account')
-  accountId?: string | null;
 }

@@ -22,7 +22,7 @@ export type AdjustProductInstanceInput = {
 
 /** Assign one of the account's domains to a Premium site, or move a redirect from another site (Wix Upsert Domain Assignment). PRIMARY onto a site that has domains removes them all; to keep them, assign as REDIRECT, then setPrimaryDomain. */
 export type AssignDomainInput = {
-  /** Account that owns the domain (Account global ID or Wix GUID). Default: the request's account. */
+  /** Account to act on (Account global ID or Wix account GUID): the main account or one of its sub-accounts. Default: the request's account (the `wix-account-id` header, else the main account). */
   accountId?: string | number | null | undefined;
   /** PRIMARY or REDIRECT (default: REDIRECT, which becomes PRIMARY on a site without domains). */
   assignmentType?: string;
@@ -167,7 +167,7 @@ export type CreateConnectedDomainInput = {
 
 /** Create a site folder (Wix Create Folder). */
 export type CreateFolderInput = {
-  /** Account the folder belongs to (Account global ID or Wix GUID). Default: the request's account. */
+  /** Account to act on (Account global ID or Wix account GUID): the main account or one of its sub-accounts. Default: the request's account (the `wix-account-id` header, else the main account). */
   accountId?: string | number | null | undefined;
   /** Required idempotency key (1–100 printable characters, no spaces), chosen by the client per intended action. Retrying with the same key and input returns the first result without acting again; the same key with another input is the user error IDEMPOTENCY_CONFLICT. Passed to Wix as `idempotencyKey` where Wix has one. */
   idempotencyKey: string;
@@ -219,7 +219,7 @@ export type DeleteConnectedDomainInput = {
 
 /** Delete a site folder (Wix Delete Folder). */
 export type DeleteFolderInput = {
-  /** Account the folder belongs to (Account global ID or Wix GUID). Default: the request's account. */
+  /** Account to act on (Account global ID or Wix account GUID): the main account or one of its sub-accounts. Default: the request's account (the `wix-account-id` header, else the main account). */
   accountId?: string | number | null | undefined;
   /** The folder (Folder global ID or Wix GUID). */
   folderId: string | number;
@@ -288,7 +288,7 @@ export type DnsRecordType =
 
 /** One assigned domain of an account. */
 export type DomainAssignmentInput = {
-  /** Account that owns the domain (Account global ID or Wix GUID). Default: the request's account. */
+  /** Account to act on (Account global ID or Wix account GUID): the main account or one of its sub-accounts. Default: the request's account (the `wix-account-id` header, else the main account). */
   accountId?: string | number | null | undefined;
   /** The assigned domain. */
   domain: string;
@@ -374,7 +374,7 @@ export type IcannConfirmationStatus =
 
 /** Move sites into a folder or to the root (Wix Move Sites To Folder). */
 export type MoveSitesToFolderInput = {
-  /** Account of the sites and the folder. Default: the request's account. */
+  /** Account to act on (Account global ID or Wix account GUID): the main account or one of its sub-accounts. Default: the request's account (the `wix-account-id` header, else the main account). */
   accountId?: string | number | null | undefined;
   /** Target folder (Folder global ID or Wix GUID); absent: the root. */
   folderId?: string | number | null | undefined;
@@ -496,7 +496,7 @@ export type ProductType =
 
 /** The site to publish or take offline (Wix Publish / Unpublish Site). */
 export type PublishSiteInput = {
-  /** Account that owns the site. Default: the request's account. */
+  /** Account to act on (Account global ID or Wix account GUID): the main account or one of its sub-accounts. Default: the request's account (the `wix-account-id` header, else the main account). */
   accountId?: string | number | null | undefined;
   /** Required idempotency key (1–100 printable characters, no spaces), chosen by the client per intended action. Retrying with the same key and input returns the first result without acting again; the same key with another input is the user error IDEMPOTENCY_CONFLICT. Passed to Wix as `idempotencyKey` where Wix has one. */
   idempotencyKey: string;
@@ -684,7 +684,7 @@ export type UpdateDnsZoneInput = {
 
 /** Rename a site folder (Wix Update Folder). */
 export type UpdateFolderInput = {
-  /** Account the folder belongs to (Account global ID or Wix GUID). Default: the request's account. */
+  /** Account to act on (Account global ID or Wix account GUID): the main account or one of its sub-accounts. Default: the request's account (the `wix-account-id` header, else the main account). */
   accountId?: string | number | null | undefined;
   /** The folder (Folder global ID or Wix GUID). */
   folderId: string | number;
