@@ -25,7 +25,7 @@ import { readinessReport, upstreamFailureLine } from './gateway-health.js';
 import { buildGatewaySchema } from './schema.js';
 import { GatewayMetrics, metricsUrl, serveMetrics } from './observability/metrics.js';
 import { UpstreamReadiness } from './upstream-readiness.js';
-import { upstreamIdentity } from './upstream-identity.js';
+import { upstreamIdentityOf } from './upstream-identity.js';
 import { UpstreamServices } from './upstream-services.js';
 import { GraphQLWebSocket, type WebSocketLimits } from './websocket.js';
 
@@ -138,7 +138,7 @@ export class Gateway {
         storePath: ':memory:',
         ...options.operations,
         around: runAsOperation,
-        upstreamId: () => upstreamIdentity(options.upstream.baseUrl, options.upstream.mainAccountId, readiness.world),
+        upstreamId: upstreamIdentityOf(options.upstream.baseUrl, options.upstream.mainAccountId, () => readiness.world),
       },
       upstream,
     );

@@ -122,3 +122,16 @@ export async function customerSiteInput(sandbox: TestSandbox, idempotencyKey: st
     products: [{ catalogProductId: PRODUCT.premiumCore, countryCode: 'US', billingCycle: { unit: 'YEAR', count: 1 } }],
   };
 }
+
+/** A registrant every domain flow test uses (valid for the sandbox's contact rules). */
+export const REGISTRANT = {
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  address: '1 Main Street',
+  city: 'Springfield',
+  countryCode: 'US',
+  subdivisionCode: 'US-IL',
+  postalCode: '62701',
+  phone: '+15551234567',
+};

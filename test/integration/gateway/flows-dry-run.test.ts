@@ -8,20 +8,9 @@ import {
   FlowSetUpCustomerSiteDocument,
 } from '../../gql/graphql.js';
 import { useStack } from '../../helpers/stack.js';
-import { FLOW_STACK } from './flow-fixtures.js';
+import { FLOW_STACK, REGISTRANT } from './flow-fixtures.js';
 import { key, worldOf } from './write-fixtures.js';
 
-const REGISTRANT = {
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  email: 'ada@example.com',
-  address: '1 Main Street',
-  city: 'Springfield',
-  countryCode: 'US',
-  subdivisionCode: 'US-IL',
-  postalCode: '62701',
-  phone: '+15551234567',
-};
 /** The only POSTs that read: Query Sites and Query Packages. */
 const QUERIES = new Set(['querySites', 'queryPackages']);
 

@@ -8,20 +8,8 @@ import {
   type PurchaseDomainInput,
 } from '../../gql/graphql.js';
 import { useStack } from '../../helpers/stack.js';
-import { expectSucceeded, finished, stepStatuses, until, writeCalls, FLOW_STACK } from './flow-fixtures.js';
+import { expectSucceeded, finished, stepStatuses, until, writeCalls, FLOW_STACK, REGISTRANT } from './flow-fixtures.js';
 import { key, worldOf } from './write-fixtures.js';
-
-const REGISTRANT = {
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  email: 'ada@example.com',
-  address: '1 Main Street',
-  city: 'Springfield',
-  countryCode: 'US',
-  subdivisionCode: 'US-IL',
-  postalCode: '62701',
-  phone: '+15551234567',
-};
 
 /**
  * A flow run again after it failed or was canceled — with a NEW idempotency key, as a client does once it has seen
