@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
-import { inputPaths } from './resolvers/input-paths.middleware.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
 import { AuditResolver } from './resolvers/audit.resolver.js';
 import { ConnectedDomainResolver } from './resolvers/connected-domain.resolver.js';
@@ -24,6 +23,7 @@ import { SiteFolderMutationsResolver } from './resolvers/site-folder-mutations.r
 import { SiteMutationsResolver } from './resolvers/site-mutations.resolver.js';
 import { SiteResolver } from './resolvers/site.resolver.js';
 import { noPubSub, SubscriptionResolver } from './resolvers/subscription.resolver.js';
+import { validateArgs } from './resolvers/validate-args.js';
 
 /** Every resolver class of the gateway. */
 export const resolvers = [
@@ -66,17 +66,19 @@ function resolverContainer(table: NodeTable): ContainerType {
 }
 
 /**
- * Builds the executable schema. Validation is on explicitly (type-graphql 2 defaults it off), and rejected values
- * are not copied into errors. The node table (how `node(id)` refetches each type) is built here and given to the
+ * Builds the executable schema. Validation is on explicitly (type-graphql 2 defaults it off; validate-args.ts), and
+ * rejected values are not copied into errors. The node table (how `node(id)` refetches each type) is built here and given to the
  * NodeResolver through the resolver container.
  */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     container: resolverContainer(nodeTable()),
+    // validateFn does the validation `validate` turns on (see validate-args.ts); no global middleware: one would make
+    // every field of every type asynchronous.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    validateFn: validateArgs,
     emitSchemaFile: false,
-    globalMiddlewares: [inputPaths],
     // Every subscription has its own `subscribe` (the pollers); type-graphql still insists on a PubSub.
     pubSub: noPubSub,
   });

@@ -1,0 +1,188 @@
+/**
+ * `npm run bench:gateway` (issue 18): the gateway against its floor, the direct REST call to the sandbox.
+ *
+ * Three processes: the sandbox (bench/sandbox-child.ts, manual clock) and this one (the load generator) on core 1, the
+ * gateway (bench/gateway-child.ts) alone on core 0 — pinned with taskset where it exists. For each query (`site(id:)`,
+ * a 20-site list with product instances and packages, examples/01-dashboard.graphql) and for the first upstream call
+ * it makes, sent straight to the sandbox, it prints: req/s and p50/p99 at 10 connections (autocannon), p50/p99 at one
+ * connection (µs timing), the gateway's CPU ms per request (/proc/<pid>/stat utime + stime over the 10-connection
+ * run), upstream calls per request (sandbox call log), and the ratios to the direct call; and per round the gateway's
+ * cold start (spawn → listening, under tsx), its RSS idle and after the load, and the dashboard's upstream calls cold.
+ * Each round starts a fresh gateway. Env: BENCH_ROUNDS (default 2), BENCH_DURATION (s at 10 connections, default 10),
+ * BENCH_LATENCY_S (s at one connection, default 5), BENCH_CONNECTIONS (default 10), BENCH_ONLY (scenarios whose name
+ * contains it), BENCH_PROFILE (a directory: the gateway runs with --cpu-prof and writes its profile there).
+ */
+import { readFileSync } from 'node:fs';
+import { cpuMs, HAS_TASKSET, latency, load, pinSelf, rssMb, startChild, type Target } from './gateway-measure.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const LATENCY_S = Number(process.env.BENCH_LATENCY_S ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** Only the scenarios whose name contains this (e.g. `site(`, `20 sites`, `dashboard`). */
+const ONLY = process.env.BENCH_ONLY;
+/** A directory: the gateway runs with --cpu-prof and writes its profile there when it stops. */
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+const WARMUP_S = 2;
+/** Requests (at 10 connections) whose upstream calls are counted. */
+const COUNTED = 200;
+
+const DASHBOARD = readFileSync(new URL('../examples/01-dashboard.graphql', import.meta.url), 'utf8');
+const SITE = 'query Site($id: ID!) { site(id: $id) { id wixId displayName published premium } }';
+const SITE_LIST = `query SiteList { viewer { sites(first: 20) { totalCount nodes { id wixId displayName premium
+  productInstances { id wixId status product { name type } package { id wixId externalId } } } } } }`;
+
+interface Seed {
+  apiKey: string;
+  mainAccountId: string;
+}
+interface Scenario {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** The first upstream call the query makes, as a direct REST call. */
+  direct: { path: string; body: unknown };
+}
+
+async function json<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} → ${res.status}`);
+  return (await res.json()) as T;
+}
+
+const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function main(): Promise<void> {
+  pinSelf(1);
+  const sandbox = await startChild('./sandbox-child.ts', 1);
+  const seed = await json<Seed>(`${sandbox.url}/_sandbox/seed`);
+  const wix = { authorization: seed.apiKey, 'wix-account-id': seed.mainAccountId, 'content-type': 'application/json' };
+  const querySites = `${sandbox.url}/site-list/v2/sites/query`;
+  const first = await json<{ sites: Array<{ id: string }> }>(querySites, {
+    method: 'POST',
+    headers: wix,
+    body: JSON.stringify({ query: { cursorPaging: { limit: 1 } } }),
+  });
+  const siteId = first.sites[0]?.id as string;
+  const sorted = (limit: number) => ({
+    query: { filter: {}, sort: [{ fieldName: 'createdDate', order: 'DESC' }], cursorPaging: { limit } },
+  });
+  const scenarios: Scenario[] = [
+    {
+      name: 'site(id:)',
+      query: SITE,
+      variables: { id: siteId },
+      direct: {
+        path: '/site-list/v2/sites/query',
+        body: { query: { filter: { id: { $in: [siteId] } }, cursorPaging: { limit: 100 } } },
+      },
+    },
+    {
+      name: '20 sites + instances + packages',
+      query: SITE_LIST,
+      direct: { path: '/site-list/v2/sites/query', body: sorted(20) },
+    },
+    {
+      name: 'examples/01-dashboard',
+      query: DASHBOARD,
+      direct: { path: '/site-list/v2/sites/query', body: sorted(100) },
+    },
+  ];
+  const directTarget = (s: Scenario): Target => ({
+    url: `${sandbox.url}${s.direct.path}`,
+    method: 'POST',
+    headers: wix,
+    body: JSON.stringify(s.direct.body),
+  });
+  console.log(
+    `gateway bench: ${CONNECTIONS} connections × ${DURATION_S} s, 1 connection × ${LATENCY_S} s, ${ROUNDS} round(s); ` +
+      (HAS_TASKSET ? 'gateway on core 0, sandbox + load generator on core 1' : 'no taskset: nothing pinned'),
+  );
+  const rows: string[] = [];
+  const rounds: string[] = [];
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      const gateway = await startChild(
+        './gateway-child.ts',
+        0,
+        {
+          SANDBOX_URL: sandbox.url,
+          SANDBOX_API_KEY: seed.apiKey,
+          SANDBOX_ACCOUNT_ID: seed.mainAccountId,
+        },
+        PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+      );
+      try {
+        await new Promise((r) => setTimeout(r, 1_000));
+        const idleRss = rssMb(gateway.pid);
+        const gql = (s: Scenario): Target => ({
+          url: `${gateway.url}/graphql`,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: s.query, variables: s.variables ?? {} }),
+        });
+        const coldCalls = await callsPer(sandbox.url, gql(scenarios[2] as Scenario), 1);
+        for (const s of scenarios.filter((x) => !ONLY || x.name.includes(ONLY))) {
+          const g = gql(s);
+          const d = directTarget(s);
+          const probe = await fetch(g.url, { method: 'POST', headers: g.headers, body: g.body });
+          const answer = (await probe.json()) as { errors?: unknown };
+          if (answer.errors) throw new Error(`${s.name} answered errors: ${JSON.stringify(answer.errors)}`);
+          await load(g, CONNECTIONS, WARMUP_S);
+          await load(d, CONNECTIONS, WARMUP_S);
+          const calls = await callsPer(sandbox.url, g, COUNTED);
+          const cpuBefore = cpuMs(gateway.pid);
+          const gl = await load(g, CONNECTIONS, DURATION_S);
+          const cpu = (cpuMs(gateway.pid) - cpuBefore) / gl.total;
+          const dl = await load(d, CONNECTIONS, DURATION_S);
+          const g1 = await latency(g, LATENCY_S);
+          const d1 = await latency(d, LATENCY_S);
+          rows.push(
+            `| ${round} | ${s.name} | gateway | ${int(gl.rps)} | ${gl.p50} / ${gl.p99} | ${fmt(g1.p50)} / ${fmt(g1.p99)} | ${fmt(cpu)} | ${fmt(calls)} | ${gl.failed} |`,
+            `| ${round} | ${s.name} | direct | ${int(dl.rps)} | ${dl.p50} / ${dl.p99} | ${fmt(d1.p50)} / ${fmt(d1.p99)} | | 1 | ${dl.failed} |`,
+            `| ${round} | ${s.name} | ratio | ${fmt(gl.rps / dl.rps, 3)}× | | +${fmt(g1.p50 - d1.p50)} ms p50 | | | |`,
+          );
+        }
+        rounds.push(
+          `| ${round} | ${fmt(gateway.startMs / 1000)} s | ${idleRss} MB | ${rssMb(gateway.pid)} MB | ${fmt(coldCalls, 0)} |`,
+        );
+      } finally {
+        gateway.child.kill('SIGTERM');
+        await new Promise((resolve) => gateway.child.once('exit', resolve));
+      }
+    }
+  } finally {
+    sandbox.child.kill('SIGTERM');
+  }
+  console.log(
+    '\n| round | query | series | req/s (10 conn) | p50 / p99 ms (10 conn) | p50 / p99 ms (1 conn) | gateway CPU ms/req | upstream calls/req | failed |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+  console.log(
+    '\n| round | cold start (spawn → listening, tsx) | RSS idle | RSS after load | dashboard upstream calls, cold |',
+  );
+  console.log('|---|---|---|---|---|');
+  for (const row of rounds) console.log(row);
+}
+
+/** Upstream calls per request over `requests` requests (10 connections), from the sandbox call log. */
+async function callsPer(sandboxUrl: string, target: Target, requests: number): Promise<number> {
+  await fetch(`${sandboxUrl}/_sandbox/calls`, { method: 'DELETE' });
+  for (let sent = 0; sent < requests;) {
+    const batch = Math.min(CONNECTIONS, requests - sent);
+    await Promise.all(
+      Array.from({ length: batch }, () =>
+        fetch(target.url, { method: target.method, headers: target.headers, body: target.body }).then((r) =>
+          r.arrayBuffer(),
+        ),
+      ),
+    );
+    sent += batch;
+  }
+  const { calls } = await json<{ calls: unknown[] }>(`${sandboxUrl}/_sandbox/calls`);
+  return calls.length / requests;
+}
+
+await main();
