@@ -1,5 +1,8 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -231,6 +234,9 @@ async function startApollo(
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // No field has a cache hint and no answer a Cache-Control header; Apollo's default cache-control plugin would
+      // still wrap every field resolver of the schema to compute one (issue 18's profile).
+      ApolloServerPluginCacheControlDisabled(),
       auth.apolloPlugin(schema),
       metrics.apolloPlugin(),
       limitsPlugin(schema),

@@ -57,12 +57,13 @@ export class UpstreamTransport {
       const raw = NULL_BODY_STATUS.has(status) ? undefined : await answer.body.arrayBuffer();
       if (raw === undefined) await answer.body.dump();
       if (status < 200 || status > 599) throw new Error(`Unexpected status ${status}`);
-      const decoded = raw && raw.byteLength > 0 ? decode(Buffer.from(raw), encoding) : null;
-      return new Response(decoded, {
+      const decoded = raw && raw.byteLength > 0 ? decode(Buffer.from(raw), encoding) : undefined;
+      const init = {
         status,
         statusText: STATUS_CODES[status] ?? '',
-        headers: responseHeaders(answer.headers, decoded !== null && encoding !== undefined),
-      });
+        headers: responseHeaders(answer.headers, decoded !== undefined && encoding !== undefined),
+      };
+      return new BufferedResponse(decoded, init) as unknown as Response;
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       throw new TypeError('fetch failed', { cause: error });
@@ -72,6 +73,62 @@ export class UpstreamTransport {
   /** Closes the idle sockets and waits for the calls in flight. */
   close(): Promise<void> {
     return this.agent.close();
+  }
+}
+
+/** Response as a class whose members may be overridden (the DOM typings declare them as properties). */
+const ResponseClass = Response as unknown as new (
+  body: null,
+  init: ResponseInit,
+) => { readonly status: number; readonly statusText: string; readonly headers: Headers };
+
+/**
+ * A Response whose body is already in memory: `text()`, `json()` and `arrayBuffer()` hand back the bytes, and the web
+ * stream of `body` is made only if someone asks for it (a Response built with a body makes one at once, and reading
+ * it back through the stream cost more than the rest of the answer). Read once, as any Response.
+ */
+class BufferedResponse extends ResponseClass {
+  #bytes: Buffer;
+  #used = false;
+  #stream: ReadableStream<Uint8Array> | null | undefined;
+
+  constructor(bytes: Buffer | undefined, init: ResponseInit) {
+    super(null, init);
+    this.#bytes = bytes ?? Buffer.alloc(0);
+  }
+
+  get body(): ReadableStream<Uint8Array> | null {
+    if (this.#stream === undefined) this.#stream = this.#bytes.length > 0 ? new Blob([this.#bytes]).stream() : null;
+    return this.#stream;
+  }
+
+  get bodyUsed(): boolean {
+    return this.#used || Boolean(this.#stream?.locked);
+  }
+
+  text(): Promise<string> {
+    return this.#read().then((bytes) => bytes.toString('utf8'));
+  }
+
+  json(): Promise<unknown> {
+    return this.text().then((text) => JSON.parse(text) as unknown);
+  }
+
+  arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#read().then((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+  }
+
+  clone(): Response {
+    if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
+    const init = { status: this.status, statusText: this.statusText, headers: this.headers };
+    return new BufferedResponse(this.#bytes, init) as unknown as Response;
+  }
+
+  #read(): Promise<Buffer> {
+    if (this.bodyUsed) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+    this.#used = true;
+    if (this.#stream) return new Response(this.#stream).arrayBuffer().then((b) => Buffer.from(b));
+    return Promise.resolve(this.#bytes);
   }
 }
 

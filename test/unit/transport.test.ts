@@ -177,6 +177,31 @@ describe('UpstreamTransport', () => {
     }
   });
 
+  it('as a fetch: answers a Response read once, clonable before, and with a body stream on demand', async () => {
+    const transport = new UpstreamTransport({ connections: 1 });
+    try {
+      answer = (_req, res) => {
+        res.writeHead(201, { 'content-type': 'application/json', 'x-a': 'b' });
+        res.end('{"n":1}');
+      };
+      const response = await transport.fetch(`${baseUrl}/r`);
+      expect(response).toBeInstanceOf(Response);
+      expect([response.status, response.ok, response.statusText]).toEqual([201, true, 'Created']);
+      expect(response.headers.get('x-a')).toBe('b');
+      const copy = response.clone();
+      await expect(response.json()).resolves.toEqual({ n: 1 });
+      expect(response.bodyUsed).toBe(true);
+      await expect(response.text()).rejects.toThrow(TypeError);
+      expect(() => response.clone()).toThrow(TypeError);
+      await expect(copy.text()).resolves.toBe('{"n":1}');
+      const streamed = await transport.fetch(`${baseUrl}/s`);
+      await expect(new Response(streamed.body).text()).resolves.toBe('{"n":1}');
+      expect(streamed.bodyUsed).toBe(true);
+    } finally {
+      await transport.close();
+    }
+  });
+
   it('as a fetch: a refused connection is TypeError("fetch failed") with the cause', async () => {
     const transport = new UpstreamTransport({ connections: 1 });
     try {
