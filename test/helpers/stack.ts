@@ -45,6 +45,9 @@ export class TestStack {
     const sandbox = await TestSandbox.start();
     const gateway = await Gateway.start({
       ...options.gateway,
+      // Tests count upstream calls and run many requests at once: no rate budget to speak of and no read cache,
+      // unless a test asks for them (the budget tests do).
+      budget: { limit: 1_000_000, readCache: false, ...options.gateway?.budget },
       upstream: {
         baseUrl: sandbox.url,
         apiKey: sandbox.seed.apiKey,
