@@ -86,9 +86,9 @@ export class UpstreamScheduler {
     this.lastStep = now();
   }
 
-  /** Tokens polls leave for interactive calls (half the burst). */
+  /** Tokens polls leave for interactive calls (half the burst, rounded down: a burst of 1 keeps none). */
   private get reserve(): number {
-    return Math.ceil(this.options.burst / 2);
+    return Math.floor(this.options.burst / 2);
   }
 
   /**

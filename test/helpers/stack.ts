@@ -11,6 +11,8 @@ export interface GraphQLResult<T> {
   status: number;
   data?: T | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  /** The answer's extensions (`upstream`: the Wix calls it cost). */
+  extensions?: Record<string, unknown>;
 }
 
 export interface StackOptions {
