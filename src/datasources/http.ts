@@ -202,12 +202,12 @@ export class WixHttp {
   /** Waits for the rate budget (one token per attempt); counts the call and the wait on the caller's usage. */
   private async admit(call: CallOptions): Promise<void> {
     const budget = currentBudget();
-    if (budget?.usage) budget.usage.calls++;
     const scheduler = this.options.scheduler;
-    if (!scheduler) return;
     const tenant = budget?.tenantId ?? call.accountId ?? '';
-    const waited = await scheduler.acquire(budget?.class ?? BudgetClass.FLOW, tenant);
-    if (budget?.usage) budget.usage.waitedMs += waited;
+    const waited = scheduler ? await scheduler.acquire(budget?.class ?? BudgetClass.FLOW, tenant) : 0;
+    if (!budget?.usage) return;
+    budget.usage.calls++;
+    budget.usage.waitedMs += waited;
   }
 
   private async send<T>(method: Method, path: string, call: CallOptions): Promise<{ body: T; bytes: number }> {
