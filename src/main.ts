@@ -49,6 +49,7 @@ async function runSandbox(config: Config): Promise<void> {
     host: config.host,
     seed: config.sandboxSeed,
     clock: config.sandboxClock,
+    rateLimitPerMinute: config.sandboxRateLimitPerMinute,
   }).catch(listenFailure('SANDBOX_PORT', 'HOST'));
   console.log(
     `Wix sandbox listening on ${displayUrl(sandbox.url)} (seed ${sandbox.seed}, ${config.sandboxClock} clock)`,
@@ -70,6 +71,7 @@ async function serve(config: Config): Promise<void> {
         host: '127.0.0.1',
         seed: config.sandboxSeed,
         clock: config.sandboxClock,
+        rateLimitPerMinute: config.sandboxRateLimitPerMinute,
       }).catch(listenFailure('SANDBOX_PORT'));
   const upstream: UpstreamConfig = {
     ...(sandbox
@@ -99,6 +101,12 @@ async function serve(config: Config): Promise<void> {
     },
     readyRetryMs: config.readyRetryMs,
     trustedDocuments: config.trustedDocuments,
+    budget: {
+      limit: config.budget.limitPerMinute,
+      maxWaitMs: config.budget.maxWaitMs,
+      pollShare: config.budget.pollShare,
+      readCache: config.budget.readCache ? {} : false,
+    },
     metrics: config.metricsPort === undefined ? undefined : { port: config.metricsPort },
     log: (line) => console.error(line),
     auth: config.auth,
