@@ -39,6 +39,7 @@ export class RedisLink extends EventEmitter<{ change: [healthy: boolean] }> {
   private readonly handlers = new Map<string, Set<ChannelHandler>>();
   private readonly log: (line: string) => void;
   private state: boolean | undefined;
+  private started = false;
   private closed = false;
 
   constructor(private readonly options: RedisLinkOptions) {
@@ -95,6 +96,7 @@ export class RedisLink extends EventEmitter<{ change: [healthy: boolean] }> {
     const connect = (c: Redis) => c.connect().catch(() => undefined);
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, this.options.startTimeoutMs ?? 2_000).unref());
     await Promise.race([Promise.all([connect(this.client), connect(this.subscriber)]), timeout]);
+    this.started = true;
     this.update();
   }
 
@@ -162,7 +164,8 @@ export class RedisLink extends EventEmitter<{ change: [healthy: boolean] }> {
   /** Emits `change` and logs a line when `healthy` flips. */
   private update(): void {
     const healthy = this.healthy;
-    if (healthy === this.state || (this.closed && !healthy && this.state === undefined)) return;
+    // Before start() has waited for both connections, a half-open link is no news.
+    if (!this.started || healthy === this.state) return;
     const first = this.state === undefined;
     this.state = healthy;
     if (this.closed) return;

@@ -18,8 +18,15 @@ interface Held {
   id: string;
   leased: boolean;
   seq: number;
+  /** A claim is under way (one at a time: two racing claims of one instance must not make it follow itself). */
+  claiming: boolean;
 }
 
+/** Takes a free lease, or keeps one this instance already holds (renewing it); 0 when another instance holds it. */
+const CLAIM = `local holder = redis.call('get', KEYS[1])
+if holder == ARGV[1] then redis.call('pexpire', KEYS[1], ARGV[2]) return 1 end
+if not holder then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
+return 0`;
 /** Renews a lease this instance holds (and the TTL of the resource's last state); 0 when it is someone else's. */
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then
   redis.call('pexpire', KEYS[1], ARGV[2]); redis.call('pexpire', KEYS[2], tonumber(ARGV[2]) * 3); return 1
@@ -71,7 +78,7 @@ export class SharedPollers implements PollerCoordinator {
   }
 
   attach(poller: Poller<unknown>): void {
-    const held: Held = { poller, id: poller.key.replace('\u0000', '|'), leased: false, seq: 0 };
+    const held: Held = { poller, id: poller.key.replace('\u0000', '|'), leased: false, seq: 0, claiming: false };
     this.held.set(held.id, held);
     poller.onShare = (event) => this.share(held, event);
     if (!this.link.healthy) poller.lead();
@@ -81,7 +88,7 @@ export class SharedPollers implements PollerCoordinator {
   detach(poller: Poller<unknown>): void {
     const id = poller.key.replace('\u0000', '|');
     const held = this.held.get(id);
-    if (!held || held.poller !== poller) return;
+    if (held?.poller !== poller) return;
     this.held.delete(id);
     poller.onShare = undefined;
     if (held.leased && this.link.healthy) this.track(this.release(held));
@@ -97,15 +104,20 @@ export class SharedPollers implements PollerCoordinator {
 
   /** Takes the lease (this instance polls) or follows the holder (its kept state first). */
   private async claim(held: Held): Promise<void> {
+    if (held.claiming) return;
+    held.claiming = true;
+    try {
+      await this.tryClaim(held);
+    } finally {
+      held.claiming = false;
+    }
+  }
+
+  private async tryClaim(held: Held): Promise<void> {
     const { client } = this.link;
     try {
-      const taken = await client.set(
-        this.key('lease', held.id),
-        this.link.instanceId,
-        'PX',
-        this.options.leaseMs,
-        'NX',
-      );
+      const lease = this.key('lease', held.id);
+      const taken = (await client.eval(CLAIM, 1, lease, this.link.instanceId, this.options.leaseMs)) === 1;
       if (this.held.get(held.id) !== held) {
         if (taken) await this.release(held);
         return;
