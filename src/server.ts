@@ -115,6 +115,8 @@ export class Gateway {
     });
     const apollo = await startApollo(schema, auth, metrics);
     const log = options.log ?? (() => undefined);
+    // Redis (REDIS_URL), before everything that shares through it (the budget too); degraded when it does not answer.
+    const shared = options.shared ? await GatewayShared.start(options.shared, log) : undefined;
     const budget = new GatewayBudget(options.budget);
     const http = new WixHttp({
       scheduler: budget.scheduler,
@@ -126,8 +128,6 @@ export class Gateway {
       onCall: (sample) => metrics.upstreamCall(sample),
       onWrite: auth.recordWrite,
     });
-    // Redis (REDIS_URL): started before anything that shares through it; degraded (alone) when it does not answer.
-    const shared = options.shared ? await GatewayShared.start(options.shared, log) : undefined;
     const caches = new SharedCaches(shared?.cacheTier);
     // The truthful start: a refused key or account stops here; an unreachable upstream starts not ready. It also tells
     // a sandbox's world before the store is first used.

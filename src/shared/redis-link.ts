@@ -16,6 +16,20 @@ export interface RedisLinkOptions {
   startTimeoutMs?: number;
 }
 
+/**
+ * What the rate budget (src/budget, issue 14) needs of Redis to share Wix's limit between instances: the client (for
+ * rate-limiter-flexible's `RateLimiterRedis({ storeClient: client, keyPrefix: prefix + 'budget' })`), whether Redis
+ * serves now (when not: each instance spends 1/GATEWAY_INSTANCES of the limit on its own), and the changes of that.
+ * `Gateway.shared.link` is one; `Gateway.shared.instances` is GATEWAY_INSTANCES.
+ */
+export interface BudgetRedis {
+  readonly client: Redis;
+  readonly healthy: boolean;
+  readonly prefix: string;
+  on(event: 'change', listener: (healthy: boolean) => void): unknown;
+  off(event: 'change', listener: (healthy: boolean) => void): unknown;
+}
+
 /** A message handler of one channel (the text as published). */
 export type ChannelHandler = (message: string) => void;
 
@@ -29,7 +43,7 @@ const MAX_CHANNELS = 64;
  * off), so every caller fails fast and falls back to local behaviour instead of piling up work. The lead's budget
  * and the shared pollers, operations and caches all use this one link.
  */
-export class RedisLink extends EventEmitter<{ change: [healthy: boolean] }> {
+export class RedisLink extends EventEmitter<{ change: [healthy: boolean] }> implements BudgetRedis {
   /** Commands (keys under {@link key}). Fails fast while Redis is away. */
   readonly client: Redis;
   /** The subscriber connection (SUBSCRIBE puts a connection in a mode where it takes no other command). */

@@ -1,11 +1,13 @@
 import type { Client } from 'graphql-ws';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import {
+  DnsZoneByNameDocument,
   FlowOperationUpdatedDocument,
   FlowSetUpCustomerSiteDocument,
   RegisteredDomainUpdatedDocument,
   type FlowOperationUpdatedSubscription,
   type RegisteredDomainUpdatedSubscription,
+  UpdateDnsZoneDocument,
 } from '../../gql/graphql.js';
 import { dropPrefix, randomPrefix, REDIS_URL, TestCluster } from '../../helpers/redis-cluster.js';
 import { TestSandbox } from '../../helpers/sandbox.js';
@@ -155,5 +157,38 @@ describe('several instances sharing Redis: updates and pollers', () => {
     await sandbox.advance((await settings(sandbox)).registrationMs);
     const next = await Promise.all(onLast.map((s) => s.data(5_000)));
     expect(next.every((n) => n.registeredDomainUpdated.status === 'ACTIVE')).toBe(true);
+  });
+
+  it('caches shared: a DNS zone read on A serves B and C; an edit through B is seen on A and C', async () => {
+    const [a, b, c] = (await startCluster()).gateways as [
+      (typeof cluster.gateways)[0],
+      (typeof cluster.gateways)[0],
+      (typeof cluster.gateways)[0],
+    ];
+    const domain = 'pixelco-agency.com';
+    const zoneReads = async () => (await sandbox.calls('getDnsZone')).length;
+    const zone = async (g: typeof a) => (await gatewayData(g, DnsZoneByNameDocument, { domain })).dnsZone!;
+    const before = await zone(a);
+    expect(await zoneReads()).toBe(1);
+    expect(await zone(b)).toEqual(before);
+    expect(await zone(c)).toEqual(before);
+    expect(await zoneReads()).toBe(1);
+    expect(b.shared?.cacheTier.hits).toBeGreaterThanOrEqual(1);
+
+    const old = before.records.find((r) => r.type === 'A')!;
+    const { updateDnsZone } = await gatewayData(b, UpdateDnsZoneDocument, {
+      input: {
+        domain,
+        deletions: [{ type: 'A', hostName: old.hostName, values: old.values }],
+        additions: [{ type: 'A', hostName: domain, ttl: 600, values: ['203.0.113.10'] }],
+      },
+    });
+    expect(updateDnsZone.userErrors).toEqual([]);
+    // The write on B dropped the zone on every instance (published invalidation): A reads Wix once, C takes A's read.
+    await eventually(async () =>
+      expect((await zone(a)).records.find((r) => r.type === 'A')?.values).toEqual(['203.0.113.10']),
+    );
+    expect((await zone(c)).records.find((r) => r.type === 'A')?.values).toEqual(['203.0.113.10']);
+    expect(await zoneReads()).toBe(2);
   });
 });
