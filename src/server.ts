@@ -117,7 +117,12 @@ export class Gateway {
     const log = options.log ?? (() => undefined);
     // Redis (REDIS_URL), before everything that shares through it (the budget too); degraded when it does not answer.
     const shared = options.shared ? await GatewayShared.start(options.shared, log) : undefined;
-    const budget = new GatewayBudget(options.budget);
+    // With Redis the budget is one bucket for every instance; while Redis is away, 1/GATEWAY_INSTANCES of it each.
+    const budget = new GatewayBudget(
+      shared && !options.budget?.sharedLink
+        ? { ...options.budget, sharedLink: shared.link, instances: options.budget?.instances ?? shared.instances }
+        : options.budget,
+    );
     const http = new WixHttp({
       scheduler: budget.scheduler,
       readCache: budget.readCache,

@@ -1,10 +1,11 @@
-import ky, { HTTPError, TimeoutError, type KyInstance, type RetryOptions } from 'ky';
+import ky, { HTTPError, type KyInstance, type RetryOptions } from 'ky';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { BudgetClass, currentBudget, runAsClass } from '../budget/call-budget.js';
 import type { ReadCache } from '../budget/read-cache.js';
 import type { UpstreamScheduler } from '../budget/scheduler.js';
 import { GatewayError, mapUpstreamFailure, type UpstreamFailure } from '../errors.js';
-import { registerSecret, scrub } from '../redact.js';
+import { describeFailure, RETRY_AFTER_STATUS, RETRY_STATUS, retryAfterMs, worthRetrying } from './http-failure.js';
+import { registerSecret } from '../redact.js';
 import { RetryBudget } from './retry-budget.js';
 
 /** Settings of the HTTP client; only the base URL, key and timeout come from the configuration. */
@@ -69,13 +70,6 @@ export interface CallOptions {
 }
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
-
-/** What a Wix error code looks like (`SITE_NOT_FOUND`, `Invalid domain`: letters, digits, underscores, spaces). */
-const CLEAN_CODE = /^[A-Za-z][A-Za-z0-9_ ]{0,63}$/;
-
-const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
-/** Statuses whose Retry-After is waited out before a retry. */
-const RETRY_AFTER_STATUS = [413, 429, 503];
 
 /**
  * The only module that talks HTTP to Wix (or the sandbox). It adds the auth headers of the contract, a timeout,
@@ -289,62 +283,4 @@ export class WixHttp {
   put<T>(path: string, call: CallOptions): Promise<T> {
     return this.request<T>('put', path, call);
   }
-}
-
-/**
- * Whether a failed attempt may be retried: a network error, or a retryable status whose Retry-After (if any) is not
- * above `maxRetryAfterMs` — ky would cut a longer one short and call again before Wix said to; the caller gets
- * UPSTREAM_RATE_LIMITED with the Retry-After instead. Timeouts are never retried (ky's rule too).
- */
-function worthRetrying(error: Error, maxRetryAfterMs: number): boolean {
-  if (error instanceof TimeoutError) return false;
-  if (!(error instanceof HTTPError)) return true;
-  const { status, headers } = error.response;
-  if (!RETRY_STATUS.includes(status)) return false;
-  const after = RETRY_AFTER_STATUS.includes(status) ? retryAfterMs(headers.get('retry-after')) : undefined;
-  return after === undefined || after <= maxRetryAfterMs;
-}
-
-/** Retry-After in milliseconds (delay-seconds or an HTTP date); undefined when absent or unreadable. */
-function retryAfterMs(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  const ms = Number.isNaN(seconds) ? Date.parse(value) - Date.now() : seconds * 1000;
-  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
-}
-
-/** The parts of a Wix error body the gateway reads (CONTRACT §0.2); anything else in it is ignored. */
-interface WixErrorBody {
-  details?: {
-    applicationError?: { code?: unknown };
-    validationError?: { fieldViolations?: Array<{ field?: unknown; description?: unknown }> };
-  };
-}
-
-/** Reduces a ky/fetch error to the few facts the gateway may use. */
-async function describeFailure(error: unknown, operation: string): Promise<UpstreamFailure> {
-  if (error instanceof TimeoutError) return { kind: 'timeout', operation };
-  if (error instanceof HTTPError) {
-    const status = error.response.status;
-    const retryAfter = retryAfterMs(error.response.headers.get('retry-after'));
-    let wixCode: string | undefined;
-    try {
-      const body = await error.response.json<WixErrorBody>();
-      const code = body?.details?.applicationError?.code;
-      // Only a clean identifier is kept as a code (it reaches clients as `wixCode`): never free text, never a key.
-      if (typeof code === 'string' && CLEAN_CODE.test(code) && scrub(code) === code) wixCode = code;
-      const violation = body?.details?.validationError?.fieldViolations?.[0];
-      if (violation && !wixCode) wixCode = 'INVALID_ARGUMENT';
-    } catch {
-      // Not JSON (e.g. an HTML error page): the status alone has to do.
-    }
-    return {
-      kind: 'http',
-      status,
-      wixCode,
-      retryAfterSeconds: retryAfter ? Math.ceil(retryAfter / 1000) : undefined,
-      operation,
-    };
-  }
-  return { kind: 'network', operation };
 }

@@ -48,8 +48,13 @@ export class TestStack {
     const gateway = await Gateway.start({
       ...options.gateway,
       // Tests count upstream calls and run many requests at once: no rate budget to speak of and no read cache,
-      // unless a test asks for them (the budget tests do).
-      budget: { limit: 1_000_000, readCache: false, ...options.gateway?.budget },
+      // unless a test asks for them (the budget tests do) or the run is the read-cache project (vitest.config.ts),
+      // which runs every write's test with the cache on to show each write is visible in the next read.
+      budget: {
+        limit: 1_000_000,
+        readCache: process.env.TEST_READ_CACHE === 'on' ? {} : false,
+        ...options.gateway?.budget,
+      },
       upstream: {
         baseUrl: sandbox.url,
         apiKey: sandbox.seed.apiKey,
@@ -159,6 +164,9 @@ export function useStack(options: StackOptions & { per?: 'file' | 'test' } = {})
     beforeEach(async () => {
       await current?.sandbox.reset();
       await current?.sandbox.clearCalls();
+      // A new world is an edit made outside the gateway: its read cache (when on) would serve the old one until the
+      // TTLs ran out, so it is dropped with it.
+      current?.gateway.budget.readCache?.invalidate();
     });
   }
   return new Proxy({} as TestStack, {

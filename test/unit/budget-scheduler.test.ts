@@ -21,7 +21,10 @@ describe('the rate budget scheduler', () => {
     // 400 calls wanting to go at once, from three classes and several tenants: far more than 60 a minute.
     for (let i = 0; i < 400; i++) {
       const cls = [BudgetClass.INTERACTIVE, BudgetClass.FLOW, BudgetClass.POLL][i % 3] as BudgetClass;
-      void Promise.resolve(s.acquire(cls, `t${i % 7}`)).then(() => granted.push(Date.now()), () => undefined);
+      void Promise.resolve(s.acquire(cls, `t${i % 7}`)).then(
+        () => granted.push(Date.now()),
+        () => undefined,
+      );
     }
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(granted.length).toBeGreaterThan(200);
@@ -56,7 +59,7 @@ describe('the rate budget scheduler', () => {
     const second = s.acquire(BudgetClass.INTERACTIVE, 't');
     let refused: unknown;
     try {
-      s.acquire(BudgetClass.INTERACTIVE, 't');
+      void s.acquire(BudgetClass.INTERACTIVE, 't');
     } catch (error) {
       refused = error;
     }
@@ -70,8 +73,8 @@ describe('the rate budget scheduler', () => {
 
   it('bounds every queue: past maxQueued a call is refused instead of queued', () => {
     const s = scheduler({ limit: 60, burst: 1, maxQueued: { poll: 5 } });
-    s.acquire(BudgetClass.POLL, 't');
-    const queued = Array.from({ length: 5 }, () => s.acquire(BudgetClass.POLL, 't'));
+    void s.acquire(BudgetClass.POLL, 't');
+    const queued = Array.from({ length: 5 }, () => Promise.resolve(s.acquire(BudgetClass.POLL, 't')));
     expect(() => s.acquire(BudgetClass.POLL, 't')).toThrow(/queue is full/);
     expect(s.snapshot().queued.poll).toBe(5);
     s.close();
@@ -106,6 +109,6 @@ describe('the rate budget scheduler', () => {
     expect(third).toBeInstanceOf(Promise);
     expect(s.acquire(BudgetClass.INTERACTIVE, 't')).toBe(0);
     s.close();
-    return Promise.allSettled([third]);
+    return Promise.allSettled([Promise.resolve(third)]);
   });
 });
