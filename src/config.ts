@@ -5,6 +5,7 @@ import { AuthConfigError, loadAuthConfig } from './auth/config.js';
 import type { GatewayAuthOptions } from './auth/gateway-auth.js';
 import { CatalogError, defaultCatalog, readCatalogFile, type ProductCatalog } from './catalog.js';
 import { TrustedDocuments, TrustedDocumentsError } from './limits/trusted-documents.js';
+import { loadSharedConfig, SharedConfigError, type SharedConfig } from './shared/shared-config.js';
 
 /*
  * Gateway configuration, read once from environment variables and validated at start-up: a bad value stops the
@@ -192,6 +193,8 @@ export interface Config {
   trustedDocuments?: TrustedDocuments;
   /** Access control: AUTH, its token and audit store, JWT settings, CORS_ORIGINS, audit retention (src/auth/config.ts). */
   auth: GatewayAuthOptions;
+  /** Several instances: REDIS_URL, REDIS_KEY_PREFIX, GATEWAY_INSTANCES, POLL_LEASE_MS (src/shared/shared-config.ts). */
+  shared: SharedConfig;
 }
 
 /** Thrown for a bad environment; `message` is one line naming the variable. */
@@ -211,6 +214,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth = loadAuthConfig(env, e.HOST, Boolean(e.WIX_API_KEY));
   } catch (error) {
     if (error instanceof AuthConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+  let shared: SharedConfig;
+  try {
+    shared = loadSharedConfig(env);
+  } catch (error) {
+    if (error instanceof SharedConfigError) throw new ConfigError(error.message);
     throw error;
   }
   return {
@@ -249,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       readCache: e.READ_CACHE === 'on',
     },
     auth,
+    shared,
   };
 }
 

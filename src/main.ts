@@ -110,6 +110,14 @@ async function serve(config: Config): Promise<void> {
     metrics: config.metricsPort === undefined ? undefined : { port: config.metricsPort },
     log: (line) => console.error(line),
     auth: config.auth,
+    shared: config.shared.redisUrl
+      ? {
+          redisUrl: config.shared.redisUrl,
+          keyPrefix: config.shared.keyPrefix,
+          pollLeaseMs: config.shared.pollLeaseMs,
+          instances: config.shared.instances,
+        }
+      : undefined,
   })
     .catch(listenFailure('PORT', 'HOST'))
     .catch(storeFailure(config.operationStorePath));

@@ -64,6 +64,8 @@ export interface OperationOptions {
   retention?: Partial<RetentionOptions>;
   /** Wraps the run of an operation's steps (the gateway's call context for the audit trail, src/auth). */
   around?: RunnerOptions<FlowDeps>['around'];
+  /** Told of every operation state this gateway saved (several instances publish it; see src/shared). */
+  onSaved?: RunnerOptions<FlowDeps>['onSaved'];
 }
 
 /** Retention of the store (documented defaults: 30 days of finished operations, 7 days of ledger, swept every 10 min). */
@@ -106,6 +108,7 @@ export class OperationServices implements FlowOperations {
       leaseMs: options.leaseMs,
       sweepMs: options.sweepMs,
       around: options.around,
+      onSaved: options.onSaved,
     });
     this.idempotencyWaitMs = options.idempotencyWaitMs ?? 10_000;
   }
