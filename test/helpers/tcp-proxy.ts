@@ -1,5 +1,4 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 
 /**
  * A loopback TCP proxy to a server (PostgreSQL, Redis) that a test can cut and restore: `cut()` closes every
