@@ -10,6 +10,8 @@ export interface EmbeddedSandboxOptions {
   host: string;
   seed: number;
   clock: 'real' | 'manual';
+  /** Wix's per-key rate limit, enforced by the sandbox (SANDBOX_RATE_LIMIT_PER_MINUTE); none when absent. */
+  rateLimitPerMinute?: number;
 }
 
 /** A running sandbox as the gateway sees it: its URL, the demo credentials it seeded, and how to stop it. */

@@ -10,7 +10,8 @@ import { startSandbox } from './server.js';
 const USAGE = `Usage: wix-sandbox
 
 Runs the Wix API sandbox. Environment: SANDBOX_PORT (default 4100; 0 picks a free port), HOST (default 0.0.0.0),
-SANDBOX_SEED (default 1), SANDBOX_CLOCK=real|manual (default real). See the README's "The Wix sandbox".`;
+SANDBOX_SEED (default 1), SANDBOX_CLOCK=real|manual (default real), SANDBOX_RATE_LIMIT_PER_MINUTE (per API key, like
+Wix's 200; default none). See the README's "The Wix sandbox".`;
 
 /** A refused variable: printed as one line, exit code 2 (as the gateway does for its configuration). */
 class ConfigError extends Error {}
@@ -20,6 +21,7 @@ interface StandaloneConfig {
   host: string;
   seed: number;
   clock: ClockMode;
+  rateLimitPerMinute?: number;
 }
 
 /** Reads and checks the variables; every problem names its variable. */
@@ -33,8 +35,17 @@ function readConfig(env: NodeJS.ProcessEnv): StandaloneConfig {
   if (!/^\d{1,9}$/.test(seed)) problems.push(`SANDBOX_SEED must be a non-negative integer (got "${seed}")`);
   const clock = text('SANDBOX_CLOCK') ?? 'real';
   if (clock !== 'real' && clock !== 'manual') problems.push('SANDBOX_CLOCK must be "real" or "manual"');
+  const rate = text('SANDBOX_RATE_LIMIT_PER_MINUTE');
+  if (rate !== undefined && (!/^\d{1,7}$/.test(rate) || Number(rate) > 1_000_000))
+    problems.push(`SANDBOX_RATE_LIMIT_PER_MINUTE must be an integer from 0 (no limit) to 1000000 (got "${rate}")`);
   if (problems.length > 0) throw new ConfigError(`Configuration error: ${problems.join('; ')}`);
-  return { port: Number(port), host: text('HOST') ?? '0.0.0.0', seed: Number(seed), clock: clock as ClockMode };
+  return {
+    port: Number(port),
+    host: text('HOST') ?? '0.0.0.0',
+    seed: Number(seed),
+    clock: clock as ClockMode,
+    rateLimitPerMinute: rate === undefined ? undefined : Number(rate),
+  };
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -5,6 +5,7 @@ import type { ClockMode } from './clock.js';
 import { WixHttpError, systemError } from './errors.js';
 import { headerValue, readJson, send, sendError, sendText } from './http-util.js';
 import { FaultInjector, routeKey } from './faults.js';
+import { KeyRateLimiter } from './rate-limit.js';
 import { handleAdmin } from './routes/admin.js';
 import { allRoutes } from './routes/index.js';
 import { GUID, Router, defaultAccountError, type RouteContext, type RouteDef } from './router.js';
@@ -23,6 +24,8 @@ export interface SandboxOptions {
   host?: string;
   seed?: number;
   clock?: ClockMode;
+  /** Requests per minute per API key, like Wix's limit (SANDBOX_RATE_LIMIT_PER_MINUTE); unlimited when absent or 0. */
+  rateLimitPerMinute?: number;
 }
 
 /**
@@ -33,6 +36,8 @@ export class Sandbox {
   world: World;
   readonly calls = new CallLog();
   readonly faults = new FaultInjector();
+  /** Wix's per-key rate limit, when configured (SANDBOX_RATE_LIMIT_PER_MINUTE, `POST /_sandbox/rate-limit`). */
+  readonly rateLimit = new KeyRateLimiter();
   readonly router = new Router().add(...allRoutes());
   readonly clockMode: ClockMode;
   private readonly routeKeys = new Map<RouteDef, string>();
@@ -41,6 +46,8 @@ export class Sandbox {
   constructor(options: SandboxOptions = {}) {
     this.clockMode = options.clock ?? 'real';
     this.world = seedWorld(options.seed ?? 1, this.clockMode);
+    if (options.rateLimitPerMinute)
+      this.rateLimit.configure({ perWindow: options.rateLimitPerMinute, windowMs: 60_000 });
   }
 
   /** Replaces the world with a freshly seeded one (same clock mode); clears the call log and faults. */
@@ -118,6 +125,7 @@ export class Sandbox {
         auth: this.authState(req),
         body,
         durationMs: performance.now() - started,
+        receivedAt: Date.now() - (performance.now() - started),
       });
     };
   }
@@ -140,6 +148,14 @@ export class Sandbox {
       return;
     }
     if (await this.injectFault(def, body, req, res, log)) return;
+    // Past the key's rate limit: 429 RESOURCE_EXHAUSTED with Retry-After, as Wix answers a throttled app.
+    const key = headerValue(req, 'authorization');
+    const wait = key ? this.rateLimit.take(key) : undefined;
+    if (wait !== undefined) {
+      log(429, 'rate-limited', 'RESOURCE_EXHAUSTED', body);
+      sendError(res, rateLimited(wait));
+      return;
+    }
     let text: string;
     try {
       this.world.tick();
@@ -240,7 +256,7 @@ export class Sandbox {
   }
 }
 
-/** The 429 an injected rate-limit fault answers: RESOURCE_EXHAUSTED with `Retry-After` in seconds. */
+/** The 429 of an injected rate-limit fault or of the key's rate limit: RESOURCE_EXHAUSTED with `Retry-After` in seconds. */
 function rateLimited(retryAfterSeconds: number): WixHttpError {
   const message = 'Too Many Requests';
   return new WixHttpError(
