@@ -28,7 +28,7 @@ const AUDIT = `query Audit($first: Int!) { auditEvents(first: $first) { nodes { 
 /**
  * Tokens and the audit trail shared through PostgreSQL: a token made by the CLI with DATABASE_URL works on every
  * instance and, revoked, is refused by every instance at its next request; a write made through one instance is on
- * the trail another one serves.
+ * the trail another one serves. An instance stopped with SIGTERM closes its stores and exits 0.
  */
 describe('two gateways with AUTH=tokens on PostgreSQL', () => {
   let cluster: Cluster;
@@ -71,5 +71,10 @@ describe('two gateways with AUTH=tokens on PostgreSQL', () => {
       expect(refused.status).toBe(401);
       expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     }
+
+    // A clean shutdown lets go of the pool (both stores on it) and exits 0.
+    await cluster.signal(1, 'SIGTERM');
+    expect(b.process.child.exitCode).toBe(0);
+    expect(b.log).not.toMatch(/Shutdown failed/);
   }, 120_000);
 });
