@@ -107,7 +107,7 @@ export class GatewayAuth {
             request.variables,
             contextValue.caller,
           );
-          if (summary?.type === 'mutation' && this.options.writeCheck) await this.options.writeCheck();
+          if (summary?.type === 'mutation') await this.checkWritable();
           const call = currentCall();
           if (call && summary) {
             call.tenantId = contextValue.tenantId;
@@ -117,6 +117,11 @@ export class GatewayAuth {
         },
       }),
     };
+  }
+
+  /** Throws STORE_UNAVAILABLE while the shared store cannot take writes (see `writeCheck`); run before a mutation. */
+  async checkWritable(): Promise<void> {
+    await this.options.writeCheck?.();
   }
 
   close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { print } from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalIdFor } from '../../../src/idempotency/external-ids.js';
@@ -10,6 +11,7 @@ import {
 } from '../../gql/graphql.js';
 import { Cluster, type ClusterInstance } from '../../helpers/cluster.js';
 import { TcpProxy } from '../../helpers/tcp-proxy.js';
+import { wsClient } from '../../helpers/ws.js';
 import { customerSiteInput, REGISTRANT } from '../gateway/flow-fixtures.js';
 import { rawPackages } from '../gateway/resellers-fixtures.js';
 
@@ -129,6 +131,16 @@ describe('three gateways on PostgreSQL', () => {
       expect(refused.status).toBe(503);
       expect(refused.body.errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE');
       expect(refused.body.errors?.[0]?.message).toMatch(/cannot reach its database/);
+      // Over WebSocket too: the mutation is answered with the error, the socket stays open.
+      const client = wsClient(c.baseUrl, { token: null });
+      const overSocket = await new Promise<unknown>((resolve) => {
+        client.subscribe(
+          { query: print(FlowSetUpCustomerSiteDocument), variables: { input } },
+          { next: resolve, error: resolve, complete: () => undefined },
+        );
+      });
+      await client.dispose();
+      expect(JSON.stringify(overSocket)).toContain('STORE_UNAVAILABLE');
       const writes = (await cluster.sandbox.calls()).filter((call) => call.method.toUpperCase() !== 'GET');
       expect(writes.map((w) => w.operation).filter((o) => !/^query/.test(o))).toEqual([]);
       const ready = await fetch(`${c.baseUrl}/readyz`);
