@@ -1,50 +1,16 @@
 import { ErrorCode, GatewayError } from '../errors.js';
 import { BUDGET_CLASSES, BudgetClass } from './call-budget.js';
+import {
+  DEFAULT_BUDGET,
+  definedOnly,
+  MAX_PAUSE_MS,
+  type BudgetOptions,
+  type BudgetSnapshot,
+} from './budget-options.js';
+import type { SharedBucket } from './shared-bucket.js';
 import { TokenBucket } from './token-bucket.js';
-import { UsageLog, type UsageSnapshot } from './usage-log.js';
+import { UsageLog } from './usage-log.js';
 import { WaitQueues } from './wait-queues.js';
-
-/** Settings of the rate budget (WIX_RATE_LIMIT_PER_MINUTE and friends; see README "The rate budget"). */
-export interface BudgetOptions {
-  /** Upstream calls allowed per window (Wix: 200 a minute). */
-  limit: number;
-  /** The window the limit counts over (60 s; tests shorten it to run a "minute" faster). */
-  windowMs?: number;
-  /** Calls that may go at once after a quiet spell (default limit / 20, 1 to 10). */
-  burst?: number;
-  /** Longest wait of an interactive call for budget before UPSTREAM_RATE_LIMITED (UPSTREAM_QUEUE_MAX_WAIT_MS). */
-  maxWaitMs?: number;
-  /** Share of the limit status polls may use at most (POLL_BUDGET_SHARE). */
-  pollShare?: number;
-  /** Calls that may wait in each class at once; past it a call fails at once (UPSTREAM_RATE_LIMITED). */
-  maxQueued?: Partial<Record<BudgetClass, number>>;
-  /** The clock (ms); tests may pass their own. */
-  now?: () => number;
-}
-
-/** Longest pause a Retry-After may impose on the whole budget. */
-const MAX_PAUSE_MS = 300_000;
-
-export const DEFAULT_BUDGET = {
-  limit: 200,
-  windowMs: 60_000,
-  maxWaitMs: 5_000,
-  pollShare: 0.5,
-  maxQueued: { interactive: 1_000, flow: 2_000, poll: 10_000 },
-} as const;
-
-/** The budget as the `upstreamBudget` query and the metrics show it. */
-export interface BudgetSnapshot extends UsageSnapshot {
-  limit: number;
-  effectiveLimit: number;
-  windowMs: number;
-  burst: number;
-  tokens: number;
-  pausedForMs: number;
-  throttled: number;
-  rejected: number;
-  queued: Record<BudgetClass, number>;
-}
 
 /**
  * The one scheduler in front of every upstream call (WixHttp asks it before each attempt, retries included). Calls
@@ -57,7 +23,14 @@ export interface BudgetSnapshot extends UsageSnapshot {
  */
 export class UpstreamScheduler {
   readonly bucket: TokenBucket;
-  readonly options: Required<Omit<BudgetOptions, 'maxQueued'>> & { maxQueued: Record<BudgetClass, number> };
+  readonly options: Required<Omit<BudgetOptions, 'maxQueued' | 'shared'>> & {
+    maxQueued: Record<BudgetClass, number>;
+  };
+  private readonly shared: SharedBucket | undefined;
+  /** A drain of the shared bucket is running (one at a time). */
+  private sharedDraining = false;
+  /** After a failed Redis call, the local fallback serves until then. */
+  private sharedBackoffUntil = 0;
   private readonly queues: WaitQueues;
   private readonly usage: UsageLog;
   private timer: NodeJS.Timeout | undefined;
@@ -80,10 +53,18 @@ export class UpstreamScheduler {
     };
     if (!(this.options.pollShare > 0 && this.options.pollShare <= 1))
       throw new RangeError('pollShare must be in (0, 1]');
-    this.bucket = new TokenBucket(limit, burst, this.options.windowMs, now);
+    this.shared = options.shared;
+    // With a shared bucket, the local one is the fallback: this instance's share of the limit.
+    const local = this.shared ? Math.max(burst + 1, Math.floor(limit / this.options.instances)) : limit;
+    this.bucket = new TokenBucket(local, burst, this.options.windowMs, now);
     this.queues = new WaitQueues();
     this.usage = new UsageLog(this.options.windowMs, 2 * limit + 16, now);
     this.lastStep = now();
+  }
+
+  /** True while tokens come from the shared bucket (Redis up, and no failure in the last second). */
+  private get sharedUp(): boolean {
+    return this.shared?.healthy === true && this.options.now() >= this.sharedBackoffUntil;
   }
 
   /** Tokens polls leave for interactive calls (half the burst, rounded down: a burst of 1 keeps none). */
@@ -96,6 +77,7 @@ export class UpstreamScheduler {
    * UPSTREAM_RATE_LIMITED when the call cannot get budget soon enough (interactive) or its queue is full.
    */
   acquire(budgetClass: BudgetClass, tenant: string): Promise<number> | number {
+    if (this.sharedUp) return this.enqueueShared(budgetClass, tenant);
     this.recover();
     const keep = budgetClass === BudgetClass.POLL ? this.reserve : 0;
     if (!this.queues.aheadOf(budgetClass) && this.bucket.tryTake(keep)) {
@@ -124,6 +106,11 @@ export class UpstreamScheduler {
     const now = this.options.now();
     this.throttled++;
     const floor = Math.max(this.options.burst + 1, Math.ceil(this.bucket.maxLimit / 10));
+    if (this.shared && this.sharedUp) {
+      const pauseMs = Math.min(MAX_PAUSE_MS, retryAfterMs ?? this.options.windowMs / this.options.limit);
+      const sharedFloor = Math.max(this.options.burst + 1, Math.ceil(this.options.limit / 10));
+      void this.shared.throttle(pauseMs, sharedFloor).catch(() => undefined);
+    }
     this.bucket.limit = Math.max(floor, Math.floor(this.bucket.limit / 2));
     this.lastStep = now;
     // A Retry-After is obeyed up to five minutes (a misbehaving upstream must not park the gateway for a day).
@@ -133,14 +120,17 @@ export class UpstreamScheduler {
 
   /** Share of the limit in force that polls may use, in polls per ms. */
   pollRatePerMs(): number {
-    return (this.options.pollShare * this.bucket.limit) / this.options.windowMs;
+    const limit = this.shared && this.sharedUp ? this.shared.limit : this.bucket.limit;
+    return (this.options.pollShare * limit) / this.options.windowMs;
   }
 
   snapshot(): BudgetSnapshot {
     this.recover();
+    const shared = this.sharedUp;
     return {
-      limit: this.bucket.maxLimit,
-      effectiveLimit: this.bucket.limit,
+      limit: this.options.limit,
+      effectiveLimit: shared ? (this.shared as SharedBucket).limit : this.bucket.limit,
+      mode: this.shared ? (shared ? 'shared' : 'degraded') : 'local',
       windowMs: this.options.windowMs,
       burst: this.options.burst,
       tokens: Math.floor(this.bucket.available()),
@@ -192,12 +182,74 @@ export class UpstreamScheduler {
 
   private arm(): void {
     if (this.timer || !this.queues.peekClass()) return;
+    if (this.sharedUp) {
+      void this.drainShared();
+      return;
+    }
     const next = this.queues.peekClass();
     const keep = next === BudgetClass.POLL ? this.reserve : 0;
     const delay = Math.max(1, Math.ceil(this.bucket.msUntil(1 + keep)));
     this.timer = setTimeout(this.drain, delay);
     this.timer.unref();
   }
+
+  /**
+   * Shared mode: every call queues (classes and tenants in order, as locally) and a single drain takes the shared
+   * bucket's tokens for them one by one. An interactive call refused at once when the queue ahead of it already
+   * needs more than maxWaitMs at the limit in force.
+   */
+  private enqueueShared(budgetClass: BudgetClass, tenant: string): Promise<number> {
+    const shared = this.shared as SharedBucket;
+    const perToken = this.options.windowMs / shared.limit;
+    if (this.queues.size(budgetClass) >= this.options.maxQueued[budgetClass])
+      throw this.refuse((this.queues.size(budgetClass) + 1) * perToken, `the ${budgetClass} queue is full`);
+    const interactive = budgetClass === BudgetClass.INTERACTIVE;
+    if (interactive && this.queues.size(budgetClass) * perToken > this.options.maxWaitMs)
+      throw this.refuse((this.queues.size(budgetClass) + 1) * perToken, 'the rate budget is used up');
+    const promise = this.queues.add(
+      budgetClass,
+      tenant,
+      this.options.now(),
+      interactive ? this.options.maxWaitMs : undefined,
+      () => this.refuse(this.queues.size(budgetClass) * perToken, 'no budget came in time'),
+    );
+    this.arm();
+    return promise;
+  }
+
+  /** Serves waiting calls from the shared bucket; sleeps as long as it says; falls back to local when Redis fails. */
+  private async drainShared(): Promise<void> {
+    if (this.sharedDraining) return;
+    this.sharedDraining = true;
+    const shared = this.shared as SharedBucket;
+    try {
+      for (let next = this.queues.peekClass(); next; next = this.queues.peekClass()) {
+        if (!this.sharedUp) break;
+        const answer = await shared.take(next === BudgetClass.POLL ? this.reserve : 0);
+        if (!answer.ok) {
+          this.timer = setTimeout(this.wake, Math.max(1, Math.ceil(answer.waitMs)));
+          this.timer.unref();
+          return;
+        }
+        const waiter = this.queues.shift(this.queues.peekClass() ?? next);
+        if (!waiter) continue;
+        this.usage.record(next, waiter.tenant);
+        waiter.resolve(this.options.now() - waiter.since);
+      }
+    } catch {
+      // Redis failed mid-drain: the local fallback serves what waits for a second, then Redis is tried again.
+      this.sharedBackoffUntil = this.options.now() + 1_000;
+    } finally {
+      this.sharedDraining = false;
+    }
+    if (!this.sharedUp && this.queues.peekClass()) this.arm();
+  }
+
+  private wake = (): void => {
+    this.timer = undefined;
+    if (this.sharedUp) void this.drainShared();
+    else this.drain();
+  };
 
   private refuse(waitMs: number, why: string): GatewayError {
     this.rejected++;
@@ -208,8 +260,4 @@ export class UpstreamScheduler {
       { retryAfterSeconds },
     );
   }
-}
-
-function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -19,6 +19,7 @@ export class UpstreamBudgetResolver {
     const r = ctx.budget();
     return {
       limit: r.limit,
+      mode: r.mode,
       effectiveLimit: r.effectiveLimit,
       windowSeconds: Math.round(r.windowMs / 1000),
       burst: r.burst,

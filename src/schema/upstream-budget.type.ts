@@ -67,6 +67,12 @@ export class UpstreamBudget {
   @Field(() => Int, { description: 'Calls allowed per window (the configured limit).' })
   limit!: number;
 
+  @Field(() => String, {
+    description:
+      '`local` (this instance alone), `shared` (every instance on REDIS_URL takes from one budget) or `degraded` (Redis away: this instance keeps to limit / GATEWAY_INSTANCES).',
+  })
+  mode!: string;
+
   @Field(() => Int, { description: 'The limit in force now: lower than `limit` for a while after Wix answered 429.' })
   effectiveLimit!: number;
 
