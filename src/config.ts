@@ -95,6 +95,13 @@ const schema = z
     RETENTION_SWEEP_MS: positiveInt(600_000, DAY_MS),
     IDEMPOTENCY_RESERVATION_MS: positiveInt(60_000, 3_600_000),
     READY_RETRY_MS: positiveInt(5_000, 3_600_000),
+    DATABASE_URL: z
+      .string()
+      .optional()
+      .refine(
+        (v) => v === undefined || v === '' || (/^postgres(ql)?:\/\/./.test(v) && URL.canParse(v)),
+        'must be a postgres:// URL (e.g. postgres://user:password@host:5432/database)',
+      ),
     TRUSTED_DOCUMENTS: z.string().min(1, 'must not be empty when set').optional(),
     WIX_RATE_LIMIT_PER_MINUTE: positiveInt(200, 1_000_000),
     UPSTREAM_QUEUE_MAX_WAIT_MS: positiveInt(5_000, 600_000),
@@ -185,6 +192,11 @@ export interface Config {
   idempotencyReservationMs: number;
   /** How often an unreachable upstream is checked again after start. */
   readyRetryMs: number;
+  /**
+   * DATABASE_URL: operations, ledger, tokens and audit trail in PostgreSQL (several instances share them); unset: the
+   * SQLite files (OPERATION_STORE_PATH, AUTH_STORE_PATH).
+   */
+  databaseUrl?: string;
   /** METRICS_PORT: Prometheus metrics on `GET /metrics` of this port (on HOST); unset: not served. */
   metricsPort?: number;
   /** The rate budget: WIX_RATE_LIMIT_PER_MINUTE, UPSTREAM_QUEUE_MAX_WAIT_MS, POLL_BUDGET_SHARE, READ_CACHE. */
@@ -250,6 +262,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     idempotencyReservationMs: e.IDEMPOTENCY_RESERVATION_MS,
     readyRetryMs: e.READY_RETRY_MS,
+    databaseUrl: e.DATABASE_URL || undefined,
     trustedDocuments: loadTrustedDocuments(e.TRUSTED_DOCUMENTS),
     metricsPort: e.METRICS_PORT,
     budget: {

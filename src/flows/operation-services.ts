@@ -46,8 +46,13 @@ export interface FlowOperations {
 export interface OperationOptions {
   /** SQLite file of the operation store (`:memory:` for a throwaway store); ignored when `store` is given. */
   storePath: string;
-  /** Another store (e.g. PostgreSQL) instead of the SQLite file. */
+  /** Another store instead of the SQLite file. */
   store?: OperationAndLedgerStore;
+  /**
+   * Builds another store (PostgreSQL, DATABASE_URL) instead of the SQLite file, bound to the same upstream identity
+   * and reservation staleness the SQLite store would get; ignored when `store` is given.
+   */
+  storeFactory?: (options: { upstream?: () => string; staleReservationMs?: number }) => OperationAndLedgerStore;
   /** Backoff base between transient failures of a step. */
   retryDelayMs?: number;
   /** Lease of a running operation (a dead runner's operations are resumed after it). */
@@ -93,12 +98,8 @@ export class OperationServices implements FlowOperations {
     options: OperationOptions,
     private readonly upstream: UpstreamServices,
   ) {
-    this.store =
-      options.store ??
-      new SqliteOperationStore(options.storePath, {
-        upstream: options.upstreamId,
-        staleReservationMs: options.reservationStaleMs,
-      });
+    const bound = { upstream: options.upstreamId, staleReservationMs: options.reservationStaleMs };
+    this.store = options.store ?? options.storeFactory?.(bound) ?? new SqliteOperationStore(options.storePath, bound);
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
     this.runner = new OperationRunner<FlowDeps>({
       store: this.store,
