@@ -1,6 +1,7 @@
-import * as wire from './contract/folders-domains.js';
+import * as wire from './contract/index.js';
 import { jsonSchema } from './contract/json-schema.js';
-import { GUID, VALIDATION, arr, cursorPagingParams, type JsonSchema, type OperationSpec } from './openapi-kit.js';
+import { z } from 'zod/v4';
+import { VALIDATION, cursorPagingParams, type JsonSchema, type OperationSpec } from './openapi-kit.js';
 
 /**
  * Documentation of Site Folders (CONTRACT §13), Publish / Unpublish Site (§14), Domain Assignments (§15) and DNS
@@ -144,7 +145,11 @@ export const folderOperations: Record<string, OperationSpec> = {
     tag: ASSIGNMENTS,
     description: 'Assignments of the `siteIds` sites, by ID ascending; no siteIds = none.',
     query: [
-      { name: 'siteIds', schema: arr(GUID), description: 'Sites whose assignments to list (repeat the parameter)' },
+      {
+        name: 'siteIds',
+        schema: jsonSchema(z.array(wire.GUID)),
+        description: 'Sites whose assignments to list (repeat the parameter)',
+      },
       ...cursorPagingParams(100),
     ],
     response: jsonSchema(wire.ListDomainAssignmentsResponse),
