@@ -40,7 +40,6 @@ const REFERENCE_ERRORS = [
 const IDEMPOTENCY: [number, string] = [409, 'IDEMPOTENCY_KEY_REUSED'];
 const TAG = 'resellers';
 const PACKAGE_ANSWER = jsonSchema(wire.PackageAnswer);
-const IDEMPOTENCY_BODY = request(wire.IdempotencyRequest);
 
 /** Resellers and Transfer Site operations, keyed `METHOD /path/{param}` as in the contract. */
 export const resellerOperations: Record<string, OperationSpec> = {
@@ -48,7 +47,6 @@ export const resellerOperations: Record<string, OperationSpec> = {
     summary: 'Create Package V2',
     tag: TAG,
     description: 'Creates a package of 1–1000 product instances; an instance without siteId is floating.',
-    body: request(wire.CreatePackageRequest),
     bodyRequired: true,
     response: PACKAGE_ANSWER,
     errors: [
@@ -70,7 +68,6 @@ export const resellerOperations: Record<string, OperationSpec> = {
     tag: TAG,
     description:
       "Packages of the header account's whole tree (filter accountId to restrict). Default sort createdDate DESC; cursor limit ≤ 100.",
-    body: request(wire.QueryPackagesRequest),
     bodyRequired: true,
     response: jsonSchema(wire.QueryPackagesResponse),
     errors: [[400, VALIDATION]],
@@ -80,7 +77,6 @@ export const resellerOperations: Record<string, OperationSpec> = {
     tag: TAG,
     description:
       'Cancels every instance of the package; dependants stop (a cancelled Premium plan disconnects its connected domains).',
-    body: IDEMPOTENCY_BODY,
     response: PACKAGE_ANSWER,
     errors: [[400, VALIDATION], [404, 'PACKAGE_NOT_FOUND'], IDEMPOTENCY],
   },
@@ -88,7 +84,6 @@ export const resellerOperations: Record<string, OperationSpec> = {
     summary: 'Assign Product Instance To Site',
     tag: TAG,
     description: 'Assigns (or reassigns) the instance to the site.',
-    body: IDEMPOTENCY_BODY,
     response: PACKAGE_ANSWER,
     errors: [
       [400, VALIDATION],
@@ -102,7 +97,6 @@ export const resellerOperations: Record<string, OperationSpec> = {
     tag: TAG,
     description:
       'Makes the instance floating; dependants may break (a Premium plan unassigned disconnects connected domains).',
-    body: IDEMPOTENCY_BODY,
     response: PACKAGE_ANSWER,
     errors: [[400, VALIDATION], [404, 'PRODUCT_INSTANCE_NOT_FOUND'], IDEMPOTENCY],
   },
@@ -110,7 +104,6 @@ export const resellerOperations: Record<string, OperationSpec> = {
     summary: 'Adjust Product Instance Specifications',
     tag: TAG,
     description: 'Up/downgrade (same product type) or change the billing cycle.',
-    body: request(wire.AdjustInstanceRequest),
     bodyRequired: true,
     response: PACKAGE_ANSWER,
     errors: [
@@ -130,7 +123,6 @@ export const resellerOperations: Record<string, OperationSpec> = {
   'DELETE /resellers/v1/packages/product-instances/{instanceId}': {
     summary: 'Cancel Product Instance',
     tag: TAG,
-    body: IDEMPOTENCY_BODY,
     response: PACKAGE_ANSWER,
     errors: [[400, VALIDATION], [404, 'PRODUCT_INSTANCE_NOT_FOUND'], IDEMPOTENCY],
   },
@@ -148,7 +140,6 @@ export const resellerOperations: Record<string, OperationSpec> = {
     tag: 'b2b-site-management',
     description:
       "Moves a site to the wix-account-id (target) account; refused for sites with paid services and targets outside the main account's tree.",
-    body: request(wire.TransferSiteRequest),
     bodyRequired: true,
     accountHeader: true,
     response: jsonSchema(wire.TransferSiteResponse),

@@ -79,6 +79,9 @@ export const NewProductInstance = z.looseObject({
 export const CreatePackageRequest = z.looseObject({
   idempotencyKey: opt(IdempotencyKey),
   externalId: opt(z.string().max(MAX_EXTERNAL_ID, `must be at most ${MAX_EXTERNAL_ID} characters`)),
+  external_id: opt(z.string().max(MAX_EXTERNAL_ID, `must be at most ${MAX_EXTERNAL_ID} characters`)).describe(
+    'Spelling of Wix’s own example; externalId is the documented field',
+  ),
   products: z
     .array(NewProductInstance)
     .min(1, 'must contain at least 1 product')
@@ -96,6 +99,11 @@ export const AdjustInstanceRequest = z.looseObject({
 });
 
 /** Wix query language (CONTRACT §0.3). */
+/** Update Package External Id's `{externalId}` path parameter. */
+export const ExternalIdParam = z.looseObject({
+  externalId: z.string().max(MAX_EXTERNAL_ID, `must be at most ${MAX_EXTERNAL_ID} characters`),
+});
+
 export const QueryV2 = z
   .looseObject({
     filter: ANY_OBJECT.optional().describe('Mongo-like filter; only the documented fields and operators are accepted'),
