@@ -45,7 +45,6 @@ export const dnsOperations: Record<string, OperationSpec> = {
     ...DNS_AUTH,
     description:
       'NAMESERVERS connections and Wix-registered domains only. One record per (type, hostName); at most 10 additions and 10 deletions.',
-    body: request(wire.UpdateDnsZoneRequest),
     bodyRequired: true,
     response: ZONE,
     errors: [...(DNS_ERRORS ?? []).filter(([s]) => s !== 428), [428, 'DOMAIN_NOT_PERMITTED', ...DNS_WRITE_ERRORS]],
@@ -55,7 +54,6 @@ export const dnsOperations: Record<string, OperationSpec> = {
     tag: DNS,
     ...DNS_AUTH,
     description: 'Replaces any existing zone of the domain.',
-    body: request(wire.CreateDnsZoneRequest),
     bodyRequired: true,
     response: ZONE,
     errors: [

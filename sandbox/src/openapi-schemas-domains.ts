@@ -72,7 +72,6 @@ export const domainOperations: Record<string, OperationSpec> = {
     description:
       'Registers a root domain with a product instance covering its TLD; PENDING_REGISTRATION, then ACTIVE or FAILED_REGISTRATION.',
     siteHeader: true,
-    body: request(wire.CreateRegisteredDomainRequest),
     bodyRequired: true,
     response: jsonSchema(wire.RegisteredDomainResponse),
     errors: [
@@ -128,7 +127,6 @@ export const domainOperations: Record<string, OperationSpec> = {
     description:
       'Connects an external domain to the wix-site-id site (which needs Premium): NAMESERVERS or POINTING for a root domain, no connectionType for a subdomain.',
     siteHeader: true,
-    body: request(wire.CreateConnectedDomainRequest),
     bodyRequired: true,
     response: jsonSchema(wire.ConnectedDomainResponse),
     errors: [

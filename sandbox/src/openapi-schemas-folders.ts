@@ -13,7 +13,6 @@ const SITES = 'sites';
 const ASSIGNMENTS = 'domain-assignments';
 const PROPAGATION = 'dns-propagation';
 const EMPTY = jsonSchema(wire.Empty);
-const request = (schema: Parameters<typeof jsonSchema>[0]) => jsonSchema(schema, 'input');
 
 export const folderComponents: Record<string, JsonSchema> = {
   Folder: jsonSchema(wire.Folder),
@@ -29,7 +28,6 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Create Folder',
     tag: FOLDERS,
     description: 'Creates a folder of the wix-account-id account, at the root or under `parentId`.',
-    body: request(wire.CreateFolderRequest),
     bodyRequired: true,
     response: jsonSchema(wire.FolderResponse),
     errors: [[400, VALIDATION], folderNotFound, [409, 'FOLDER_ALREADY_EXISTS']],
@@ -38,7 +36,6 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Update Folder',
     tag: FOLDERS,
     description: 'Renames a folder.',
-    body: request(wire.UpdateFolderRequest),
     bodyRequired: true,
     response: jsonSchema(wire.FolderResponse),
     errors: [[400, VALIDATION], folderNotFound, [409, 'FOLDER_ALREADY_EXISTS']],
@@ -61,7 +58,6 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Move Folders',
     tag: FOLDERS,
     description: 'Moves up to 1,000 folders under `targetFolderId` (absent = root).',
-    body: request(wire.MoveFoldersRequest),
     bodyRequired: true,
     response: EMPTY,
     errors: [[400, VALIDATION, 'INVALID_FOLDER_MOVE'], folderNotFound],
@@ -70,7 +66,6 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Move Sites To Folder',
     tag: FOLDERS,
     description: 'Moves up to 500 sites into `targetFolderId` (absent = root).',
-    body: request(wire.MoveSitesToFolderRequest),
     bodyRequired: true,
     response: EMPTY,
     errors: [[400, VALIDATION], folderNotFound, [404, 'SITE_NOT_FOUND']],
@@ -80,7 +75,6 @@ export const folderOperations: Record<string, OperationSpec> = {
     tag: FOLDERS,
     description:
       'Folders of the account (filters id, name, parentId; cursor paging, default 50, max 100; 1,000 in all).',
-    body: request(wire.QueryFoldersRequest),
     response: jsonSchema(wire.QueryFoldersResponse),
     errors: [[400, VALIDATION]],
   },
@@ -111,7 +105,6 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Upsert Domain Assignment',
     tag: ASSIGNMENTS,
     description: 'Assigns one of the account’s domains to a Premium site as PRIMARY or REDIRECT, or moves a redirect.',
-    body: request(wire.UpsertDomainAssignmentRequest),
     bodyRequired: true,
     response: jsonSchema(wire.DomainAssignmentResponse),
     errors: [

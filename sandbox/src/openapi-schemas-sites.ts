@@ -27,7 +27,6 @@ export const siteOperations: Record<string, OperationSpec> = {
     tag: SITES,
     description:
       'Sites of the wix-account-id account, of the WIX namespace unless the filter names `namespace`. Cursor paging only (default 50, max 100 per page, 1,000 sites in all).',
-    body: request(wire.QuerySitesRequest),
     response: jsonSchema(wire.QuerySitesResponse),
     errors: [[400, VALIDATION]],
   },
@@ -35,7 +34,6 @@ export const siteOperations: Record<string, OperationSpec> = {
     summary: 'Count Sites',
     tag: SITES,
     description: 'Same filters as Query Sites except premium and appIds.',
-    body: request(wire.CountSitesRequest),
     response: jsonSchema(wire.CountSitesResponse),
     errors: [[400, VALIDATION]],
   },
@@ -43,7 +41,6 @@ export const siteOperations: Record<string, OperationSpec> = {
     summary: 'Create Project',
     tag: SITES,
     description: 'Creates a site (project) in the wix-account-id account.',
-    body: request(wire.CreateProjectRequest),
     bodyRequired: true,
     response: jsonSchema(wire.CreateProjectResponse),
     errors: [[400, VALIDATION]],
@@ -52,7 +49,6 @@ export const siteOperations: Record<string, OperationSpec> = {
     summary: 'Duplicate Site',
     tag: SITES,
     description: 'Copies a site (no domain, no Premium) in the same account.',
-    body: request(wire.DuplicateSiteRequest),
     bodyRequired: true,
     response: jsonSchema(wire.DuplicateSiteResponse),
     errors: [
@@ -65,7 +61,6 @@ export const siteOperations: Record<string, OperationSpec> = {
     tag: SITES,
     description:
       'Moves 1–20 sites to the trash. Per-item failures (200 answer): SITE_NOT_FOUND, PREMIUM_NOT_PERMITTED.',
-    body: request(wire.BulkDeleteSitesRequest),
     bodyRequired: true,
     response: jsonSchema(wire.BulkDeleteSitesResponse),
     errors: [[400, VALIDATION]],
@@ -75,7 +70,6 @@ export const siteOperations: Record<string, OperationSpec> = {
     tag: ACCOUNTS,
     description:
       'Creates a child account of the wix-account-id account, owned by a new user (even when the email already has a Wix user).',
-    body: request(wire.CreateAccountRequest),
     bodyRequired: true,
     response: jsonSchema(wire.CreateAccountResponse),
     errors: [[400, VALIDATION]],
@@ -85,7 +79,6 @@ export const siteOperations: Record<string, OperationSpec> = {
     tag: ACCOUNTS,
     description:
       'Creates a child account whose user becomes a collaborator of a site of the wix-account-id account. Path and body are the sandbox’s choice (UNCONFIRMED upstream).',
-    body: request(wire.CreateAccountAsCollaboratorRequest),
     bodyRequired: true,
     response: jsonSchema(wire.CreateAccountResponse),
     errors: [

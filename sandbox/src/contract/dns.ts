@@ -19,8 +19,20 @@ export const DnsRecordType = z.enum([
   'PTR',
   'NAPTR',
 ]);
-/** The types a client may write (SOA and UNKNOWN are Wix's own). */
-export const WritableRecordType = z.enum(['A', 'AAAA', 'NS', 'CNAME', 'MX', 'TXT', 'SPF', 'SRV', 'PTR', 'NAPTR']);
+/** The types a client may write (UNKNOWN is Wix's own). */
+export const WritableRecordType = z.enum([
+  'A',
+  'AAAA',
+  'NS',
+  'SOA',
+  'CNAME',
+  'MX',
+  'TXT',
+  'SPF',
+  'SRV',
+  'PTR',
+  'NAPTR',
+]);
 
 export const DnsRecord = z.strictObject({
   type: DnsRecordType,

@@ -83,12 +83,17 @@ export const QuerySitesResponse = z.strictObject({
 export const CountSitesRequest = z.looseObject({ filter: ANY_OBJECT.optional() });
 export const CountSitesResponse = z.strictObject({ count: z.number().int().min(0) });
 
-const required = z.string().trim().min(1, 'is required');
+const required = z.string().refine((v) => v.trim() !== '', 'is required');
+export const ProjectTypes = z.enum(['WIX', 'VIBE', 'HEADLESS', 'BRANDED_APP']);
+export type ProjectType = z.infer<typeof ProjectTypes>;
 export const CreateProjectRequest = z.looseObject({
-  type: z.enum(['WIX', 'VIBE', 'HEADLESS', 'BRANDED_APP']),
+  type: ProjectTypes,
   templateId: z.string().optional(),
   apps: z.array(z.string().min(1)).nullish(),
-  displayName: z.string().trim().min(1, 'must be a non-empty string').optional(),
+  displayName: z
+    .string()
+    .refine((v) => v.trim() !== '', 'must be a non-empty string')
+    .default('My Project'),
 });
 export const CreateProjectResponse = z.strictObject({
   project: z.strictObject({
