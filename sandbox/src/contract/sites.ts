@@ -196,6 +196,7 @@ export const ListChildAccountsResponse = z.strictObject({
 
 export type WireSite = z.infer<typeof Site>;
 export type WireQuerySitesResponse = z.infer<typeof QuerySitesResponse>;
+export type WireSiteListMetadata = z.infer<typeof SiteListMetadata>;
 export type WireAccount = z.infer<typeof Account>;
 export type WireListChildAccountsResponse = z.infer<typeof ListChildAccountsResponse>;
 export type WireCreateAccountResponse = z.infer<typeof CreateAccountResponse>;
