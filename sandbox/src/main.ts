@@ -10,7 +10,8 @@ import { startSandbox } from './server.js';
 const USAGE = `Usage: wix-sandbox
 
 Runs the Wix API sandbox. Environment: SANDBOX_PORT (default 4100; 0 picks a free port), HOST (default 0.0.0.0),
-SANDBOX_SEED (default 1), SANDBOX_CLOCK=real|manual (default real). See the README's "The Wix sandbox".`;
+SANDBOX_SEED (default 1), SANDBOX_CLOCK=real|manual (default real), SANDBOX_STATE_FILE (a JSON file that keeps the
+world across restarts; unset = memory only). See the README's "The Wix sandbox".`;
 
 /** A refused variable: printed as one line, exit code 2 (as the gateway does for its configuration). */
 class ConfigError extends Error {}
@@ -20,6 +21,7 @@ interface StandaloneConfig {
   host: string;
   seed: number;
   clock: ClockMode;
+  stateFile?: string;
 }
 
 /** Reads and checks the variables; every problem names its variable. */
@@ -34,7 +36,14 @@ function readConfig(env: NodeJS.ProcessEnv): StandaloneConfig {
   const clock = text('SANDBOX_CLOCK') ?? 'real';
   if (clock !== 'real' && clock !== 'manual') problems.push('SANDBOX_CLOCK must be "real" or "manual"');
   if (problems.length > 0) throw new ConfigError(`Configuration error: ${problems.join('; ')}`);
-  return { port: Number(port), host: text('HOST') ?? '0.0.0.0', seed: Number(seed), clock: clock as ClockMode };
+  const stateFile = text('SANDBOX_STATE_FILE');
+  return {
+    port: Number(port),
+    host: text('HOST') ?? '0.0.0.0',
+    seed: Number(seed),
+    clock: clock as ClockMode,
+    ...(stateFile ? { stateFile } : {}),
+  };
 }
 
 async function main(argv: string[]): Promise<void> {
