@@ -68,6 +68,7 @@ const schema = z
         return Number(v);
       }),
     SANDBOX_CLOCK: z.enum(['real', 'manual'], { message: 'must be "real" or "manual"' }).default('real'),
+    SANDBOX_STATE_FILE: z.string().min(1, 'must not be empty when set').optional(),
     UPSTREAM_TIMEOUT_MS: positiveInt(10_000, 120_000),
     POLL_INTERVAL_MS: positiveInt(5_000, 3_600_000),
     POLL_MAX_INTERVAL_MS: positiveInt(60_000, 3_600_000),
@@ -129,6 +130,8 @@ export interface Config {
   sandboxPort?: number;
   sandboxSeed: number;
   sandboxClock: 'real' | 'manual';
+  /** SANDBOX_STATE_FILE: where `wix-account-graph sandbox` keeps its world across restarts; absent ⇒ memory only. */
+  sandboxStateFile?: string;
   upstreamTimeoutMs: number;
   /** Status pollers (subscriptions, flows): base delay, upper bound of the backed-off delay, pollers per account. */
   polling: { intervalMs: number; maxIntervalMs: number; maxPollersPerTenant: number };
@@ -182,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxPort: e.SANDBOX_PORT,
     sandboxSeed: e.SANDBOX_SEED,
     sandboxClock: e.SANDBOX_CLOCK,
+    sandboxStateFile: e.SANDBOX_STATE_FILE,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     polling: {
       intervalMs: e.POLL_INTERVAL_MS,

@@ -10,6 +10,8 @@ export interface EmbeddedSandboxOptions {
   host: string;
   seed: number;
   clock: 'real' | 'manual';
+  /** A file the world is kept in across restarts (the `sandbox` command's SANDBOX_STATE_FILE). */
+  stateFile?: string;
 }
 
 /** A running sandbox as the gateway sees it: its URL, the demo credentials it seeded, and how to stop it. */

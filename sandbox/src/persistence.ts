@@ -151,17 +151,19 @@ export class StateFile {
   }
 
   /** Writes a temporary file beside the state file, then renames it over it: a reader never sees half a world. */
-  save(): void {
+  save(): boolean {
     const temp = `${this.path}.${process.pid}.tmp`;
     try {
       writeFileSync(temp, saveWorld(this.world()), { mode: 0o600 });
       renameSync(temp, this.path);
       this.lastSave = Date.now();
       this.failed = false;
+      return true;
     } catch (error) {
       if (!this.failed)
         console.error(`sandbox: cannot write SANDBOX_STATE_FILE ${this.path}: ${(error as Error).message}`);
       this.failed = true;
+      return false;
     }
   }
 }

@@ -51,7 +51,9 @@ export class Sandbox {
     this.state = options.stateFile ? new StateFile(options.stateFile, () => this.world) : undefined;
     const saved = this.state?.load(this.clockMode);
     this.world = saved ?? seedWorld(options.seed ?? 1, this.clockMode);
-    if (!saved) this.state?.save();
+    // A fresh world is written at once, so that a path that cannot be written stops the start, not a later save.
+    if (this.state && !saved && !this.state.save())
+      throw new Error(`SANDBOX_STATE_FILE ${this.state.path} cannot be written (see the line above)`);
   }
 
   /** Replaces the world with a freshly seeded one (same clock mode); clears the call log and faults. */
