@@ -146,6 +146,16 @@ describe('sandbox: GET /openapi.json', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('takes every documented request body from the contract schema its route validates with', () => {
+    const withoutSchema: string[] = [];
+    for (const route of sb.sandbox.router.all()) {
+      const documented = wixOperationFor(route.method, route.path);
+      const op = documented && doc.paths[splitKey(documented.key)[1]]?.[route.method.toLowerCase()];
+      if (op?.requestBody && !route.body) withoutSchema.push(`${route.method} ${route.path}`);
+    }
+    expect(withoutSchema).toEqual([]);
+  });
+
   it('lists no path the sandbox does not serve', async () => {
     const admin = new Set(ADMIN_ROUTES.map((r) => `${r.method} ${r.path}`));
     for (const { path, method, op } of operations(doc)) {
