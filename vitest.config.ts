@@ -12,6 +12,19 @@ const graphqlEntry = require.resolve('graphql/index.js');
 // `conditions` replaces it).
 const conditions = ['source', 'module', 'node', 'development|production'];
 
+/** The tests that write through every mutation and read the result back (run again with the read cache on). */
+const WRITE_TESTS = [
+  'folders',
+  'site-mutations',
+  'reseller-mutations',
+  'instance-mutations',
+  'domain-mutations',
+  'domain-mutations-dns',
+  'domain-assignments',
+  'flows-site',
+  'flows-domains',
+].map((name) => `test/integration/gateway/${name}.test.ts`);
+
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }], conditions },
   ssr: { resolve: { conditions } },
@@ -36,6 +49,19 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        // The tests of every kind of write again, with the gateway's read cache on (TEST_READ_CACHE): each write is
+        // read back through the gateway, so they show that every write empties the cache before the next read.
+        extends: true,
+        test: {
+          name: 'integration-read-cache',
+          include: WRITE_TESTS,
+          env: { TEST_READ_CACHE: 'on' },
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,

@@ -25,6 +25,8 @@ const gateway = await Gateway.start({
   // No backoff (max = base) so the upstream rate is steady and comparable between phases.
   polling: { intervalMs, maxIntervalMs: intervalMs, maxPollersPerTenant: 1_000 },
   websocket: { maxConnections: 1_000 },
+  // The subscriptions bench measures what pollers would ask of Wix unpaced: no rate budget unless BENCH_RATE_LIMIT.
+  budget: { limit: Number(process.env.BENCH_RATE_LIMIT ?? 1_000_000) },
 });
 process.stdout.write(`${JSON.stringify({ url: gateway.url, pid: process.pid })}\n`);
 

@@ -67,6 +67,20 @@ const schema = z
         }
         return Number(v);
       }),
+    SANDBOX_RATE_LIMIT_PER_MINUTE: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === '') return undefined;
+        if (!/^\d{1,7}$/.test(v) || Number(v) > 1_000_000) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `must be an integer from 0 (no limit) to 1000000 (got "${v}")`,
+          });
+          return z.NEVER;
+        }
+        return Number(v);
+      }),
     SANDBOX_CLOCK: z.enum(['real', 'manual'], { message: 'must be "real" or "manual"' }).default('real'),
     SANDBOX_STATE_FILE: z.string().min(1, 'must not be empty when set').optional(),
     UPSTREAM_TIMEOUT_MS: positiveInt(10_000, 120_000),
@@ -82,6 +96,21 @@ const schema = z
     IDEMPOTENCY_RESERVATION_MS: positiveInt(60_000, 3_600_000),
     READY_RETRY_MS: positiveInt(5_000, 3_600_000),
     TRUSTED_DOCUMENTS: z.string().min(1, 'must not be empty when set').optional(),
+    WIX_RATE_LIMIT_PER_MINUTE: positiveInt(200, 1_000_000),
+    UPSTREAM_QUEUE_MAX_WAIT_MS: positiveInt(5_000, 600_000),
+    POLL_BUDGET_SHARE: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === '') return 0.5;
+        const n = Number(v);
+        if (!/^\d*\.?\d+$/.test(v) || !(n > 0 && n <= 1)) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a number above 0 and at most 1 (got "${v}")` });
+          return z.NEVER;
+        }
+        return n;
+      }),
+    READ_CACHE: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
     METRICS_PORT: z
       .string()
       .optional()
@@ -109,6 +138,13 @@ const schema = z
         message: `must be at least 1000 (got ${env.OPERATION_LEASE_MS})`,
       });
     }
+    if (env.WIX_RATE_LIMIT_PER_MINUTE < 10) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['WIX_RATE_LIMIT_PER_MINUTE'],
+        message: `must be at least 10 (got ${env.WIX_RATE_LIMIT_PER_MINUTE})`,
+      });
+    }
     if (env.POLL_MAX_INTERVAL_MS < env.POLL_INTERVAL_MS) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -132,6 +168,8 @@ export interface Config {
   sandboxClock: 'real' | 'manual';
   /** SANDBOX_STATE_FILE: where `wix-account-graph sandbox` keeps its world across restarts; absent ⇒ memory only. */
   sandboxStateFile?: string;
+  /** SANDBOX_RATE_LIMIT_PER_MINUTE: the sandbox refuses a key's calls past this many a minute (429); unset: no limit. */
+  sandboxRateLimitPerMinute?: number;
   upstreamTimeoutMs: number;
   /** Status pollers (subscriptions, flows): base delay, upper bound of the backed-off delay, pollers per account. */
   polling: { intervalMs: number; maxIntervalMs: number; maxPollersPerTenant: number };
@@ -151,6 +189,8 @@ export interface Config {
   readyRetryMs: number;
   /** METRICS_PORT: Prometheus metrics on `GET /metrics` of this port (on HOST); unset: not served. */
   metricsPort?: number;
+  /** The rate budget: WIX_RATE_LIMIT_PER_MINUTE, UPSTREAM_QUEUE_MAX_WAIT_MS, POLL_BUDGET_SHARE, READ_CACHE. */
+  budget: { limitPerMinute: number; maxWaitMs: number; pollShare: number; readCache: boolean };
   /** TRUSTED_DOCUMENTS, read and checked at start-up: only the operations it lists run. */
   trustedDocuments?: TrustedDocuments;
   /** Access control: AUTH, its token and audit store, JWT settings, CORS_ORIGINS, audit retention (src/auth/config.ts). */
@@ -186,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxSeed: e.SANDBOX_SEED,
     sandboxClock: e.SANDBOX_CLOCK,
     sandboxStateFile: e.SANDBOX_STATE_FILE,
+    sandboxRateLimitPerMinute: e.SANDBOX_RATE_LIMIT_PER_MINUTE,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     polling: {
       intervalMs: e.POLL_INTERVAL_MS,
@@ -205,6 +246,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     readyRetryMs: e.READY_RETRY_MS,
     trustedDocuments: loadTrustedDocuments(e.TRUSTED_DOCUMENTS),
     metricsPort: e.METRICS_PORT,
+    budget: {
+      limitPerMinute: e.WIX_RATE_LIMIT_PER_MINUTE,
+      maxWaitMs: e.UPSTREAM_QUEUE_MAX_WAIT_MS,
+      pollShare: e.POLL_BUDGET_SHARE,
+      readCache: e.READ_CACHE === 'on',
+    },
     auth,
   };
 }

@@ -12,6 +12,8 @@ export interface EmbeddedSandboxOptions {
   clock: 'real' | 'manual';
   /** A file the world is kept in across restarts (the `sandbox` command's SANDBOX_STATE_FILE). */
   stateFile?: string;
+  /** Wix's per-key rate limit, enforced by the sandbox (SANDBOX_RATE_LIMIT_PER_MINUTE); none when absent. */
+  rateLimitPerMinute?: number;
 }
 
 /** A running sandbox as the gateway sees it: its URL, the demo credentials it seeded, and how to stop it. */

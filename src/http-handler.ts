@@ -1,6 +1,8 @@
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { runWithCall } from './auth/call-context.js';
+import { interactiveBudget } from './budget/interactive.js';
+import { runWithBudget } from './budget/call-budget.js';
 import type { Caller } from './auth/caller.js';
 import { refuseHttp } from './auth/http-refusals.js';
 import type { GatewayAuth } from './auth/gateway-auth.js';
@@ -125,12 +127,17 @@ async function handle(
     body,
   };
   // The call context names the caller for the audit trail of every upstream write the request makes.
-  const response = await runWithCall({ caller }, () =>
-    apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: request,
-      context: () =>
-        contextFor(headers.get('wix-account-id'), caller).catch((e: unknown) => Promise.reject(withHttpStatus(e))),
-    }),
+  // The budget context: interactive class, the tenant for fairness, `Cache-Control: no-cache` for fresh reads, and
+  // the usage counts that answer as `extensions.upstream`.
+  const budget = interactiveBudget(headers.get('wix-account-id'), headers.get('cache-control'));
+  const response = await runWithBudget(budget, () =>
+    runWithCall({ caller }, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: request,
+        context: () =>
+          contextFor(headers.get('wix-account-id'), caller).catch((e: unknown) => Promise.reject(withHttpStatus(e))),
+      }),
+    ),
   );
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

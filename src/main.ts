@@ -50,6 +50,7 @@ async function runSandbox(config: Config): Promise<void> {
     seed: config.sandboxSeed,
     clock: config.sandboxClock,
     ...(config.sandboxStateFile ? { stateFile: config.sandboxStateFile } : {}),
+    rateLimitPerMinute: config.sandboxRateLimitPerMinute,
   }).catch(listenFailure('SANDBOX_PORT', 'HOST'));
   console.log(
     `Wix sandbox listening on ${displayUrl(sandbox.url)} (seed ${sandbox.seed}, ${config.sandboxClock} clock)`,
@@ -72,6 +73,7 @@ async function serve(config: Config): Promise<void> {
         host: '127.0.0.1',
         seed: config.sandboxSeed,
         clock: config.sandboxClock,
+        rateLimitPerMinute: config.sandboxRateLimitPerMinute,
       }).catch(listenFailure('SANDBOX_PORT'));
   const upstream: UpstreamConfig = {
     ...(sandbox
@@ -101,6 +103,12 @@ async function serve(config: Config): Promise<void> {
     },
     readyRetryMs: config.readyRetryMs,
     trustedDocuments: config.trustedDocuments,
+    budget: {
+      limit: config.budget.limitPerMinute,
+      maxWaitMs: config.budget.maxWaitMs,
+      pollShare: config.budget.pollShare,
+      readCache: config.budget.readCache ? {} : false,
+    },
     metrics: config.metricsPort === undefined ? undefined : { port: config.metricsPort },
     log: (line) => console.error(line),
     auth: config.auth,

@@ -24,6 +24,7 @@ import { SiteFolderMutationsResolver } from './resolvers/site-folder-mutations.r
 import { SiteMutationsResolver } from './resolvers/site-mutations.resolver.js';
 import { SiteResolver } from './resolvers/site.resolver.js';
 import { noPubSub, SubscriptionResolver } from './resolvers/subscription.resolver.js';
+import { UpstreamBudgetResolver } from './resolvers/upstream-budget.resolver.js';
 
 /** Every resolver class of the gateway. */
 export const resolvers = [
@@ -48,6 +49,7 @@ export const resolvers = [
   FlowResolver,
   OperationResolver,
   AuditResolver,
+  UpstreamBudgetResolver,
   ...operationResultResolvers,
 ] as const;
 

@@ -6,6 +6,9 @@ import type { AddressInfo } from 'node:net';
 import { runAsOperation } from './auth/call-context.js';
 import { SYSTEM_CALLER, type Caller } from './auth/caller.js';
 import { GatewayAuth, type GatewayAuthOptions } from './auth/gateway-auth.js';
+import { BudgetClass, runWithBudget } from './budget/call-budget.js';
+import { GatewayBudget, type GatewayBudgetOptions } from './budget/gateway-budget.js';
+import { upstreamUsagePlugin } from './budget/usage-plugin.js';
 import { SharedCaches } from './caches.js';
 import { defaultCatalog, type ProductCatalog } from './catalog.js';
 import { createContext, type GatewayContext } from './context.js';
@@ -60,6 +63,8 @@ export interface GatewayOptions {
   log?: (line: string) => void;
   /** Access control (src/auth); omitted: AUTH=none with an in-memory audit trail, allowed on loopback only. */
   auth?: GatewayAuthOptions;
+  /** The rate budget and read cache (src/budget); Wix's 200 calls a minute with the read cache when omitted. */
+  budget?: GatewayBudgetOptions;
 }
 
 /**
@@ -79,6 +84,8 @@ export class Gateway {
     readonly readiness: UpstreamReadiness,
     /** Access control: token store, audit trail, authenticator, origins. */
     readonly auth: GatewayAuth,
+    /** The rate budget (scheduler) and read cache in front of every upstream call. */
+    readonly budget: GatewayBudget,
     /** The Prometheus endpoint's own server (METRICS_PORT), when configured. */
     private readonly metricsServer?: Server,
   ) {}
@@ -102,7 +109,10 @@ export class Gateway {
     });
     const apollo = await startApollo(schema, auth, metrics);
     const log = options.log ?? (() => undefined);
+    const budget = new GatewayBudget(options.budget);
     const http = new WixHttp({
+      scheduler: budget.scheduler,
+      readCache: budget.readCache,
       baseUrl: options.upstream.baseUrl,
       apiKey: options.upstream.apiKey,
       timeoutMs: options.upstream.timeoutMs,
@@ -119,12 +129,16 @@ export class Gateway {
       worldOf: () => http.world,
     });
     await readiness.start().catch(async (error: unknown) => {
+      budget.close();
       await apollo.stop();
       await auth.close();
       throw error;
     });
     const catalog = options.upstream.catalog ?? defaultCatalog();
-    const polling = new PollerRegistry(options.polling);
+    const polling = new PollerRegistry({
+      ...options.polling,
+      pollRatePerMs: () => budget.scheduler.pollRatePerMs(),
+    });
     const watches = new ResourceWatches(polling, http, options.upstream.mainAccountId);
     const upstream = new UpstreamServices({
       http,
@@ -132,12 +146,15 @@ export class Gateway {
       mainAccountId: options.upstream.mainAccountId,
       catalog,
       watches,
+      budget: () => budget.report(polling.pollPace()),
     });
     const operations = new OperationServices(
       {
         storePath: ':memory:',
         ...options.operations,
-        around: runAsOperation,
+        // Flow steps act as their requester (audit) and spend the budget's flow class.
+        around: (op, step) =>
+          runAsOperation(op, () => runWithBudget({ class: BudgetClass.FLOW, tenantId: op.tenantId }, step)),
         upstreamId: upstreamIdentityOf(options.upstream.baseUrl, options.upstream.mainAccountId, () => readiness.world),
       },
       upstream,
@@ -160,6 +177,7 @@ export class Gateway {
       await apollo.stop();
       await operations.close();
       readiness.close();
+      budget.close();
       await auth.close();
       throw error;
     }
@@ -173,7 +191,7 @@ export class Gateway {
     // Operations that were running when a gateway stopped (or died) go on now.
     await operations.resume();
     Object.assign(parts, { websocket, polling, operations });
-    return new Gateway(server, apollo, polling, websocket, operations, readiness, auth, metricsServer);
+    return new Gateway(server, apollo, polling, websocket, operations, readiness, auth, budget, metricsServer);
   }
 
   /** Base URL, e.g. http://127.0.0.1:4000 (the API is at `${url}/graphql`). */
@@ -201,6 +219,7 @@ export class Gateway {
     await this.operations.stop();
     this.readiness.close();
     this.polling.close();
+    this.budget.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.apollo.stop();
@@ -234,6 +253,7 @@ async function startApollo(
       auth.apolloPlugin(schema),
       metrics.apolloPlugin(),
       limitsPlugin(schema),
+      upstreamUsagePlugin(),
       subscriptionsOverHttpPlugin(),
     ],
     // GET queries as the GraphQL-over-HTTP spec has them (urql's default client sends them with no content type):

@@ -1,5 +1,6 @@
 import { AccountScope, memo, type RequestShared } from './account-scope.js';
 import type { AccountGrant } from './auth/caller.js';
+import type { BudgetReport } from './budget/gateway-budget.js';
 import type { SharedCaches } from './caches.js';
 import type { ProductCatalog } from './catalog.js';
 import { AccountsDataSource } from './datasources/accounts.datasource.js';
@@ -28,6 +29,8 @@ export interface UpstreamSession {
   scope(accountId: string): Promise<AccountScope>;
   /** The gateway's shared status pollers (subscriptions, and flows waiting on a status). */
   readonly watches: ResourceWatches;
+  /** The rate budget as it stands (the `upstreamBudget` query). */
+  budget(): BudgetReport;
 }
 
 /** What UpstreamServices is built from: all shared by the gateway, built once in server.ts. */
@@ -38,6 +41,8 @@ export interface UpstreamParts {
   mainAccountId: string;
   catalog: ProductCatalog;
   watches: ResourceWatches;
+  /** The rate budget's report (scheduler, poll pace, read cache). */
+  budget: () => BudgetReport;
 }
 
 /**
@@ -78,7 +83,7 @@ export class UpstreamServices {
   }
 
   private build(tenantId: string, accounts: AccountsDataSource, tenancy: Tenancy): UpstreamSession {
-    const { http, caches, mainAccountId, catalog, watches } = this.parts;
+    const { http, caches, mainAccountId, catalog, watches, budget } = this.parts;
     const scopes = new Map<string, AccountScope>();
     const request: RequestShared = { tenantId, shared: new Map(), caches };
     const scopeOf = (accountId: string) =>
@@ -95,6 +100,7 @@ export class UpstreamServices {
         return scopeOf(accountId);
       },
       watches,
+      budget,
     };
   }
 }

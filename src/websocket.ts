@@ -17,6 +17,8 @@ import type { Duplex } from 'node:stream';
 import { LRUCache } from 'lru-cache';
 import { WebSocketServer } from 'ws';
 import { runWithCall, type CallContext } from './auth/call-context.js';
+import { runWithBudget } from './budget/call-budget.js';
+import { interactiveBudget } from './budget/interactive.js';
 import type { Caller } from './auth/caller.js';
 import type { GatewayAuth } from './auth/gateway-auth.js';
 import { checkOperationScopes } from './auth/operation-scopes.js';
@@ -130,7 +132,14 @@ export class GraphQLWebSocket {
         subscribe: (args) => this.subscribe(args),
         execute: (args) => {
           const call = this.calls.get(args.contextValue as object);
-          return call ? runWithCall(call, () => execute(args)) : execute(args);
+          // Queries and mutations over a socket spend the interactive budget of the connection's tenant, like HTTP.
+          const budget = interactiveBudget((args.contextValue as Partial<GatewayContext>).tenantId);
+          return runWithBudget(budget, async () => {
+            const result = await (call ? runWithCall(call, () => execute(args)) : execute(args));
+            if (budget.usage && !(Symbol.asyncIterator in result))
+              return { ...result, extensions: { ...result.extensions, upstream: budget.usage.toJSON() } };
+            return result;
+          });
         },
         onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
         onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),

@@ -23,9 +23,11 @@ export interface CallRecord {
   /** The parsed request body ({} when none). */
   body?: unknown;
   durationMs: number;
+  /** When the call arrived, in real time (epoch ms; `time` is the world clock, which may be manual). */
+  receivedAt: number;
 }
 
-export type CallOutcome = 'ok' | 'error' | 'fault-429' | 'fault-5xx' | 'dropped';
+export type CallOutcome = 'ok' | 'error' | 'fault-429' | 'fault-5xx' | 'dropped' | 'rate-limited';
 
 /** Filters of `GET /_sandbox/calls`. */
 export interface CallFilter {

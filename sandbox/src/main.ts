@@ -10,8 +10,9 @@ import { startSandbox } from './server.js';
 const USAGE = `Usage: wix-sandbox
 
 Runs the Wix API sandbox. Environment: SANDBOX_PORT (default 4100; 0 picks a free port), HOST (default 0.0.0.0),
-SANDBOX_SEED (default 1), SANDBOX_CLOCK=real|manual (default real), SANDBOX_STATE_FILE (a JSON file that keeps the
-world across restarts; unset = memory only). See the README's "The Wix sandbox".`;
+SANDBOX_SEED (default 1), SANDBOX_CLOCK=real|manual (default real), SANDBOX_RATE_LIMIT_PER_MINUTE (per API key, like
+Wix's 200; default none), SANDBOX_STATE_FILE (a JSON file that keeps the world across restarts; unset = memory only).
+See the README's "The Wix sandbox".`;
 
 /** A refused variable: printed as one line, exit code 2 (as the gateway does for its configuration). */
 class ConfigError extends Error {}
@@ -22,6 +23,7 @@ interface StandaloneConfig {
   seed: number;
   clock: ClockMode;
   stateFile?: string;
+  rateLimitPerMinute?: number;
 }
 
 /** Reads and checks the variables; every problem names its variable. */
@@ -35,6 +37,9 @@ function readConfig(env: NodeJS.ProcessEnv): StandaloneConfig {
   if (!/^\d{1,9}$/.test(seed)) problems.push(`SANDBOX_SEED must be a non-negative integer (got "${seed}")`);
   const clock = text('SANDBOX_CLOCK') ?? 'real';
   if (clock !== 'real' && clock !== 'manual') problems.push('SANDBOX_CLOCK must be "real" or "manual"');
+  const rate = text('SANDBOX_RATE_LIMIT_PER_MINUTE');
+  if (rate !== undefined && (!/^\d{1,7}$/.test(rate) || Number(rate) > 1_000_000))
+    problems.push(`SANDBOX_RATE_LIMIT_PER_MINUTE must be an integer from 0 (no limit) to 1000000 (got "${rate}")`);
   if (problems.length > 0) throw new ConfigError(`Configuration error: ${problems.join('; ')}`);
   const stateFile = text('SANDBOX_STATE_FILE');
   return {
@@ -43,6 +48,7 @@ function readConfig(env: NodeJS.ProcessEnv): StandaloneConfig {
     seed: Number(seed),
     clock: clock as ClockMode,
     ...(stateFile ? { stateFile } : {}),
+    rateLimitPerMinute: rate === undefined ? undefined : Number(rate),
   };
 }
 

@@ -79,15 +79,24 @@ export const adminComponents: Record<string, JsonSchema> = {
       query: str(),
       operation: str({ description: 'operationId, or unmatched' }),
       status: int({ description: '0 for a dropped connection' }),
-      outcome: enumOf(['ok', 'error', 'fault-429', 'fault-5xx', 'dropped']),
+      outcome: enumOf(['ok', 'error', 'fault-429', 'fault-5xx', 'dropped', 'rate-limited']),
       errorCode: str(),
       accountId: str(),
       siteId: str(),
       auth: enumOf(['missing', 'valid', 'invalid'], 'The API key itself is never recorded'),
       body: {},
       durationMs: { type: 'number' },
+      receivedAt: { type: 'number', description: 'When the call arrived, real time (epoch ms)' },
     },
     ['seq', 'time', 'method', 'path', 'operation', 'status', 'outcome', 'auth'],
+  ),
+  RateLimit: obj(
+    {
+      perMinute: int({ minimum: 0, description: 'Calls one API key may make per window; 0: no limit' }),
+      windowMs: int({ minimum: 100 }),
+      refused: int({ minimum: 0, description: 'Calls answered 429 since the limit was set' }),
+    },
+    ['perMinute', 'windowMs', 'refused'],
   ),
 };
 
@@ -123,7 +132,7 @@ export const adminOperations: Record<string, OperationSpec> = {
     tag: TAG,
     query: [
       { name: 'operation', schema: str() },
-      { name: 'outcome', schema: enumOf(['ok', 'error', 'fault-429', 'fault-5xx', 'dropped']) },
+      { name: 'outcome', schema: enumOf(['ok', 'error', 'fault-429', 'fault-5xx', 'dropped', 'rate-limited']) },
       { name: 'since', schema: int({ minimum: 0 }), description: 'Only calls with a greater seq' },
     ],
     response: obj({ calls: arr(ref('CallRecord')) }, ['calls']),
@@ -174,6 +183,28 @@ export const adminOperations: Record<string, OperationSpec> = {
     errors: BAD,
   },
   'DELETE /_sandbox/faults': { summary: 'Remove every fault rule', tag: TAG, response: obj({}) },
+  'GET /_sandbox/rate-limit': {
+    summary: "The per-key rate limit (Wix's: 200 a minute) and how many calls it refused",
+    tag: TAG,
+    response: ref('RateLimit'),
+  },
+  'POST /_sandbox/rate-limit': {
+    summary: 'Set the per-key rate limit',
+    description:
+      'Past `perMinute` calls of one API key in a sliding `windowMs`, the sandbox answers 429 RESOURCE_EXHAUSTED with Retry-After, as Wix does for a throttled app. 0 turns it off; setting it clears the counts.',
+    tag: TAG,
+    body: obj(
+      {
+        perMinute: int({ minimum: 0, maximum: 1_000_000 }),
+        windowMs: int({ minimum: 100, maximum: 3_600_000, default: 60_000 }),
+      },
+      ['perMinute'],
+      false,
+    ),
+    bodyRequired: true,
+    response: ref('RateLimit'),
+    errors: BAD,
+  },
   'POST /_sandbox/sites': {
     summary: 'Add free sites to an account',
     tag: TAG,

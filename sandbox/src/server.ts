@@ -6,6 +6,7 @@ import { StateFile } from './persistence.js';
 import { WixHttpError, systemError } from './errors.js';
 import { headerValue, readJson, send, sendError, sendText } from './http-util.js';
 import { FaultInjector, routeKey } from './faults.js';
+import { KeyRateLimiter } from './rate-limit.js';
 import { handleAdmin } from './routes/admin.js';
 import { allRoutes } from './routes/index.js';
 import { GUID, Router, defaultAccountError, type RouteContext, type RouteDef } from './router.js';
@@ -29,6 +30,8 @@ export interface SandboxOptions {
    * atomically at most once a second after a change. Unset: the world lives in memory only.
    */
   stateFile?: string;
+  /** Requests per minute per API key, like Wix's limit (SANDBOX_RATE_LIMIT_PER_MINUTE); unlimited when absent or 0. */
+  rateLimitPerMinute?: number;
 }
 
 /**
@@ -39,6 +42,8 @@ export class Sandbox {
   world: World;
   readonly calls = new CallLog();
   readonly faults = new FaultInjector();
+  /** Wix's per-key rate limit, when configured (SANDBOX_RATE_LIMIT_PER_MINUTE, `POST /_sandbox/rate-limit`). */
+  readonly rateLimit = new KeyRateLimiter();
   readonly router = new Router().add(...allRoutes());
   readonly clockMode: ClockMode;
   private readonly routeKeys = new Map<RouteDef, string>();
@@ -54,6 +59,8 @@ export class Sandbox {
     // A fresh world is written at once, so that a path that cannot be written stops the start, not a later save.
     if (this.state && !saved && !this.state.save())
       throw new Error(`SANDBOX_STATE_FILE ${this.state.path} cannot be written (see the line above)`);
+    if (options.rateLimitPerMinute)
+      this.rateLimit.configure({ perWindow: options.rateLimitPerMinute, windowMs: 60_000 });
   }
 
   /** Replaces the world with a freshly seeded one (same clock mode); clears the call log and faults. */
@@ -134,6 +141,7 @@ export class Sandbox {
         auth: this.authState(req),
         body,
         durationMs: performance.now() - started,
+        receivedAt: Date.now() - (performance.now() - started),
       });
     };
   }
@@ -156,6 +164,14 @@ export class Sandbox {
       return;
     }
     if (await this.injectFault(def, body, req, res, log)) return;
+    // Past the key's rate limit: 429 RESOURCE_EXHAUSTED with Retry-After, as Wix answers a throttled app.
+    const key = headerValue(req, 'authorization');
+    const wait = key ? this.rateLimit.take(key) : undefined;
+    if (wait !== undefined) {
+      log(429, 'rate-limited', 'RESOURCE_EXHAUSTED', body);
+      sendError(res, rateLimited(wait));
+      return;
+    }
     let text: string;
     try {
       if (this.world.tick() > 0) this.state?.changed();
@@ -256,7 +272,7 @@ export class Sandbox {
   }
 }
 
-/** The 429 an injected rate-limit fault answers: RESOURCE_EXHAUSTED with `Retry-After` in seconds. */
+/** The 429 of an injected rate-limit fault or of the key's rate limit: RESOURCE_EXHAUSTED with `Retry-After` in seconds. */
 function rateLimited(retryAfterSeconds: number): WixHttpError {
   const message = 'Too Many Requests';
   return new WixHttpError(

@@ -1,3 +1,4 @@
+import { currentBudget } from '../budget/call-budget.js';
 import DataLoader from 'dataloader';
 import type { SharedCaches } from '../caches.js';
 import {
@@ -34,7 +35,8 @@ export class AccountsDataSource {
   /** Sub-account IDs of `parentId` — List Child Accounts, `GET /accounts/v1/account/child-accounts`, all pages. */
   childAccountIds(parentId: string): Promise<string[]> {
     const cache = this.caches.childAccounts;
-    const cached = cache.get(parentId);
+    // A caller that asked for fresh data (`Cache-Control: no-cache`) reads Wix, and refreshes the entry.
+    const cached = currentBudget()?.fresh ? undefined : cache.get(parentId);
     if (cached) return cached;
     const loading = this.listChildren(parentId);
     cache.set(parentId, loading);

@@ -1,3 +1,4 @@
+import { currentBudget } from '../budget/call-budget.js';
 import DataLoader from 'dataloader';
 import type { LRUCache } from 'lru-cache';
 import pLimit from 'p-limit';
@@ -149,7 +150,8 @@ export function detailLoader<V>(
   const load = (key: string): Promise<V> => {
     if (!shared) return limit(() => fetchOne(key));
     const cacheKey = `${shared.prefix}|${key.toLowerCase()}`;
-    const hit = shared.cache.get(cacheKey) as Promise<V> | undefined;
+    // A caller that asked for fresh data (`Cache-Control: no-cache`) reads Wix, and refreshes the entry.
+    const hit = currentBudget()?.fresh ? undefined : (shared.cache.get(cacheKey) as Promise<V> | undefined);
     if (hit) return hit;
     const loading = limit(() => fetchOne(key));
     shared.cache.set(cacheKey, loading);

@@ -1,7 +1,11 @@
-import ky, { HTTPError, TimeoutError, type KyInstance, type RetryOptions } from 'ky';
+import ky, { HTTPError, type KyInstance, type RetryOptions } from 'ky';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { mapUpstreamFailure, type UpstreamFailure } from '../errors.js';
-import { registerSecret, scrub } from '../redact.js';
+import { BudgetClass, currentBudget, runAsClass } from '../budget/call-budget.js';
+import type { ReadCache } from '../budget/read-cache.js';
+import type { UpstreamScheduler } from '../budget/scheduler.js';
+import { GatewayError, mapUpstreamFailure, type UpstreamFailure } from '../errors.js';
+import { describeFailure, RETRY_AFTER_STATUS, RETRY_STATUS, retryAfterMs, worthRetrying } from './http-failure.js';
+import { registerSecret } from '../redact.js';
 import { RetryBudget } from './retry-budget.js';
 
 /** Settings of the HTTP client; only the base URL, key and timeout come from the configuration. */
@@ -23,6 +27,10 @@ export interface WixHttpOptions {
   onFailure?: (failure: UpstreamFailure) => void;
   /** Told of every upstream write once it is answered or has failed (the audit trail); must not throw. */
   onWrite?: (write: UpstreamWrite) => void;
+  /** The rate budget every attempt waits on (src/budget); calls go unscheduled when omitted. */
+  scheduler?: UpstreamScheduler;
+  /** Answers of reads kept for interactive callers (src/budget/read-cache.ts); nothing is cached when omitted. */
+  readCache?: ReadCache;
 }
 
 /** One upstream write and its outcome, as told to {@link WixHttpOptions.onWrite} (no body sent, no key). */
@@ -62,13 +70,6 @@ export interface CallOptions {
 }
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
-
-/** What a Wix error code looks like (`SITE_NOT_FOUND`, `Invalid domain`: letters, digits, underscores, spaces). */
-const CLEAN_CODE = /^[A-Za-z][A-Za-z0-9_ ]{0,63}$/;
-
-const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
-/** Statuses whose Retry-After is waited out before a retry. */
-const RETRY_AFTER_STATUS = [413, 429, 503];
 
 /**
  * The only module that talks HTTP to Wix (or the sandbox). It adds the auth headers of the contract, a timeout,
@@ -111,21 +112,99 @@ export class WixHttp {
       timeout: options.timeoutMs,
       throwHttpErrors: true,
       headers: { accept: 'application/json', authorization: options.apiKey },
+      hooks: {
+        // Wix throttled the key: the whole budget pauses for the Retry-After and its rate steps down.
+        afterResponse: [
+          (_request, _options, response) => {
+            if (response.status === 429)
+              options.scheduler?.throttledBy(retryAfterMs(response.headers.get('retry-after')));
+          },
+        ],
+      },
     });
   }
 
-  /** Performs one Wix call and returns its parsed JSON body; identical concurrent GETs of a tenant share one call. */
+  /**
+   * Performs one Wix call and returns its parsed JSON body. Reads (GETs and read-only POSTs) of an interactive caller
+   * may be answered from the read cache; identical concurrent reads of a tenant share one call; every write empties
+   * the cache. Each attempt first waits for the rate budget.
+   */
   request<T>(method: Method, path: string, call: CallOptions): Promise<T> {
-    if (method !== 'get') return this.limit(() => this.send<T>(method, path, call));
-    const key = `${call.accountId ?? ''}|${call.siteId ?? ''}|${path}?${call.searchParams?.toString() ?? ''}`;
+    const reading = method === 'get' || call.read === true;
+    if (!reading) return this.write<T>(method, path, call);
+    const budget = currentBudget();
+    const key = `${budget?.tenantId ?? ''}|${call.accountId ?? ''}|${call.siteId ?? ''}|${method} ${path}?${call.searchParams?.toString() ?? ''}|${call.json === undefined ? '' : JSON.stringify(call.json)}`;
+    const cache = this.options.readCache;
+    const policy = cache?.policyOf(call.operation);
+    // Interactive callers may be answered from the cache; flow steps and polls always read Wix (and refresh it).
+    const useCache =
+      cache && policy && (budget?.class ?? BudgetClass.INTERACTIVE) === BudgetClass.INTERACTIVE && !budget?.fresh;
+    if (useCache) {
+      const found = cache.lookup(key);
+      if (found.state !== 'miss') {
+        if (budget?.usage) budget.usage.cached++;
+        if (found.state === 'stale' && !this.inflight.has(key))
+          // Stale-while-revalidate: the refresh is background work, served after polls' turn... as a poll.
+          void runAsClass(BudgetClass.POLL, budget?.tenantId, () => this.read(method, path, call, key)).catch(
+            () => undefined,
+          );
+        return Promise.resolve(found.value as T);
+      }
+    }
     const shared = this.inflight.get(key);
-    if (shared) return shared as Promise<T>;
-    const promise = this.limit(() => this.send<T>(method, path, call)).finally(() => this.inflight.delete(key));
+    if (shared) {
+      if (budget?.usage) budget.usage.shared++;
+      return shared as Promise<T>;
+    }
+    return this.read<T>(method, path, call, key);
+  }
+
+  /** One read, shared with identical reads until it is answered, stored in the read cache when it has a policy. */
+  private read<T>(method: Method, path: string, call: CallOptions, key: string): Promise<T> {
+    const cache = this.options.readCache;
+    const generation = cache?.generation ?? 0;
+    const promise = this.admitted<T>(method, path, call)
+      .then((answer) => {
+        const policy = cache?.policyOf(call.operation);
+        if (cache && policy) cache.store(key, answer.body, policy, generation, answer.bytes);
+        return answer.body;
+      })
+      .finally(() => this.inflight.delete(key));
     this.inflight.set(key, promise);
     return promise;
   }
 
-  private async send<T>(method: Method, path: string, call: CallOptions): Promise<T> {
+  /** A write: the read cache is emptied before it is sent and again once it is answered (or has failed). */
+  private async write<T>(method: Method, path: string, call: CallOptions): Promise<T> {
+    this.options.readCache?.invalidate();
+    try {
+      return (await this.admitted<T>(method, path, call)).body;
+    } finally {
+      this.options.readCache?.invalidate();
+    }
+  }
+
+  /**
+   * The first attempt waits for the rate budget outside the concurrency limit (a call waiting for budget must not hold
+   * a slot an interactive call could use); retries wait inside (see send).
+   */
+  private async admitted<T>(method: Method, path: string, call: CallOptions): Promise<{ body: T; bytes: number }> {
+    await this.admit(call);
+    return this.limit(() => this.send<T>(method, path, call));
+  }
+
+  /** Waits for the rate budget (one token per attempt); counts the call and the wait on the caller's usage. */
+  private async admit(call: CallOptions): Promise<void> {
+    const budget = currentBudget();
+    const scheduler = this.options.scheduler;
+    const tenant = budget?.tenantId ?? call.accountId ?? '';
+    const waited = scheduler ? await scheduler.acquire(budget?.class ?? BudgetClass.FLOW, tenant) : 0;
+    if (!budget?.usage) return;
+    budget.usage.calls++;
+    budget.usage.waitedMs += waited;
+  }
+
+  private async send<T>(method: Method, path: string, call: CallOptions): Promise<{ body: T; bytes: number }> {
     this.budget.earn();
     const headers: Record<string, string> = {};
     if (call.accountId) headers['wix-account-id'] = call.accountId;
@@ -141,14 +220,18 @@ export class WixHttp {
         searchParams: call.searchParams,
         // Non-idempotent writes are never repeated: a lost answer must not become a second purchase.
         retry: retryable ? this.retry : { limit: 0 },
+        // Every retry is an upstream call too: it waits for the rate budget like the first attempt.
+        hooks: { beforeRetry: [() => this.admit(call)] },
       });
       this.world = response.headers.get(WORLD_ID_HEADER) ?? this.world;
       this.options.onCall?.({ endpoint: call.operation, status: String(response.status), seconds: seconds() });
       const text = await response.text();
       const body = (text ? JSON.parse(text) : {}) as T;
       if (method !== 'get' && !call.read) this.tellWrite(method, path, call, { status: response.status, body });
-      return body;
+      return { body, bytes: text.length };
     } catch (error) {
+      // Refused by the rate budget (before an attempt or a retry): nothing more was sent; the refusal is the answer.
+      if (error instanceof GatewayError) throw error;
       const failure = await describeFailure(error, call.operation);
       if (error instanceof HTTPError) this.world = error.response.headers.get(WORLD_ID_HEADER) ?? this.world;
       this.options.onFailure?.(failure);
@@ -200,62 +283,4 @@ export class WixHttp {
   put<T>(path: string, call: CallOptions): Promise<T> {
     return this.request<T>('put', path, call);
   }
-}
-
-/**
- * Whether a failed attempt may be retried: a network error, or a retryable status whose Retry-After (if any) is not
- * above `maxRetryAfterMs` — ky would cut a longer one short and call again before Wix said to; the caller gets
- * UPSTREAM_RATE_LIMITED with the Retry-After instead. Timeouts are never retried (ky's rule too).
- */
-function worthRetrying(error: Error, maxRetryAfterMs: number): boolean {
-  if (error instanceof TimeoutError) return false;
-  if (!(error instanceof HTTPError)) return true;
-  const { status, headers } = error.response;
-  if (!RETRY_STATUS.includes(status)) return false;
-  const after = RETRY_AFTER_STATUS.includes(status) ? retryAfterMs(headers.get('retry-after')) : undefined;
-  return after === undefined || after <= maxRetryAfterMs;
-}
-
-/** Retry-After in milliseconds (delay-seconds or an HTTP date); undefined when absent or unreadable. */
-function retryAfterMs(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  const ms = Number.isNaN(seconds) ? Date.parse(value) - Date.now() : seconds * 1000;
-  return Number.isFinite(ms) ? Math.max(0, ms) : undefined;
-}
-
-/** The parts of a Wix error body the gateway reads (CONTRACT §0.2); anything else in it is ignored. */
-interface WixErrorBody {
-  details?: {
-    applicationError?: { code?: unknown };
-    validationError?: { fieldViolations?: Array<{ field?: unknown; description?: unknown }> };
-  };
-}
-
-/** Reduces a ky/fetch error to the few facts the gateway may use. */
-async function describeFailure(error: unknown, operation: string): Promise<UpstreamFailure> {
-  if (error instanceof TimeoutError) return { kind: 'timeout', operation };
-  if (error instanceof HTTPError) {
-    const status = error.response.status;
-    const retryAfter = retryAfterMs(error.response.headers.get('retry-after'));
-    let wixCode: string | undefined;
-    try {
-      const body = await error.response.json<WixErrorBody>();
-      const code = body?.details?.applicationError?.code;
-      // Only a clean identifier is kept as a code (it reaches clients as `wixCode`): never free text, never a key.
-      if (typeof code === 'string' && CLEAN_CODE.test(code) && scrub(code) === code) wixCode = code;
-      const violation = body?.details?.validationError?.fieldViolations?.[0];
-      if (violation && !wixCode) wixCode = 'INVALID_ARGUMENT';
-    } catch {
-      // Not JSON (e.g. an HTML error page): the status alone has to do.
-    }
-    return {
-      kind: 'http',
-      status,
-      wixCode,
-      retryAfterSeconds: retryAfter ? Math.ceil(retryAfter / 1000) : undefined,
-      operation,
-    };
-  }
-  return { kind: 'network', operation };
 }

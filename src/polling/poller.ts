@@ -1,3 +1,4 @@
+import { BudgetClass, runAsClass } from '../budget/call-budget.js';
 import { isTransientUpstream, type GatewayError } from '../errors.js';
 import { Listener } from './listener.js';
 
@@ -43,6 +44,8 @@ export interface PollTiming {
  */
 export class Poller<T> {
   private readonly listeners = new Set<Listener<T>>();
+  /** Listeners that are flows waiting on this resource (they make it a priority of the poll budget). */
+  private readonly flowListeners = new Set<Listener<T>>();
   private timer: NodeJS.Timeout | undefined;
   private delayMs: number;
   private latest: { value: T; projection: string } | undefined;
@@ -58,6 +61,8 @@ export class Poller<T> {
     private readonly timing: PollTiming,
     /** Called once when the poller stops (last listener left, final value, failure or close). */
     private readonly onStop: (poller: Poller<T>) => void,
+    /** The shortest delay the rate budget allows this poller now (see PollPacer); none when omitted. */
+    private readonly pace?: (poller: { readonly forFlow: boolean }) => number,
   ) {
     this.delayMs = timing.intervalMs;
   }
@@ -66,6 +71,14 @@ export class Poller<T> {
   get size(): number {
     return this.listeners.size;
   }
+
+  /** True while a flow waits on this resource. */
+  get forFlow(): boolean {
+    return this.flowListeners.size > 0;
+  }
+
+  /** When the next poll is due (performance.now() ms), if one is scheduled. */
+  dueAt: number | undefined;
 
   /** The delay before the next poll (ms, before jitter). */
   get currentDelayMs(): number {
@@ -78,9 +91,10 @@ export class Poller<T> {
   }
 
   /** Adds a listener; it gets the latest known value at once, if there is one. */
-  listen(maxBuffer?: number): Listener<T> {
+  listen(maxBuffer?: number, forFlow = false): Listener<T> {
     const listener = new Listener<T>((l) => this.remove(l), maxBuffer);
     this.listeners.add(listener);
+    if (forFlow) this.flowListeners.add(listener);
     if (this.latest) listener.push(this.latest.value);
     return listener;
   }
@@ -97,8 +111,20 @@ export class Poller<T> {
     this.onStop(this);
   }
 
+  /**
+   * Polls sooner when the budget has freed up: a poll due more than `floorMs` × 2 from now is moved to `floorMs` from
+   * now (the pacer calls this when the poll intervals shrink).
+   */
+  hurry(floorMs: number): void {
+    if (this.stopped || !this.timer || this.dueAt === undefined) return;
+    if (this.dueAt - performance.now() <= floorMs * 2) return;
+    clearTimeout(this.timer);
+    this.schedule(floorMs);
+  }
+
   private remove(listener: Listener<T>): void {
     this.listeners.delete(listener);
+    this.flowListeners.delete(listener);
     if (this.listeners.size === 0) this.stop();
   }
 
@@ -107,7 +133,10 @@ export class Poller<T> {
     if (this.stopped) return;
     const { jitter } = this.timing;
     const jittered = baseDelayMs <= 0 ? 0 : Math.round(baseDelayMs * (1 + (Math.random() * 2 - 1) * jitter));
-    const delay = Math.max(0, jittered, floorMs);
+    // The rate budget's floor applies to every poll but the first (a new watch reads at once).
+    const paced = baseDelayMs > 0 && this.pace ? this.pace(this) : 0;
+    const delay = Math.max(0, jittered, floorMs, paced);
+    this.dueAt = performance.now() + delay;
     this.timer = setTimeout(() => void this.poll(), delay);
     // Pollers never keep a process alive on their own; the gateway's server does.
     this.timer.unref();
@@ -115,11 +144,13 @@ export class Poller<T> {
 
   private async poll(): Promise<void> {
     this.timer = undefined;
+    this.dueAt = undefined;
     if (this.stopped) return;
     this.polls++;
     let value: T;
     try {
-      value = await this.spec.fetch();
+      // A poll is the last class of the rate budget: it waits while callers and flows are served.
+      value = await runAsClass(BudgetClass.POLL, this.spec.tenantId, () => this.spec.fetch());
     } catch (error) {
       if (this.stopped) return;
       this.failed(error);

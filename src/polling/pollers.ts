@@ -1,5 +1,6 @@
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { Listener } from './listener.js';
+import { PollPacer, type PollPace } from './poll-pacer.js';
 import { Poller, type PollTiming, type WatchSpec } from './poller.js';
 
 export type { WatchSpec } from './poller.js';
@@ -20,6 +21,8 @@ export interface PollingOptions extends Partial<PollTiming> {
   maxListenersPerPoller?: number;
   /** States a slow listener may have queued before the oldest are dropped. */
   listenerBuffer?: number;
+  /** Polls per ms the rate budget gives all pollers together (see PollPacer); unpaced when omitted. */
+  pollRatePerMs?: () => number;
 }
 
 /** Defaults of {@link PollingOptions} (the gateway passes POLL_INTERVAL_MS etc. from the configuration). */
@@ -35,7 +38,7 @@ export const DEFAULT_POLLING = {
   maxFlowPollers: 5_000,
   maxListenersPerPoller: 10_000,
   listenerBuffer: 8,
-} as const satisfies Required<PollingOptions>;
+} as const satisfies Required<Omit<PollingOptions, 'pollRatePerMs'>>;
 
 /** A stream of one resource's states: iterate it; `return()` leaves (the last listener to leave stops the poller). */
 export type Watch<T> = Listener<T>;
@@ -55,7 +58,10 @@ export interface PollingStats {
  * per tenant, pollers in all, listeners per poller, states queued per listener.
  */
 export class PollerRegistry {
-  private readonly options: Required<PollingOptions>;
+  private readonly options: Required<Omit<PollingOptions, 'pollRatePerMs'>>;
+  /** Spreads the budget's poll share over the pollers; undefined when no budget is configured. */
+  private readonly pacer: PollPacer | undefined;
+  private readonly pace: ((poller: { readonly forFlow: boolean }) => number) | undefined;
   private readonly timing: PollTiming;
   private readonly pollers = new Map<string, Poller<unknown>>();
   private readonly perTenant = new Map<string, number>();
@@ -79,6 +85,15 @@ export class PollerRegistry {
       maxRetryAfterMs: o.maxRetryAfterMs,
       jitter: o.jitter,
     };
+    const rate = options.pollRatePerMs;
+    this.pacer = rate && new PollPacer(rate, o.intervalMs, () => this.pollers.values());
+    const pacer = this.pacer;
+    this.pace = pacer && ((poller) => pacer.floorFor(poller));
+  }
+
+  /** The poll intervals the rate budget allows now; undefined when polls are not paced. */
+  pollPace(): PollPace | undefined {
+    return this.pacer?.current();
   }
 
   /**
@@ -98,7 +113,7 @@ export class PollerRegistry {
         'maxListenersPerPoller',
       );
     }
-    return poller.listen(this.options.listenerBuffer);
+    return poller.listen(this.options.listenerBuffer, forFlow);
   }
 
   /**
@@ -162,7 +177,7 @@ export class PollerRegistry {
     }
     if (this.pollers.size - this.flowPollers >= this.options.maxPollers)
       throw limitError('This gateway already polls as many resources as it may; subscribe again later.', 'maxPollers');
-    const poller = new Poller<T>(key, spec, this.timing, (p) => this.forget(p as Poller<unknown>, tenant));
+    const poller = new Poller<T>(key, spec, this.timing, (p) => this.forget(p as Poller<unknown>, tenant), this.pace);
     this.pollers.set(key, poller as Poller<unknown>);
     this.perTenant.set(tenant, count + 1);
     poller.start();
@@ -173,11 +188,17 @@ export class PollerRegistry {
   private startFlowPoller<T>(key: string, spec: WatchSpec<T>): Poller<T> {
     if (this.flowPollers >= this.options.maxFlowPollers)
       throw limitError('This gateway already polls as many resources for flows as it may', 'maxFlowPollers');
-    const poller = new Poller<T>(key, spec, this.timing, (p) => {
-      if (this.pollers.get(p.key) !== p) return;
-      this.pollers.delete(p.key);
-      this.flowPollers--;
-    });
+    const poller = new Poller<T>(
+      key,
+      spec,
+      this.timing,
+      (p) => {
+        if (this.pollers.get(p.key) !== p) return;
+        this.pollers.delete(p.key);
+        this.flowPollers--;
+      },
+      this.pace,
+    );
     this.pollers.set(key, poller as Poller<unknown>);
     this.flowPollers++;
     poller.start();

@@ -94,6 +94,11 @@ export class TestSandbox {
     await this.admin('DELETE', 'calls');
   }
 
+  /** Wix's per-key rate limit (`POST /_sandbox/rate-limit`): `perMinute` calls per `windowMs` (0: none). */
+  async setRateLimit(perMinute: number, windowMs?: number): Promise<void> {
+    await this.admin('POST', 'rate-limit', windowMs === undefined ? { perMinute } : { perMinute, windowMs });
+  }
+
   async advance(ms: number): Promise<void> {
     await this.admin('POST', 'clock/advance', { ms });
   }

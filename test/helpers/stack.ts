@@ -11,6 +11,8 @@ export interface GraphQLResult<T> {
   status: number;
   data?: T | null;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  /** The answer's extensions (`upstream`: the Wix calls it cost). */
+  extensions?: Record<string, unknown>;
 }
 
 export interface StackOptions {
@@ -45,6 +47,14 @@ export class TestStack {
     const sandbox = await TestSandbox.start();
     const gateway = await Gateway.start({
       ...options.gateway,
+      // Tests count upstream calls and run many requests at once: no rate budget to speak of and no read cache,
+      // unless a test asks for them (the budget tests do) or the run is the read-cache project (vitest.config.ts),
+      // which runs every write's test with the cache on to show each write is visible in the next read.
+      budget: {
+        limit: 1_000_000,
+        readCache: process.env.TEST_READ_CACHE === 'on' ? {} : false,
+        ...options.gateway?.budget,
+      },
       upstream: {
         baseUrl: sandbox.url,
         apiKey: sandbox.seed.apiKey,
@@ -154,6 +164,9 @@ export function useStack(options: StackOptions & { per?: 'file' | 'test' } = {})
     beforeEach(async () => {
       await current?.sandbox.reset();
       await current?.sandbox.clearCalls();
+      // A new world is an edit made outside the gateway: its read cache (when on) would serve the old one until the
+      // TTLs ran out, so it is dropped with it.
+      current?.gateway.budget.readCache?.invalidate();
     });
   }
   return new Proxy({} as TestStack, {

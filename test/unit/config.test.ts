@@ -24,6 +24,13 @@ describe('configuration', () => {
     // Unset: the command picks it (any free port for the embedded sandbox, 4100 for `wix-account-graph sandbox`).
     expect(config.sandboxPort).toBeUndefined();
     expect(loadConfig({ SANDBOX_PORT: '0' }).sandboxPort).toBe(0);
+    // The rate budget: Wix's 200 a minute, 5 s of waiting for an interactive call, half for polls, read cache on.
+    expect(config.budget).toEqual({ limitPerMinute: 200, maxWaitMs: 5_000, pollShare: 0.5, readCache: true });
+    expect(config.sandboxRateLimitPerMinute).toBeUndefined();
+    expect(
+      loadConfig({ WIX_RATE_LIMIT_PER_MINUTE: '60', POLL_BUDGET_SHARE: '0.25', READ_CACHE: 'off' }).budget,
+    ).toMatchObject({ limitPerMinute: 60, pollShare: 0.25, readCache: false });
+    expect(loadConfig({ SANDBOX_RATE_LIMIT_PER_MINUTE: '20' }).sandboxRateLimitPerMinute).toBe(20);
   });
 
   it.each([
@@ -42,6 +49,13 @@ describe('configuration', () => {
     ],
     [{ MAX_POLLERS_PER_TENANT: 'many' }, /MAX_POLLERS_PER_TENANT must be an integer from 1 to 10000/],
     [{ OPERATION_LEASE_MS: '500' }, /OPERATION_LEASE_MS must be at least 1000 \(got 500\)/],
+    [{ WIX_RATE_LIMIT_PER_MINUTE: '5' }, /WIX_RATE_LIMIT_PER_MINUTE must be at least 10 \(got 5\)/],
+    [{ WIX_RATE_LIMIT_PER_MINUTE: 'lots' }, /WIX_RATE_LIMIT_PER_MINUTE must be an integer from 1/],
+    [{ UPSTREAM_QUEUE_MAX_WAIT_MS: '0' }, /UPSTREAM_QUEUE_MAX_WAIT_MS must be an integer from 1/],
+    [{ POLL_BUDGET_SHARE: '1.5' }, /POLL_BUDGET_SHARE must be a number above 0 and at most 1/],
+    [{ POLL_BUDGET_SHARE: '0' }, /POLL_BUDGET_SHARE must be a number above 0/],
+    [{ READ_CACHE: 'maybe' }, /READ_CACHE must be "on" or "off"/],
+    [{ SANDBOX_RATE_LIMIT_PER_MINUTE: '-3' }, /SANDBOX_RATE_LIMIT_PER_MINUTE must be an integer from 0/],
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -11,6 +11,7 @@ import { buildGatewaySchema } from '../../src/schema.js';
 const EXPECTED: Record<string, string> = {
   'Query.account': 'read',
   'Query.auditEvents': 'admin',
+  'Query.upstreamBudget': 'admin',
   'Query.connectedDomain': 'read',
   'Query.dnsZone': 'read',
   'Query.domainAvailability': 'read',

@@ -8,6 +8,7 @@ import { addSite, summarize } from '../seed.js';
 import { checkDomains, worldSnapshot } from './admin-world.js';
 import type { Sandbox } from '../server.js';
 import { checkSettings, type SandboxSettings } from '../settings.js';
+import { checkRateLimit } from '../rate-limit.js';
 
 /** What an admin handler gets: the parsed JSON body ({} when none) and the query string. */
 export interface AdminInput {
@@ -48,8 +49,8 @@ function readCallFilter(query: URLSearchParams): CallFilter {
   const since = query.get('since');
   if (operation) filter.operation = operation;
   if (outcome) {
-    if (!['ok', 'error', 'fault-429', 'fault-5xx', 'dropped'].includes(outcome))
-      throw invalidField('outcome', 'must be one of ok, error, fault-429, fault-5xx, dropped', 'FORMAT');
+    if (!['ok', 'error', 'fault-429', 'fault-5xx', 'dropped', 'rate-limited'].includes(outcome))
+      throw invalidField('outcome', 'must be one of ok, error, fault-429, fault-5xx, dropped, rate-limited', 'FORMAT');
     filter.outcome = outcome;
   }
   if (since !== null) {
@@ -87,6 +88,22 @@ function addFault(sandbox: Sandbox, body: Record<string, unknown>) {
       throw invalidField('target', `no endpoint ${target}; use an operation name, "METHOD /path/{param}" or *`);
   }
   return { fault: sandbox.faults.add(body) };
+}
+
+/** `POST /_sandbox/rate-limit {perMinute, windowMs?}`: sets the per-key rate limit (0: none); clears its counts. */
+function setRateLimit(sandbox: Sandbox, body: Record<string, unknown>) {
+  const problems = checkRateLimit(body);
+  if (problems.length > 0) throw problemsError(problems);
+  sandbox.rateLimit.configure({
+    perWindow: body.perMinute as number,
+    windowMs: (body.windowMs as number | undefined) ?? 60_000,
+  });
+  return rateLimitState(sandbox);
+}
+
+function rateLimitState(sandbox: Sandbox) {
+  const { perWindow, windowMs } = sandbox.rateLimit.current;
+  return { perMinute: perWindow, windowMs, refused: sandbox.rateLimit.refused };
 }
 
 /** `POST /_sandbox/sites {accountId?, count?}`: adds free sites to an account (for scale tests and flows). */
@@ -166,6 +183,19 @@ export const ADMIN_ROUTES: AdminRoute[] = [
     path: '/_sandbox/settings',
     summary: 'Changes some settings (partial update)',
     handle: (sb, { body }) => updateSettings(sb, body),
+  },
+  {
+    method: 'GET',
+    path: '/_sandbox/rate-limit',
+    summary: "The per-key rate limit (Wix's: 200 a minute) and how many calls it refused",
+    handle: (sb) => rateLimitState(sb),
+  },
+  {
+    method: 'POST',
+    path: '/_sandbox/rate-limit',
+    summary:
+      'Sets the per-key rate limit {perMinute (0: none), windowMs? (default 60000)}; past it, 429 RESOURCE_EXHAUSTED with Retry-After',
+    handle: (sb, { body }) => setRateLimit(sb, body),
   },
   {
     method: 'GET',
