@@ -83,6 +83,7 @@ const schema = z
         return Number(v);
       }),
     SANDBOX_CLOCK: z.enum(['real', 'manual'], { message: 'must be "real" or "manual"' }).default('real'),
+    SANDBOX_STATE_FILE: z.string().min(1, 'must not be empty when set').optional(),
     UPSTREAM_TIMEOUT_MS: positiveInt(10_000, 120_000),
     POLL_INTERVAL_MS: positiveInt(5_000, 3_600_000),
     POLL_MAX_INTERVAL_MS: positiveInt(60_000, 3_600_000),
@@ -173,6 +174,8 @@ export interface Config {
   sandboxPort?: number;
   sandboxSeed: number;
   sandboxClock: 'real' | 'manual';
+  /** SANDBOX_STATE_FILE: where `wix-account-graph sandbox` keeps its world across restarts; absent ⇒ memory only. */
+  sandboxStateFile?: string;
   /** SANDBOX_RATE_LIMIT_PER_MINUTE: the sandbox refuses a key's calls past this many a minute (429); unset: no limit. */
   sandboxRateLimitPerMinute?: number;
   upstreamTimeoutMs: number;
@@ -244,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxPort: e.SANDBOX_PORT,
     sandboxSeed: e.SANDBOX_SEED,
     sandboxClock: e.SANDBOX_CLOCK,
+    sandboxStateFile: e.SANDBOX_STATE_FILE,
     sandboxRateLimitPerMinute: e.SANDBOX_RATE_LIMIT_PER_MINUTE,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     polling: {

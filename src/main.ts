@@ -50,6 +50,7 @@ async function runSandbox(config: Config): Promise<void> {
     host: config.host,
     seed: config.sandboxSeed,
     clock: config.sandboxClock,
+    ...(config.sandboxStateFile ? { stateFile: config.sandboxStateFile } : {}),
     rateLimitPerMinute: config.sandboxRateLimitPerMinute,
   }).catch(listenFailure('SANDBOX_PORT', 'HOST'));
   console.log(
@@ -58,6 +59,7 @@ async function runSandbox(config: Config): Promise<void> {
   console.log(`  demo main account: ${sandbox.mainAccountId}`);
   console.log(`  API key, account IDs and site IDs: GET ${displayUrl(sandbox.url)}/_sandbox/seed`);
   console.log(`  OpenAPI document: ${displayUrl(sandbox.url)}/openapi.json`);
+  if (config.sandboxStateFile) console.log(`  world kept in ${config.sandboxStateFile} (SANDBOX_STATE_FILE)`);
   onShutdown(() => sandbox.close());
 }
 
@@ -171,6 +173,9 @@ async function serve(config: Config): Promise<void> {
 function listenFailure(portVariable: string, hostVariable?: string): (error: unknown) => never {
   return (error) => {
     const e = error as NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string };
+    // The sandbox's own one-line refusal of its state file (unreadable, corrupt, not writable).
+    if (e instanceof Error && e.message.startsWith('SANDBOX_STATE_FILE '))
+      throw new StartupError(`Start-up failed: ${e.message}`);
     if (e.code === 'EADDRINUSE')
       throw new StartupError(
         `Start-up failed: ${portVariable} ${e.port} is already in use on ${e.address} (another gateway or sandbox running?)`,
