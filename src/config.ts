@@ -5,6 +5,7 @@ import { AuthConfigError, loadAuthConfig } from './auth/config.js';
 import type { GatewayAuthOptions } from './auth/gateway-auth.js';
 import { CatalogError, defaultCatalog, readCatalogFile, type ProductCatalog } from './catalog.js';
 import { TrustedDocuments, TrustedDocumentsError } from './limits/trusted-documents.js';
+import { loadSharedConfig, SharedConfigError, type SharedConfig } from './shared/shared-config.js';
 
 /*
  * Gateway configuration, read once from environment variables and validated at start-up: a bad value stops the
@@ -82,6 +83,7 @@ const schema = z
         return Number(v);
       }),
     SANDBOX_CLOCK: z.enum(['real', 'manual'], { message: 'must be "real" or "manual"' }).default('real'),
+    SANDBOX_STATE_FILE: z.string().min(1, 'must not be empty when set').optional(),
     UPSTREAM_TIMEOUT_MS: positiveInt(10_000, 120_000),
     POLL_INTERVAL_MS: positiveInt(5_000, 3_600_000),
     POLL_MAX_INTERVAL_MS: positiveInt(60_000, 3_600_000),
@@ -94,6 +96,13 @@ const schema = z
     RETENTION_SWEEP_MS: positiveInt(600_000, DAY_MS),
     IDEMPOTENCY_RESERVATION_MS: positiveInt(60_000, 3_600_000),
     READY_RETRY_MS: positiveInt(5_000, 3_600_000),
+    DATABASE_URL: z
+      .string()
+      .optional()
+      .refine(
+        (v) => v === undefined || v === '' || (/^postgres(ql)?:\/\/./.test(v) && URL.canParse(v)),
+        'must be a postgres:// URL (e.g. postgres://user:password@host:5432/database)',
+      ),
     TRUSTED_DOCUMENTS: z.string().min(1, 'must not be empty when set').optional(),
     WIX_RATE_LIMIT_PER_MINUTE: positiveInt(200, 1_000_000),
     UPSTREAM_QUEUE_MAX_WAIT_MS: positiveInt(5_000, 600_000),
@@ -165,6 +174,8 @@ export interface Config {
   sandboxPort?: number;
   sandboxSeed: number;
   sandboxClock: 'real' | 'manual';
+  /** SANDBOX_STATE_FILE: where `wix-account-graph sandbox` keeps its world across restarts; absent ⇒ memory only. */
+  sandboxStateFile?: string;
   /** SANDBOX_RATE_LIMIT_PER_MINUTE: the sandbox refuses a key's calls past this many a minute (429); unset: no limit. */
   sandboxRateLimitPerMinute?: number;
   upstreamTimeoutMs: number;
@@ -184,6 +195,11 @@ export interface Config {
   idempotencyReservationMs: number;
   /** How often an unreachable upstream is checked again after start. */
   readyRetryMs: number;
+  /**
+   * DATABASE_URL: operations, ledger, tokens and audit trail in PostgreSQL (several instances share them); unset: the
+   * SQLite files (OPERATION_STORE_PATH, AUTH_STORE_PATH).
+   */
+  databaseUrl?: string;
   /** METRICS_PORT: Prometheus metrics on `GET /metrics` of this port (on HOST); unset: not served. */
   metricsPort?: number;
   /** The rate budget: WIX_RATE_LIMIT_PER_MINUTE, UPSTREAM_QUEUE_MAX_WAIT_MS, POLL_BUDGET_SHARE, READ_CACHE. */
@@ -192,6 +208,8 @@ export interface Config {
   trustedDocuments?: TrustedDocuments;
   /** Access control: AUTH, its token and audit store, JWT settings, CORS_ORIGINS, audit retention (src/auth/config.ts). */
   auth: GatewayAuthOptions;
+  /** Several instances: REDIS_URL, REDIS_KEY_PREFIX, GATEWAY_INSTANCES, POLL_LEASE_MS (src/shared/shared-config.ts). */
+  shared: SharedConfig;
 }
 
 /** Thrown for a bad environment; `message` is one line naming the variable. */
@@ -213,6 +231,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (error instanceof AuthConfigError) throw new ConfigError(error.message);
     throw error;
   }
+  let shared: SharedConfig;
+  try {
+    shared = loadSharedConfig(env);
+  } catch (error) {
+    if (error instanceof SharedConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -222,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxPort: e.SANDBOX_PORT,
     sandboxSeed: e.SANDBOX_SEED,
     sandboxClock: e.SANDBOX_CLOCK,
+    sandboxStateFile: e.SANDBOX_STATE_FILE,
     sandboxRateLimitPerMinute: e.SANDBOX_RATE_LIMIT_PER_MINUTE,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     polling: {
@@ -240,6 +266,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     idempotencyReservationMs: e.IDEMPOTENCY_RESERVATION_MS,
     readyRetryMs: e.READY_RETRY_MS,
+    databaseUrl: e.DATABASE_URL || undefined,
     trustedDocuments: loadTrustedDocuments(e.TRUSTED_DOCUMENTS),
     metricsPort: e.METRICS_PORT,
     budget: {
@@ -249,6 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       readCache: e.READ_CACHE === 'on',
     },
     auth,
+    shared,
   };
 }
 

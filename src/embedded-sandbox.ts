@@ -10,6 +10,8 @@ export interface EmbeddedSandboxOptions {
   host: string;
   seed: number;
   clock: 'real' | 'manual';
+  /** A file the world is kept in across restarts (the `sandbox` command's SANDBOX_STATE_FILE). */
+  stateFile?: string;
   /** Wix's per-key rate limit, enforced by the sandbox (SANDBOX_RATE_LIMIT_PER_MINUTE); none when absent. */
   rateLimitPerMinute?: number;
 }

@@ -15,6 +15,11 @@ export const ErrorCode = {
   UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   UPSTREAM_TIMEOUT: 'UPSTREAM_TIMEOUT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /**
+   * The gateway's shared store (PostgreSQL, DATABASE_URL) cannot be reached: mutations (every one writes upstream, is
+   * audited, and the paid ones need the idempotency ledger) are refused before any upstream call; reads go on.
+   */
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
 } as const;
 /** One of the gateway's error codes (`extensions.code`). */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

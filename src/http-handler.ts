@@ -68,7 +68,8 @@ async function handle(
   }
   if (url.pathname === '/readyz') {
     const report = await ready();
-    sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+    const status = report.ready ? (report.degraded ? 'degraded' : 'ready') : 'not ready';
+    sendJson(res, report.ready ? 200 : 503, { status, checks: report.checks });
     return;
   }
   if (graphiql.handle(req, res, url)) return;

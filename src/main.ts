@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ADMIN_USAGE, runAdminCommand, UsageError } from './cli/admin-commands.js';
 import { ConfigError, loadConfig, prepareOperationStore, type Config } from './config.js';
 import { startEmbeddedSandbox } from './embedded-sandbox.js';
+import { openSharedStores } from './stores/shared-stores.js';
 import { Gateway, type UpstreamConfig } from './server.js';
 import { UpstreamRefusedError } from './upstream-readiness.js';
 
@@ -49,6 +50,7 @@ async function runSandbox(config: Config): Promise<void> {
     host: config.host,
     seed: config.sandboxSeed,
     clock: config.sandboxClock,
+    ...(config.sandboxStateFile ? { stateFile: config.sandboxStateFile } : {}),
     rateLimitPerMinute: config.sandboxRateLimitPerMinute,
   }).catch(listenFailure('SANDBOX_PORT', 'HOST'));
   console.log(
@@ -57,12 +59,19 @@ async function runSandbox(config: Config): Promise<void> {
   console.log(`  demo main account: ${sandbox.mainAccountId}`);
   console.log(`  API key, account IDs and site IDs: GET ${displayUrl(sandbox.url)}/_sandbox/seed`);
   console.log(`  OpenAPI document: ${displayUrl(sandbox.url)}/openapi.json`);
+  if (config.sandboxStateFile) console.log(`  world kept in ${config.sandboxStateFile} (SANDBOX_STATE_FILE)`);
   onShutdown(() => sandbox.close());
 }
 
 async function serve(config: Config): Promise<void> {
-  prepareOperationStore(config.operationStorePath);
-  prepareOperationStore(config.auth.storePath, 'AUTH_STORE_PATH');
+  if (!config.databaseUrl) {
+    prepareOperationStore(config.operationStorePath);
+    prepareOperationStore(config.auth.storePath, 'AUTH_STORE_PATH');
+  }
+  // DATABASE_URL: operations, ledger, tokens and audit in PostgreSQL (migrated here), shared by every instance.
+  const shared = await openSharedStores(config).catch((error: unknown) => {
+    throw new StartupError(`Start-up failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+  });
   // No Wix key: run on the embedded sandbox, on loopback only (its demo key must not be reachable from elsewhere).
   const sandbox = config.wixApiKey
     ? undefined
@@ -98,6 +107,7 @@ async function serve(config: Config): Promise<void> {
       leaseMs: config.operationLeaseMs,
       retention: config.retention,
       reservationStaleMs: config.idempotencyReservationMs,
+      storeFactory: shared?.operationStoreFactory,
     },
     readyRetryMs: config.readyRetryMs,
     trustedDocuments: config.trustedDocuments,
@@ -109,10 +119,22 @@ async function serve(config: Config): Promise<void> {
     },
     metrics: config.metricsPort === undefined ? undefined : { port: config.metricsPort },
     log: (line) => console.error(line),
-    auth: config.auth,
+    auth: shared?.authOptions(config.auth) ?? config.auth,
+    shared: config.shared.redisUrl
+      ? {
+          redisUrl: config.shared.redisUrl,
+          keyPrefix: config.shared.keyPrefix,
+          pollLeaseMs: config.shared.pollLeaseMs,
+          instances: config.shared.instances,
+        }
+      : undefined,
   })
     .catch(listenFailure('PORT', 'HOST'))
-    .catch(storeFailure(config.operationStorePath));
+    .catch(storeFailure(config.operationStorePath))
+    .catch(async (error: unknown) => {
+      await shared?.close();
+      throw error;
+    });
   const upstreamCheck = gateway.readiness.check;
   if (upstreamCheck.ok) console.log(`wix-account-graph gateway ready at ${gateway.url}/graphql`);
   else
@@ -122,7 +144,7 @@ async function serve(config: Config): Promise<void> {
   console.log(`  GraphiQL: open ${gateway.url}/graphql in a browser (examples in examples/)`);
   if (gateway.metricsUrl) console.log(`  metrics (Prometheus): ${gateway.metricsUrl}`);
   console.log(
-    `  operations: ${config.operationStorePath === ':memory:' ? 'in memory (lost on exit)' : config.operationStorePath}`,
+    `  operations: ${shared ? shared.description : config.operationStorePath === ':memory:' ? 'in memory (lost on exit)' : config.operationStorePath}`,
   );
   console.log(`  access: ${describeAuth(config)}`);
   if (sandbox) {
@@ -139,6 +161,7 @@ async function serve(config: Config): Promise<void> {
   }
   onShutdown(async () => {
     await gateway.close();
+    await shared?.close();
     await sandbox?.close();
   });
 }
@@ -150,6 +173,9 @@ async function serve(config: Config): Promise<void> {
 function listenFailure(portVariable: string, hostVariable?: string): (error: unknown) => never {
   return (error) => {
     const e = error as NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string };
+    // The sandbox's own one-line refusal of its state file (unreadable, corrupt, not writable).
+    if (e instanceof Error && e.message.startsWith('SANDBOX_STATE_FILE '))
+      throw new StartupError(`Start-up failed: ${e.message}`);
     if (e.code === 'EADDRINUSE')
       throw new StartupError(
         `Start-up failed: ${portVariable} ${e.port} is already in use on ${e.address} (another gateway or sandbox running?)`,
@@ -182,7 +208,8 @@ function storeFailure(path: string): (error: unknown) => never {
 
 /** The banner's access line: what a caller must send, and where tokens and the audit trail are kept. */
 function describeAuth(config: Config): string {
-  const { methods, storePath, corsOrigins } = config.auth;
+  const { methods, corsOrigins } = config.auth;
+  const storePath = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.auth.storePath;
   const cors = corsOrigins?.length ? `; browsers from ${corsOrigins.join(', ')}` : '';
   if (methods.length === 0)
     return `no token needed (AUTH=none, loopback only; set AUTH=tokens to require one); audit trail in ${storePath}${cors}`;

@@ -34,6 +34,7 @@ import { UpstreamReadiness } from './upstream-readiness.js';
 import { upstreamIdentityOf } from './upstream-identity.js';
 import { UpstreamServices } from './upstream-services.js';
 import { GraphQLWebSocket, type WebSocketLimits } from './websocket.js';
+import { GatewayShared, type GatewaySharedOptions } from './shared/gateway-shared.js';
 
 /** Where the gateway sends its Wix calls, and as whom. */
 export interface UpstreamConfig {
@@ -68,6 +69,8 @@ export interface GatewayOptions {
   auth?: GatewayAuthOptions;
   /** The rate budget and read cache (src/budget); Wix's 200 calls a minute with the read cache when omitted. */
   budget?: GatewayBudgetOptions;
+  /** Several instances sharing updates, pollers and caches through Redis (REDIS_URL); this instance alone when omitted. */
+  shared?: GatewaySharedOptions;
 }
 
 /**
@@ -93,6 +96,9 @@ export class Gateway {
     private readonly metricsServer?: Server,
   ) {}
 
+  /** What this instance shares through Redis (its link's `client` and `healthy` serve the budget too), if configured. */
+  shared: GatewayShared | undefined;
+
   /** `http://host:port/metrics` when metrics are served (see GatewayOptions.metrics). */
   get metricsUrl(): string | undefined {
     return this.metricsServer ? metricsUrl(this.metricsServer) : undefined;
@@ -112,7 +118,14 @@ export class Gateway {
     });
     const apollo = await startApollo(schema, auth, metrics);
     const log = options.log ?? (() => undefined);
-    const budget = new GatewayBudget(options.budget);
+    // Redis (REDIS_URL), before everything that shares through it (the budget too); degraded when it does not answer.
+    const shared = options.shared ? await GatewayShared.start(options.shared, log) : undefined;
+    // With Redis the budget is one bucket for every instance; while Redis is away, 1/GATEWAY_INSTANCES of it each.
+    const budget = new GatewayBudget(
+      shared && !options.budget?.sharedLink
+        ? { ...options.budget, sharedLink: shared.link, instances: options.budget?.instances ?? shared.instances }
+        : options.budget,
+    );
     const http = new WixHttp({
       scheduler: budget.scheduler,
       readCache: budget.readCache,
@@ -123,7 +136,7 @@ export class Gateway {
       onCall: (sample) => metrics.upstreamCall(sample),
       onWrite: auth.recordWrite,
     });
-    const caches = new SharedCaches();
+    const caches = new SharedCaches(shared?.cacheTier);
     // The truthful start: a refused key or account stops here; an unreachable upstream starts not ready. It also tells
     // a sandbox's world before the store is first used.
     const readiness = new UpstreamReadiness(new AccountsDataSource(http, caches), options.upstream.mainAccountId, {
@@ -133,6 +146,7 @@ export class Gateway {
     });
     await readiness.start().catch(async (error: unknown) => {
       budget.close();
+      await shared?.close();
       await apollo.stop();
       await auth.close();
       throw error;
@@ -141,6 +155,7 @@ export class Gateway {
     const polling = new PollerRegistry({
       ...options.polling,
       pollRatePerMs: () => budget.scheduler.pollRatePerMs(),
+      coordinator: shared?.pollers,
     });
     const watches = new ResourceWatches(polling, http, options.upstream.mainAccountId);
     const upstream = new UpstreamServices({
@@ -159,10 +174,13 @@ export class Gateway {
         around: (op, step) =>
           runAsOperation(op, () => runWithBudget({ class: BudgetClass.FLOW, tenantId: op.tenantId }, step)),
         upstreamId: upstreamIdentityOf(options.upstream.baseUrl, options.upstream.mainAccountId, () => readiness.world),
+        // Several instances: every saved state is published, so subscribers on any instance see every step.
+        onSaved: shared && ((op) => shared.operations.publish(op)),
       },
       upstream,
     );
-    const ready = () => readinessReport(readiness, operations.store);
+    shared?.operations.deliverTo(operations.runner);
+    const ready = () => readinessReport(readiness, operations.store, shared ? [shared.check()] : []);
     // One context builder for HTTP and WebSocket: the same tenant check and the same data sources.
     const contextFor = (requestedAccountId: string | undefined, caller: Caller = SYSTEM_CALLER) =>
       createContext({ upstream, operations, requestedAccountId, caller, audit: auth.store });
@@ -181,6 +199,8 @@ export class Gateway {
       await operations.close();
       readiness.close();
       budget.close();
+      polling.close();
+      await shared?.close();
       await auth.close();
       throw error;
     }
@@ -194,7 +214,9 @@ export class Gateway {
     // Operations that were running when a gateway stopped (or died) go on now.
     await operations.resume();
     Object.assign(parts, { websocket, polling, operations });
-    return new Gateway(server, apollo, polling, websocket, operations, readiness, auth, budget, metricsServer);
+    const gateway = new Gateway(server, apollo, polling, websocket, operations, readiness, auth, budget, metricsServer);
+    gateway.shared = shared;
+    return gateway;
   }
 
   /** Base URL, e.g. http://127.0.0.1:4000 (the API is at `${url}/graphql`). */
@@ -222,6 +244,8 @@ export class Gateway {
     await this.operations.stop();
     this.readiness.close();
     this.polling.close();
+    // The pollers stopped: their leases are let go (another instance polls at once), then the Redis connections close.
+    await this.shared?.close();
     this.budget.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

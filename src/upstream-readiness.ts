@@ -9,6 +9,8 @@ export interface ReadinessCheck {
   name: string;
   ok: boolean;
   detail: string;
+  /** Ready, but running with less than it should (e.g. Redis away: this instance alone); `/readyz` says `degraded`. */
+  degraded?: boolean;
 }
 
 /**

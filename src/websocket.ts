@@ -272,6 +272,8 @@ export class GraphQLWebSocket {
         payload.variables,
         caller,
       );
+      // No write over a socket either while the shared store is unreachable (STORE_UNAVAILABLE).
+      if (summary?.type === 'mutation') await this.options.auth.checkWritable();
       this.calls.set(contextValue, {
         caller,
         tenantId: contextValue.tenantId,

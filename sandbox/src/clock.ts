@@ -25,6 +25,11 @@ export class VirtualClock {
     return new Date(this.now()).toISOString();
   }
 
+  /** A manual clock resumes at `ms` (a saved world's time, see persistence.ts); a real clock follows the wall clock. */
+  resumeAt(ms: number): void {
+    if (this.mode === 'manual' && Number.isFinite(ms)) this.offsetMs = ms - this.startedAt;
+  }
+
   /** Moves the clock forward; never backwards. */
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError('ms must be a non-negative number');

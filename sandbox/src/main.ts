@@ -11,7 +11,8 @@ const USAGE = `Usage: wix-sandbox
 
 Runs the Wix API sandbox. Environment: SANDBOX_PORT (default 4100; 0 picks a free port), HOST (default 0.0.0.0),
 SANDBOX_SEED (default 1), SANDBOX_CLOCK=real|manual (default real), SANDBOX_RATE_LIMIT_PER_MINUTE (per API key, like
-Wix's 200; default none). See the README's "The Wix sandbox".`;
+Wix's 200; default none), SANDBOX_STATE_FILE (a JSON file that keeps the world across restarts; unset = memory only).
+See the README's "The Wix sandbox".`;
 
 /** A refused variable: printed as one line, exit code 2 (as the gateway does for its configuration). */
 class ConfigError extends Error {}
@@ -21,6 +22,7 @@ interface StandaloneConfig {
   host: string;
   seed: number;
   clock: ClockMode;
+  stateFile?: string;
   rateLimitPerMinute?: number;
 }
 
@@ -39,11 +41,13 @@ function readConfig(env: NodeJS.ProcessEnv): StandaloneConfig {
   if (rate !== undefined && (!/^\d{1,7}$/.test(rate) || Number(rate) > 1_000_000))
     problems.push(`SANDBOX_RATE_LIMIT_PER_MINUTE must be an integer from 0 (no limit) to 1000000 (got "${rate}")`);
   if (problems.length > 0) throw new ConfigError(`Configuration error: ${problems.join('; ')}`);
+  const stateFile = text('SANDBOX_STATE_FILE');
   return {
     port: Number(port),
     host: text('HOST') ?? '0.0.0.0',
     seed: Number(seed),
     clock: clock as ClockMode,
+    ...(stateFile ? { stateFile } : {}),
     rateLimitPerMinute: rate === undefined ? undefined : Number(rate),
   };
 }

@@ -1,3 +1,6 @@
+import { z } from 'zod/v4';
+import { jsonSchema } from './contract/json-schema.js';
+
 /**
  * Small builders for the JSON Schemas (draft 2020-12, as OpenAPI 3.1 uses) of the sandbox's OpenAPI document, and
  * the shape of one operation's documentation. Kept apart from the schemas so the per-API files stay declarative.
@@ -102,16 +105,13 @@ export function cursorPagingParams(maxLimit: number, description?: string): Quer
   return [
     {
       name: 'paging.limit',
-      schema: int({ minimum: 0, maximum: maxLimit }),
+      schema: jsonSchema(z.number().int().min(0).max(maxLimit)),
       description: description ?? `Page size, 0–${maxLimit}`,
     },
-    { name: 'paging.cursor', schema: str(), description: 'pagingMetadata.cursors.next of the previous page' },
+    {
+      name: 'paging.cursor',
+      schema: jsonSchema(z.string()),
+      description: 'pagingMetadata.cursors.next of the previous page',
+    },
   ];
 }
-
-/** Optional `{idempotencyKey}` body of the reseller writes that take nothing else. */
-export const IDEMPOTENCY_BODY: JsonSchema = obj(
-  { idempotencyKey: str({ description: 'Echoed back; a repeated key answers with the first result' }) },
-  [],
-  false,
-);

@@ -1,43 +1,18 @@
-import {
-  VALIDATION,
-  arr,
-  bool,
-  enumOf,
-  int,
-  nullable,
-  obj,
-  ref,
-  str,
-  type JsonSchema,
-  type OperationSpec,
-} from './openapi-kit.js';
+import * as wire from './contract/index.js';
+import { jsonSchema } from './contract/json-schema.js';
+import { VALIDATION, type JsonSchema, type OperationSpec } from './openapi-kit.js';
 
-/** Schemas of Domain DNS (CONTRACT §8): zones Wix hosts for Wix-registered domains and NAMESERVERS connections. */
+/**
+ * Documentation of Domain DNS (CONTRACT §8): zones Wix hosts for Wix-registered domains and NAMESERVERS connections.
+ * The schemas are generated from the zod contract (contract/dns.ts) the route handlers validate requests with.
+ */
+const request = (schema: Parameters<typeof jsonSchema>[0]) => jsonSchema(schema, 'input');
+const ZONE = jsonSchema(wire.DnsZoneResponse);
+
 export const dnsComponents: Record<string, JsonSchema> = {
-  DnsRecord: obj(
-    {
-      type: enumOf(['UNKNOWN', 'A', 'AAAA', 'NS', 'SOA', 'CNAME', 'MX', 'TXT', 'SPF', 'SRV', 'PTR', 'NAPTR']),
-      hostName: str(),
-      ttl: int({ minimum: 0 }),
-      values: arr(str(), { maxItems: 50 }),
-    },
-    ['type', 'hostName', 'values'],
-  ),
-  DnsRecordInput: obj(
-    { type: str(), hostName: str(), ttl: int({ minimum: 0 }), values: arr(str()) },
-    ['type', 'hostName'],
-    false,
-  ),
-  DnsZone: obj(
-    {
-      id: str(),
-      domainName: str(),
-      records: arr(ref('DnsRecord')),
-      dnssecEnabled: bool(),
-      dnssecInfo: obj({ keyTag: int(), digest: str() }),
-    },
-    ['domainName', 'records'],
-  ),
+  DnsRecord: jsonSchema(wire.DnsRecord),
+  DnsRecordInput: request(wire.DnsRecordInput),
+  DnsZone: jsonSchema(wire.DnsZone),
 };
 
 const DNS = 'domain-dns';
@@ -61,7 +36,7 @@ export const dnsOperations: Record<string, OperationSpec> = {
     summary: 'Get DNS Zone',
     tag: DNS,
     ...DNS_AUTH,
-    response: obj({ dnsZone: ref('DnsZone') }, ['dnsZone']),
+    response: ZONE,
     errors: DNS_ERRORS,
   },
   'PATCH /domains/v1/dns-zones/{domainName}': {
@@ -70,18 +45,8 @@ export const dnsOperations: Record<string, OperationSpec> = {
     ...DNS_AUTH,
     description:
       'NAMESERVERS connections and Wix-registered domains only. One record per (type, hostName); at most 10 additions and 10 deletions.',
-    body: obj(
-      {
-        additions: arr(ref('DnsRecordInput'), { maxItems: 10 }),
-        deletions: arr(ref('DnsRecordInput'), { maxItems: 10 }),
-        dnssecEnabled: nullable(bool()),
-        domainName: str(),
-      },
-      [],
-      false,
-    ),
     bodyRequired: true,
-    response: obj({ dnsZone: ref('DnsZone') }, ['dnsZone']),
+    response: ZONE,
     errors: [...(DNS_ERRORS ?? []).filter(([s]) => s !== 428), [428, 'DOMAIN_NOT_PERMITTED', ...DNS_WRITE_ERRORS]],
   },
   'POST /domains/v1/dns-zones': {
@@ -89,13 +54,8 @@ export const dnsOperations: Record<string, OperationSpec> = {
     tag: DNS,
     ...DNS_AUTH,
     description: 'Replaces any existing zone of the domain.',
-    body: obj(
-      { dnsZone: obj({ domainName: str(), records: arr(ref('DnsRecordInput')) }, ['domainName'], false) },
-      ['dnsZone'],
-      false,
-    ),
     bodyRequired: true,
-    response: obj({ dnsZone: ref('DnsZone') }, ['dnsZone']),
+    response: ZONE,
     errors: [
       ...(DNS_ERRORS ?? []).filter(([s]) => s !== 428),
       [428, 'DOMAIN_NOT_PERMITTED', 'DOMAIN_ALREADY_EXISTS', ...DNS_WRITE_ERRORS],
@@ -105,7 +65,7 @@ export const dnsOperations: Record<string, OperationSpec> = {
     summary: 'Delete DNS Zone',
     tag: DNS,
     ...DNS_AUTH,
-    response: obj({}),
+    response: jsonSchema(wire.Empty),
     errors: DNS_ERRORS,
   },
   'GET /domains/v1/dns-zones/{domainName}/preview': {
@@ -113,7 +73,7 @@ export const dnsOperations: Record<string, OperationSpec> = {
     tag: DNS,
     ...DNS_AUTH,
     description: 'The A, CNAME, NS and SOA records Wix would create for an external domain before connecting it.',
-    response: obj({ dnsZone: ref('DnsZone') }, ['dnsZone']),
+    response: ZONE,
     errors: [
       [400, VALIDATION],
       [403, 'DOMAINS_PERMISSION_DENIED', 'INVALID_DOMAINS_PREVIEW_RECORDS'],

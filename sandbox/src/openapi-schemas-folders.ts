@@ -1,6 +1,7 @@
-import * as wire from './contract/folders-domains.js';
+import * as wire from './contract/index.js';
 import { jsonSchema } from './contract/json-schema.js';
-import { GUID, VALIDATION, arr, cursorPagingParams, type JsonSchema, type OperationSpec } from './openapi-kit.js';
+import { z } from 'zod/v4';
+import { VALIDATION, cursorPagingParams, type JsonSchema, type OperationSpec } from './openapi-kit.js';
 
 /**
  * Documentation of Site Folders (CONTRACT §13), Publish / Unpublish Site (§14), Domain Assignments (§15) and DNS
@@ -12,7 +13,6 @@ const SITES = 'sites';
 const ASSIGNMENTS = 'domain-assignments';
 const PROPAGATION = 'dns-propagation';
 const EMPTY = jsonSchema(wire.Empty);
-const request = (schema: Parameters<typeof jsonSchema>[0]) => jsonSchema(schema, 'input');
 
 export const folderComponents: Record<string, JsonSchema> = {
   Folder: jsonSchema(wire.Folder),
@@ -28,7 +28,6 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Create Folder',
     tag: FOLDERS,
     description: 'Creates a folder of the wix-account-id account, at the root or under `parentId`.',
-    body: request(wire.CreateFolderRequest),
     bodyRequired: true,
     response: jsonSchema(wire.FolderResponse),
     errors: [[400, VALIDATION], folderNotFound, [409, 'FOLDER_ALREADY_EXISTS']],
@@ -37,7 +36,6 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Update Folder',
     tag: FOLDERS,
     description: 'Renames a folder.',
-    body: request(wire.UpdateFolderRequest),
     bodyRequired: true,
     response: jsonSchema(wire.FolderResponse),
     errors: [[400, VALIDATION], folderNotFound, [409, 'FOLDER_ALREADY_EXISTS']],
@@ -60,7 +58,6 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Move Folders',
     tag: FOLDERS,
     description: 'Moves up to 1,000 folders under `targetFolderId` (absent = root).',
-    body: request(wire.MoveFoldersRequest),
     bodyRequired: true,
     response: EMPTY,
     errors: [[400, VALIDATION, 'INVALID_FOLDER_MOVE'], folderNotFound],
@@ -69,7 +66,6 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Move Sites To Folder',
     tag: FOLDERS,
     description: 'Moves up to 500 sites into `targetFolderId` (absent = root).',
-    body: request(wire.MoveSitesToFolderRequest),
     bodyRequired: true,
     response: EMPTY,
     errors: [[400, VALIDATION], folderNotFound, [404, 'SITE_NOT_FOUND']],
@@ -79,7 +75,6 @@ export const folderOperations: Record<string, OperationSpec> = {
     tag: FOLDERS,
     description:
       'Folders of the account (filters id, name, parentId; cursor paging, default 50, max 100; 1,000 in all).',
-    body: request(wire.QueryFoldersRequest),
     response: jsonSchema(wire.QueryFoldersResponse),
     errors: [[400, VALIDATION]],
   },
@@ -110,7 +105,6 @@ export const folderOperations: Record<string, OperationSpec> = {
     summary: 'Upsert Domain Assignment',
     tag: ASSIGNMENTS,
     description: 'Assigns one of the account’s domains to a Premium site as PRIMARY or REDIRECT, or moves a redirect.',
-    body: request(wire.UpsertDomainAssignmentRequest),
     bodyRequired: true,
     response: jsonSchema(wire.DomainAssignmentResponse),
     errors: [
@@ -144,7 +138,11 @@ export const folderOperations: Record<string, OperationSpec> = {
     tag: ASSIGNMENTS,
     description: 'Assignments of the `siteIds` sites, by ID ascending; no siteIds = none.',
     query: [
-      { name: 'siteIds', schema: arr(GUID), description: 'Sites whose assignments to list (repeat the parameter)' },
+      {
+        name: 'siteIds',
+        schema: jsonSchema(z.array(wire.GUID)),
+        description: 'Sites whose assignments to list (repeat the parameter)',
+      },
       ...cursorPagingParams(100),
     ],
     response: jsonSchema(wire.ListDomainAssignmentsResponse),

@@ -1,5 +1,7 @@
 import { routeKey } from './faults.js';
-import { obj, ref, str, type JsonSchema, type OperationSpec } from './openapi-kit.js';
+import * as wire from './contract/index.js';
+import { jsonSchema } from './contract/json-schema.js';
+import { ref, type JsonSchema, type OperationSpec } from './openapi-kit.js';
 import { adminComponents, adminOperations } from './openapi-schemas-admin.js';
 import { dnsComponents, dnsOperations } from './openapi-schemas-dns.js';
 import { domainComponents, domainOperations } from './openapi-schemas-domains.js';
@@ -8,52 +10,16 @@ import { resellerComponents, resellerOperations } from './openapi-schemas-resell
 import { siteComponents, siteOperations } from './openapi-schemas-sites.js';
 
 /**
- * The JSON Schemas of the sandbox's OpenAPI document, written from CONTRACT.md, and the per-endpoint documentation
+ * The JSON Schemas of the sandbox's OpenAPI document, generated from the zod contract (contract/), and the per-endpoint documentation
  * keyed by `METHOD /path/{param}` exactly as the contract writes the path. The route table decides which of them
  * the document shows (only what the sandbox serves); these decide what it says about each.
  */
 export const errorComponents: Record<string, JsonSchema> = {
-  Guid: str({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' }),
-  FieldViolation: obj(
-    { field: str(), description: str(), violatedRule: str(), ruleName: str(), data: { type: 'object' } },
-    ['field', 'description', 'violatedRule'],
-  ),
-  ApplicationErrorBody: obj(
-    {
-      message: str(),
-      details: obj(
-        {
-          applicationError: obj({ code: str(), description: str(), data: { type: 'object' } }, ['code', 'description']),
-        },
-        ['applicationError'],
-      ),
-    },
-    ['message', 'details'],
-    true,
-    'Business-rule rejection: the Wix code is details.applicationError.code',
-  ),
-  ValidationErrorBody: obj(
-    {
-      message: str(),
-      details: obj(
-        {
-          validationError: obj({ fieldViolations: { type: 'array', items: ref('FieldViolation'), minItems: 1 } }, [
-            'fieldViolations',
-          ]),
-        },
-        ['validationError'],
-      ),
-    },
-    ['message', 'details'],
-    true,
-    'Input validation failure (HTTP 400)',
-  ),
-  SystemErrorBody: obj(
-    { message: { const: '' }, details: obj({}) },
-    ['message', 'details'],
-    true,
-    '5xx system error: intentionally empty',
-  ),
+  Guid: jsonSchema(wire.GUID),
+  FieldViolation: jsonSchema(wire.FieldViolation),
+  ApplicationErrorBody: jsonSchema(wire.ApplicationErrorBody),
+  ValidationErrorBody: jsonSchema(wire.ValidationErrorBody),
+  SystemErrorBody: jsonSchema(wire.SystemErrorBody),
   ErrorBody: { oneOf: [ref('ApplicationErrorBody'), ref('ValidationErrorBody'), ref('SystemErrorBody')] },
 };
 

@@ -6,6 +6,7 @@ import {
   type OperationSpec,
   type QueryParamSpec,
 } from './openapi-kit.js';
+import { jsonSchema } from './contract/json-schema.js';
 import { ADMIN_OPERATIONS, COMPONENT_SCHEMAS, wixOperationFor } from './openapi-schemas.js';
 import { defaultAccountError, type AccountProblem, type RouteDef } from './router.js';
 
@@ -96,7 +97,14 @@ function wixOperation(
   if (!keyOptional) errors.push([401, 'UNAUTHENTICATED']);
   if (route.auth === 'account') errors.push(...ACCOUNT_PROBLEMS.map((p) => accountRefusal(route, p)));
   if (route.method !== 'GET') errors.push([400, VALIDATION]); // a body that is not a JSON object
-  const body = spec ? spec.body : route.method === 'GET' ? undefined : { type: 'object' };
+  // The schema the route validates its body with (contract/), else the spec's (routes that take no body).
+  const body = route.body
+    ? jsonSchema(route.body, 'input')
+    : spec
+      ? spec.body
+      : route.method === 'GET'
+        ? undefined
+        : { type: 'object' };
   return {
     operationId: route.operation,
     tags: [spec?.tag ?? 'undocumented'],

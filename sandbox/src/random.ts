@@ -8,6 +8,15 @@ export class SeededRandom {
     this.state = seed >>> 0 || 0x9e3779b9;
   }
 
+  /** The generator's position, to save a world and resume it (persistence.ts). */
+  get position(): number {
+    return this.state;
+  }
+
+  set position(value: number) {
+    this.state = value >>> 0;
+  }
+
   /** mulberry32: a fast 32-bit generator, good enough for test data. */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

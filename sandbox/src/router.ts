@@ -1,5 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { z } from 'zod/v4';
 import { appError, validationError, type WixHttpError } from './errors.js';
+import { parseBody } from './validate.js';
 import type { World } from './world.js';
 
 /** How a route authenticates: account-level key + wix-account-id, key only, or optional (Domain Search). */
@@ -32,8 +34,21 @@ export interface RouteDef {
   auth: AuthMode;
   /** Maps a refused `wix-account-id` to this API's error; the default is {@link defaultAccountError}. */
   accountError?: (problem: AccountProblem, accountId: string) => WixHttpError;
+  /**
+   * The request body's contract schema (contract/): the body is validated with it before the handler acts (a 400
+   * validationError naming every bad field), and `/openapi.json` documents it. Set with {@link withBody}.
+   */
+  body?: z.ZodType;
   /** Returns the JSON body of a 200 answer, or throws a WixHttpError. */
   handle: (ctx: RouteContext) => unknown;
+}
+
+/** A route's body schema and its handler, which gets the body validated and typed by that schema. */
+export function withBody<S extends z.ZodType>(
+  schema: S,
+  handle: (ctx: RouteContext, body: z.output<S>) => unknown,
+): Required<Pick<RouteDef, 'body' | 'handle'>> {
+  return { body: schema, handle: (ctx) => handle(ctx, parseBody(schema, ctx.body)) };
 }
 
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

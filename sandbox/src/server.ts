@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { CallLog, type CallOutcome, type CallRecord } from './calllog.js';
 import type { ClockMode } from './clock.js';
+import { StateFile } from './persistence.js';
 import { WixHttpError, systemError } from './errors.js';
 import { headerValue, readJson, send, sendError, sendText } from './http-util.js';
 import { FaultInjector, routeKey } from './faults.js';
@@ -24,6 +25,11 @@ export interface SandboxOptions {
   host?: string;
   seed?: number;
   clock?: ClockMode;
+  /**
+   * A JSON file the world is kept in across restarts (persistence.ts): loaded at start when it exists, written
+   * atomically at most once a second after a change. Unset: the world lives in memory only.
+   */
+  stateFile?: string;
   /** Requests per minute per API key, like Wix's limit (SANDBOX_RATE_LIMIT_PER_MINUTE); unlimited when absent or 0. */
   rateLimitPerMinute?: number;
 }
@@ -42,10 +48,17 @@ export class Sandbox {
   readonly clockMode: ClockMode;
   private readonly routeKeys = new Map<RouteDef, string>();
   private server?: Server;
+  /** Where the world is kept across restarts, when asked for. */
+  readonly state?: StateFile;
 
   constructor(options: SandboxOptions = {}) {
     this.clockMode = options.clock ?? 'real';
-    this.world = seedWorld(options.seed ?? 1, this.clockMode);
+    this.state = options.stateFile ? new StateFile(options.stateFile, () => this.world) : undefined;
+    const saved = this.state?.load(this.clockMode);
+    this.world = saved ?? seedWorld(options.seed ?? 1, this.clockMode);
+    // A fresh world is written at once, so that a path that cannot be written stops the start, not a later save.
+    if (this.state && !saved && !this.state.save())
+      throw new Error(`SANDBOX_STATE_FILE ${this.state.path} cannot be written (see the line above)`);
     if (options.rateLimitPerMinute)
       this.rateLimit.configure({ perWindow: options.rateLimitPerMinute, windowMs: 60_000 });
   }
@@ -77,6 +90,7 @@ export class Sandbox {
   }
 
   async close(): Promise<void> {
+    this.state?.flush();
     const server = this.server;
     if (!server) return;
     server.closeAllConnections();
@@ -89,6 +103,8 @@ export class Sandbox {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const method = req.method ?? 'GET';
     res.setHeader(WORLD_ID_HEADER, this.world.id);
+    // Writes (and admin actions such as reset or clock moves) may change the world; reads only through transitions.
+    if (method !== 'GET') res.once('finish', () => this.state?.changed());
     try {
       if (await handleAdmin(this, method, url, req, res)) return;
     } catch (error) {
@@ -158,7 +174,7 @@ export class Sandbox {
     }
     let text: string;
     try {
-      this.world.tick();
+      if (this.world.tick() > 0) this.state?.changed();
       const ctx = this.authenticate(def, req, params, url.searchParams, body);
       // Handlers are synchronous today; awaiting keeps a future async handler from serialising a Promise as {}.
       text = JSON.stringify((await def.handle(ctx)) ?? {});

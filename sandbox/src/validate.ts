@@ -7,8 +7,16 @@ function ruleOf(issue: z.core.$ZodIssue): string {
     return issue.origin === 'array' ? 'MIN_SIZE' : issue.origin === 'string' ? 'MIN_LENGTH' : 'MIN';
   if (issue.code === 'too_big')
     return issue.origin === 'array' ? 'MAX_SIZE' : issue.origin === 'string' ? 'MAX_LENGTH' : 'MAX';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'REQUIRED_FIELD';
+  if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) return 'REQUIRED_FIELD';
+  if (issue.message === 'is required') return 'REQUIRED_FIELD';
   return 'FORMAT';
+}
+
+/** `['products', 0, 'countryCode']` → `products[0].countryCode` (Wix's field names). */
+function fieldOf(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
+  return out || 'body';
 }
 
 /**
@@ -21,7 +29,7 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
   const violations: FieldViolation[] = result.error.issues.map((issue) => {
     const rule = ruleOf(issue);
     return {
-      field: issue.path.map(String).join('.') || 'body',
+      field: fieldOf(issue.path),
       description: rule === 'REQUIRED_FIELD' ? 'is required' : issue.message,
       violatedRule: rule,
     };

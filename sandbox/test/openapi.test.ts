@@ -4,6 +4,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { jsonSchema } from '../src/contract/json-schema.js';
 import { routeKey } from '../src/faults.js';
 import { ADMIN_OPERATIONS, WIX_OPERATIONS, splitKey, wixOperationFor } from '../src/openapi-schemas.js';
 import { ADMIN_ROUTES } from '../src/routes/admin.js';
@@ -113,8 +114,11 @@ describe('sandbox: GET /openapi.json', () => {
       expect(op.operationId).toBe(route.operation);
       expect(op['x-contract']).toBe(documented.key);
       expect(op.responses['200'].content['application/json'].schema).toEqual(documented.spec.response);
-      if (documented.spec.body) expect(op.requestBody.content['application/json'].schema).toEqual(documented.spec.body);
+      // A route that validates its body documents exactly the contract schema it validates with.
+      const body = route.body ? jsonSchema(route.body, 'input') : documented.spec.body;
+      if (body) expect(op.requestBody.content['application/json'].schema).toEqual(body);
       else expect(op.requestBody).toBeUndefined();
+      if (route.body) expect(documented.spec.body, `${documented.key}: one body schema, the route's`).toBeUndefined();
       for (const q of documented.spec.query ?? [])
         expect(
           op.parameters.some((p: { in: string; name: string }) => p.in === 'query' && p.name === q.name),
@@ -140,6 +144,16 @@ describe('sandbox: GET /openapi.json', () => {
     expect(Object.keys(ADMIN_OPERATIONS).sort()).toEqual(ADMIN_ROUTES.map((r) => `${r.method} ${r.path}`).sort());
     const ids = operations(doc).map(({ op }) => op.operationId);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('takes every documented request body from the contract schema its route validates with', () => {
+    const withoutSchema: string[] = [];
+    for (const route of sb.sandbox.router.all()) {
+      const documented = wixOperationFor(route.method, route.path);
+      const op = documented && doc.paths[splitKey(documented.key)[1]]?.[route.method.toLowerCase()];
+      if (op?.requestBody && !route.body) withoutSchema.push(`${route.method} ${route.path}`);
+    }
+    expect(withoutSchema).toEqual([]);
   });
 
   it('lists no path the sandbox does not serve', async () => {

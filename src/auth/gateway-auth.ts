@@ -10,13 +10,25 @@ import { OriginPolicy } from './cors.js';
 import { JwtVerifier, type JwtSettings } from './jwt.js';
 import { checkOperationScopes } from './operation-scopes.js';
 import { SqliteAuthStore, type AuditRetention } from './sqlite-auth-store.js';
+import type { AuditStore } from './audit-store.js';
+import type { TokenStore } from './tokens.js';
+
+/** Where tokens and the audit trail are kept: SQLite (AUTH_STORE_PATH) or PostgreSQL (DATABASE_URL). */
+export type AuthStore = TokenStore & AuditStore & { close(): Promise<void> };
 
 /** Access control of a gateway: how callers authenticate, which browser origins may call, where tokens and audit live. */
 export interface GatewayAuthOptions {
   /** `[]`: AUTH=none (every caller anonymous; allowed on a loopback HOST only). */
   methods: readonly AuthMethod[];
-  /** SQLite file of tokens and the audit trail (`:memory:` keeps nothing). */
+  /** SQLite file of tokens and the audit trail (`:memory:` keeps nothing); ignored when `store` is given. */
   storePath: string;
+  /** Another store of tokens and audit trail (PostgreSQL, DATABASE_URL) instead of the SQLite file. */
+  store?: AuthStore;
+  /**
+   * Run before every mutation (after the scope check): throws (STORE_UNAVAILABLE) while the shared store cannot take
+   * writes, so no upstream write happens that could not be audited or made idempotent. Reads never run it.
+   */
+  writeCheck?: () => Promise<void>;
   /** Required when `methods` has `jwt`. */
   jwt?: JwtSettings;
   /** Browser origins allowed besides the gateway's own (CORS and WebSocket `Origin`). */
@@ -34,7 +46,7 @@ export function isLoopback(host: string): boolean {
  * authenticator, the origin policy, the audit recorder for http.ts, and the Apollo plugin that checks field scopes.
  */
 export class GatewayAuth {
-  readonly store: SqliteAuthStore;
+  readonly store: AuthStore;
   readonly authenticator: Authenticator;
   readonly origins: OriginPolicy;
   /** http.ts's `onWrite`: every upstream write onto the audit trail. */
@@ -47,7 +59,7 @@ export class GatewayAuth {
     if (options.methods.length === 0 && !isLoopback(host))
       throw new Error(`AUTH=none is allowed only with HOST on loopback (got ${host}): set AUTH=tokens or AUTH=jwt`);
     if (options.methods.includes('jwt') && !options.jwt) throw new Error('AUTH=jwt needs the JWT settings');
-    this.store = new SqliteAuthStore(options.storePath, options.retention);
+    this.store = options.store ?? new SqliteAuthStore(options.storePath, options.retention);
     this.authenticator = new Authenticator({
       methods: options.methods,
       tokens: this.store,
@@ -95,6 +107,7 @@ export class GatewayAuth {
             request.variables,
             contextValue.caller,
           );
+          if (summary?.type === 'mutation') await this.checkWritable();
           const call = currentCall();
           if (call && summary) {
             call.tenantId = contextValue.tenantId;
@@ -104,6 +117,11 @@ export class GatewayAuth {
         },
       }),
     };
+  }
+
+  /** Throws STORE_UNAVAILABLE while the shared store cannot take writes (see `writeCheck`); run before a mutation. */
+  async checkWritable(): Promise<void> {
+    await this.options.writeCheck?.();
   }
 
   close(): Promise<void> {

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { isScope, parseAccountGrant, type Scope } from '../auth/caller.js';
+import type { AuthStore } from '../auth/gateway-auth.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
+import { PgDatabase } from '../stores/pg-database.js';
 import { parseDuration, type TokenRecord } from '../auth/tokens.js';
 import { isWixGuid } from '../model/wix-guid.js';
 
@@ -11,7 +13,8 @@ export const ADMIN_USAGE = `  token create --name <name> --accounts <all|id,…>
   token revoke <id>            Revoke a token; refused from the gateway's next request on.
   audit export [--since <ISO time>]
             Print the audit trail as JSON lines, oldest first.
-  These act on the token and audit store at AUTH_STORE_PATH (default .data/auth.sqlite), the one the gateway uses.`;
+  These act on the token and audit store the gateway uses: PostgreSQL when DATABASE_URL is set, else the SQLite
+  file at AUTH_STORE_PATH (default .data/auth.sqlite).`;
 
 /** A mistake on the command line: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -23,7 +26,8 @@ export async function runAdminCommand(
   print: (line: string) => void = (line) => console.log(line),
 ): Promise<void> {
   const [group, action, ...rest] = argv;
-  const store = new SqliteAuthStore(env.AUTH_STORE_PATH || '.data/auth.sqlite');
+  const database = env.DATABASE_URL ? await PgDatabase.open(env.DATABASE_URL) : undefined;
+  const store: AuthStore = database?.authStore() ?? new SqliteAuthStore(env.AUTH_STORE_PATH || '.data/auth.sqlite');
   try {
     if (group === 'token' && action === 'create') await createToken(store, rest, print);
     else if (group === 'token' && action === 'list') listTokens(await store.list(), print);
@@ -33,10 +37,11 @@ export async function runAdminCommand(
       throw new UsageError(`Unknown command "${[group, action].filter(Boolean).join(' ')}". Commands:\n${ADMIN_USAGE}`);
   } finally {
     await store.close();
+    await database?.close();
   }
 }
 
-async function createToken(store: SqliteAuthStore, args: string[], print: (line: string) => void): Promise<void> {
+async function createToken(store: AuthStore, args: string[], print: (line: string) => void): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -88,14 +93,14 @@ function listTokens(tokens: TokenRecord[], print: (line: string) => void): void 
   }
 }
 
-async function revokeToken(store: SqliteAuthStore, args: string[], print: (line: string) => void): Promise<void> {
+async function revokeToken(store: AuthStore, args: string[], print: (line: string) => void): Promise<void> {
   const id = args[0]?.trim();
   if (!id || args.length > 1) throw new UsageError('token revoke <id>: give one token id (from token list)');
   if (!(await store.revoke(id))) throw new UsageError(`token revoke: no live token with id ${id}`);
   print(`Revoked token ${id}; the gateway refuses it from its next request.`);
 }
 
-async function exportAudit(store: SqliteAuthStore, args: string[], print: (line: string) => void): Promise<void> {
+async function exportAudit(store: AuthStore, args: string[], print: (line: string) => void): Promise<void> {
   const { values } = parseArgs({ args, options: { since: { type: 'string' } } });
   let since: string | null = null;
   if (values.since !== undefined) {

@@ -34,14 +34,12 @@ export class AccountsDataSource {
 
   /** Sub-account IDs of `parentId` — List Child Accounts, `GET /accounts/v1/account/child-accounts`, all pages. */
   childAccountIds(parentId: string): Promise<string[]> {
-    const cache = this.caches.childAccounts;
     // A caller that asked for fresh data (`Cache-Control: no-cache`) reads Wix, and refreshes the entry.
-    const cached = currentBudget()?.fresh ? undefined : cache.get(parentId);
-    if (cached) return cached;
-    const loading = this.listChildren(parentId);
-    cache.set(parentId, loading);
-    loading.catch(() => cache.delete(parentId));
-    return loading;
+    return this.caches.childAccounts.getOrLoad(
+      parentId,
+      () => this.listChildren(parentId),
+      currentBudget()?.fresh === true,
+    );
   }
 
   /**

@@ -1,20 +1,13 @@
-/** Raw shapes of Wix's Accounts API (CONTRACT §4). */
-export interface WixAccount {
-  accountId: string;
-  slug?: string;
-  accountName?: string;
-  status?: 'ACTIVE' | 'BLOCKED' | 'DELETED';
-  accountOwner?: string;
-  accountProperties?: { isTeam?: boolean; parentAccountId?: string; websiteUrl?: string };
-  dateCreated?: string;
-  dateUpdated?: string;
-}
+import type {
+  WireAccount,
+  WireCreateAccountResponse,
+  WireListChildAccountsResponse,
+} from '@wix-account-graph/sandbox/contract';
+/** Wix's Accounts API (CONTRACT §4): answers typed by the sandbox's contract schemas. */
+export type WixAccount = WireAccount;
 
 /** List Child Accounts answer (CONTRACT §4.4): offset-paged. */
-export interface ListChildAccountsResponse {
-  childAccounts: Array<{ accountId: string }>;
-  pagingMetadata?: { count?: number; offset?: number; total?: number; tooManyToCount?: boolean };
-}
+export type ListChildAccountsResponse = WireListChildAccountsResponse;
 
 /** Get Account answer (CONTRACT §4). */
 export interface GetAccountResponse {
@@ -35,9 +28,7 @@ export interface NewAccountSpec {
 }
 
 /** Create Account answer (CONTRACT §4): the new account's ID. */
-export interface CreateAccountResponse {
-  account: { accountId: string };
-}
+export type CreateAccountResponse = WireCreateAccountResponse;
 
 /** The Create Account body of a NewAccountSpec (absent optional fields are left out). */
 export function toCreateAccountBody(spec: NewAccountSpec): Record<string, unknown> {

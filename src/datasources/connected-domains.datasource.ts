@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import type { LRUCache } from 'lru-cache';
+import type { AnswerCache } from '../caches.js';
 import type { ConnectedDomain, ConnectedDomainSetupInfo } from '../model/connected-domain.js';
 import type { Page } from '../model/page.js';
 import {
@@ -42,7 +42,7 @@ export class ConnectedDomainsDataSource {
   constructor(
     private readonly http: WixHttp,
     readonly accountId: string,
-    sharedCache?: LRUCache<string, Promise<unknown>>,
+    sharedCache?: AnswerCache<unknown>,
   ) {
     this.byDomain = detailLoader((domain) => nullWhen(this.get(domain), NOT_FOUND_CODES));
     this.sharedSetup = sharedCache ? { cache: sharedCache, prefix: `setup-info|${accountId}` } : undefined;

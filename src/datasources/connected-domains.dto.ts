@@ -1,3 +1,8 @@
+import type {
+  WireConnectedDomain,
+  WireConnectedDomainSetupInfo,
+  WireListConnectedDomainsResponse,
+} from '@wix-account-graph/sandbox/contract';
 import {
   DomainConnectionType,
   type ConnectedDomain,
@@ -6,27 +11,10 @@ import {
 } from '../model/connected-domain.js';
 import { isSubdomain } from '../domain-name.js';
 import { DnsRecordType, type DnsRecord } from '../model/dns.js';
-import {
-  toAssignment,
-  toDate,
-  toDnsRecord,
-  toPropagation,
-  type WixDnsRecord,
-  type WixDomainPaging,
-  type WixSiteInfo,
-} from './domain-common.dto.js';
+import { toAssignment, toDate, toDnsRecord, toPropagation } from './domain-common.dto.js';
 
 /** ConnectedDomain as Wix sends it (CONTRACT §7.1). */
-export interface WixConnectedDomain {
-  id: string;
-  domain: string;
-  connectionType?: string;
-  siteInfo?: WixSiteInfo | null;
-  suppressNotifications?: boolean;
-  dnsPropagationStatus?: string;
-  createdDate?: string;
-  updatedDate?: string;
-}
+export type WixConnectedDomain = WireConnectedDomain;
 
 /** What Create Connected Domain needs (CONTRACT §7.2); `siteId` travels as `wix-site-id`. */
 export interface ConnectRequest {
@@ -54,21 +42,13 @@ export interface GetConnectedDomainResponse {
 }
 
 /** List Connected Domains answer (CONTRACT §7.4): cursor-paged. */
-export interface ListConnectedDomainsResponse {
-  connectedDomains: WixConnectedDomain[];
-  pagingMetadata?: WixDomainPaging;
-}
+export type ListConnectedDomainsResponse = WireListConnectedDomainsResponse;
 
 /** ConnectedDomainSetupInfo (CONTRACT §7.6): one of the three record groups, by connection type. */
-export interface WixSetupInfo {
-  connectedDomainId: string;
-  registrar?: { name?: string | null; nameServers?: string[] } | null;
-  /** Stale 2024 shape (`registrar.name` flattened). */
+export type WixSetupInfo = WireConnectedDomainSetupInfo & {
+  /** Stale 2024 shape (`registrar.name` flattened), still read. */
   registrarName?: string;
-  nameserverRecord?: { nsRecord?: WixDnsRecord } | null;
-  pointingRecords?: { aRecord?: WixDnsRecord; cnameRecord?: WixDnsRecord } | null;
-  subdomainRecords?: { cnameRecords?: WixDnsRecord[] } | null;
-}
+};
 
 /** Get Connected Domain Setup Info answer (CONTRACT §7.6). */
 export interface GetSetupInfoResponse {

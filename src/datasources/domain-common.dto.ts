@@ -1,3 +1,4 @@
+import type { WireCursorPagingMetadata, WireSiteInfo } from '@wix-account-graph/sandbox/contract';
 import { DnsRecordType, type DnsRecord } from '../model/dns.js';
 import { DnsPropagationStatus, DomainAssignmentType } from '../model/domain.js';
 
@@ -6,18 +7,10 @@ import { DnsPropagationStatus, DomainAssignmentType } from '../model/domain.js';
  */
 
 /** `siteInfo` of a registered or connected domain. */
-export interface WixSiteInfo {
-  id?: string | null;
-  assignmentType?: string;
-  redirectInfo?: { primaryDomain?: string } | null;
-}
+export type WixSiteInfo = WireSiteInfo;
 
 /** Domains `CursorPagingMetadata` (CONTRACT §0.3). */
-export interface WixDomainPaging {
-  count?: number;
-  cursors?: { next?: string | null; prev?: string | null };
-  hasNext?: boolean;
-}
+export type WixDomainPaging = WireCursorPagingMetadata;
 
 /** A DNS record as the DNS and setup-info endpoints send it (`value` for single-valued CNAMEs of setup info). */
 export interface WixDnsRecord {

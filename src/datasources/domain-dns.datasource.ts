@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import type { LRUCache } from 'lru-cache';
+import type { AnswerCache } from '../caches.js';
 import type { DnsZone } from '../model/dns.js';
 import { toDnsZone, toUpdateDnsZoneBody, type DnsZoneChange, type GetDnsZoneResponse } from './domain-dns.dto.js';
 import { detailLoader, forgetShared, nullWhen, type SharedDetailCache } from './domain-loaders.js';
@@ -13,7 +13,7 @@ import type { WixHttp } from './http.js';
 const NO_ZONE_CODES = ['DNS_ZONE_NOT_FOUND', 'DOMAIN_NOT_PERMITTED', 'NOT_FOUND'] as const;
 
 /** The DNS-zone entries of the gateway's shared cache for one account (other data sources drop them after their writes). */
-export function dnsZoneShared(cache: LRUCache<string, Promise<unknown>>, accountId: string): SharedDetailCache {
+export function dnsZoneShared(cache: AnswerCache<unknown>, accountId: string): SharedDetailCache {
   return { cache, prefix: `dns-zone|${accountId}` };
 }
 
@@ -30,7 +30,7 @@ export class DomainDnsDataSource {
   constructor(
     private readonly http: WixHttp,
     readonly accountId: string,
-    sharedCache?: LRUCache<string, Promise<unknown>>,
+    sharedCache?: AnswerCache<unknown>,
   ) {
     this.shared = sharedCache ? dnsZoneShared(sharedCache, accountId) : undefined;
     this.zone = detailLoader((domain) => nullWhen(this.get(domain), NO_ZONE_CODES), this.shared);

@@ -1,14 +1,9 @@
+import type { WireDnsZone } from '@wix-account-graph/sandbox/contract';
 import type { DnsZone } from '../model/dns.js';
-import { toDnsRecord, type WixDnsRecord } from './domain-common.dto.js';
+import { toDnsRecord } from './domain-common.dto.js';
 
 /** DnsZone as Wix sends it (CONTRACT §8.1). */
-export interface WixDnsZone {
-  id?: string;
-  domainName: string;
-  records?: WixDnsRecord[];
-  dnssecEnabled?: boolean;
-  dnssecInfo?: { keyTag?: number; digest?: string } | null;
-}
+export type WixDnsZone = WireDnsZone;
 
 /** A record of an Update DNS Zone change list (CONTRACT §8.3). */
 export interface DnsRecordChange {

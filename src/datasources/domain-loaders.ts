@@ -1,6 +1,6 @@
 import { currentBudget } from '../budget/call-budget.js';
 import DataLoader from 'dataloader';
-import type { LRUCache } from 'lru-cache';
+import type { AnswerCache } from '../caches.js';
 import pLimit from 'p-limit';
 import { GatewayError } from '../errors.js';
 import type { Page } from '../model/page.js';
@@ -133,7 +133,7 @@ export async function nullWhen<T>(call: Promise<T>, wixCodes: readonly string[])
 
 /** A cache of answers shared across requests, and the prefix that scopes its keys (kind + account). */
 export interface SharedDetailCache {
-  cache: LRUCache<string, Promise<unknown>>;
+  cache: AnswerCache<unknown>;
   prefix: string;
 }
 
@@ -149,16 +149,12 @@ export function detailLoader<V>(
   const limit = pLimit(DETAIL_CONCURRENCY);
   const load = (key: string): Promise<V> => {
     if (!shared) return limit(() => fetchOne(key));
-    const cacheKey = `${shared.prefix}|${key.toLowerCase()}`;
     // A caller that asked for fresh data (`Cache-Control: no-cache`) reads Wix, and refreshes the entry.
-    const hit = currentBudget()?.fresh ? undefined : (shared.cache.get(cacheKey) as Promise<V> | undefined);
-    if (hit) return hit;
-    const loading = limit(() => fetchOne(key));
-    shared.cache.set(cacheKey, loading);
-    loading.catch(() => {
-      if (shared.cache.get(cacheKey) === loading) shared.cache.delete(cacheKey);
-    });
-    return loading;
+    return shared.cache.getOrLoad(
+      `${shared.prefix}|${key.toLowerCase()}`,
+      () => limit(() => fetchOne(key)),
+      currentBudget()?.fresh === true,
+    ) as Promise<V>;
   };
   return new DataLoader<string, V, string>(
     (keys) =>

@@ -1,16 +1,11 @@
+import type { WireCheckAvailabilityResponse, WireSuggestDomainsResponse } from '@wix-account-graph/sandbox/contract';
 import type { DomainAvailability, DomainSuggestion } from '../model/domain.js';
-import type { WixDomainPaging } from './domain-common.dto.js';
 
 /** Check Domain Availability answer (CONTRACT §5.1). */
-export interface CheckAvailabilityResponse {
-  availability: { domain: string; available: boolean; premium?: boolean; premiumType?: string };
-}
+export type CheckAvailabilityResponse = WireCheckAvailabilityResponse;
 
 /** Suggest Domains answer (CONTRACT §5.2); old-style answers omit `premium` and `pagingMetadata`. */
-export interface SuggestDomainsResponse {
-  suggestions: Array<{ domain: string; premium?: boolean }>;
-  pagingMetadata?: WixDomainPaging;
-}
+export type SuggestDomainsResponse = WireSuggestDomainsResponse;
 
 /** Maps an availability answer (`premium` absent ⇒ false). */
 export function toAvailability(raw: CheckAvailabilityResponse['availability']): DomainAvailability {

@@ -1,3 +1,8 @@
+import type {
+  WireContactData,
+  WireListRegisteredDomainsResponse,
+  WireRegisteredDomain,
+} from '@wix-account-graph/sandbox/contract';
 import {
   IcannConfirmationStatus,
   RegisteredDomainStatus,
@@ -7,37 +12,11 @@ import {
   type RegistrationAttempt,
   type RegistrationFailure,
 } from '../model/registered-domain.js';
-import { toAssignment, toDate, toPropagation, type WixDomainPaging, type WixSiteInfo } from './domain-common.dto.js';
+import { toAssignment, toDate, toPropagation } from './domain-common.dto.js';
 import { scrub } from '../redact.js';
 
-interface WixContact {
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  [field: string]: unknown;
-}
-
 /** RegisteredDomain as Wix sends it (CONTRACT §6.1). */
-export interface WixRegisteredDomain {
-  id: string;
-  domain: string;
-  productInstanceId?: string;
-  createdDate?: string;
-  updatedDate?: string;
-  revision?: string;
-  siteInfo?: WixSiteInfo | null;
-  contacts?: { registrant?: WixContact; admin?: WixContact; tech?: WixContact };
-  status?: string;
-  pendingRegistrationInfo?: { latestAttempt?: { number?: number; timestamp?: string } } | null;
-  failedRegistrationInfo?: { code?: string; message?: string } | null;
-  icannConfirmationStatus?: string;
-  icannConfirmationStatusInfo?: {
-    pending?: { expirationDate?: string; notConfirmedBy?: string[] };
-    expired?: { notConfirmedBy?: string[] };
-  } | null;
-  dnsPropagationStatus?: string;
-  expirationDate?: string;
-}
+export type WixRegisteredDomain = WireRegisteredDomain;
 
 /** A registration contact as Create Registered Domain takes it (CONTRACT §6.1 ContactData). */
 export interface RegistrationContact {
@@ -77,10 +56,7 @@ export interface GetRegisteredDomainResponse {
 }
 
 /** List Registered Domains answer (CONTRACT §6.4): cursor-paged. */
-export interface ListRegisteredDomainsResponse {
-  registeredDomains: WixRegisteredDomain[];
-  pagingMetadata?: WixDomainPaging;
-}
+export type ListRegisteredDomainsResponse = WireListRegisteredDomainsResponse;
 
 function pick<E extends Record<string, string>>(values: E, raw: string | undefined, fallback: E[keyof E]): E[keyof E] {
   return raw !== undefined && Object.values(values).includes(raw) ? (raw as E[keyof E]) : fallback;
@@ -113,7 +89,7 @@ export function toRegisteredDomain(raw: WixRegisteredDomain, ownerAccountId: str
   };
 }
 
-function toRegistrant(raw: WixContact | undefined): DomainRegistrant | null {
+function toRegistrant(raw: WireContactData | undefined): DomainRegistrant | null {
   if (!raw) return null;
   return { firstName: raw.firstName ?? null, lastName: raw.lastName ?? null, email: raw.email ?? null };
 }

@@ -1,3 +1,11 @@
+import type {
+  WireGetPackageResponse,
+  WirePackage,
+  WirePackageAnswer,
+  WireProductInstance,
+  WireQueryPackagesResponse,
+  WireUpdatePackageExternalIdResponse,
+} from '@wix-account-graph/sandbox/contract';
 import type { Package } from '../model/package.js';
 import {
   BillingCycleUnit,
@@ -5,53 +13,20 @@ import {
   ProductInstanceFailureCode,
   type ProductInstance,
   type ProductInstanceBilling,
-  type ProductInstanceStatus,
 } from '../model/product-instance.js';
 import { scrub } from '../redact.js';
 
 /** Product instance as the Resellers API returns it (CONTRACT §1.2). */
-export interface WixProductInstance {
-  instanceId: string;
-  siteId?: string | null;
-  catalogProductId: string;
-  status: string;
-  failure?: { code?: string; message?: string } | null;
-  billingInfo?: { type?: string; cycleDuration?: { unit?: string; count?: number } | null } | null;
-  createdDate: string;
-  updatedDate: string;
-  countryCode?: string | null;
-  expirationDate?: string | null;
-  discountCode?: string | null;
-  referenceProductInstanceId?: string | null;
-}
+export type WixProductInstance = WireProductInstance;
 
 /** Package as the Resellers API returns it (CONTRACT §1.2). */
-export interface WixPackage {
-  id: string;
-  accountId: string;
-  externalId?: string | null;
-  productInstances: WixProductInstance[];
-  createdDate: string;
-  updatedDate: string;
-  parentAccountId?: string;
-}
+export type WixPackage = WirePackage;
 
 /** Get Package answer. */
-export interface GetPackageResponse {
-  package: WixPackage;
-}
+export type GetPackageResponse = WireGetPackageResponse;
 
 /** Query Packages answer (PagingMetadataV2 under `metadata`). */
-export interface QueryPackagesResponse {
-  packages: WixPackage[];
-  metadata?: {
-    count?: number;
-    offset?: number;
-    total?: number;
-    cursors?: { next?: string | null; prev?: string | null };
-    hasNext?: boolean;
-  };
-}
+export type QueryPackagesResponse = WireQueryPackagesResponse;
 
 function known<T extends string>(values: Record<string, T>, value: string | undefined, fallback: T): T {
   return (Object.values(values) as string[]).includes(value ?? '') ? (value as T) : fallback;
@@ -79,7 +54,7 @@ export function toProductInstance(raw: WixProductInstance, pkg: WixPackage): Pro
     wixId: raw.instanceId,
     catalogProductId: raw.catalogProductId,
     // The five statuses are the documented enum; a status Wix adds later fails this one field, not the answer.
-    status: raw.status as ProductInstanceStatus,
+    status: raw.status,
     failure: raw.failure
       ? {
           code: known(ProductInstanceFailureCode, raw.failure.code, ProductInstanceFailureCode.UNKNOWN),
@@ -113,15 +88,10 @@ export function toPackage(raw: WixPackage): Package {
 }
 
 /** The answer of every reseller write except Update Package External Id: the package after the write. */
-export interface PackageWriteResponse {
-  idempotencyKey?: string;
-  package: WixPackage;
-}
+export type PackageWriteResponse = WirePackageAnswer;
 
 /** Update Package External Id answer (its key is `updatedPackage`, CONTRACT §1.12). */
-export interface UpdatePackageExternalIdResponse {
-  updatedPackage: WixPackage;
-}
+export type UpdatePackageExternalIdResponse = WireUpdatePackageExternalIdResponse;
 
 /** A billing cycle to buy or switch to (the model's ProductInstanceBilling fits it). */
 export interface BillingSpec {

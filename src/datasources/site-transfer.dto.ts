@@ -1,16 +1,11 @@
+import type { WireTransferSiteResponse } from '@wix-account-graph/sandbox/contract';
 /** Raw shapes of Wix's B2B Site Management — Transfer Site (CONTRACT §2). */
 
 /** The `siteTransfer` object of the request and of the answer (an echo of the request). */
-export interface WixSiteTransfer {
-  siteId: string;
-  sourceAccountId: string;
-  enableNotifications?: boolean;
-}
+export type WixSiteTransfer = WireTransferSiteResponse['siteTransfer'];
 
 /** Transfer Site answer. */
-export interface TransferSiteResponse {
-  siteTransfer: WixSiteTransfer;
-}
+export type TransferSiteResponse = WireTransferSiteResponse;
 
 /** A transfer to make, in Wix IDs; the target account is the data source's account. */
 export interface SiteTransferSpec {

@@ -3,7 +3,7 @@ import type { Page } from '../model/page.js';
 import type { Site, SiteFilter } from '../model/site.js';
 import type { WixHttp } from './http.js';
 import { relayPage } from './paging.js';
-import { toSite, type QuerySitesResponse } from './sites.dto.js';
+import { nextSitesCursor, toSite, type QuerySitesResponse } from './sites.dto.js';
 
 /** Query Sites answers at most this many sites per page (sandbox and public code agree on 100). */
 const MAX_PAGE = 100;
@@ -35,7 +35,7 @@ export class SitesDataSource {
         const res = await this.query(query);
         return {
           items: res.sites.map(toSite),
-          next: res.metadata?.hasNext ? (res.metadata.cursors?.next ?? null) : null,
+          next: nextSitesCursor(res),
         };
       },
     );

@@ -1,27 +1,22 @@
+import type { WireSite, WireQuerySitesResponse, WireSiteListMetadata } from '@wix-account-graph/sandbox/contract';
 import { EditorType, type Site } from '../model/site.js';
 
 /** Site as Query Sites returns it (CONTRACT §3.1). */
-export interface WixSite {
-  id: string;
-  name: string;
-  displayName: string;
-  createdDate: string;
-  updatedDate: string;
-  published: boolean;
-  premium: boolean;
-  viewUrl?: string;
-  editUrl?: string;
-  ownerAccountId: string;
-  folderId?: string;
-  editorType?: string;
-  blocked?: boolean;
-  domainConnected?: boolean;
-}
+export type WixSite = WireSite;
 
-/** Query Sites answer (CONTRACT §3.1): cursor-paged. */
-export interface QuerySitesResponse {
-  sites: WixSite[];
-  metadata?: { count?: number; cursors?: { next?: string | null }; hasNext?: boolean };
+/**
+ * Query Sites answer (CONTRACT §3.1): cursor-paged. The paging object is read under `metadata` (what the contract
+ * and the sandbox answer) or `pagingMetadata` (the name Wix's newer query endpoints use), whichever comes.
+ */
+export type QuerySitesResponse = Omit<WireQuerySitesResponse, 'metadata'> & {
+  metadata?: WireSiteListMetadata;
+  pagingMetadata?: WireSiteListMetadata;
+};
+
+/** The cursor of the next page of a Query Sites answer, or null on the last page. */
+export function nextSitesCursor(res: QuerySitesResponse): string | null {
+  const paging = res.metadata ?? res.pagingMetadata;
+  return paging?.hasNext ? (paging.cursors?.next ?? null) : null;
 }
 
 /** Maps a raw Wix site to the model's Site. */
@@ -43,6 +38,6 @@ export function toSite(raw: WixSite): Site {
     ownerAccountId: raw.ownerAccountId,
     folderId: raw.folderId ?? null,
     createdDate: new Date(raw.createdDate),
-    updatedDate: new Date(raw.updatedDate),
+    updatedDate: new Date(raw.updatedDate ?? raw.createdDate),
   };
 }

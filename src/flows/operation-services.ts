@@ -46,8 +46,13 @@ export interface FlowOperations {
 export interface OperationOptions {
   /** SQLite file of the operation store (`:memory:` for a throwaway store); ignored when `store` is given. */
   storePath: string;
-  /** Another store (e.g. PostgreSQL) instead of the SQLite file. */
+  /** Another store instead of the SQLite file. */
   store?: OperationAndLedgerStore;
+  /**
+   * Builds another store (PostgreSQL, DATABASE_URL) instead of the SQLite file, bound to the same upstream identity
+   * and reservation staleness the SQLite store would get; ignored when `store` is given.
+   */
+  storeFactory?: (options: { upstream?: () => string; staleReservationMs?: number }) => OperationAndLedgerStore;
   /** Backoff base between transient failures of a step. */
   retryDelayMs?: number;
   /** Lease of a running operation (a dead runner's operations are resumed after it). */
@@ -64,6 +69,8 @@ export interface OperationOptions {
   retention?: Partial<RetentionOptions>;
   /** Wraps the run of an operation's steps (the gateway's call context for the audit trail, src/auth). */
   around?: RunnerOptions<FlowDeps>['around'];
+  /** Told of every operation state this gateway saved (several instances publish it; see src/shared). */
+  onSaved?: RunnerOptions<FlowDeps>['onSaved'];
 }
 
 /** Retention of the store (documented defaults: 30 days of finished operations, 7 days of ledger, swept every 10 min). */
@@ -91,12 +98,8 @@ export class OperationServices implements FlowOperations {
     options: OperationOptions,
     private readonly upstream: UpstreamServices,
   ) {
-    this.store =
-      options.store ??
-      new SqliteOperationStore(options.storePath, {
-        upstream: options.upstreamId,
-        staleReservationMs: options.reservationStaleMs,
-      });
+    const bound = { upstream: options.upstreamId, staleReservationMs: options.reservationStaleMs };
+    this.store = options.store ?? options.storeFactory?.(bound) ?? new SqliteOperationStore(options.storePath, bound);
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
     this.runner = new OperationRunner<FlowDeps>({
       store: this.store,
@@ -106,6 +109,7 @@ export class OperationServices implements FlowOperations {
       leaseMs: options.leaseMs,
       sweepMs: options.sweepMs,
       around: options.around,
+      onSaved: options.onSaved,
     });
     this.idempotencyWaitMs = options.idempotencyWaitMs ?? 10_000;
   }

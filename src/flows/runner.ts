@@ -35,6 +35,8 @@ export interface RunnerOptions<Deps> {
   sweepMs?: number;
   /** Wraps the run of an operation's steps (the gateway runs them as the operation's requester, for the audit trail). */
   around?: <T>(op: OperationRecord, run: () => Promise<T>) => Promise<T>;
+  /** Told of every state this runner saved (after its own listeners): several instances publish it (src/shared). */
+  onSaved?: (op: OperationRecord) => void;
 }
 
 type Listener = (op: OperationRecord) => void;
@@ -146,8 +148,14 @@ export class OperationRunner<Deps> {
     await Promise.all(all.map((r) => r.done));
   }
 
-  private emit(op: OperationRecord): void {
+  /** A state saved by another gateway instance's runner (received through Redis): to this runner's listeners. */
+  deliver(op: OperationRecord): void {
     for (const listener of this.listeners.get(op.id) ?? []) listener(structuredClone(op));
+  }
+
+  private emit(op: OperationRecord): void {
+    this.deliver(op);
+    this.options.onSaved?.(op);
   }
 
   private async save(op: OperationRecord): Promise<void> {

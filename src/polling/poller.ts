@@ -50,6 +50,13 @@ export class Poller<T> {
   private delayMs: number;
   private latest: { value: T; projection: string } | undefined;
   private stopped = false;
+  /** True while another gateway instance polls this resource and its states arrive through {@link offer}. */
+  private following = false;
+  /**
+   * Told about every state this poller read itself that changed (before listeners complete on a final one) and
+   * about a failure that ends it: the shared pollers publish them to the other instances (see PollerCoordinator).
+   */
+  onShare: ((event: { value: T } | { error: unknown }) => void) | undefined;
   /** Upstream reads made (for stats and tests). */
   polls = 0;
   /** Failed reads in a row. */
@@ -88,6 +95,41 @@ export class Poller<T> {
   /** Starts polling (the first read happens at once). */
   start(): void {
     this.schedule(0);
+  }
+
+  /** True while another instance polls this resource for it (see {@link follow}). */
+  get isFollowing(): boolean {
+    return this.following;
+  }
+
+  /** The latest state known here (read or received), if any. */
+  get latestValue(): T | undefined {
+    return this.latest?.value;
+  }
+
+  /** Another instance polls this resource: stop reading Wix and take its states through {@link offer}. */
+  follow(): void {
+    if (this.stopped) return;
+    this.following = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.dueAt = undefined;
+  }
+
+  /** This instance polls (again): at once when no state is known yet, else after the base interval. */
+  lead(): void {
+    if (this.stopped) return;
+    const wasFollowing = this.following;
+    this.following = false;
+    if (this.timer || (!wasFollowing && this.polls > 0)) return;
+    this.schedule(this.latest ? this.timing.intervalMs : 0);
+  }
+
+  /** A state read by the instance that polls this resource: pushed when it changed, completing on a final one. */
+  offer(value: T): void {
+    if (this.stopped) return;
+    this.accept(value);
+    if (this.spec.isFinal(value)) this.stop();
   }
 
   /** Adds a listener; it gets the latest known value at once, if there is one. */
@@ -130,7 +172,7 @@ export class Poller<T> {
 
   /** Polls again after `baseDelayMs` ± jitter, and never before `floorMs`. */
   private schedule(baseDelayMs: number, floorMs = 0): void {
-    if (this.stopped) return;
+    if (this.stopped || this.following) return;
     const { jitter } = this.timing;
     const jittered = baseDelayMs <= 0 ? 0 : Math.round(baseDelayMs * (1 + (Math.random() * 2 - 1) * jitter));
     // The rate budget's floor applies to every poll but the first (a new watch reads at once).
@@ -158,6 +200,17 @@ export class Poller<T> {
     }
     if (this.stopped) return;
     this.failures = 0;
+    if (this.accept(value)) this.onShare?.({ value });
+    if (this.spec.isFinal(value)) {
+      this.stop();
+      return;
+    }
+    // Another instance took the resource over while this read was in flight: it polls from now on.
+    if (!this.following) this.schedule(this.delayMs);
+  }
+
+  /** Keeps and pushes a state when its projection changed (resetting the delay); else backs off. True on a change. */
+  private accept(value: T): boolean {
     const projection = JSON.stringify((this.spec.project ?? ((v: T) => v))(value)) ?? 'undefined';
     const changed = this.latest?.projection !== projection;
     if (changed) {
@@ -167,15 +220,12 @@ export class Poller<T> {
     } else {
       this.delayMs = Math.min(this.delayMs * this.timing.backoffFactor, this.timing.maxIntervalMs);
     }
-    if (this.spec.isFinal(value)) {
-      this.stop();
-      return;
-    }
-    this.schedule(this.delayMs);
+    return changed;
   }
 
   private failed(error: unknown): void {
     if (!isTransientUpstream(error)) {
+      this.onShare?.({ error });
       this.stop(error);
       return;
     }

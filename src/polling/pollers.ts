@@ -23,6 +23,19 @@ export interface PollingOptions extends Partial<PollTiming> {
   listenerBuffer?: number;
   /** Polls per ms the rate budget gives all pollers together (see PollPacer); unpaced when omitted. */
   pollRatePerMs?: () => number;
+  /** Decides which gateway instance polls a resource (src/shared/shared-pollers.ts); every poller polls when omitted. */
+  coordinator?: PollerCoordinator;
+}
+
+/**
+ * Several gateway instances, one poller per resource: told of every poller started and stopped here, it makes each
+ * either poll (`lead()`) or take the states another instance reads (`follow()` and `offer()`).
+ */
+export interface PollerCoordinator {
+  /** A poller was created and has not polled yet: it must end up leading or following. */
+  attach(poller: Poller<unknown>): void;
+  /** The poller stopped (last listener left, final state, failure or close). */
+  detach(poller: Poller<unknown>): void;
 }
 
 /** Defaults of {@link PollingOptions} (the gateway passes POLL_INTERVAL_MS etc. from the configuration). */
@@ -38,7 +51,7 @@ export const DEFAULT_POLLING = {
   maxFlowPollers: 5_000,
   maxListenersPerPoller: 10_000,
   listenerBuffer: 8,
-} as const satisfies Required<Omit<PollingOptions, 'pollRatePerMs'>>;
+} as const satisfies Required<Omit<PollingOptions, 'pollRatePerMs' | 'coordinator'>>;
 
 /** A stream of one resource's states: iterate it; `return()` leaves (the last listener to leave stops the poller). */
 export type Watch<T> = Listener<T>;
@@ -58,7 +71,8 @@ export interface PollingStats {
  * per tenant, pollers in all, listeners per poller, states queued per listener.
  */
 export class PollerRegistry {
-  private readonly options: Required<Omit<PollingOptions, 'pollRatePerMs'>>;
+  private readonly options: Required<Omit<PollingOptions, 'pollRatePerMs' | 'coordinator'>>;
+  private readonly coordinator: PollerCoordinator | undefined;
   /** Spreads the budget's poll share over the pollers; undefined when no budget is configured. */
   private readonly pacer: PollPacer | undefined;
   private readonly pace: ((poller: { readonly forFlow: boolean }) => number) | undefined;
@@ -85,6 +99,7 @@ export class PollerRegistry {
       maxRetryAfterMs: o.maxRetryAfterMs,
       jitter: o.jitter,
     };
+    this.coordinator = options.coordinator;
     const rate = options.pollRatePerMs;
     this.pacer = rate && new PollPacer(rate, o.intervalMs, () => this.pollers.values());
     const pacer = this.pacer;
@@ -180,7 +195,7 @@ export class PollerRegistry {
     const poller = new Poller<T>(key, spec, this.timing, (p) => this.forget(p as Poller<unknown>, tenant), this.pace);
     this.pollers.set(key, poller as Poller<unknown>);
     this.perTenant.set(tenant, count + 1);
-    poller.start();
+    this.begin(poller as Poller<unknown>);
     return poller;
   }
 
@@ -193,6 +208,7 @@ export class PollerRegistry {
       spec,
       this.timing,
       (p) => {
+        this.coordinator?.detach(p as Poller<unknown>);
         if (this.pollers.get(p.key) !== p) return;
         this.pollers.delete(p.key);
         this.flowPollers--;
@@ -201,11 +217,18 @@ export class PollerRegistry {
     );
     this.pollers.set(key, poller as Poller<unknown>);
     this.flowPollers++;
-    poller.start();
+    this.begin(poller as Poller<unknown>);
     return poller;
   }
 
+  /** Polls at once, or lets the coordinator decide whether this instance polls or follows another. */
+  private begin(poller: Poller<unknown>): void {
+    if (this.coordinator) this.coordinator.attach(poller);
+    else poller.start();
+  }
+
   private forget(poller: Poller<unknown>, tenant: string): void {
+    this.coordinator?.detach(poller);
     if (this.pollers.get(poller.key) !== poller) return;
     this.pollers.delete(poller.key);
     const left = (this.perTenant.get(tenant) ?? 1) - 1;

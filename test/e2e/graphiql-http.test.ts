@@ -58,12 +58,14 @@ describe('GraphiQL routes of the gateway', () => {
       headers: { 'content-type': 'application/json', accept: BROWSER_ACCEPT, ...stack.authHeaders() },
       body: JSON.stringify({ query: '{ __typename }' }),
     });
-    expect(await post.json()).toEqual({ data: { __typename: 'Query' } });
+    // Every answer tells its upstream cost (issue 14): none for `__typename`.
+    const NO_UPSTREAM = { upstream: { calls: 0, cached: 0, shared: 0, waitedMs: 0 } };
+    expect(await post.json()).toEqual({ data: { __typename: 'Query' }, extensions: NO_UPSTREAM });
     const get = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
       headers: { accept: BROWSER_ACCEPT, 'apollo-require-preflight': 'true', ...stack.authHeaders() },
     });
     expect(get.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
-    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await get.json()).toEqual({ data: { __typename: 'Query' }, extensions: NO_UPSTREAM });
     const json = await fetch(`${base}/graphql`, { headers: { accept: 'application/json' } });
     expect(json.headers.get('content-type')).not.toMatch(/html/);
   });
@@ -74,7 +76,10 @@ describe('GraphiQL routes of the gateway', () => {
       const result = await new Promise((resolve, reject) => {
         client.subscribe({ query: '{ __typename }' }, { next: resolve, error: reject, complete: () => undefined });
       });
-      expect(result).toEqual({ data: { __typename: 'Query' } });
+      expect(result).toEqual({
+        data: { __typename: 'Query' },
+        extensions: { upstream: { calls: 0, cached: 0, shared: 0, waitedMs: 0 } },
+      });
     } finally {
       await client.dispose();
     }

@@ -81,10 +81,20 @@ export class GatewayProcess {
   }
 
   /** SIGKILL: no shutdown hook runs (the crash case). */
-  async kill(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+  kill(): Promise<void> {
+    return this.stop('SIGKILL');
+  }
+
+  /** Sends `signal` (SIGTERM: a clean shutdown) and waits for the process to exit. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (this.exited) return;
     const exited = once(this.child, 'exit');
-    this.child.kill('SIGKILL');
+    this.child.kill(signal);
     await exited;
+  }
+
+  /** Whether the process has ended. */
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
   }
 }

@@ -49,6 +49,8 @@ describe('configuration', () => {
     ],
     [{ MAX_POLLERS_PER_TENANT: 'many' }, /MAX_POLLERS_PER_TENANT must be an integer from 1 to 10000/],
     [{ OPERATION_LEASE_MS: '500' }, /OPERATION_LEASE_MS must be at least 1000 \(got 500\)/],
+    [{ DATABASE_URL: 'mysql://u:pw@db/x' }, /^Configuration error: DATABASE_URL must be a postgres:\/\/ URL/],
+    [{ DATABASE_URL: 'postgres://' }, /DATABASE_URL must be a postgres:\/\/ URL/],
     [{ WIX_RATE_LIMIT_PER_MINUTE: '5' }, /WIX_RATE_LIMIT_PER_MINUTE must be at least 10 \(got 5\)/],
     [{ WIX_RATE_LIMIT_PER_MINUTE: 'lots' }, /WIX_RATE_LIMIT_PER_MINUTE must be an integer from 1/],
     [{ UPSTREAM_QUEUE_MAX_WAIT_MS: '0' }, /UPSTREAM_QUEUE_MAX_WAIT_MS must be an integer from 1/],
@@ -59,6 +61,16 @@ describe('configuration', () => {
   ])('refuses %o with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('takes a postgres:// DATABASE_URL (unset or empty: the SQLite files), and never prints it', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    const url = 'postgresql://gateway:pw-secret@db.internal:5433/wag';
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(() => loadConfig({ DATABASE_URL: 'http://gateway:pw-secret@db' })).toThrow(
+      /^Configuration error: DATABASE_URL must be a postgres:\/\/ URL \(e\.g\. postgres:\/\/user:password@host:5432\/database\)$/,
+    );
   });
 
   it('requires the main account with a Wix key, and never prints the key', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OperationRecord } from '../../src/flows/operation.js';
 import { SqliteOperationStore } from '../../src/flows/sqlite-operation-store.js';
+import { STORE_BACKENDS } from '../helpers/store-backends.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'wag-retention-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,10 +64,37 @@ describe('operation store retention', () => {
     expect(Math.max(...sizes.slice(10))).toBeLessThanOrEqual(Math.max(...sizes.slice(0, 10)) * 1.05);
     await store.close();
   });
+});
+
+describe.each(STORE_BACKENDS.map((make) => make()))('$name operation store retention', (backend) => {
+  afterAll(() => backend.dispose());
+
+  it('keeps at most the rows of the retention under a stream of operations and ledger entries', async () => {
+    const store = await backend.open(await backend.fresh());
+    let n = 0;
+    for (let round = 0; round < 5; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      const roundStart = new Date();
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      for (let i = 0; i < 40; i++, n++) {
+        const at = new Date().toISOString();
+        const { record } = await store.create(finished(n, at));
+        record.status = 'SUCCEEDED';
+        record.finishedAt = at;
+        expect(await store.save(record)).toBe(true);
+        await store.begin('tenant', `m-${n}`, 'createPackage', 'h');
+        await store.complete('tenant', `m-${n}`, { package: { id: 'p'.repeat(300) } });
+      }
+      const pruned = await store.prune({ finishedOperationsBefore: roundStart, ledgerEntriesBefore: roundStart });
+      expect(pruned).toEqual(round === 0 ? { operations: 0, ledger: 0 } : { operations: 40, ledger: 40 });
+      expect(await store.count()).toEqual({ operations: 40, ledger: 40 });
+    }
+    await store.close();
+  });
 
   it('never prunes an unfinished operation, and binds rows to their upstream', async () => {
     let world = 'world-a';
-    const store = new SqliteOperationStore(join(dir, 'worlds.sqlite'), { upstream: () => world });
+    const store = await backend.open(await backend.fresh(), { upstream: () => world });
     const old = '2020-01-01T00:00:00.000Z';
     await store.create(finished(1, old));
     const pruned = await store.prune({ finishedOperationsBefore: new Date(), ledgerEntriesBefore: new Date() });

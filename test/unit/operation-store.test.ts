@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { OperationRecord } from '../../src/flows/operation.js';
-import { SqliteOperationStore } from '../../src/flows/sqlite-operation-store.js';
 import { externalIdFor } from '../../src/idempotency/external-ids.js';
 import { inputHash, stableJson } from '../../src/idempotency/hash.js';
+import { STORE_BACKENDS } from '../helpers/store-backends.js';
 
 function record(id: string, key: string, input: Record<string, unknown> = { siteId: 'a' }): OperationRecord {
   const now = new Date().toISOString();
@@ -30,19 +27,11 @@ function record(id: string, key: string, input: Record<string, unknown> = { site
   };
 }
 
-describe('SQLite operation store', () => {
-  const dirs: string[] = [];
-  const fresh = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'wag-store-'));
-    dirs.push(dir);
-    return join(dir, 'ops.sqlite');
-  };
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+describe.each(STORE_BACKENDS.map((make) => make()))('$name operation store', (backend) => {
+  afterAll(() => backend.dispose());
 
   it('stores one operation per (tenant, idempotency key) however many create at once', async () => {
-    const store = new SqliteOperationStore(fresh());
+    const store = await backend.open(await backend.fresh());
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => store.create(record(`op-${i}`, 'key-1'))));
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.record.id)).size).toBe(1);
@@ -50,8 +39,8 @@ describe('SQLite operation store', () => {
   });
 
   it('persists across reopen, with optimistic versions and leases', async () => {
-    const path = fresh();
-    const a = new SqliteOperationStore(path);
+    const path = await backend.fresh();
+    const a = await backend.open(path);
     const { record: op } = await a.create(record('op-1', 'k'));
     op.status = 'RUNNING';
     expect(await a.save(op)).toBe(true);
@@ -60,7 +49,7 @@ describe('SQLite operation store', () => {
     expect(await a.claim('op-1', 'runner-a', 60_000)).toBe(true);
     expect(await a.claim('op-1', 'runner-b', 60_000)).toBe(false);
     await a.close();
-    const b = new SqliteOperationStore(path);
+    const b = await backend.open(path);
     expect((await b.get('op-1'))?.status).toBe('RUNNING');
     expect((await b.listUnfinished(10)).map((o) => o.id)).toEqual(['op-1']);
     expect(await b.claim('op-1', 'runner-b', 60_000)).toBe(false);
@@ -68,7 +57,9 @@ describe('SQLite operation store', () => {
     expect(await b.claim('op-1', 'runner-b', 60_000)).toBe(true);
     await b.close();
   });
+});
 
+describe('stable hashing', () => {
   it('hashes inputs independently of key order and derives stable external IDs', () => {
     expect(stableJson({ b: 1, a: { d: 2, c: 3 } })).toBe(stableJson({ a: { c: 3, d: 2 }, b: 1 }));
     expect(inputHash('PURCHASE_DOMAIN', { a: 1, b: 2 })).toBe(inputHash('PURCHASE_DOMAIN', { b: 2, a: 1 }));

@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { DATE, EMPTY, GUID, SiteInfo } from './common.js';
 
 /**
  * The wire shapes of Site Folders (CONTRACT §13), Publish / Unpublish Site (§14), Domain Assignments (§15) and DNS
@@ -6,11 +7,6 @@ import { z } from 'zod/v4';
  * (contract/json-schema.ts), and the gateway's data sources take their types from them (`z.infer`).
  * Request bodies are open (Wix ignores unknown fields); resources and answers are strict (a stray field is a bug).
  */
-const GUID = z
-  .string()
-  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID');
-const DATE = z.iso.datetime();
-const EMPTY = z.strictObject({});
 
 // §13 Site Folders
 export const Folder = z.strictObject({
@@ -58,11 +54,6 @@ export const QueryFoldersResponse = z.strictObject({
 export const Empty = EMPTY;
 
 // §15 Domain Assignments
-export const SiteInfo = z.strictObject({
-  id: GUID.optional(),
-  assignmentType: z.enum(['UNKNOWN_ASSIGNMENT_TYPE', 'PRIMARY', 'REDIRECT']),
-  redirectInfo: z.strictObject({ primaryDomain: z.string() }).optional(),
-});
 export const DomainAssignment = z.strictObject({
   id: z.string(),
   domain: z.string(),

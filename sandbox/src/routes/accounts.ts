@@ -1,6 +1,8 @@
-import { appError, invalidField, validationError, type FieldViolation } from '../errors.js';
+import type { z } from 'zod/v4';
+import { CreateAccountAsCollaboratorRequest, CreateAccountRequest, type NewAccountUser } from '../contract/sites.js';
+import { appError } from '../errors.js';
 import { readLimit } from '../query.js';
-import type { RouteContext, RouteDef } from '../router.js';
+import { withBody, type RouteContext, type RouteDef } from '../router.js';
 import type { Account } from '../types.js';
 import type { World } from '../world.js';
 
@@ -14,68 +16,19 @@ import type { World } from '../world.js';
  * `{user, siteId, roles?}` (the site must belong to the header account) and answers `{account: {accountId}}`;
  * Get Account sees every account of the key's tree and answers 404 ACCOUNT_NOT_FOUND for the rest.
  */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
+/** The new owner of a created account, from a validated `user`. */
 interface NewUser {
   email: string;
   firstName?: string;
   lastName?: string;
 }
 
-function optionalText(value: unknown, field: string, violations: FieldViolation[]): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') violations.push({ field, description: 'must be a string', violatedRule: 'FORMAT' });
-  return typeof value === 'string' ? value : undefined;
-}
-
-function readDetails(details: unknown, violations: FieldViolation[]): { firstName?: string; lastName?: string } {
-  if (details === undefined || details === null) return {};
-  if (typeof details !== 'object' || Array.isArray(details)) {
-    violations.push({ field: 'user.userDetails', description: 'must be an object', violatedRule: 'FORMAT' });
-    return {};
-  }
-  const d = details as Record<string, unknown>;
-  for (const key of ['profilePictureUrl', 'clientIp']) optionalText(d[key], `user.userDetails.${key}`, violations);
-  const language = optionalText(d.language, 'user.userDetails.language', violations);
-  if (language !== undefined && !/^[a-z]{2}$/i.test(language))
-    violations.push({
-      field: 'user.userDetails.language',
-      description: 'must be an ISO-639-1 code',
-      violatedRule: 'FORMAT',
-    });
+function newUser(user: z.output<typeof NewAccountUser>): NewUser {
   return {
-    firstName: optionalText(d.firstName, 'user.userDetails.firstName', violations),
-    lastName: optionalText(d.lastName, 'user.userDetails.lastName', violations),
+    email: user.email.emailAddress,
+    firstName: user.userDetails?.firstName ?? undefined,
+    lastName: user.userDetails?.lastName ?? undefined,
   };
-}
-
-/** Reads `user` (and `roles`) of a create body; all shape problems at once. */
-function readUser(body: Record<string, unknown>): NewUser {
-  const user = body.user;
-  if (user === undefined || user === null) throw invalidField('user', 'is required', 'REQUIRED_FIELD');
-  if (typeof user !== 'object' || Array.isArray(user)) throw invalidField('user', 'must be an object', 'FORMAT');
-  const u = user as Record<string, unknown>;
-  const violations: FieldViolation[] = [];
-  const email = (u.email ?? {}) as Record<string, unknown>;
-  const address = email.emailAddress;
-  if (typeof address !== 'string' || address === '')
-    violations.push({ field: 'user.email.emailAddress', description: 'is required', violatedRule: 'REQUIRED_FIELD' });
-  else if (!EMAIL.test(address))
-    violations.push({
-      field: 'user.email.emailAddress',
-      description: 'must be an email address',
-      violatedRule: 'FORMAT',
-    });
-  if (email.isVerified !== undefined && typeof email.isVerified !== 'boolean')
-    violations.push({ field: 'user.email.isVerified', description: 'must be a boolean', violatedRule: 'FORMAT' });
-  if (u.ssoIdentities !== undefined && !Array.isArray(u.ssoIdentities))
-    violations.push({ field: 'user.ssoIdentities', description: 'must be an array', violatedRule: 'FORMAT' });
-  const details = readDetails(u.userDetails, violations);
-  const roles = body.roles;
-  if (roles !== undefined && (!Array.isArray(roles) || roles.some((r) => typeof r !== 'string' || r === '')))
-    violations.push({ field: 'roles', description: 'must be an array of role names', violatedRule: 'FORMAT' });
-  if (violations.length > 0) throw validationError(violations);
-  return { email: address as string, ...details };
 }
 
 function uniqueSlug(world: World, base: string): string {
@@ -111,15 +64,14 @@ function addChildAccount(world: World, parentId: string, user: NewUser): Account
   return account;
 }
 
-function createAccount(ctx: RouteContext) {
-  const account = addChildAccount(ctx.world, ctx.accountId, readUser(ctx.body));
+function createAccount(ctx: RouteContext, body: z.output<typeof CreateAccountRequest>) {
+  const account = addChildAccount(ctx.world, ctx.accountId, newUser(body.user));
   return { account: { accountId: account.accountId } };
 }
 
-function createAsCollaborator(ctx: RouteContext) {
-  const user = readUser(ctx.body);
-  const siteId = ctx.body.siteId;
-  if (typeof siteId !== 'string' || siteId === '') throw invalidField('siteId', 'is required', 'REQUIRED_FIELD');
+function createAsCollaborator(ctx: RouteContext, body: z.output<typeof CreateAccountAsCollaboratorRequest>) {
+  const user = newUser(body.user);
+  const { siteId } = body;
   const site = ctx.world.sites.get(siteId);
   if (site?.ownerAccountId !== ctx.accountId)
     throw appError(404, 'SITE_NOT_FOUND', `Site ${siteId} not found in account ${ctx.accountId}`, { siteId });
@@ -164,14 +116,14 @@ export const accountRoutes: RouteDef[] = [
     path: '/accounts/v1/accounts/create',
     operation: 'createAccount',
     auth: 'account',
-    handle: createAccount,
+    ...withBody(CreateAccountRequest, createAccount),
   },
   {
     method: 'POST',
     path: '/accounts/v1/accounts/create-as-collaborator',
     operation: 'createAccountAsCollaborator',
     auth: 'account',
-    handle: createAsCollaborator,
+    ...withBody(CreateAccountAsCollaboratorRequest, createAsCollaborator),
   },
   {
     method: 'GET',

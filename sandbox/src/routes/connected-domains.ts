@@ -1,4 +1,6 @@
-import { appError, invalidField } from '../errors.js';
+import type { z } from 'zod/v4';
+import { CreateConnectedDomainRequest } from '../contract/domains.js';
+import { appError } from '../errors.js';
 import { disconnectDomain, refreshDomainConnected } from '../lifecycle.js';
 import {
   RESTRICTED_TLDS,
@@ -11,7 +13,7 @@ import {
   registrarOf,
   type ParsedDomain,
 } from '../domain-availability.js';
-import { GUID, type AccountProblem, type RouteContext, type RouteDef } from '../router.js';
+import { GUID, withBody, type AccountProblem, type RouteContext, type RouteDef } from '../router.js';
 import { WIX_A_RECORD, WIX_NAMESERVERS, WIX_POINTING_CNAME, defaultZone } from '../seed-domains.js';
 import type { ConnectedDomain, ConnectionType, SiteInfo } from '../types.js';
 import type { World } from '../world.js';
@@ -34,7 +36,6 @@ import { byCreatedDesc, demotePrimary, domainPage, primaryDomainOf } from './dom
  * - List `paging.limit` 0 or absent = 100; other accounts' domains answer 404 NOT_FOUND (not visible).
  */
 const CONNECTION_TYPES: readonly ConnectionType[] = ['UNKNOWN_CONNECTION_TYPE', 'POINTING', 'NAMESERVERS', 'HIDDEN'];
-const ASSIGNMENTS: ReadonlyArray<SiteInfo['assignmentType']> = ['UNKNOWN_ASSIGNMENT_TYPE', 'PRIMARY', 'REDIRECT'];
 /** Name servers as Setup Info lists them (order of Wix's example). */
 const SETUP_NAMESERVERS = [...WIX_NAMESERVERS].reverse();
 const SETUP_TTL = 3600;
@@ -55,18 +56,10 @@ interface ConnectInput {
   suppressNotifications: boolean;
 }
 
-function readConnectInput(body: Record<string, unknown>): ConnectInput {
-  const cd = body.connectedDomain as Record<string, unknown> | undefined;
-  if (!cd || typeof cd !== 'object' || Array.isArray(cd))
-    throw invalidField('connectedDomain', 'is required', 'REQUIRED_FIELD');
-  if (typeof cd.domain !== 'string' || cd.domain === '')
-    throw invalidField('connectedDomain.domain', 'is required', 'REQUIRED_FIELD');
-  if (cd.suppressNotifications !== undefined && typeof cd.suppressNotifications !== 'boolean')
-    throw invalidField('connectedDomain.suppressNotifications', 'must be a boolean', 'FORMAT');
-  const siteInfo = (cd.siteInfo ?? {}) as { assignmentType?: unknown; redirectInfo?: { primaryDomain?: unknown } };
-  const assignment = siteInfo.assignmentType ?? 'PRIMARY';
-  if (!ASSIGNMENTS.includes(assignment as SiteInfo['assignmentType']))
-    throw invalidField('connectedDomain.siteInfo.assignmentType', 'must be PRIMARY or REDIRECT', 'FORMAT');
+/** The validated body in the sandbox's terms; the domain name and connection type are business rules (400 codes). */
+function readConnectInput(body: z.output<typeof CreateConnectedDomainRequest>): ConnectInput {
+  const cd = body.connectedDomain;
+  const assignment = cd.siteInfo?.assignmentType ?? 'PRIMARY';
   const parsed = parseDomain(cd.domain);
   if (!parsed || !labelsFit(parsed) || RESTRICTED_TLDS.has(parsed.labels[parsed.labels.length - 1] as string))
     throw appError(400, 'Invalid domain', `The domain ${cd.domain} is invalid or restricted by Wix`);
@@ -81,13 +74,13 @@ function readConnectInput(body: Record<string, unknown>): ConnectInput {
         ? 'A subdomain is connected without a connection type'
         : 'A root domain needs connectionType POINTING or NAMESERVERS',
     );
-  const redirect = siteInfo.redirectInfo?.primaryDomain;
+  const redirect = cd.siteInfo?.redirectInfo?.primaryDomain;
   return {
     parsed,
     connectionType: parsed.isSubdomain ? 'UNKNOWN_CONNECTION_TYPE' : (type as ConnectionType),
-    assignmentType: assignment === 'UNKNOWN_ASSIGNMENT_TYPE' ? 'PRIMARY' : (assignment as SiteInfo['assignmentType']),
+    assignmentType: assignment === 'UNKNOWN_ASSIGNMENT_TYPE' ? 'PRIMARY' : assignment,
     ...(typeof redirect === 'string' && redirect !== '' ? { redirectTo: redirect } : {}),
-    suppressNotifications: cd.suppressNotifications === true,
+    suppressNotifications: cd.suppressNotifications,
   };
 }
 
@@ -129,9 +122,9 @@ function checkConnectable(ctx: RouteContext, input: ConnectInput, siteId: string
     throw appError(403, 'INVALID_DOMAINS_PREVIEW_RECORDS', `Missing A/CNAME/NS preview records for ${parsed.name}`);
 }
 
-function createConnectedDomain(ctx: RouteContext) {
+function createConnectedDomain(ctx: RouteContext, body: z.output<typeof CreateConnectedDomainRequest>) {
   const { world } = ctx;
-  const input = readConnectInput(ctx.body);
+  const input = readConnectInput(body);
   const siteId = targetSite(ctx);
   const domain = input.parsed.name;
   const siteInfo = siteInfoFor(world, input, siteId);
@@ -251,7 +244,7 @@ export const connectedDomainRoutes: RouteDef[] = [
     method: 'POST',
     path: '/domains/v1/connected-domains',
     operation: 'createConnectedDomain',
-    handle: createConnectedDomain,
+    ...withBody(CreateConnectedDomainRequest, createConnectedDomain),
   },
   {
     ...base,

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { appError, invalidField, validationError } from '../errors.js';
+import { appError, invalidField } from '../errors.js';
 import { hash32 } from '../random.js';
 import { defaultZone } from '../seed-domains.js';
-import type { DnsRecord, DnsRecordType, DnsZone } from '../types.js';
+import type { z } from 'zod/v4';
+import { MAX_RECORDS_PER_ZONE, type DnsRecordInput } from '../contract/dns.js';
+import type { DnsRecord, DnsZone } from '../types.js';
 
 /**
  * DNS record rules of the Domain DNS API (CONTRACT §8.1, §8.3): record validation, the one-record-per-(type, hostName)
@@ -12,63 +14,15 @@ import type { DnsRecord, DnsRecordType, DnsZone } from '../types.js';
  * - a deletion that matches no record exactly (type, hostName and the same set of values) is a 400 validation error;
  * - a zone keeps its apex NS and SOA records: Update may replace them but not leave the zone without them, and Create
  *   adds Wix's own NS/SOA when the records sent lack them;
- * - `values` sent as a single string (as in one doc example) is read as a one-element array;
+ * - `values` sent as a single string (as in one doc example) is read as a one-element array (contract/dns.ts);
  * - a hostName outside the zone is a 400 validation error; `ttl` defaults to 3600.
  */
-export const MAX_RECORDS_PER_ZONE = 5000;
-export const MAX_CHANGES = 10;
-export const MAX_VALUES = 50;
-const DEFAULT_TTL = 3600;
-const WRITABLE_TYPES: readonly DnsRecordType[] = [
-  'A',
-  'AAAA',
-  'NS',
-  'SOA',
-  'CNAME',
-  'MX',
-  'TXT',
-  'SPF',
-  'SRV',
-  'PTR',
-  'NAPTR',
-];
+export { MAX_CHANGES, MAX_RECORDS_PER_ZONE } from '../contract/dns.js';
 const MX_VALUE = /^(\d{1,5})\s+\S+$/;
 
-/** Reads a record list (`additions`, `deletions`, `dnsZone.records`) into DnsRecords; field errors are 400s. */
-export function readRecords(list: unknown, path: string, max: number): DnsRecord[] {
-  if (list === undefined || list === null) return [];
-  if (!Array.isArray(list)) throw invalidField(path, 'must be an array', 'FORMAT');
-  if (list.length > max) throw invalidField(path, `at most ${max} records`, 'MAX');
-  return list.map((item, i) => {
-    const at = `${path}[${i}]`;
-    if (!item || typeof item !== 'object' || Array.isArray(item)) throw invalidField(at, 'must be an object', 'FORMAT');
-    const r = item as Record<string, unknown>;
-    const missing = ['hostName', 'type'].filter((f) => typeof r[f] !== 'string' || r[f] === '');
-    if (missing.length > 0)
-      throw validationError(
-        missing.map((f) => ({ field: `${at}.${f}`, description: 'is required', violatedRule: 'REQUIRED_FIELD' })),
-      );
-    if (!WRITABLE_TYPES.includes(r.type as DnsRecordType))
-      throw invalidField(
-        `${at}.type`,
-        `type ${String(r.type)} can't be written (use one of ${WRITABLE_TYPES.join(' ')})`,
-        'FORMAT',
-      );
-    const values = typeof r.values === 'string' ? [r.values] : (r.values ?? []);
-    if (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))
-      throw invalidField(`${at}.values`, 'must be an array of strings', 'FORMAT');
-    if (values.length > MAX_VALUES)
-      throw invalidField(`${at}.values`, `at most ${MAX_VALUES} values per record`, 'MAX');
-    const ttl = r.ttl ?? DEFAULT_TTL;
-    if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0)
-      throw invalidField(`${at}.ttl`, 'must be a non-negative integer', 'FORMAT');
-    return {
-      type: r.type as DnsRecordType,
-      hostName: (r.hostName as string).toLowerCase(),
-      ttl,
-      values: values as string[],
-    };
-  });
+/** A validated record list (`additions`, `deletions`, `dnsZone.records`; contract/dns.ts) as DnsRecords. */
+export function recordsOf(list: Array<z.output<typeof DnsRecordInput>> | null | undefined): DnsRecord[] {
+  return (list ?? []).map((r) => ({ type: r.type, hostName: r.hostName, ttl: r.ttl, values: r.values }));
 }
 
 /** The 428 rules of a record to be written into the zone of `domain`. */

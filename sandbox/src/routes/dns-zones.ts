@@ -1,3 +1,4 @@
+import { CreateDnsZoneRequest, UpdateDnsZoneRequest } from '../contract/dns.js';
 import { WixHttpError, appError, invalidField } from '../errors.js';
 import {
   UNDELEGATED_DOMAINS,
@@ -9,7 +10,8 @@ import {
 import { GUID, type RouteContext, type RouteDef } from '../router.js';
 import { defaultZone } from '../seed-domains.js';
 import type { DnsZone } from '../types.js';
-import { MAX_CHANGES, MAX_RECORDS_PER_ZONE, applyChanges, readRecords, setDnssec, zoneRecords } from './dns-rules.js';
+import { parseBody } from '../validate.js';
+import { applyChanges, recordsOf, setDnssec, zoneRecords } from './dns-rules.js';
 
 /**
  * Domain DNS (CONTRACT §8): Get, Update, Create, Delete and Preview of the Google Cloud DNS zones Wix manages — only
@@ -98,11 +100,11 @@ function managedZone(ctx: RouteContext): DnsZone {
 
 function updateZone(ctx: RouteContext) {
   const zone = managedZone(ctx);
-  const deletions = readRecords(ctx.body.deletions, 'deletions', MAX_CHANGES);
-  const additions = readRecords(ctx.body.additions, 'additions', MAX_CHANGES);
-  const dnssec = ctx.body.dnssecEnabled;
-  if (dnssec !== undefined && dnssec !== null && typeof dnssec !== 'boolean')
-    throw invalidField('dnssecEnabled', 'must be a boolean or null', 'FORMAT');
+  // Validated after the key and account (this API's own codes come first), with the route's contract schema.
+  const body = parseBody(UpdateDnsZoneRequest, ctx.body);
+  const deletions = recordsOf(body.deletions);
+  const additions = recordsOf(body.additions);
+  const dnssec = body.dnssecEnabled;
   // Validate everything before writing: a failed update leaves the zone as it was.
   const records = applyChanges(zone, deletions, additions);
   zone.records = records;
@@ -112,11 +114,7 @@ function updateZone(ctx: RouteContext) {
 
 function createZone(ctx: RouteContext) {
   const accountId = dnsAccount(ctx);
-  const body = ctx.body.dnsZone as Record<string, unknown> | undefined;
-  if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw invalidField('dnsZone', 'is required', 'REQUIRED_FIELD');
-  if (typeof body.domainName !== 'string' || body.domainName === '')
-    throw invalidField('dnsZone.domainName', 'is required', 'REQUIRED_FIELD');
+  const body = parseBody(CreateDnsZoneRequest, ctx.body).dnsZone;
   const parsed = readName(body.domainName, 'dnsZone.domainName');
   const root = readName(parsed.root, 'dnsZone.domainName');
   checkManaged(ctx, accountId, root);
@@ -129,7 +127,7 @@ function createZone(ctx: RouteContext) {
       );
     throw appError(404, 'DNS_ZONE_NOT_FOUND', `No DNS zone for ${parsed.root}, the parent of ${parsed.name}`);
   }
-  const records = zoneRecords(parsed.name, readRecords(body.records, 'dnsZone.records', MAX_RECORDS_PER_ZONE));
+  const records = zoneRecords(parsed.name, recordsOf(body.records));
   const zone: DnsZone = { id: parsed.name, domainName: parsed.name, records, dnssecEnabled: false };
   if (body.dnssecEnabled === true) setDnssec(zone, true, ctx.world.seed);
   ctx.world.dnsZones.set(zone.id, zone);
@@ -151,7 +149,14 @@ function previewZone(ctx: RouteContext) {
 }
 
 export const dnsZoneRoutes: RouteDef[] = [
-  { method: 'POST', path: '/domains/v1/dns-zones', operation: 'createDnsZone', auth: 'optional', handle: createZone },
+  {
+    method: 'POST',
+    path: '/domains/v1/dns-zones',
+    operation: 'createDnsZone',
+    auth: 'optional',
+    body: CreateDnsZoneRequest,
+    handle: createZone,
+  },
   {
     method: 'GET',
     path: '/domains/v1/dns-zones/:domainName/preview',
@@ -171,6 +176,7 @@ export const dnsZoneRoutes: RouteDef[] = [
     path: '/domains/v1/dns-zones/:domainName',
     operation: 'updateDnsZone',
     auth: 'optional',
+    body: UpdateDnsZoneRequest,
     handle: updateZone,
   },
   {

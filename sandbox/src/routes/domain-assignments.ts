@@ -1,9 +1,9 @@
+import type { z } from 'zod/v4';
 import { UpsertDomainAssignmentRequest } from '../contract/folders-domains.js';
 import { appError } from '../errors.js';
 import { refreshDomainConnected } from '../lifecycle.js';
-import type { RouteContext, RouteDef } from '../router.js';
+import { withBody, type RouteContext, type RouteDef } from '../router.js';
 import type { ConnectedDomain, RegisteredDomain, SiteInfo } from '../types.js';
-import { parseBody } from '../validate.js';
 import type { World } from '../world.js';
 import { domainPage } from './domain-common.js';
 
@@ -79,14 +79,10 @@ function assigned(ctx: RouteContext): Assignable & { siteInfo: SiteInfo & { id: 
   return d;
 }
 
-function readUpsert(body: Record<string, unknown>): { domain: string; siteId: string; type: 'PRIMARY' | 'REDIRECT' } {
-  const { domain, siteInfo } = parseBody(UpsertDomainAssignmentRequest, body).domainAssignment;
-  return { domain: domain.toLowerCase(), siteId: siteInfo.id, type: siteInfo.assignmentType };
-}
-
-function upsert(ctx: RouteContext) {
+function upsert(ctx: RouteContext, body: z.output<typeof UpsertDomainAssignmentRequest>) {
   const { world } = ctx;
-  const input = readUpsert(ctx.body);
+  const { domain, siteInfo } = body.domainAssignment;
+  const input = { domain: domain.toLowerCase(), siteId: siteInfo.id, type: siteInfo.assignmentType };
   const d = ownDomain(world, ctx.accountId, input.domain);
   if (!d) throw appError(404, 'DOMAIN_NOT_FOUND', `Domain ${input.domain} is not in account ${ctx.accountId}`);
   const site = world.sites.get(input.siteId);
@@ -152,7 +148,13 @@ function listAssignments(ctx: RouteContext) {
 const base = '/domains/v1/domain-assignments';
 
 export const domainAssignmentRoutes: RouteDef[] = [
-  { method: 'POST', path: base, operation: 'upsertDomainAssignment', auth: 'account', handle: upsert },
+  {
+    method: 'POST',
+    path: base,
+    operation: 'upsertDomainAssignment',
+    auth: 'account',
+    ...withBody(UpsertDomainAssignmentRequest, upsert),
+  },
   { method: 'GET', path: base, operation: 'listDomainAssignments', auth: 'account', handle: listAssignments },
   { method: 'GET', path: `${base}/:id`, operation: 'getDomainAssignment', auth: 'account', handle: getAssignment },
   {

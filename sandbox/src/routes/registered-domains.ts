@@ -1,6 +1,8 @@
+import type { z } from 'zod/v4';
+import { CreateRegisteredDomainRequest } from '../contract/domains.js';
 import { appError, validationError } from '../errors.js';
 import { refreshDomainConnected } from '../lifecycle.js';
-import type { AccountProblem, RouteContext, RouteDef } from '../router.js';
+import { withBody, type AccountProblem, type RouteContext, type RouteDef } from '../router.js';
 import { defaultZone } from '../seed-domains.js';
 import type { RegisteredDomain } from '../types.js';
 import type { World } from '../world.js';
@@ -12,7 +14,7 @@ import {
   checkProductInstance,
   checkTargetSite,
   icannEmails,
-  readRegistrationInput,
+  registrationInput,
 } from './registered-rules.js';
 
 /**
@@ -59,9 +61,9 @@ function bump(world: World, rd: RegisteredDomain): void {
   rd.updatedDate = world.now();
 }
 
-function createRegisteredDomain(ctx: RouteContext) {
+function createRegisteredDomain(ctx: RouteContext, body: z.output<typeof CreateRegisteredDomainRequest>) {
   const { world } = ctx;
-  const input = readRegistrationInput(ctx.body);
+  const input = registrationInput(body);
   const parsed = checkDomainName(ctx, input.domain);
   const siteId = checkTargetSite(ctx);
   const years = checkProductInstance(ctx, input.productInstanceId, parsed);
@@ -190,7 +192,7 @@ export const registeredDomainRoutes: RouteDef[] = [
     operation: 'createRegisteredDomain',
     auth: 'account',
     accountError,
-    handle: createRegisteredDomain,
+    ...withBody(CreateRegisteredDomainRequest, createRegisteredDomain),
   },
   {
     method: 'GET',

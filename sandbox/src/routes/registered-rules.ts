@@ -1,12 +1,14 @@
-import { appError, validationError, type FieldViolation } from '../errors.js';
+import type { z } from 'zod/v4';
+import type { CreateRegisteredDomainRequest } from '../contract/domains.js';
+import { appError, validationError } from '../errors.js';
 import { GUID, type RouteContext } from '../router.js';
 import { isRegistrableTld, isTaken, isWixRegistered, parseDomain, type ParsedDomain } from '../domain-availability.js';
 import type { ContactData, ProductInstance, RegisteredDomain } from '../types.js';
-import { cleanContact, contactViolations } from './contacts.js';
+import { cleanContact } from './contacts.js';
 
 /**
  * The checks of Create Registered Domain (CONTRACT §6.2, §6.6), in the order the sandbox applies them: body
- * validation, domain name, target site, product instance, then whether the name is free. All fail without side
+ * validation (the contract schema, contract/domains.ts), domain name, target site, product instance, then whether the name is free. All fail without side
  * effects. Sandbox choices (UNCONFIRMED upstream):
  * - a product instance entitles one registration: an instance already used by another registered domain (any status
  *   but FAILED_REGISTRATION) answers INVALID_PRODUCT_INSTANCE (its domain benefit is spent);
@@ -23,39 +25,13 @@ export interface RegistrationInput {
   contacts: RegisteredDomain['contacts'];
 }
 
-/** Validates the body's required fields and the contact formats (all violations in one 400). */
-export function readRegistrationInput(body: Record<string, unknown>): RegistrationInput {
-  const rd = body.registeredDomain;
-  if (rd === null || typeof rd !== 'object' || Array.isArray(rd))
-    throw validationError([{ field: 'registeredDomain', description: 'is required', violatedRule: 'REQUIRED_FIELD' }]);
-  const r = rd as Record<string, unknown>;
-  const violations: FieldViolation[] = [];
-  for (const field of ['domain', 'productInstanceId'])
-    if (typeof r[field] !== 'string' || r[field] === '')
-      violations.push({
-        field: `registeredDomain.${field}`,
-        description: 'is required',
-        violatedRule: 'REQUIRED_FIELD',
-      });
-  const contacts = (r.contacts ?? undefined) as Record<string, unknown> | undefined;
-  if (contacts === undefined || contacts === null || typeof contacts !== 'object') {
-    violations.push({ field: 'registeredDomain.contacts', description: 'is required', violatedRule: 'REQUIRED_FIELD' });
-  } else {
-    if (contacts.registrant === undefined)
-      violations.push({
-        field: 'registeredDomain.contacts.registrant',
-        description: 'is required',
-        violatedRule: 'REQUIRED_FIELD',
-      });
-    for (const role of ['registrant', 'admin', 'tech'])
-      if (contacts[role] !== undefined) violations.push(...contactViolations(contacts[role], role));
-  }
-  if (violations.length > 0) throw validationError(violations);
-  const c = contacts as Record<string, Record<string, unknown> | undefined>;
-  const out: RegisteredDomain['contacts'] = { registrant: cleanContact(c.registrant as Record<string, unknown>) };
-  if (c.admin) out.admin = cleanContact(c.admin);
-  if (c.tech) out.tech = cleanContact(c.tech);
-  return { domain: r.domain as string, productInstanceId: r.productInstanceId as string, contacts: out };
+/** The request in the store's terms: the contacts keep only their known, non-empty fields. */
+export function registrationInput(body: z.output<typeof CreateRegisteredDomainRequest>): RegistrationInput {
+  const { domain, productInstanceId, contacts } = body.registeredDomain;
+  const out: RegisteredDomain['contacts'] = { registrant: cleanContact(contacts.registrant) };
+  if (contacts.admin) out.admin = cleanContact(contacts.admin);
+  if (contacts.tech) out.tech = cleanContact(contacts.tech);
+  return { domain, productInstanceId, contacts: out };
 }
 
 /** Domain-name codes: INVALID_DOMAIN, SUBDOMAIN_NOT_SUPPORTED, DOMAIN_TOO_LONG/SHORT, TLD_NOT_SUPPORTED. */

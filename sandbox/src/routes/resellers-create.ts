@@ -1,9 +1,11 @@
 import { appError } from '../errors.js';
 import { scheduleActivation } from '../lifecycle.js';
+import type { z } from 'zod/v4';
+import type { CreatePackageRequest } from '../contract/resellers.js';
 import type { RouteContext } from '../router.js';
 import type { BillingInfo, CatalogProduct, Package, ProductInstance } from '../types.js';
 import type { World } from '../world.js';
-import { MAX_EXTERNAL_ID, idempotent, optionalString, parseProducts, type ProductRequest } from './resellers-input.js';
+import { idempotent, productRequests, type ProductRequest } from './resellers-input.js';
 import {
   catalogProduct,
   checkLimit,
@@ -94,11 +96,11 @@ function buildInstance(world: World, item: Planned, now: string): ProductInstanc
   };
 }
 
-function create(ctx: RouteContext): { package: Package } {
+function create(ctx: RouteContext, body: z.output<typeof CreatePackageRequest>): { package: Package } {
   const { world, accountId } = ctx;
-  const requests = parseProducts(ctx.body.products);
+  const requests = productRequests(body.products);
   // Wix's own example posts `external_id`; the documented field is `externalId`. Both are accepted.
-  const externalId = optionalString(ctx.body.externalId ?? ctx.body.external_id, 'externalId', MAX_EXTERNAL_ID);
+  const externalId = body.externalId ?? body.external_id ?? undefined;
   const products = requests.map((r) => catalogProduct(world, r.catalogProductId));
   checkSellable(products);
   const planned: Planned[] = requests.map((request, i) => {
@@ -128,6 +130,6 @@ function create(ctx: RouteContext): { package: Package } {
 }
 
 /** Route handler of Create Package V2 (with idempotency). */
-export function createPackage(ctx: RouteContext): Record<string, unknown> {
-  return idempotent(ctx, 'createPackage', () => create(ctx));
+export function createPackage(ctx: RouteContext, body: z.output<typeof CreatePackageRequest>): Record<string, unknown> {
+  return idempotent(ctx, 'createPackage', () => create(ctx, body));
 }

@@ -1,9 +1,11 @@
+import type { z } from 'zod/v4';
+import type { AdjustInstanceRequest } from '../contract/resellers.js';
 import { appError } from '../errors.js';
 import { cancelInstance, isLive, isPremiumPlan, planLeftSite, touch } from '../lifecycle.js';
 import type { RouteContext } from '../router.js';
 import { refreshPremium } from '../seed.js';
 import type { BillingInfo, CatalogProduct, Package, ProductInstance } from '../types.js';
-import { MAX_DISCOUNT_CODE, idempotent, optionalString, parseBilling } from './resellers-input.js';
+import { billingOf, idempotent } from './resellers-input.js';
 import {
   INSTANCE_NOT_FOUND_STATUS,
   catalogProduct,
@@ -101,7 +103,7 @@ function adjustedCycle(
   );
 }
 
-function adjust(ctx: RouteContext): { package: Package } {
+function adjust(ctx: RouteContext, body: z.output<typeof AdjustInstanceRequest>): { package: Package } {
   const { world } = ctx;
   const { pkg, instance } = findInstanceForWrite(
     world,
@@ -110,9 +112,9 @@ function adjust(ctx: RouteContext): { package: Package } {
     INSTANCE_NOT_FOUND_STATUS.adjust,
     'own',
   );
-  const newProductId = optionalString(ctx.body.catalogProductId, 'catalogProductId') || undefined;
-  const billing = parseBilling(ctx.body.billingInfo, 'billingInfo');
-  const discountCode = optionalString(ctx.body.discountCode, 'discountCode', MAX_DISCOUNT_CODE);
+  const newProductId = body.catalogProductId || undefined;
+  const billing = billingOf(body.billingInfo);
+  const discountCode = body.discountCode ?? undefined;
   if (!newProductId && !billing)
     throw missingDetails('catalogProductId', 'Either catalogProductId or billingInfo is required');
   if (billing?.type === 'RECURRING' && (!billing.cycleDuration || billing.cycleDuration.unit === 'UNKNOWN')) {
@@ -162,5 +164,6 @@ function cancel(ctx: RouteContext): { package: Package } {
 /** Route handlers, each under its optional idempotency key. */
 export const assignInstance = (ctx: RouteContext) => idempotent(ctx, 'assignProductInstance', () => assign(ctx));
 export const unassignInstance = (ctx: RouteContext) => idempotent(ctx, 'unassignProductInstance', () => unassign(ctx));
-export const adjustInstance = (ctx: RouteContext) => idempotent(ctx, 'adjustProductInstance', () => adjust(ctx));
+export const adjustInstance = (ctx: RouteContext, body: z.output<typeof AdjustInstanceRequest>) =>
+  idempotent(ctx, 'adjustProductInstance', () => adjust(ctx, body));
 export const cancelProductInstance = (ctx: RouteContext) => idempotent(ctx, 'cancelProductInstance', () => cancel(ctx));

@@ -1,3 +1,5 @@
+import type { z } from 'zod/v4';
+import type { QueryPackagesRequest } from '../contract/resellers.js';
 import { invalidField, validationError } from '../errors.js';
 import {
   compileFilter,
@@ -158,11 +160,8 @@ function readPaging(query: Record<string, unknown>): Paging {
 }
 
 /** Route handler of Query Packages. */
-export function queryPackages(ctx: RouteContext): Record<string, unknown> {
-  const query = ctx.body.query;
-  if (query === undefined || query === null) throw invalidField('query', 'is required', 'REQUIRED_FIELD');
-  if (typeof query !== 'object' || Array.isArray(query)) throw invalidField('query', 'must be an object', 'FORMAT');
-  const { mode, limit, state } = readPaging(query as Record<string, unknown>);
+export function queryPackages(ctx: RouteContext, body: z.output<typeof QueryPackagesRequest>): Record<string, unknown> {
+  const { mode, limit, state } = readPaging(body.query);
   const predicate = compileFilter(state.f, SPEC);
   const sort = state.s && state.s.length > 0 ? state.s : [{ fieldName: 'createdDate', order: 'DESC' as const }];
   const root = ctx.world.rootOf(ctx.accountId);

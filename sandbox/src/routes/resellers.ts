@@ -1,7 +1,15 @@
 import { cancelInstance, touch } from '../lifecycle.js';
-import type { RouteContext, RouteDef } from '../router.js';
+import {
+  AdjustInstanceRequest,
+  CreatePackageRequest,
+  ExternalIdParam,
+  IdempotencyRequest,
+  QueryPackagesRequest,
+} from '../contract/resellers.js';
+import { withBody, type RouteContext, type RouteDef } from '../router.js';
+import { parseBody } from '../validate.js';
 import { createPackage } from './resellers-create.js';
-import { MAX_EXTERNAL_ID, idempotent, optionalString } from './resellers-input.js';
+import { idempotent } from './resellers-input.js';
 import { adjustInstance, assignInstance, cancelProductInstance, unassignInstance } from './resellers-instances.js';
 import { queryPackages } from './resellers-query.js';
 import { findPackage } from './resellers-rules.js';
@@ -27,7 +35,7 @@ function cancelPackage(ctx: RouteContext) {
 
 /** `updatedPackage` (not `package`) is the documented key of this one endpoint. */
 function updateExternalId(ctx: RouteContext) {
-  const externalId = optionalString(ctx.params.externalId, 'externalId', MAX_EXTERNAL_ID) ?? '';
+  const { externalId } = parseBody(ExternalIdParam, { externalId: ctx.params.externalId ?? '' });
   const pkg = findPackage(ctx.world, ctx.accountId, ctx.params.packageId ?? '', 'write');
   pkg.externalId = externalId;
   touch(ctx.world, pkg);
@@ -44,9 +52,15 @@ export const resellerRoutes: RouteDef[] = [
     path: '/resellers/v2/packages',
     operation: 'createPackage',
     auth: 'account',
-    handle: createPackage,
+    ...withBody(CreatePackageRequest, createPackage),
   },
-  { method: 'POST', path: `${base}/query`, operation: 'queryPackages', auth: 'account', handle: queryPackages },
+  {
+    method: 'POST',
+    path: `${base}/query`,
+    operation: 'queryPackages',
+    auth: 'account',
+    ...withBody(QueryPackagesRequest, queryPackages),
+  },
   {
     method: 'PATCH',
     path: `${base}/update/:packageId/:externalId`,
@@ -59,29 +73,35 @@ export const resellerRoutes: RouteDef[] = [
     path: `${instances}/:instanceId/unassign`,
     operation: 'unassignProductInstance',
     auth: 'account',
-    handle: unassignInstance,
+    ...withBody(IdempotencyRequest, unassignInstance),
   },
   {
     method: 'PATCH',
     path: `${instances}/:instanceId/:siteId`,
     operation: 'assignProductInstance',
     auth: 'account',
-    handle: assignInstance,
+    ...withBody(IdempotencyRequest, assignInstance),
   },
   {
     method: 'PATCH',
     path: `${instances}/:instanceId`,
     operation: 'adjustProductInstance',
     auth: 'account',
-    handle: adjustInstance,
+    ...withBody(AdjustInstanceRequest, adjustInstance),
   },
   {
     method: 'DELETE',
     path: `${instances}/:instanceId`,
     operation: 'cancelProductInstance',
     auth: 'account',
-    handle: cancelProductInstance,
+    ...withBody(IdempotencyRequest, cancelProductInstance),
   },
   { method: 'GET', path: `${base}/:id`, operation: 'getPackage', auth: 'account', handle: getPackage },
-  { method: 'DELETE', path: `${base}/:id`, operation: 'cancelPackage', auth: 'account', handle: cancelPackage },
+  {
+    method: 'DELETE',
+    path: `${base}/:id`,
+    operation: 'cancelPackage',
+    auth: 'account',
+    ...withBody(IdempotencyRequest, cancelPackage),
+  },
 ];

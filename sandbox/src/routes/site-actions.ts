@@ -1,6 +1,13 @@
-import { appError, invalidField, validationError, type FieldViolation } from '../errors.js';
+import type { z } from 'zod/v4';
+import {
+  BulkDeleteSitesRequest,
+  CreateProjectRequest,
+  DuplicateSiteRequest,
+  type ProjectType,
+} from '../contract/sites.js';
+import { appError, invalidField } from '../errors.js';
 import { hasLivePlan } from '../lifecycle.js';
-import type { RouteContext, RouteDef } from '../router.js';
+import { withBody, type RouteContext, type RouteDef } from '../router.js';
 import { addSite } from '../seed.js';
 import type { Site } from '../types.js';
 import type { World } from '../world.js';
@@ -18,9 +25,6 @@ import type { World } from '../world.js';
  * - Create Project body `{type, templateId?, displayName?, apps?: string[]}` → `{project: {metaSiteId, siteId,
  *   templateId?, apps}}`, where `metaSiteId` is the new site's ID and `siteId` its editor site ID (`htmlAppId`).
  */
-const MAX_BULK = 20;
-const PROJECT_TYPES = ['WIX', 'VIBE', 'HEADLESS', 'BRANDED_APP'] as const;
-type ProjectType = (typeof PROJECT_TYPES)[number];
 const NAMESPACE: Record<ProjectType, string> = {
   WIX: 'WIX',
   VIBE: 'WIX',
@@ -60,22 +64,12 @@ function newSite(world: World, ownerAccountId: string, displayName: string): Sit
   return site;
 }
 
-function requiredText(value: unknown, field: string, violations: FieldViolation[]): string {
-  if (typeof value !== 'string' || value.trim() === '')
-    violations.push({ field, description: 'is required', violatedRule: 'REQUIRED_FIELD' });
-  return typeof value === 'string' ? value : '';
-}
-
 function activeSiteOf(ctx: RouteContext, siteId: string): Site | undefined {
   const site = ctx.world.sites.get(siteId);
   return site?.ownerAccountId === ctx.accountId && site.state !== 'TRASHED' ? site : undefined;
 }
 
-function duplicateSite(ctx: RouteContext) {
-  const violations: FieldViolation[] = [];
-  const sourceSiteId = requiredText(ctx.body.sourceSiteId, 'sourceSiteId', violations);
-  const siteDisplayName = requiredText(ctx.body.siteDisplayName, 'siteDisplayName', violations);
-  if (violations.length > 0) throw validationError(violations);
+function duplicateSite(ctx: RouteContext, { sourceSiteId, siteDisplayName }: z.output<typeof DuplicateSiteRequest>) {
   const source = activeSiteOf(ctx, sourceSiteId);
   if (!source)
     throw appError(404, 'SITE_NOT_FOUND', `Site ${sourceSiteId} not found in account ${ctx.accountId}`, {
@@ -106,14 +100,8 @@ function trash(ctx: RouteContext, id: string): ItemError {
   return null;
 }
 
-function bulkDelete(ctx: RouteContext) {
-  const ids = ctx.body.ids;
-  if (!Array.isArray(ids)) throw invalidField('ids', 'is required (an array of site IDs)', 'REQUIRED_FIELD');
-  if (ids.length < 1 || ids.length > MAX_BULK)
-    throw invalidField('ids', `must contain 1 to ${MAX_BULK} site IDs`, ids.length < 1 ? 'MIN' : 'MAX');
-  if (ids.some((id) => typeof id !== 'string' || id === ''))
-    throw invalidField('ids', 'must contain only site IDs', 'FORMAT');
-  const results = (ids as string[]).map((id, index) => {
+function bulkDelete(ctx: RouteContext, { ids }: z.output<typeof BulkDeleteSitesRequest>) {
+  const results = ids.map((id, index) => {
     const error = trash(ctx, id);
     return { itemMetadata: { id, originalIndex: String(index), success: error === null, error } };
   });
@@ -121,28 +109,12 @@ function bulkDelete(ctx: RouteContext) {
   return { results, bulkActionMetadata: { totalSuccesses, totalFailures: results.length - totalSuccesses } };
 }
 
-function readApps(value: unknown): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((a) => typeof a !== 'string' || a === ''))
-    throw invalidField('apps', 'must be an array of app IDs', 'FORMAT');
-  return [...(value as string[])];
-}
-
-function createProject(ctx: RouteContext) {
-  const type = ctx.body.type;
-  if (type === undefined) throw invalidField('type', 'is required', 'REQUIRED_FIELD');
-  if (!PROJECT_TYPES.includes(type as ProjectType))
-    throw invalidField('type', `must be one of ${PROJECT_TYPES.join(', ')}`, 'FORMAT');
-  const templateId = ctx.body.templateId;
-  if (templateId !== undefined && typeof templateId !== 'string')
-    throw invalidField('templateId', 'must be a string', 'FORMAT');
-  const displayName = ctx.body.displayName ?? 'My Project';
-  if (typeof displayName !== 'string' || displayName.trim() === '')
-    throw invalidField('displayName', 'must be a non-empty string', 'FORMAT');
-  const apps = readApps(ctx.body.apps);
+function createProject(ctx: RouteContext, body: z.output<typeof CreateProjectRequest>) {
+  const { type, templateId, displayName } = body;
+  const apps = [...(body.apps ?? [])];
   const site = newSite(ctx.world, ctx.accountId, displayName);
   Object.assign(site, {
-    namespace: NAMESPACE[type as ProjectType],
+    namespace: NAMESPACE[type],
     editorType: type === 'WIX' || type === 'VIBE' ? 'EDITOR' : 'UNKNOWN',
     appIds: apps,
   });
@@ -197,20 +169,20 @@ export const siteActionRoutes: RouteDef[] = [
     path: '/site-actions/v1/sites/duplicate',
     operation: 'duplicateSite',
     auth: 'account',
-    handle: duplicateSite,
+    ...withBody(DuplicateSiteRequest, duplicateSite),
   },
   {
     method: 'POST',
     path: '/site-actions/v1/bulk/sites/delete',
     operation: 'bulkDeleteSites',
     auth: 'account',
-    handle: bulkDelete,
+    ...withBody(BulkDeleteSitesRequest, bulkDelete),
   },
   {
     method: 'POST',
     path: '/funnel/projects/v1/create',
     operation: 'createProject',
     auth: 'account',
-    handle: createProject,
+    ...withBody(CreateProjectRequest, createProject),
   },
 ];

@@ -1,3 +1,4 @@
+import type { z } from 'zod/v4';
 import {
   CreateFolderRequest,
   MoveFoldersRequest,
@@ -7,9 +8,8 @@ import {
 } from '../contract/folders-domains.js';
 import { appError, invalidField } from '../errors.js';
 import { compileFilter, decodeCursor, encodeCursor, type QuerySpec } from '../query.js';
-import type { RouteContext, RouteDef } from '../router.js';
+import { withBody, type RouteContext, type RouteDef } from '../router.js';
 import type { Folder } from '../types.js';
-import { parseBody } from '../validate.js';
 import type { World } from '../world.js';
 
 /**
@@ -82,8 +82,7 @@ function checkUniqueName(ctx: RouteContext, name: string, parentId: string | und
   if (clash) throw appError(409, 'FOLDER_ALREADY_EXISTS', `A folder named ${name} already exists here`, { name });
 }
 
-function createFolder(ctx: RouteContext) {
-  const { folder: input } = parseBody(CreateFolderRequest, ctx.body);
+function createFolder(ctx: RouteContext, { folder: input }: z.output<typeof CreateFolderRequest>) {
   const name = input.name;
   const parent = target(ctx, input.parentId, 'folder.parentId');
   checkUniqueName(ctx, name, parent?.id);
@@ -100,8 +99,8 @@ function createFolder(ctx: RouteContext) {
   return { folder: publicFolder(ctx.world, folder) };
 }
 
-function updateFolder(ctx: RouteContext) {
-  const { name } = parseBody(UpdateFolderRequest, ctx.body).folder;
+function updateFolder(ctx: RouteContext, body: z.output<typeof UpdateFolderRequest>) {
+  const { name } = body.folder;
   const folder = ownFolder(ctx, ctx.params.id, 'folder.id');
   checkUniqueName(ctx, name, folder.parentId, folder.id);
   folder.name = name;
@@ -141,8 +140,7 @@ function folderBySite(ctx: RouteContext) {
   return { folder: folder ? publicFolder(ctx.world, folder) : {} };
 }
 
-function moveFolders(ctx: RouteContext) {
-  const { folderIds: ids, targetFolderId } = parseBody(MoveFoldersRequest, ctx.body);
+function moveFolders(ctx: RouteContext, { folderIds: ids, targetFolderId }: z.output<typeof MoveFoldersRequest>) {
   const to = target(ctx, targetFolderId, 'targetFolderId');
   const folders = ids.map((id) => ownFolder(ctx, id, 'folderIds'));
   for (const folder of folders)
@@ -162,8 +160,7 @@ function moveFolders(ctx: RouteContext) {
   return {};
 }
 
-function moveSites(ctx: RouteContext) {
-  const { sites, targetFolderId } = parseBody(MoveSitesToFolderRequest, ctx.body);
+function moveSites(ctx: RouteContext, { sites, targetFolderId }: z.output<typeof MoveSitesToFolderRequest>) {
   const ids = sites.siteIds;
   const to = target(ctx, targetFolderId, 'targetFolderId');
   const found = ids.map((id) => ownSite(ctx, id));
@@ -185,8 +182,8 @@ const FOLDER_QUERY: QuerySpec<Folder> = {
   sortable: {},
 };
 
-function queryFolders(ctx: RouteContext) {
-  const query = parseBody(QueryFoldersRequest, ctx.body).query ?? {};
+function queryFolders(ctx: RouteContext, body: z.output<typeof QueryFoldersRequest>) {
+  const query = body.query ?? {};
   const paging = query.cursorPaging ?? {};
   const limit = paging.limit ?? 50;
   let state: { o: number; f?: unknown } = { o: 0, f: query.filter };
@@ -214,17 +211,41 @@ const base = '/site-folders/v2/folders';
 
 /** Site Folders routes in match order (static paths first). */
 export const siteFolderRoutes: RouteDef[] = [
-  { method: 'POST', path: `${base}/query`, operation: 'queryFolders', auth: 'account', handle: queryFolders },
-  { method: 'PATCH', path: `${base}/bulk/move`, operation: 'moveFolders', auth: 'account', handle: moveFolders },
+  {
+    method: 'POST',
+    path: `${base}/query`,
+    operation: 'queryFolders',
+    auth: 'account',
+    ...withBody(QueryFoldersRequest, queryFolders),
+  },
+  {
+    method: 'PATCH',
+    path: `${base}/bulk/move`,
+    operation: 'moveFolders',
+    auth: 'account',
+    ...withBody(MoveFoldersRequest, moveFolders),
+  },
   {
     method: 'POST',
     path: `${base}/bulk/sites/move`,
     operation: 'moveSitesToFolder',
     auth: 'account',
-    handle: moveSites,
+    ...withBody(MoveSitesToFolderRequest, moveSites),
   },
   { method: 'GET', path: `${base}/sites/:siteId`, operation: 'getFolderBySite', auth: 'account', handle: folderBySite },
-  { method: 'POST', path: base, operation: 'createFolder', auth: 'account', handle: createFolder },
-  { method: 'PATCH', path: `${base}/:id`, operation: 'updateFolder', auth: 'account', handle: updateFolder },
+  {
+    method: 'POST',
+    path: base,
+    operation: 'createFolder',
+    auth: 'account',
+    ...withBody(CreateFolderRequest, createFolder),
+  },
+  {
+    method: 'PATCH',
+    path: `${base}/:id`,
+    operation: 'updateFolder',
+    auth: 'account',
+    ...withBody(UpdateFolderRequest, updateFolder),
+  },
   { method: 'DELETE', path: `${base}/:folderId`, operation: 'deleteFolder', auth: 'account', handle: deleteFolder },
 ];

@@ -1,3 +1,5 @@
+import type { z } from 'zod/v4';
+import { CountSitesRequest, QuerySitesRequest } from '../contract/sites.js';
 import { invalidField } from '../errors.js';
 import {
   compileFilter,
@@ -9,7 +11,7 @@ import {
   type QuerySpec,
   type SortItem,
 } from '../query.js';
-import type { RouteContext, RouteDef } from '../router.js';
+import { withBody, type RouteContext, type RouteDef } from '../router.js';
 import type { Site } from '../types.js';
 
 /**
@@ -93,9 +95,8 @@ interface SitesCursor {
   s?: SortItem[];
 }
 
-function querySites(ctx: RouteContext) {
-  const query = (ctx.body.query ?? {}) as Record<string, unknown>;
-  if (typeof query !== 'object' || Array.isArray(query)) throw invalidField('query', 'must be an object', 'FORMAT');
+function querySites(ctx: RouteContext, body: z.output<typeof QuerySitesRequest>) {
+  const query = body.query ?? {};
   if (query.paging !== undefined)
     throw invalidField('query.paging', 'offset paging is not supported; use cursorPaging', 'CUSTOM');
   const paging = (query.cursorPaging ?? {}) as { limit?: unknown; cursor?: unknown };
@@ -132,12 +133,24 @@ function querySites(ctx: RouteContext) {
   };
 }
 
-function countSites(ctx: RouteContext) {
-  const predicate = compileFilter(ctx.body.filter, COUNT_SPEC, 'filter');
-  return { count: sitesOf(ctx, ctx.body.filter).filter(predicate).length };
+function countSites(ctx: RouteContext, body: z.output<typeof CountSitesRequest>) {
+  const predicate = compileFilter(body.filter, COUNT_SPEC, 'filter');
+  return { count: sitesOf(ctx, body.filter).filter(predicate).length };
 }
 
 export const siteRoutes: RouteDef[] = [
-  { method: 'POST', path: '/site-list/v2/sites/query', operation: 'querySites', auth: 'account', handle: querySites },
-  { method: 'POST', path: '/site-list/v2/sites/count', operation: 'countSites', auth: 'account', handle: countSites },
+  {
+    method: 'POST',
+    path: '/site-list/v2/sites/query',
+    operation: 'querySites',
+    auth: 'account',
+    ...withBody(QuerySitesRequest, querySites),
+  },
+  {
+    method: 'POST',
+    path: '/site-list/v2/sites/count',
+    operation: 'countSites',
+    auth: 'account',
+    ...withBody(CountSitesRequest, countSites),
+  },
 ];

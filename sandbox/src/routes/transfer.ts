@@ -1,6 +1,8 @@
-import { appError, invalidField, validationError, type FieldViolation } from '../errors.js';
+import type { z } from 'zod/v4';
+import { TransferSiteRequest } from '../contract/resellers.js';
+import { appError, invalidField } from '../errors.js';
 import { isLive } from '../lifecycle.js';
-import { GUID, type RouteContext, type RouteDef } from '../router.js';
+import { GUID, withBody, type RouteContext, type RouteDef } from '../router.js';
 import type { World } from '../world.js';
 
 /**
@@ -27,41 +29,6 @@ function targetAccount(ctx: RouteContext): string {
   return target;
 }
 
-interface TransferRequest {
-  siteId: string;
-  sourceAccountId: string;
-  enableNotifications: boolean;
-}
-
-function readRequest(body: Record<string, unknown>): TransferRequest {
-  const transfer = body.siteTransfer;
-  if (transfer === undefined || transfer === null) throw invalidField('siteTransfer', 'is required', 'REQUIRED_FIELD');
-  if (typeof transfer !== 'object' || Array.isArray(transfer))
-    throw invalidField('siteTransfer', 'must be an object', 'FORMAT');
-  const { siteId, sourceAccountId, enableNotifications } = transfer as Record<string, unknown>;
-  const violations: FieldViolation[] = [];
-  if (typeof siteId !== 'string' || siteId === '')
-    violations.push({ field: 'siteTransfer.siteId', description: 'is required', violatedRule: 'REQUIRED_FIELD' });
-  if (typeof sourceAccountId !== 'string' || sourceAccountId === '')
-    violations.push({
-      field: 'siteTransfer.sourceAccountId',
-      description: 'is required',
-      violatedRule: 'REQUIRED_FIELD',
-    });
-  if (enableNotifications !== undefined && typeof enableNotifications !== 'boolean')
-    violations.push({
-      field: 'siteTransfer.enableNotifications',
-      description: 'must be a boolean',
-      violatedRule: 'FORMAT',
-    });
-  if (violations.length > 0) throw validationError(violations);
-  return {
-    siteId: siteId as string,
-    sourceAccountId: sourceAccountId as string,
-    enableNotifications: (enableNotifications as boolean | undefined) ?? false,
-  };
-}
-
 /** A paid Wix service on the site: a live product instance assigned to it, or a Premium flag. */
 function paidServices(world: World, siteId: string): string[] {
   const instances = world
@@ -71,10 +38,10 @@ function paidServices(world: World, siteId: string): string[] {
   return instances.length === 0 && world.sites.get(siteId)?.premium ? ['premium'] : instances;
 }
 
-function transferSite(ctx: RouteContext) {
+function transferSite(ctx: RouteContext, body: z.output<typeof TransferSiteRequest>) {
   const { world } = ctx;
   const target = targetAccount(ctx);
-  const request = readRequest(ctx.body);
+  const request = body.siteTransfer;
   const tree = world.rootOf(ctx.keyAccountId);
   if (!world.inTree(tree, target)) {
     throw appError(
@@ -131,6 +98,6 @@ export const transferRoutes: RouteDef[] = [
     path: '/b2b-site-management/v1/transfer-site',
     operation: 'transferSite',
     auth: 'key',
-    handle: transferSite,
+    ...withBody(TransferSiteRequest, transferSite),
   },
 ];

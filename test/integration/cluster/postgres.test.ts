@@ -1,0 +1,163 @@
+import { print } from 'graphql';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { externalIdFor } from '../../../src/idempotency/external-ids.js';
+import {
+  FlowOperationDocument,
+  FlowPurchaseDomainDocument,
+  FlowSetUpCustomerSiteDocument,
+  ViewerIdDocument,
+  type PurchaseDomainInput,
+} from '../../gql/graphql.js';
+import { Cluster, type ClusterInstance } from '../../helpers/cluster.js';
+import { TcpProxy } from '../../helpers/tcp-proxy.js';
+import { wsClient } from '../../helpers/ws.js';
+import { customerSiteInput, REGISTRANT } from '../gateway/flow-fixtures.js';
+import { rawPackages } from '../gateway/resellers-fixtures.js';
+
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const statusOf = async (instance: ClusterInstance, id: string) =>
+  (await instance.data(FlowOperationDocument, { id })).operation;
+
+/**
+ * Three gateway processes on one PostgreSQL database and one sandbox (README "Running several instances"). The third
+ * reaches PostgreSQL through a TCP proxy the test can cut, as if the database went away for that instance only.
+ */
+describe('three gateways on PostgreSQL', () => {
+  let cluster: Cluster;
+  let proxy: TcpProxy;
+  let db: pg.Pool;
+  beforeAll(async () => {
+    proxy = await TcpProxy.start({ host: '127.0.0.1', port: 5432 });
+    cluster = await Cluster.start({
+      instances: 3,
+      env: { OPERATION_LEASE_MS: '1000' },
+      instanceEnv: (i, c): Record<string, string> =>
+        i === 2 && c.database ? { DATABASE_URL: proxy.rewrite(c.database.url) } : {},
+    });
+    db = new pg.Pool({ connectionString: cluster.database?.url, max: 2 });
+  }, 120_000);
+  afterAll(async () => {
+    await db?.end();
+    await cluster?.stop();
+    await proxy?.close();
+  });
+
+  it('A killed mid-flow: B or C finishes the operation after the lease; Wix holds one purchase', async () => {
+    const [a, b, c] = [cluster.at(0), cluster.at(1), cluster.at(2)];
+    const idempotencyKey = `cluster-crash-${Date.now()}`;
+    const input = await customerSiteInput(cluster.sandbox, idempotencyKey);
+    await cluster.sandbox.clearCalls();
+    const id = (await a.data(FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation?.id as string;
+    expect(id).toBeTruthy();
+    // The manual clock stands still: the flow bought the plan and waits for Wix to deliver it.
+    await eventually(
+      () => cluster.sandbox.calls('createPackage'),
+      (calls) => calls.length === 1,
+      'the purchase',
+    );
+    await cluster.kill(0);
+    expect((await statusOf(b, id))?.status).toMatch(/^(RUNNING|WAITING)$/);
+    await cluster.sandbox.advance(60_000);
+    const op = await eventually(
+      () => statusOf(c, id),
+      (o) => o?.status === 'SUCCEEDED' || o?.status === 'FAILED',
+      'B or C to finish the operation',
+    );
+    expect(op).toMatchObject({ id, status: 'SUCCEEDED', userErrors: [] });
+    expect((await statusOf(b, id))?.status).toBe('SUCCEEDED');
+    expect(await cluster.sandbox.calls('createPackage')).toHaveLength(1);
+    expect(await cluster.sandbox.calls('transferSite')).toHaveLength(1);
+    const main = cluster.sandbox.seed.mainAccountId;
+    expect(
+      await rawPackages(cluster.sandbox, { externalId: { $eq: externalIdFor(main, idempotencyKey) } }),
+    ).toHaveLength(1);
+    await cluster.restart(0);
+  }, 120_000);
+
+  it('10 concurrent identical purchaseDomain requests over the three: one operation, one purchase', async () => {
+    const world = await cluster.sandbox.world();
+    const main = cluster.sandbox.seed.mainAccountId;
+    const site = [...world.sites.values()].find((s) => s.ownerAccountId === main && s.premium)?.id as string;
+    let domain = '';
+    for (let i = 0; i < 50 && !domain; i++) {
+      const res = await cluster.sandbox.call('GET', `/domain-search/v2/check-domain-availability?domain=cl-${i}.com`);
+      if (res.body.availability.available) domain = `cl-${i}.com`;
+    }
+    const idempotencyKey = `cluster-buy-${Date.now()}`;
+    const input: PurchaseDomainInput = { idempotencyKey, siteId: site, domain, contacts: { registrant: REGISTRANT } };
+    await cluster.sandbox.clearCalls();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => cluster.at(i % 3).data(FlowPurchaseDomainDocument, { input })),
+    );
+    const ids = new Set(answers.map((a) => a.purchaseDomain.operation?.id));
+    expect(ids.size).toBe(1);
+    const id = [...ids][0] as string;
+    const op = await eventually(
+      async () => {
+        await cluster.sandbox.advance(60_000);
+        return statusOf(cluster.at(1), id);
+      },
+      (o) => o?.status === 'SUCCEEDED' || o?.status === 'FAILED',
+      'the purchase to finish',
+    );
+    expect(op?.status).toBe('SUCCEEDED');
+    expect(await cluster.sandbox.calls('createRegisteredDomain')).toHaveLength(1);
+    expect(await cluster.sandbox.calls('createPackage')).toHaveLength(1);
+    const rows = await db.query('SELECT COUNT(*)::int AS n FROM operations WHERE idempotency_key = $1', [
+      idempotencyKey,
+    ]);
+    expect(rows.rows[0].n).toBe(1);
+  }, 120_000);
+
+  it('PostgreSQL unreachable for C: its mutations are refused with STORE_UNAVAILABLE, reads go on, /readyz says so', async () => {
+    const c = cluster.at(2);
+    await proxy.cut();
+    try {
+      await cluster.sandbox.clearCalls();
+      expect((await c.data(ViewerIdDocument, {})).viewer.wixId).toBe(cluster.sandbox.seed.mainAccountId);
+      const input = await customerSiteInput(cluster.sandbox, `cluster-down-${Date.now()}`);
+      await new Promise((resolve) => setTimeout(resolve, 1_100)); // past the second a good answer is trusted
+      const refused = await c.request(FlowSetUpCustomerSiteDocument, { input });
+      expect(refused.status).toBe(503);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('STORE_UNAVAILABLE');
+      expect(refused.body.errors?.[0]?.message).toMatch(/cannot reach its database/);
+      // Over WebSocket too: the mutation is answered with the error, the socket stays open.
+      const client = wsClient(c.baseUrl, { token: null });
+      const overSocket = await new Promise<unknown>((resolve) => {
+        client.subscribe(
+          { query: print(FlowSetUpCustomerSiteDocument), variables: { input } },
+          { next: resolve, error: resolve, complete: () => undefined },
+        );
+      });
+      await client.dispose();
+      expect(JSON.stringify(overSocket)).toContain('STORE_UNAVAILABLE');
+      const writes = (await cluster.sandbox.calls()).filter((call) => call.method.toUpperCase() !== 'GET');
+      expect(writes.map((w) => w.operation).filter((o) => !/^query/.test(o))).toEqual([]);
+      const ready = await fetch(`${c.baseUrl}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(JSON.stringify(await ready.json())).toMatch(/PostgreSQL unreachable/);
+      // The other instances are not affected.
+      expect((await fetch(`${cluster.at(1).baseUrl}/readyz`)).status).toBe(200);
+    } finally {
+      await proxy.restore();
+    }
+    await eventually(
+      async () => (await fetch(`${c.baseUrl}/readyz`)).status,
+      (s) => s === 200,
+      'C ready again',
+    );
+    const input = await customerSiteInput(cluster.sandbox, `cluster-back-${Date.now()}`);
+    const again = await c.data(FlowSetUpCustomerSiteDocument, { input: { ...input, dryRun: true } });
+    expect(again.setUpCustomerSite.plan?.steps.length).toBeGreaterThan(0);
+  }, 120_000);
+});
