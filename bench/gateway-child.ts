@@ -25,8 +25,12 @@ const gateway = await Gateway.start({
   // No backoff (max = base) so the upstream rate is steady and comparable between phases.
   polling: { intervalMs, maxIntervalMs: intervalMs, maxPollersPerTenant: 1_000 },
   websocket: { maxConnections: 1_000 },
-  // The subscriptions bench measures what pollers would ask of Wix unpaced: no rate budget unless BENCH_RATE_LIMIT.
-  budget: { limit: Number(process.env.BENCH_RATE_LIMIT ?? 1_000_000) },
+  // The benches measure the gateway's own work and what pollers would ask of Wix unpaced: no rate budget unless
+  // BENCH_RATE_LIMIT, and no read cache unless BENCH_READ_CACHE=on (else bench:gateway would measure cache hits).
+  budget: {
+    limit: Number(process.env.BENCH_RATE_LIMIT ?? 1_000_000),
+    readCache: process.env.BENCH_READ_CACHE === 'on' ? {} : false,
+  },
 });
 process.stdout.write(`${JSON.stringify({ url: gateway.url, pid: process.pid })}\n`);
 

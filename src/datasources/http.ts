@@ -91,6 +91,8 @@ export class WixHttp {
   world: string | undefined;
   /** Identical GETs in flight, keyed by tenant + URL: concurrent requests of one tenant share one upstream call. */
   private readonly inflight = new Map<string, Promise<unknown>>();
+  /** 429 answers already told to the scheduler (ky hands one to shouldRetry, and maybe the same one again on failure). */
+  private readonly throttles = new WeakSet<object>();
 
   constructor(readonly options: WixHttpOptions) {
     this.limit = pLimit(options.maxConcurrency ?? 64);
@@ -99,7 +101,10 @@ export class WixHttp {
     const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
     this.retry = {
       // ky asks this first, for every failure (a 404 too): a token is spent only on a retry that will happen.
-      shouldRetry: ({ error }) => (worthRetrying(error, maxRetryAfterMs) && this.budget.take() ? undefined : false),
+      shouldRetry: ({ error }) => {
+        this.noteThrottle(error);
+        return worthRetrying(error, maxRetryAfterMs) && this.budget.take() ? undefined : false;
+      },
       limit: options.retryLimit ?? 2,
       methods: ['get', 'post', 'patch', 'put', 'delete'],
       statusCodes: RETRY_STATUS,
@@ -115,15 +120,6 @@ export class WixHttp {
       timeout: options.timeoutMs,
       throwHttpErrors: true,
       headers: { accept: 'application/json', authorization: options.apiKey },
-      hooks: {
-        // Wix throttled the key: the whole budget pauses for the Retry-After and its rate steps down.
-        afterResponse: [
-          (_request, _options, response) => {
-            if (response.status === 429)
-              options.scheduler?.throttledBy(retryAfterMs(response.headers.get('retry-after')));
-          },
-        ],
-      },
     });
   }
 
@@ -235,6 +231,7 @@ export class WixHttp {
     } catch (error) {
       // Refused by the rate budget (before an attempt or a retry): nothing more was sent; the refusal is the answer.
       if (error instanceof GatewayError) throw error;
+      this.noteThrottle(error);
       const failure = await describeFailure(error, call.operation);
       if (error instanceof HTTPError) this.world = error.response.headers.get(WORLD_ID_HEADER) ?? this.world;
       this.options.onFailure?.(failure);
@@ -247,6 +244,17 @@ export class WixHttp {
       }
       throw mapped;
     }
+  }
+
+  /**
+   * Wix throttled the key (429): the whole budget pauses for the Retry-After and its rate steps down. Told once per
+   * answer, from ky's retry decision or, for an answer not retried, from the failure (no response hook: one would
+   * make ky clone every answer).
+   */
+  private noteThrottle(error: unknown): void {
+    if (!(error instanceof HTTPError) || error.response.status !== 429 || this.throttles.has(error)) return;
+    this.throttles.add(error);
+    this.options.scheduler?.throttledBy(retryAfterMs(error.response.headers.get('retry-after')));
   }
 
   /** Reports a write to `onWrite` (the audit trail). */
