@@ -5,6 +5,7 @@ import { AuthConfigError, loadAuthConfig } from './auth/config.js';
 import type { GatewayAuthOptions } from './auth/gateway-auth.js';
 import { CatalogError, defaultCatalog, readCatalogFile, type ProductCatalog } from './catalog.js';
 import { TrustedDocuments, TrustedDocumentsError } from './limits/trusted-documents.js';
+import { LOG_LEVELS, type LogFormat, type LogLevel } from './observability/logger.js';
 
 /*
  * Gateway configuration, read once from environment variables and validated at start-up: a bad value stops the
@@ -44,6 +45,19 @@ const positiveInt = (fallback: number, max: number) =>
 
 const DAY_MS = 86_400_000;
 
+/** An OTLP/HTTP endpoint: an http(s) URL, or unset (empty counts as unset). */
+const otlpUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(
+    z
+      .string()
+      .url('must be an http(s) URL')
+      .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
+      .optional(),
+  );
+
 const schema = z
   .object({
     PORT: port(4000),
@@ -81,6 +95,11 @@ const schema = z
     IDEMPOTENCY_RESERVATION_MS: positiveInt(60_000, 3_600_000),
     READY_RETRY_MS: positiveInt(5_000, 3_600_000),
     TRUSTED_DOCUMENTS: z.string().min(1, 'must not be empty when set').optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl,
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpUrl,
+    OTEL_SDK_DISABLED: z.enum(['true', 'false', '']).optional(),
     METRICS_PORT: z
       .string()
       .optional()
@@ -152,6 +171,13 @@ export interface Config {
   trustedDocuments?: TrustedDocuments;
   /** Access control: AUTH, its token and audit store, JWT settings, CORS_ORIGINS, audit retention (src/auth/config.ts). */
   auth: GatewayAuthOptions;
+  /** LOG_LEVEL and LOG_FORMAT (json lines, or pino-pretty's lines for development). */
+  log: { level: LogLevel; format: LogFormat };
+  /**
+   * The OTLP/HTTP traces URL: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`;
+   * unset (tracing off) when neither is set or OTEL_SDK_DISABLED=true.
+   */
+  otlpTracesUrl?: string;
 }
 
 /** Thrown for a bad environment; `message` is one line naming the variable. */
@@ -202,6 +228,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedDocuments: loadTrustedDocuments(e.TRUSTED_DOCUMENTS),
     metricsPort: e.METRICS_PORT,
     auth,
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    otlpTracesUrl:
+      e.OTEL_SDK_DISABLED === 'true'
+        ? undefined
+        : (e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
+          (e.OTEL_EXPORTER_OTLP_ENDPOINT && `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`)),
   };
 }
 

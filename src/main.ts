@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { ADMIN_USAGE, runAdminCommand, UsageError } from './cli/admin-commands.js';
 import { ConfigError, loadConfig, prepareOperationStore, type Config } from './config.js';
 import { startEmbeddedSandbox } from './embedded-sandbox.js';
+import { createLogger } from './observability/logger.js';
 import { Gateway, type UpstreamConfig } from './server.js';
 import { UpstreamRefusedError } from './upstream-readiness.js';
 
@@ -61,6 +62,8 @@ async function runSandbox(config: Config): Promise<void> {
 
 async function serve(config: Config): Promise<void> {
   prepareOperationStore(config.operationStorePath);
+  // Structured logs (pino, JSON lines on stdout; LOG_LEVEL, LOG_FORMAT): requests, upstream failures, flow steps.
+  const logger = createLogger(config.log);
   prepareOperationStore(config.auth.storePath, 'AUTH_STORE_PATH');
   // No Wix key: run on the embedded sandbox, on loopback only (its demo key must not be reachable from elsewhere).
   const sandbox = config.wixApiKey
@@ -100,7 +103,10 @@ async function serve(config: Config): Promise<void> {
     readyRetryMs: config.readyRetryMs,
     trustedDocuments: config.trustedDocuments,
     metrics: config.metricsPort === undefined ? undefined : { port: config.metricsPort },
-    log: (line) => console.error(line),
+    observability: {
+      logger,
+      tracing: config.otlpTracesUrl ? { url: config.otlpTracesUrl } : undefined,
+    },
     auth: config.auth,
   })
     .catch(listenFailure('PORT', 'HOST'))
@@ -113,6 +119,11 @@ async function serve(config: Config): Promise<void> {
     );
   console.log(`  GraphiQL: open ${gateway.url}/graphql in a browser (examples in examples/)`);
   if (gateway.metricsUrl) console.log(`  metrics (Prometheus): ${gateway.metricsUrl}`);
+  if (config.otlpTracesUrl) {
+    // Host and path only: a URL's user info or query could hold a credential.
+    const otlp = new URL(config.otlpTracesUrl);
+    console.log(`  traces (OTLP/HTTP): ${otlp.protocol}//${otlp.host}${otlp.pathname}`);
+  }
   console.log(
     `  operations: ${config.operationStorePath === ':memory:' ? 'in memory (lost on exit)' : config.operationStorePath}`,
   );

@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
@@ -21,9 +21,10 @@ import type { TrustedDocuments } from './limits/trusted-documents.js';
 import { subscriptionsOverHttpPlugin } from './transport/http-rules.js';
 import { PollerRegistry, type PollingOptions } from './polling/pollers.js';
 import { ResourceWatches } from './polling/watches.js';
-import { readinessReport, upstreamFailureLine } from './gateway-health.js';
+import { readinessReport, storeProbe, type ReadinessProbe } from './gateway-health.js';
 import { buildGatewaySchema } from './schema.js';
 import { GatewayMetrics, metricsUrl, serveMetrics } from './observability/metrics.js';
+import { Observability, type ObservabilityOptions } from './observability/observability.js';
 import { UpstreamReadiness } from './upstream-readiness.js';
 import { upstreamIdentityOf } from './upstream-identity.js';
 import { UpstreamServices } from './upstream-services.js';
@@ -56,8 +57,13 @@ export interface GatewayOptions {
   metrics?: { port: number };
   /** How often a not-ready upstream is checked again (default 5 s). */
   readyRetryMs?: number;
-  /** Where operator lines go (upstream failures, readiness changes); nowhere when omitted. */
-  log?: (line: string) => void;
+  /**
+   * Logs (a pino logger: requests, upstream failures and retries, flow steps, WebSockets, readiness) and tracing
+   * (OTLP/HTTP); see src/observability. Nothing is logged and nothing traced when omitted.
+   */
+  observability?: ObservabilityOptions;
+  /** More `/readyz` checks beside the upstream and the store (e.g. Redis when configured). */
+  readinessChecks?: ReadinessProbe[];
   /** Access control (src/auth); omitted: AUTH=none with an in-memory audit trail, allowed on loopback only. */
   auth?: GatewayAuthOptions;
 }
@@ -79,6 +85,8 @@ export class Gateway {
     readonly readiness: UpstreamReadiness,
     /** Access control: token store, audit trail, authenticator, origins. */
     readonly auth: GatewayAuth,
+    /** Logger, metrics and tracing of this gateway. */
+    readonly observability: Observability,
     /** The Prometheus endpoint's own server (METRICS_PORT), when configured. */
     private readonly metricsServer?: Server,
   ) {}
@@ -100,14 +108,13 @@ export class Gateway {
       pollers: () => parts.polling?.stats() ?? { pollers: 0, listeners: 0 },
       runningOperations: () => parts.operations?.runner.runningCount ?? 0,
     });
-    const apollo = await startApollo(schema, auth, metrics);
-    const log = options.log ?? (() => undefined);
+    const observability = new Observability(metrics, options.observability);
+    const apollo = await startApollo(schema, auth, [metrics.apolloPlugin(), observability.apolloPlugin()]);
     const http = new WixHttp({
       baseUrl: options.upstream.baseUrl,
       apiKey: options.upstream.apiKey,
       timeoutMs: options.upstream.timeoutMs,
-      onFailure: (failure) => log(upstreamFailureLine(failure)),
-      onCall: (sample) => metrics.upstreamCall(sample),
+      ...observability.upstream,
       onWrite: auth.recordWrite,
     });
     const caches = new SharedCaches();
@@ -115,12 +122,13 @@ export class Gateway {
     // a sandbox's world before the store is first used.
     const readiness = new UpstreamReadiness(new AccountsDataSource(http, caches), options.upstream.mainAccountId, {
       retryMs: options.readyRetryMs,
-      log,
+      log: (line) => observability.readinessLine(line),
       worldOf: () => http.world,
     });
     await readiness.start().catch(async (error: unknown) => {
       await apollo.stop();
       await auth.close();
+      await observability.close();
       throw error;
     });
     const catalog = options.upstream.catalog ?? defaultCatalog();
@@ -137,17 +145,30 @@ export class Gateway {
       {
         storePath: ':memory:',
         ...options.operations,
-        around: runAsOperation,
+        around: observability.aroundOperation(runAsOperation),
+        observer: observability.flows,
+        wrapStore: (store) => observability.store(store),
         upstreamId: upstreamIdentityOf(options.upstream.baseUrl, options.upstream.mainAccountId, () => readiness.world),
       },
       upstream,
     );
-    const ready = () => readinessReport(readiness, operations.store);
+    const ready = () =>
+      readinessReport([() => readiness.check, storeProbe(operations.store), ...(options.readinessChecks ?? [])]);
     // One context builder for HTTP and WebSocket: the same tenant check and the same data sources.
     const contextFor = (requestedAccountId: string | undefined, caller: Caller = SYSTEM_CALLER) =>
       createContext({ upstream, operations, requestedAccountId, caller, audit: auth.store });
     const server = createServer(
-      httpHandler({ apollo, contextFor, graphiql: new GraphiQL(), ready, auth, trusted: options.trustedDocuments }),
+      observability.http(
+        httpHandler({
+          apollo,
+          contextFor,
+          graphiql: new GraphiQL(),
+          ready,
+          auth,
+          trusted: options.trustedDocuments,
+          logger: observability.logger,
+        }),
+      ),
     );
     let metricsServer: Server | undefined;
     try {
@@ -161,6 +182,7 @@ export class Gateway {
       await operations.close();
       readiness.close();
       await auth.close();
+      await observability.close();
       throw error;
     }
     const websocket = new GraphQLWebSocket(server, {
@@ -169,11 +191,12 @@ export class Gateway {
       limits: options.websocket,
       auth,
       trusted: options.trustedDocuments,
+      observer: observability.webSocket,
     });
     // Operations that were running when a gateway stopped (or died) go on now.
     await operations.resume();
     Object.assign(parts, { websocket, polling, operations });
-    return new Gateway(server, apollo, polling, websocket, operations, readiness, auth, metricsServer);
+    return new Gateway(server, apollo, polling, websocket, operations, readiness, auth, observability, metricsServer);
   }
 
   /** Base URL, e.g. http://127.0.0.1:4000 (the API is at `${url}/graphql`). */
@@ -208,6 +231,7 @@ export class Gateway {
     await this.auth.close();
     const metricsServer = this.metricsServer;
     if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+    await this.observability.close();
   }
 }
 
@@ -215,7 +239,7 @@ export class Gateway {
 async function startApollo(
   schema: GraphQLSchema,
   auth: GatewayAuth,
-  metrics: GatewayMetrics,
+  observers: ApolloServerPlugin<GatewayContext>[],
 ): Promise<ApolloServer<GatewayContext>> {
   const apollo = new ApolloServer<GatewayContext>({
     schema,
@@ -232,7 +256,7 @@ async function startApollo(
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       auth.apolloPlugin(schema),
-      metrics.apolloPlugin(),
+      ...observers,
       limitsPlugin(schema),
       subscriptionsOverHttpPlugin(),
     ],

@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError, type KyInstance, type RetryOptions } from 'ky';
+import ky, { HTTPError, TimeoutError, type BeforeRetryHook, type KyInstance, type RetryOptions } from 'ky';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { mapUpstreamFailure, type UpstreamFailure } from '../errors.js';
 import { registerSecret, scrub } from '../redact.js';
@@ -23,6 +23,31 @@ export interface WixHttpOptions {
   onFailure?: (failure: UpstreamFailure) => void;
   /** Told of every upstream write once it is answered or has failed (the audit trail); must not throw. */
   onWrite?: (write: UpstreamWrite) => void;
+  /**
+   * Wraps every call (its retries included), e.g. in a trace span; `send` takes extra headers for the call (request ID,
+   * `traceparent`). Must call `send` once and return what it returns.
+   */
+  around?: <T>(call: UpstreamCallInfo, send: (headers: Record<string, string>) => Promise<T>) => Promise<T>;
+  /** Told before every retry of a call (endpoint, attempt number, what failed), e.g. to log and count it. */
+  onRetry?: (retry: UpstreamRetry) => void;
+}
+
+/** What {@link WixHttpOptions.around} is told of a call (no body, no key). */
+export interface UpstreamCallInfo {
+  method: Method;
+  path: string;
+  /** Wix endpoint name, e.g. "Query Sites". */
+  operation: string;
+}
+
+/** One retry of a call, as told to {@link WixHttpOptions.onRetry}. */
+export interface UpstreamRetry {
+  /** Wix endpoint name. */
+  operation: string;
+  /** The retry's number (1 = the second attempt). */
+  attempt: number;
+  /** HTTP status of the failed attempt, or `timeout` / `network`. */
+  status: string;
 }
 
 /** One upstream write and its outcome, as told to {@link WixHttpOptions.onWrite} (no body sent, no key). */
@@ -125,9 +150,15 @@ export class WixHttp {
     return promise;
   }
 
-  private async send<T>(method: Method, path: string, call: CallOptions): Promise<T> {
+  private send<T>(method: Method, path: string, call: CallOptions): Promise<T> {
+    const around = this.options.around;
+    if (!around) return this.attempt<T>(method, path, call, {});
+    return around({ method, path, operation: call.operation }, (extra) => this.attempt<T>(method, path, call, extra));
+  }
+
+  private async attempt<T>(method: Method, path: string, call: CallOptions, extra: Record<string, string>): Promise<T> {
     this.budget.earn();
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...extra };
     if (call.accountId) headers['wix-account-id'] = call.accountId;
     if (call.siteId) headers['wix-site-id'] = call.siteId;
     const retryable = method === 'get' || call.idempotent === true;
@@ -141,6 +172,7 @@ export class WixHttp {
         searchParams: call.searchParams,
         // Non-idempotent writes are never repeated: a lost answer must not become a second purchase.
         retry: retryable ? this.retry : { limit: 0 },
+        hooks: this.options.onRetry ? { beforeRetry: [this.retryObserver(call.operation)] } : undefined,
       });
       this.world = response.headers.get(WORLD_ID_HEADER) ?? this.world;
       this.options.onCall?.({ endpoint: call.operation, status: String(response.status), seconds: seconds() });
@@ -161,6 +193,21 @@ export class WixHttp {
       }
       throw mapped;
     }
+  }
+
+  /** ky's beforeRetry hook that tells `onRetry` of a retry of `operation`. */
+  private retryObserver(operation: string): BeforeRetryHook {
+    return ({ error, retryCount }) =>
+      this.options.onRetry?.({
+        operation,
+        attempt: retryCount,
+        status:
+          error instanceof HTTPError
+            ? String(error.response.status)
+            : error instanceof TimeoutError
+              ? 'timeout'
+              : 'network',
+      });
   }
 
   /** Reports a write to `onWrite` (the audit trail). */

@@ -64,6 +64,10 @@ export interface OperationOptions {
   retention?: Partial<RetentionOptions>;
   /** Wraps the run of an operation's steps (the gateway's call context for the audit trail, src/auth). */
   around?: RunnerOptions<FlowDeps>['around'];
+  /** Watches the runner (logs, metrics, spans of steps). */
+  observer?: RunnerOptions<FlowDeps>['observer'];
+  /** Wraps the store (e.g. to time its calls for the metrics). */
+  wrapStore?: (store: OperationAndLedgerStore) => OperationAndLedgerStore;
 }
 
 /** Retention of the store (documented defaults: 30 days of finished operations, 7 days of ledger, swept every 10 min). */
@@ -91,12 +95,13 @@ export class OperationServices implements FlowOperations {
     options: OperationOptions,
     private readonly upstream: UpstreamServices,
   ) {
-    this.store =
+    const store =
       options.store ??
       new SqliteOperationStore(options.storePath, {
         upstream: options.upstreamId,
         staleReservationMs: options.reservationStaleMs,
       });
+    this.store = options.wrapStore ? options.wrapStore(store) : store;
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
     this.runner = new OperationRunner<FlowDeps>({
       store: this.store,
@@ -106,6 +111,7 @@ export class OperationServices implements FlowOperations {
       leaseMs: options.leaseMs,
       sweepMs: options.sweepMs,
       around: options.around,
+      observer: options.observer,
     });
     this.idempotencyWaitMs = options.idempotencyWaitMs ?? 10_000;
   }
