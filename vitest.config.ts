@@ -11,6 +11,9 @@ const graphqlEntry = require.resolve('graphql/index.js');
 // condition, so tests need no build of the package first. The rest is Vite's default list for server code (setting
 // `conditions` replaces it).
 const conditions = ['source', 'module', 'node', 'development|production'];
+// Without `module` for server code: vitest hands these to Node (`--conditions`) for the packages it does not
+// transform, and OpenTelemetry's `module` builds import files without extensions, which Node's loader refuses.
+const serverConditions = conditions.filter((c) => c !== 'module');
 
 /** The tests that write through every mutation and read the result back (run again with the read cache on). */
 const WRITE_TESTS = [
@@ -27,7 +30,7 @@ const WRITE_TESTS = [
 
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }], conditions },
-  ssr: { resolve: { conditions } },
+  ssr: { resolve: { conditions: serverConditions } },
   test: {
     // type-graphql's decorators need the Reflect metadata API before any schema class loads.
     setupFiles: ['reflect-metadata'],
@@ -49,6 +52,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          // After the run: every gateway log line of every test is JSON and holds no key or token.
+          globalSetup: ['test/global-logs.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 30_000,

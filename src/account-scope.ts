@@ -1,4 +1,5 @@
 import type { SharedCaches } from './caches.js';
+import { tracedDataSource } from './observability/runtime-observers.js';
 import { ConnectedDomainsDataSource } from './datasources/connected-domains.datasource.js';
 import { DomainAssignmentsDataSource } from './datasources/domain-assignments.datasource.js';
 import { DomainDnsDataSource } from './datasources/domain-dns.datasource.js';
@@ -29,8 +30,9 @@ export class AccountScope {
   ) {}
 
   /** This scope's data source `name`, built on first use. */
-  private lazy<T>(name: string, build: () => T): T {
-    return memo(this.cache, name, build);
+  private lazy<T extends object>(name: string, build: () => T): T {
+    // With tracing on, every data-source method call is a span (src/observability/runtime-observers.ts).
+    return memo(this.cache, name, () => tracedDataSource(name, build()));
   }
 
   /** The request-wide object `name` (shared by every scope of the request), built on first use. */

@@ -6,6 +6,7 @@ import type { GatewayAuthOptions } from './auth/gateway-auth.js';
 import { CatalogError, defaultCatalog, readCatalogFile, type ProductCatalog } from './catalog.js';
 import { TrustedDocuments, TrustedDocumentsError } from './limits/trusted-documents.js';
 import { loadSharedConfig, SharedConfigError, type SharedConfig } from './shared/shared-config.js';
+import { LOG_LEVELS, type LogFormat, type LogLevel } from './observability/logger.js';
 
 /*
  * Gateway configuration, read once from environment variables and validated at start-up: a bad value stops the
@@ -44,6 +45,19 @@ const positiveInt = (fallback: number, max: number) =>
     });
 
 const DAY_MS = 86_400_000;
+
+/** An OTLP/HTTP endpoint: an http(s) URL, or unset (empty counts as unset). */
+const otlpUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(
+    z
+      .string()
+      .url('must be an http(s) URL')
+      .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
+      .optional(),
+  );
 
 const schema = z
   .object({
@@ -119,6 +133,11 @@ const schema = z
         return n;
       }),
     READ_CACHE: z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl,
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: otlpUrl,
+    OTEL_SDK_DISABLED: z.enum(['true', 'false', '']).optional(),
     METRICS_PORT: z
       .string()
       .optional()
@@ -210,6 +229,13 @@ export interface Config {
   auth: GatewayAuthOptions;
   /** Several instances: REDIS_URL, REDIS_KEY_PREFIX, GATEWAY_INSTANCES, POLL_LEASE_MS (src/shared/shared-config.ts). */
   shared: SharedConfig;
+  /** LOG_LEVEL and LOG_FORMAT (json lines, or pino-pretty's lines for development). */
+  log: { level: LogLevel; format: LogFormat };
+  /**
+   * The OTLP/HTTP traces URL: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`;
+   * unset (tracing off) when neither is set or OTEL_SDK_DISABLED=true.
+   */
+  otlpTracesUrl?: string;
 }
 
 /** Thrown for a bad environment; `message` is one line naming the variable. */
@@ -277,6 +303,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     auth,
     shared,
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    otlpTracesUrl:
+      e.OTEL_SDK_DISABLED === 'true'
+        ? undefined
+        : (e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
+          (e.OTEL_EXPORTER_OTLP_ENDPOINT && `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`)),
   };
 }
 

@@ -1,8 +1,7 @@
-import type { UpstreamFailure } from './errors.js';
 import type { OperationStore } from './flows/operation-store.js';
-import type { ReadinessCheck, UpstreamReadiness } from './upstream-readiness.js';
+import type { ReadinessCheck } from './upstream-readiness.js';
 
-/** What `/readyz` answers: ready when every check is, with every check named (200 when ready, 503 otherwise). */
+/** What `/readyz` and `/healthz` answer: ready (or live) when every check is, with every check named. */
 export interface ReadinessReport {
   ready: boolean;
   /** Ready, but a check runs with less than it should (Redis away): `/readyz` answers 200 with status `degraded`. */
@@ -10,28 +9,48 @@ export interface ReadinessReport {
   checks: ReadinessCheck[];
 }
 
-/** Runs the readiness checks: the upstream (as last found; see UpstreamReadiness) and a write to the store. */
-export async function readinessReport(
-  upstream: UpstreamReadiness,
-  store: OperationStore,
-  /** More checks (e.g. Redis, src/shared): any that is not ok makes the gateway not ready. */
-  extra: ReadinessCheck[] = [],
-): Promise<ReadinessReport> {
-  const storeCheck: ReadinessCheck = await store.ping().then(
-    () => ({ name: 'store', ok: true, detail: 'the operation store takes writes' }),
-    (error: unknown) => ({
-      name: 'store',
-      ok: false,
-      detail: `the operation store refused a write (${error instanceof Error ? error.message.slice(0, 120) : 'unknown'})`,
+/** One readiness check (the upstream, the store, Redis when configured…): what it found, never throwing. */
+export type ReadinessProbe = () => ReadinessCheck | Promise<ReadinessCheck>;
+
+/** Runs every check at once; a check that throws counts as failed, named by its position. */
+export async function readinessReport(probes: readonly ReadinessProbe[]): Promise<ReadinessReport> {
+  const checks = await Promise.all(
+    probes.map(async (probe, index) => {
+      try {
+        return await probe();
+      } catch {
+        return { name: `check-${index + 1}`, ok: false, detail: 'the check failed' };
+      }
     }),
   );
-  const checks = [upstream.check, storeCheck, ...extra];
+  // A degraded check (Redis away: each instance on its own) keeps the gateway ready but says so.
   const degraded = checks.some((c) => c.degraded === true);
   return { ready: checks.every((c) => c.ok), ...(degraded ? { degraded } : {}), checks };
 }
 
-/** One log line for a failed upstream call: the endpoint, the status and Wix's code; never the key or a body. */
-export function upstreamFailureLine(f: UpstreamFailure): string {
-  const what = f.kind === 'http' ? `HTTP ${f.status ?? '?'}${f.wixCode ? ` ${f.wixCode}` : ''}` : f.kind;
-  return `upstream failure: ${f.operation}: ${what}`;
+/** The store check: a write to the operation store. */
+export function storeProbe(store: OperationStore): ReadinessProbe {
+  return () =>
+    store.ping().then(
+      () => ({ name: 'store', ok: true, detail: 'the operation store takes writes' }),
+      (error: unknown) => ({
+        name: 'store',
+        ok: false,
+        detail: `the operation store refused a write (${error instanceof Error ? error.message.slice(0, 120) : 'unknown'})`,
+      }),
+    );
+}
+
+/** `/healthz`: the process lives and its event loop turns (uptime, event-loop delay of a zero timer). */
+export async function livenessReport(): Promise<ReadinessReport> {
+  const started = performance.now();
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const lagMs = Math.round(performance.now() - started);
+  return {
+    ready: true,
+    checks: [
+      { name: 'process', ok: true, detail: `up ${Math.round(process.uptime())} s, pid ${process.pid}` },
+      { name: 'event-loop', ok: true, detail: `turned in ${lagMs} ms` },
+    ],
+  };
 }

@@ -9,7 +9,8 @@ import type { GatewayAuth } from './auth/gateway-auth.js';
 import type { GatewayContext } from './context.js';
 import { withHttpStatus } from './auth/errors.js';
 import { ErrorCode, GatewayError, formatError } from './errors.js';
-import type { ReadinessReport } from './gateway-health.js';
+import { livenessReport, type ReadinessReport } from './gateway-health.js';
+import type { GatewayLogger } from './observability/logger.js';
 import type { GraphiQL } from './graphiql.js';
 import { QueryPrecheck } from './limits/precheck.js';
 import { applyTrustedDocuments } from './limits/trusted-http.js';
@@ -33,6 +34,8 @@ export interface HttpHandlerOptions {
   ready: () => Promise<ReadinessReport>;
   /** Access control: origins (CORS), the caller of each request. */
   auth: GatewayAuth;
+  /** Where a request that failed unexpectedly is logged (stderr when omitted). */
+  logger?: GatewayLogger;
 }
 
 /**
@@ -43,7 +46,9 @@ export function httpHandler(options: HttpHandlerOptions): RequestListener {
   const precheck = new QueryPrecheck();
   return (req, res) => {
     handle(req, res, options, precheck).catch((error: unknown) => {
-      console.error('gateway: request failed', error instanceof Error ? error.message : 'unknown error');
+      const message = error instanceof Error ? error.message : 'unknown error';
+      if (options.logger) options.logger.error({ event: 'request_failed', error: message }, 'gateway: request failed');
+      else console.error('gateway: request failed', message);
       if (!res.headersSent)
         sendJson(res, 500, {
           errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }],
@@ -63,7 +68,8 @@ async function handle(
   if (auth.origins.handle(req, res)) return;
   if (!auth.origins.allows(req.headers.origin, req.headers.host)) return refuseHttp(res, 'origin');
   if (url.pathname === '/healthz') {
-    sendJson(res, 200, { status: 'ok' });
+    const report = await livenessReport();
+    sendJson(res, 200, { status: 'ok', checks: report.checks });
     return;
   }
   if (url.pathname === '/readyz') {

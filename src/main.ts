@@ -5,6 +5,7 @@ import { ADMIN_USAGE, runAdminCommand, UsageError } from './cli/admin-commands.j
 import { ConfigError, loadConfig, prepareOperationStore, type Config } from './config.js';
 import { startEmbeddedSandbox } from './embedded-sandbox.js';
 import { openSharedStores } from './stores/shared-stores.js';
+import { createLogger } from './observability/logger.js';
 import { Gateway, type UpstreamConfig } from './server.js';
 import { UpstreamRefusedError } from './upstream-readiness.js';
 
@@ -68,6 +69,8 @@ async function serve(config: Config): Promise<void> {
     prepareOperationStore(config.operationStorePath);
     prepareOperationStore(config.auth.storePath, 'AUTH_STORE_PATH');
   }
+  // Structured logs (pino, JSON lines on stdout; LOG_LEVEL, LOG_FORMAT): requests, upstream failures, flow steps.
+  const logger = createLogger(config.log);
   // DATABASE_URL: operations, ledger, tokens and audit in PostgreSQL (migrated here), shared by every instance.
   const shared = await openSharedStores(config).catch((error: unknown) => {
     throw new StartupError(`Start-up failed: ${error instanceof Error ? error.message : 'unknown error'}`);
@@ -118,7 +121,10 @@ async function serve(config: Config): Promise<void> {
       readCache: config.budget.readCache ? {} : false,
     },
     metrics: config.metricsPort === undefined ? undefined : { port: config.metricsPort },
-    log: (line) => console.error(line),
+    observability: {
+      logger,
+      tracing: config.otlpTracesUrl ? { url: config.otlpTracesUrl } : undefined,
+    },
     auth: shared?.authOptions(config.auth) ?? config.auth,
     shared: config.shared.redisUrl
       ? {
@@ -143,6 +149,11 @@ async function serve(config: Config): Promise<void> {
     );
   console.log(`  GraphiQL: open ${gateway.url}/graphql in a browser (examples in examples/)`);
   if (gateway.metricsUrl) console.log(`  metrics (Prometheus): ${gateway.metricsUrl}`);
+  if (config.otlpTracesUrl) {
+    // Host and path only: a URL's user info or query could hold a credential.
+    const otlp = new URL(config.otlpTracesUrl);
+    console.log(`  traces (OTLP/HTTP): ${otlp.protocol}//${otlp.host}${otlp.pathname}`);
+  }
   console.log(
     `  operations: ${shared ? shared.description : config.operationStorePath === ':memory:' ? 'in memory (lost on exit)' : config.operationStorePath}`,
   );

@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -27,9 +27,10 @@ import type { TrustedDocuments } from './limits/trusted-documents.js';
 import { subscriptionsOverHttpPlugin } from './transport/http-rules.js';
 import { PollerRegistry, type PollingOptions } from './polling/pollers.js';
 import { ResourceWatches } from './polling/watches.js';
-import { readinessReport, upstreamFailureLine } from './gateway-health.js';
+import { readinessReport, storeProbe, type ReadinessProbe } from './gateway-health.js';
 import { buildGatewaySchema } from './schema.js';
 import { GatewayMetrics, metricsUrl, serveMetrics } from './observability/metrics.js';
+import { Observability, type ObservabilityOptions } from './observability/observability.js';
 import { UpstreamReadiness } from './upstream-readiness.js';
 import { upstreamIdentityOf } from './upstream-identity.js';
 import { UpstreamServices } from './upstream-services.js';
@@ -63,8 +64,13 @@ export interface GatewayOptions {
   metrics?: { port: number };
   /** How often a not-ready upstream is checked again (default 5 s). */
   readyRetryMs?: number;
-  /** Where operator lines go (upstream failures, readiness changes); nowhere when omitted. */
-  log?: (line: string) => void;
+  /**
+   * Logs (a pino logger: requests, upstream failures and retries, flow steps, WebSockets, readiness) and tracing
+   * (OTLP/HTTP); see src/observability. Nothing is logged and nothing traced when omitted.
+   */
+  observability?: ObservabilityOptions;
+  /** More `/readyz` checks beside the upstream and the store (e.g. Redis when configured). */
+  readinessChecks?: ReadinessProbe[];
   /** Access control (src/auth); omitted: AUTH=none with an in-memory audit trail, allowed on loopback only. */
   auth?: GatewayAuthOptions;
   /** The rate budget and read cache (src/budget); Wix's 200 calls a minute with the read cache when omitted. */
@@ -92,6 +98,8 @@ export class Gateway {
     readonly auth: GatewayAuth,
     /** The rate budget (scheduler) and read cache in front of every upstream call. */
     readonly budget: GatewayBudget,
+    /** Logger, metrics and tracing of this gateway. */
+    readonly observability: Observability,
     /** The Prometheus endpoint's own server (METRICS_PORT), when configured. */
     private readonly metricsServer?: Server,
   ) {}
@@ -116,8 +124,9 @@ export class Gateway {
       pollers: () => parts.polling?.stats() ?? { pollers: 0, listeners: 0 },
       runningOperations: () => parts.operations?.runner.runningCount ?? 0,
     });
-    const apollo = await startApollo(schema, auth, metrics);
-    const log = options.log ?? (() => undefined);
+    const observability = new Observability(metrics, options.observability);
+    const apollo = await startApollo(schema, auth, [metrics.apolloPlugin(), observability.apolloPlugin()]);
+    const log = (line: string) => observability.logger.info({ event: 'redis' }, line);
     // Redis (REDIS_URL), before everything that shares through it (the budget too); degraded when it does not answer.
     const shared = options.shared ? await GatewayShared.start(options.shared, log) : undefined;
     // With Redis the budget is one bucket for every instance; while Redis is away, 1/GATEWAY_INSTANCES of it each.
@@ -132,8 +141,7 @@ export class Gateway {
       baseUrl: options.upstream.baseUrl,
       apiKey: options.upstream.apiKey,
       timeoutMs: options.upstream.timeoutMs,
-      onFailure: (failure) => log(upstreamFailureLine(failure)),
-      onCall: (sample) => metrics.upstreamCall(sample),
+      ...observability.upstream,
       onWrite: auth.recordWrite,
     });
     const caches = new SharedCaches(shared?.cacheTier);
@@ -141,7 +149,7 @@ export class Gateway {
     // a sandbox's world before the store is first used.
     const readiness = new UpstreamReadiness(new AccountsDataSource(http, caches), options.upstream.mainAccountId, {
       retryMs: options.readyRetryMs,
-      log,
+      log: (line) => observability.readinessLine(line),
       worldOf: () => http.world,
     });
     await readiness.start().catch(async (error: unknown) => {
@@ -149,6 +157,7 @@ export class Gateway {
       await shared?.close();
       await apollo.stop();
       await auth.close();
+      await observability.close();
       throw error;
     });
     const catalog = options.upstream.catalog ?? defaultCatalog();
@@ -170,9 +179,12 @@ export class Gateway {
       {
         storePath: ':memory:',
         ...options.operations,
-        // Flow steps act as their requester (audit) and spend the budget's flow class.
-        around: (op, step) =>
+        // Flow steps act as their requester (audit), spend the budget's flow class, and are traced and logged.
+        around: observability.aroundOperation((op, step) =>
           runAsOperation(op, () => runWithBudget({ class: BudgetClass.FLOW, tenantId: op.tenantId }, step)),
+        ),
+        observer: observability.flows,
+        wrapStore: (store) => observability.store(store),
         upstreamId: upstreamIdentityOf(options.upstream.baseUrl, options.upstream.mainAccountId, () => readiness.world),
         // Several instances: every saved state is published, so subscribers on any instance see every step.
         onSaved: shared && ((op) => shared.operations.publish(op)),
@@ -180,12 +192,28 @@ export class Gateway {
       upstream,
     );
     shared?.operations.deliverTo(operations.runner);
-    const ready = () => readinessReport(readiness, operations.store, shared ? [shared.check()] : []);
+    const ready = () =>
+      readinessReport([
+        () => readiness.check,
+        storeProbe(operations.store),
+        ...(shared ? [() => shared.check()] : []),
+        ...(options.readinessChecks ?? []),
+      ]);
     // One context builder for HTTP and WebSocket: the same tenant check and the same data sources.
     const contextFor = (requestedAccountId: string | undefined, caller: Caller = SYSTEM_CALLER) =>
       createContext({ upstream, operations, requestedAccountId, caller, audit: auth.store });
     const server = createServer(
-      httpHandler({ apollo, contextFor, graphiql: new GraphiQL(), ready, auth, trusted: options.trustedDocuments }),
+      observability.http(
+        httpHandler({
+          apollo,
+          contextFor,
+          graphiql: new GraphiQL(),
+          ready,
+          auth,
+          trusted: options.trustedDocuments,
+          logger: observability.logger,
+        }),
+      ),
     );
     let metricsServer: Server | undefined;
     try {
@@ -202,6 +230,7 @@ export class Gateway {
       polling.close();
       await shared?.close();
       await auth.close();
+      await observability.close();
       throw error;
     }
     const websocket = new GraphQLWebSocket(server, {
@@ -210,11 +239,23 @@ export class Gateway {
       limits: options.websocket,
       auth,
       trusted: options.trustedDocuments,
+      observer: observability.webSocket,
     });
     // Operations that were running when a gateway stopped (or died) go on now.
     await operations.resume();
     Object.assign(parts, { websocket, polling, operations });
-    const gateway = new Gateway(server, apollo, polling, websocket, operations, readiness, auth, budget, metricsServer);
+    const gateway = new Gateway(
+      server,
+      apollo,
+      polling,
+      websocket,
+      operations,
+      readiness,
+      auth,
+      budget,
+      observability,
+      metricsServer,
+    );
     gateway.shared = shared;
     return gateway;
   }
@@ -254,6 +295,7 @@ export class Gateway {
     await this.auth.close();
     const metricsServer = this.metricsServer;
     if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
+    await this.observability.close();
   }
 }
 
@@ -261,7 +303,7 @@ export class Gateway {
 async function startApollo(
   schema: GraphQLSchema,
   auth: GatewayAuth,
-  metrics: GatewayMetrics,
+  observers: ApolloServerPlugin<GatewayContext>[],
 ): Promise<ApolloServer<GatewayContext>> {
   const apollo = new ApolloServer<GatewayContext>({
     schema,
@@ -281,7 +323,7 @@ async function startApollo(
       // still wrap every field resolver of the schema to compute one (issue 18's profile).
       ApolloServerPluginCacheControlDisabled(),
       auth.apolloPlugin(schema),
-      metrics.apolloPlugin(),
+      ...observers,
       limitsPlugin(schema),
       upstreamUsagePlugin(),
       subscriptionsOverHttpPlugin(),

@@ -15,7 +15,7 @@ import { useServer, type Extra } from 'graphql-ws/use/ws';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { LRUCache } from 'lru-cache';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { runWithCall, type CallContext } from './auth/call-context.js';
 import { runWithBudget } from './budget/call-budget.js';
 import { interactiveBudget } from './budget/interactive.js';
@@ -28,6 +28,7 @@ import { ErrorCode, GatewayError, formatError } from './errors.js';
 import { allValidationRules, parseOptions } from './limits.js';
 import { checkCost, checkQueryLength, checkShape } from './limits/check.js';
 import type { TrustedDocuments } from './limits/trusted-documents.js';
+import type { WebSocketObserver } from './observability/runtime-observers.js';
 import { quietSocketErrors } from './transport/ws-quiet.js';
 import {
   coded,
@@ -74,6 +75,8 @@ export interface GraphQLWebSocketOptions {
   limits?: Partial<WebSocketLimits>;
   /** How long close() waits for clients to answer the close handshake before cutting them off. */
   closeGraceMs?: number;
+  /** Told of every connection and accepted operation (logs and metrics, src/observability). */
+  observer?: WebSocketObserver;
 }
 
 /** What the transport keeps per connection. */
@@ -147,6 +150,9 @@ export class GraphQLWebSocket {
       this.wss,
     );
     quietSocketErrors(this.wss);
+    const observer = options.observer;
+    if (observer)
+      this.wss.on('connection', (socket: WebSocket, req: IncomingMessage) => observer.connected(socket, req));
     server.on('upgrade', this.onUpgrade);
   }
 
@@ -284,6 +290,7 @@ export class GraphQLWebSocket {
       return [error instanceof GraphQLError ? error : coded('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR)];
     }
     this.freshContexts.set(contextValue, () => this.eventContexts.get(requested, caller));
+    this.options.observer?.operation(operation.operation);
     return {
       schema: this.options.schema,
       document,

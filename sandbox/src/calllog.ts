@@ -1,7 +1,8 @@
 /**
  * The per-call log tests and benchmarks read to count upstream calls. Bounded: a ring buffer that drops the oldest
  * entries (so a long benchmark costs O(1) per call, not an array shift). The API key is never recorded, only whether
- * one was sent and whether it was valid; headers are not recorded at all.
+ * one was sent and whether it was valid; of the other headers only the account and site IDs and the tracing headers
+ * (`traceparent`, `x-request-id`) are recorded.
  */
 export interface CallRecord {
   seq: number;
@@ -20,6 +21,10 @@ export interface CallRecord {
   accountId?: string;
   siteId?: string;
   auth: 'missing' | 'valid' | 'invalid';
+  /** The W3C `traceparent` header the caller sent (so tests can join the caller's traces to these calls). */
+  traceparent?: string;
+  /** The `x-request-id` header the caller sent. */
+  requestId?: string;
   /** The parsed request body ({} when none). */
   body?: unknown;
   durationMs: number;

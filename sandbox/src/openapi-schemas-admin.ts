@@ -84,6 +84,8 @@ export const adminComponents: Record<string, JsonSchema> = {
       accountId: str(),
       siteId: str(),
       auth: enumOf(['missing', 'valid', 'invalid'], 'The API key itself is never recorded'),
+      traceparent: str({ description: 'The W3C traceparent header the caller sent, if any' }),
+      requestId: str({ description: 'The x-request-id header the caller sent, if any' }),
       body: {},
       durationMs: { type: 'number' },
       receivedAt: { type: 'number', description: 'When the call arrived, real time (epoch ms)' },

@@ -139,6 +139,8 @@ export class Sandbox {
         accountId: headerValue(req, 'wix-account-id'),
         siteId: headerValue(req, 'wix-site-id'),
         auth: this.authState(req),
+        traceparent: headerValue(req, 'traceparent')?.slice(0, 128),
+        requestId: headerValue(req, 'x-request-id')?.slice(0, 128),
         body,
         durationMs: performance.now() - started,
         receivedAt: Date.now() - (performance.now() - started),

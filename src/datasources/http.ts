@@ -1,4 +1,4 @@
-import ky, { HTTPError, type KyInstance, type RetryOptions } from 'ky';
+import ky, { HTTPError, TimeoutError, type BeforeRetryHook, type KyInstance, type RetryOptions } from 'ky';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { BudgetClass, currentBudget, runAsClass } from '../budget/call-budget.js';
 import type { ReadCache } from '../budget/read-cache.js';
@@ -32,6 +32,31 @@ export interface WixHttpOptions {
   scheduler?: UpstreamScheduler;
   /** Answers of reads kept for interactive callers (src/budget/read-cache.ts); nothing is cached when omitted. */
   readCache?: ReadCache;
+  /**
+   * Wraps every call (its retries included), e.g. in a trace span; `send` takes extra headers for the call (request ID,
+   * `traceparent`). Must call `send` once and return what it returns.
+   */
+  around?: <T>(call: UpstreamCallInfo, send: (headers: Record<string, string>) => Promise<T>) => Promise<T>;
+  /** Told before every retry of a call (endpoint, attempt number, what failed), e.g. to log and count it. */
+  onRetry?: (retry: UpstreamRetry) => void;
+}
+
+/** What {@link WixHttpOptions.around} is told of a call (no body, no key). */
+export interface UpstreamCallInfo {
+  method: Method;
+  path: string;
+  /** Wix endpoint name, e.g. "Query Sites". */
+  operation: string;
+}
+
+/** One retry of a call, as told to {@link WixHttpOptions.onRetry}. */
+export interface UpstreamRetry {
+  /** Wix endpoint name. */
+  operation: string;
+  /** The retry's number (1 = the second attempt). */
+  attempt: number;
+  /** HTTP status of the failed attempt, or `timeout` / `network`. */
+  status: string;
 }
 
 /** One upstream write and its outcome, as told to {@link WixHttpOptions.onWrite} (no body sent, no key). */
@@ -203,9 +228,21 @@ export class WixHttp {
     budget.usage.waitedMs += waited;
   }
 
-  private async send<T>(method: Method, path: string, call: CallOptions): Promise<{ body: T; bytes: number }> {
+  /** One call (its retries included), wrapped by `around` (a trace span) when configured. */
+  private send<T>(method: Method, path: string, call: CallOptions): Promise<{ body: T; bytes: number }> {
+    const around = this.options.around;
+    if (!around) return this.attempt<T>(method, path, call, {});
+    return around({ method, path, operation: call.operation }, (extra) => this.attempt<T>(method, path, call, extra));
+  }
+
+  private async attempt<T>(
+    method: Method,
+    path: string,
+    call: CallOptions,
+    extra: Record<string, string>,
+  ): Promise<{ body: T; bytes: number }> {
     this.budget.earn();
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...extra };
     if (call.accountId) headers['wix-account-id'] = call.accountId;
     if (call.siteId) headers['wix-site-id'] = call.siteId;
     const retryable = method === 'get' || call.idempotent === true;
@@ -219,8 +256,10 @@ export class WixHttp {
         searchParams: call.searchParams,
         // Non-idempotent writes are never repeated: a lost answer must not become a second purchase.
         retry: retryable ? this.retry : { limit: 0 },
-        // Every retry is an upstream call too: it waits for the rate budget like the first attempt.
-        hooks: { beforeRetry: [() => this.admit(call)] },
+        // Every retry is an upstream call too: it is told to onRetry, then waits for the rate budget like the first.
+        hooks: {
+          beforeRetry: [...(this.options.onRetry ? [this.retryObserver(call.operation)] : []), () => this.admit(call)],
+        },
       });
       this.world = response.headers.get(WORLD_ID_HEADER) ?? this.world;
       this.options.onCall?.({ endpoint: call.operation, status: String(response.status), seconds: seconds() });
@@ -255,6 +294,21 @@ export class WixHttp {
     if (!(error instanceof HTTPError) || error.response.status !== 429 || this.throttles.has(error)) return;
     this.throttles.add(error);
     this.options.scheduler?.throttledBy(retryAfterMs(error.response.headers.get('retry-after')));
+  }
+
+  /** ky's beforeRetry hook that tells `onRetry` of a retry of `operation`. */
+  private retryObserver(operation: string): BeforeRetryHook {
+    return ({ error, retryCount }) =>
+      this.options.onRetry?.({
+        operation,
+        attempt: retryCount,
+        status:
+          error instanceof HTTPError
+            ? String(error.response.status)
+            : error instanceof TimeoutError
+              ? 'timeout'
+              : 'network',
+      });
   }
 
   /** Reports a write to `onWrite` (the audit trail). */

@@ -71,6 +71,10 @@ export interface OperationOptions {
   around?: RunnerOptions<FlowDeps>['around'];
   /** Told of every operation state this gateway saved (several instances publish it; see src/shared). */
   onSaved?: RunnerOptions<FlowDeps>['onSaved'];
+  /** Watches the runner (logs, metrics, spans of steps). */
+  observer?: RunnerOptions<FlowDeps>['observer'];
+  /** Wraps the store (e.g. to time its calls for the metrics). */
+  wrapStore?: (store: OperationAndLedgerStore) => OperationAndLedgerStore;
 }
 
 /** Retention of the store (documented defaults: 30 days of finished operations, 7 days of ledger, swept every 10 min). */
@@ -99,7 +103,8 @@ export class OperationServices implements FlowOperations {
     private readonly upstream: UpstreamServices,
   ) {
     const bound = { upstream: options.upstreamId, staleReservationMs: options.reservationStaleMs };
-    this.store = options.store ?? options.storeFactory?.(bound) ?? new SqliteOperationStore(options.storePath, bound);
+    const store = options.store ?? options.storeFactory?.(bound) ?? new SqliteOperationStore(options.storePath, bound);
+    this.store = options.wrapStore ? options.wrapStore(store) : store;
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
     this.runner = new OperationRunner<FlowDeps>({
       store: this.store,
@@ -110,6 +115,7 @@ export class OperationServices implements FlowOperations {
       sweepMs: options.sweepMs,
       around: options.around,
       onSaved: options.onSaved,
+      observer: options.observer,
     });
     this.idempotencyWaitMs = options.idempotencyWaitMs ?? 10_000;
   }

@@ -37,6 +37,18 @@ export interface RunnerOptions<Deps> {
   around?: <T>(op: OperationRecord, run: () => Promise<T>) => Promise<T>;
   /** Told of every state this runner saved (after its own listeners): several instances publish it (src/shared). */
   onSaved?: (op: OperationRecord) => void;
+  /** Watches the runner (logs, metrics, trace spans; src/observability/flow-observer.ts). */
+  observer?: RunObserver;
+}
+
+/** What the runner tells an observer. */
+export interface RunObserver {
+  /** An operation was saved (a status or step transition). */
+  saved(op: OperationRecord): void;
+  /** Wraps one step's run (its transient retries included). */
+  aroundStep<T>(op: OperationRecord, step: string, run: () => Promise<T>): Promise<T>;
+  /** The runner failed unexpectedly on an operation (not a step failure: those are saved on the operation). */
+  runnerError(id: string, message: string): void;
 }
 
 type Listener = (op: OperationRecord) => void;
@@ -161,6 +173,7 @@ export class OperationRunner<Deps> {
   private async save(op: OperationRecord): Promise<void> {
     op.updatedAt = now();
     if (!(await this.options.store.save(op))) throw new Error(`operation ${op.id} was changed by another runner`);
+    this.options.observer?.saved(op);
     this.emit(op);
   }
 
@@ -177,8 +190,11 @@ export class OperationRunner<Deps> {
       const around = this.options.around ?? ((_op, run) => run());
       await around(op, () => this.execute(op, flow, controller.signal));
     } catch (error) {
-      if (!controller.signal.aborted)
-        console.error(`operation ${id}: runner error: ${error instanceof Error ? error.message : 'unknown'}`);
+      if (!controller.signal.aborted) {
+        const message = error instanceof Error ? error.message : 'unknown';
+        if (this.options.observer) this.options.observer.runnerError(id, message);
+        else console.error(`operation ${id}: runner error: ${message}`);
+      }
     } finally {
       clearInterval(renew);
       await this.options.store.release(id, this.owner).catch(() => undefined);
@@ -213,12 +229,15 @@ export class OperationRunner<Deps> {
       Object.assign(record, { status: 'RUNNING', startedAt: record.startedAt ?? now() });
       await this.save(op);
       try {
-        const { acted, detail } = await withTransientRetries(
-          () => reconcile(step, ctx),
-          signal,
-          this.options.maxTransientAttempts ?? 5,
-          this.options.retryDelayMs ?? 1000,
-        );
+        const attempt = () =>
+          withTransientRetries(
+            () => reconcile(step, ctx),
+            signal,
+            this.options.maxTransientAttempts ?? 5,
+            this.options.retryDelayMs ?? 1000,
+          );
+        const observer = this.options.observer;
+        const { acted, detail } = observer ? await observer.aroundStep(op, step.name, attempt) : await attempt();
         Object.assign(record, { status: acted ? 'DONE' : 'SKIPPED', detail, finishedAt: now() });
         if ((op.status as string) === 'WAITING') op.status = 'RUNNING';
         await this.save(op);

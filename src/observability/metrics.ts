@@ -57,6 +57,38 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly upstreamRetries = new Counter({
+    name: 'wag_upstream_retries_total',
+    help: 'Retries of calls to Wix by endpoint and the status of the attempt that failed (timeout / network).',
+    labelNames: ['endpoint', 'status'],
+    registers: [this.registry],
+  });
+  private readonly webSocketOperations = new Counter({
+    name: 'wag_websocket_operations_total',
+    help: 'GraphQL operations started over WebSocket by type (subscription, query, mutation).',
+    labelNames: ['type'],
+    registers: [this.registry],
+  });
+  private readonly webSocketCloses = new Counter({
+    name: 'wag_websocket_closes_total',
+    help: 'GraphQL WebSocket connections closed, by close code (codes outside 1000–4999 count as other).',
+    labelNames: ['code'],
+    registers: [this.registry],
+  });
+  private readonly operationTransitions = new Counter({
+    name: 'wag_operations_total',
+    help: 'Flow operations reaching a status (RUNNING, WAITING, SUCCEEDED, FAILED, CANCELED…) by kind.',
+    labelNames: ['kind', 'status'],
+    registers: [this.registry],
+  });
+  private readonly storeSeconds = new Histogram({
+    name: 'wag_operation_store_duration_seconds',
+    help: 'Duration of operation store calls by method and outcome (ok | error).',
+    labelNames: ['method', 'outcome'],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
+
   constructor(sources: GaugeSources) {
     collectDefaultMetrics({ register: this.registry, prefix: 'wag_' });
     const gauge = (name: string, help: string, read: () => number) =>
@@ -82,6 +114,31 @@ export class GatewayMetrics {
   upstreamCall(sample: UpstreamCallSample): void {
     this.upstreamCalls.inc({ endpoint: sample.endpoint, status: sample.status });
     this.upstreamSeconds.observe({ endpoint: sample.endpoint }, sample.seconds);
+  }
+
+  /** Counts one retry of an upstream call. */
+  upstreamRetry(endpoint: string, status: string): void {
+    this.upstreamRetries.inc({ endpoint, status });
+  }
+
+  /** Counts one operation started over WebSocket. */
+  webSocketOperation(type: string): void {
+    this.webSocketOperations.inc({ type });
+  }
+
+  /** Counts one closed WebSocket connection. */
+  webSocketClosed(code: number): void {
+    this.webSocketCloses.inc({ code: code >= 1000 && code <= 4999 ? String(code) : 'other' });
+  }
+
+  /** Counts a flow operation reaching `status` (kinds and statuses are the gateway's own enums). */
+  operationStatus(kind: string, status: string): void {
+    this.operationTransitions.inc({ kind, status });
+  }
+
+  /** Times one operation store call (`method` is the store interface's method name). */
+  storeCall(method: string, seconds: number, ok: boolean): void {
+    this.storeSeconds.observe({ method, outcome: ok ? 'ok' : 'error' }, seconds);
   }
 
   /** The Apollo plugin that counts and times every GraphQL request over HTTP. */

@@ -1,3 +1,4 @@
+import { LogCapture } from './logs.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -109,7 +110,8 @@ export interface ClusterOptions {
 /** `n` gateways against one sandbox, one SQLite operation store file and one Redis prefix; `close()` ends them all. */
 export class TestCluster {
   readonly gateways: Gateway[] = [];
-  readonly logs: string[] = [];
+  /** Each instance's log lines (JSON, as the gateway writes them). */
+  readonly logs: LogCapture[] = [];
   private readonly dir = mkdtempSync(join(tmpdir(), 'wag-cluster-'));
 
   constructor(
@@ -134,7 +136,7 @@ export class TestCluster {
         operations: { storePath: join(this.dir, 'operations.sqlite'), leaseMs: 1_000, retryDelayMs: 10 },
         budget: { limit: 1_000_000, readCache: false },
         shared: { redisUrl: o.redisUrl, keyPrefix: o.prefix, pollLeaseMs: o.leaseMs, instances: 3 },
-        log: (line) => this.logs.push(`[${index}] ${line}`),
+        observability: { logger: this.logCapture(index).logger },
         ...o.gateway,
       });
       this.gateways.push(gateway);
@@ -144,6 +146,13 @@ export class TestCluster {
   }
 
   /** The instances polling `resource` under a lease now (by index). */
+  /** A log capture for instance `index` (kept in {@link logs}). */
+  private logCapture(index: number): LogCapture {
+    const capture = new LogCapture();
+    this.logs[index] = capture;
+    return capture;
+  }
+
   holders(): number[] {
     return this.gateways.flatMap((g, i) => ((g.shared?.pollers.stats().leased ?? 0) > 0 ? [i] : []));
   }

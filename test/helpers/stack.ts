@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { ALL_SCOPES, type AccountGrant, type Scope } from '../../src/auth/caller.js';
 import type { GatewayAuthOptions } from '../../src/auth/gateway-auth.js';
 import { Gateway, type GatewayOptions } from '../../src/server.js';
+import { LogCapture, logProblems } from './logs.js';
 import { TestSandbox } from './sandbox.js';
 import { defaultWsTokens } from './ws.js';
 
@@ -40,11 +41,14 @@ export class TestStack {
     readonly gateway: Gateway,
     /** A token with every scope on all accounts: what `run` and `wsClient` send unless told otherwise. */
     readonly adminToken: string,
+    /** The gateway's log lines (JSON), also written to the run's log files (test/helpers/logs.ts). */
+    readonly logs: LogCapture,
   ) {}
 
   /** `gateway` adds Gateway options (e.g. small poll intervals for subscription tests). */
   static async start(options: StackOptions = {}): Promise<TestStack> {
     const sandbox = await TestSandbox.start();
+    const logs = new LogCapture();
     const gateway = await Gateway.start({
       ...options.gateway,
       // Tests count upstream calls and run many requests at once: no rate budget to speak of and no read cache,
@@ -55,6 +59,7 @@ export class TestStack {
         readCache: process.env.TEST_READ_CACHE === 'on' ? {} : false,
         ...options.gateway?.budget,
       },
+      observability: { logger: logs.logger, ...options.gateway?.observability },
       upstream: {
         baseUrl: sandbox.url,
         apiKey: sandbox.seed.apiKey,
@@ -72,7 +77,7 @@ export class TestStack {
       expiresAt: null,
     });
     defaultWsTokens.set(gateway.url, admin.token);
-    return new TestStack(sandbox, gateway, admin.token);
+    return new TestStack(sandbox, gateway, admin.token, logs);
   }
 
   /** Mints a gateway token in the stack's store and returns its text (`wag_…`). */
@@ -138,6 +143,9 @@ export class TestStack {
     defaultWsTokens.delete(this.gateway.url);
     await this.gateway.close();
     await this.sandbox.close();
+    // Every line this gateway logged is JSON and names neither the Wix key nor the admin token.
+    const problems = logProblems(this.logs.lines, [this.sandbox.seed.apiKey, this.adminToken]);
+    if (problems.length > 0) throw new Error(`gateway logs:\n${problems.slice(0, 10).join('\n')}`);
   }
 }
 

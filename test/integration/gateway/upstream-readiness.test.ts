@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '@wix-account-graph/sandbox';
 import { Gateway } from '../../../src/server.js';
 import { UpstreamRefusedError } from '../../../src/upstream-readiness.js';
+import { LogCapture } from '../../helpers/logs.js';
 import { TestSandbox } from '../../helpers/sandbox.js';
 import { eventually } from '../../helpers/ws.js';
 
@@ -81,12 +82,13 @@ describe('gateway start-up checks the upstream', () => {
 
   it('an unreachable upstream starts not ready, and becomes ready when it answers', async () => {
     const port = await freePort();
-    const lines: string[] = [];
+    const logs = new LogCapture();
     const gateway = await Gateway.start({
       upstream: upstream({ baseUrl: `http://127.0.0.1:${port}` }),
       readyRetryMs: 100,
-      log: (line) => lines.push(line),
+      observability: { logger: logs.logger },
     });
+    const lines = () => logs.records().map((r) => String(r.msg));
     let late: RunningSandbox | undefined;
     try {
       expect(gateway.readiness.check.ok).toBe(false);
@@ -99,13 +101,19 @@ describe('gateway start-up checks the upstream', () => {
           { name: 'store', ok: true },
         ],
       });
-      expect(lines.some((l) => l.startsWith('upstream failure: Get Account: network'))).toBe(true);
-      expect(lines.some((l) => l.startsWith('upstream not ready'))).toBe(true);
+      expect(lines().some((l) => l.startsWith('upstream failure: Get Account: network'))).toBe(true);
+      expect(lines().some((l) => l.startsWith('upstream not ready'))).toBe(true);
+      expect(logs.events('upstream_failure')[0]).toMatchObject({
+        level: 'warn',
+        endpoint: 'Get Account',
+        kind: 'network',
+      });
       // The same seed on that port: the same key and main account answer now.
       late = await startSandbox({ port, seed: 1, clock: 'manual' });
       await eventually(async () => expect((await readyz(gateway)).status).toBe(200), 5_000);
       expect((await readyz(gateway)).body).toMatchObject({ status: 'ready' });
-      expect(lines.some((l) => l.startsWith('upstream ready'))).toBe(true);
+      expect(lines().some((l) => l.startsWith('upstream ready'))).toBe(true);
+      expect(logs.events('readiness').at(-1)).toMatchObject({ level: 'info', ready: true });
     } finally {
       await gateway.close();
       await late?.close();

@@ -1,0 +1,113 @@
+import {
+  SpanKind,
+  SpanStatusCode,
+  context,
+  propagation,
+  trace,
+  type Attributes,
+  type Context,
+  type Link,
+  type Span,
+} from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+
+/** Where spans go: an OTLP/HTTP traces URL (…/v1/traces); see config.ts for the OTEL_* variables. */
+export interface TracingOptions {
+  /** The OTLP/HTTP traces endpoint, e.g. `http://collector:4318/v1/traces`. */
+  url: string;
+  /** Extra headers of the export requests (OTEL_EXPORTER_OTLP_HEADERS). */
+  headers?: Record<string, string>;
+  /** How long spans wait in the batch before export (default 1 s; tests flush). */
+  exportDelayMs?: number;
+}
+
+const TRACER = 'wix-account-graph';
+let active: NodeTracerProvider | undefined;
+
+/**
+ * OpenTelemetry tracing of this process: a NodeTracerProvider (AsyncLocalStorage context, W3C `traceparent`
+ * propagation, the OTEL_TRACES_SAMPLER sampler) that batches spans to an OTLP/HTTP (JSON) endpoint. Registered
+ * globally, as OpenTelemetry expects; one per process (a second gateway in the same process shares it).
+ */
+export class Tracing {
+  private constructor(private readonly provider: NodeTracerProvider | undefined) {}
+
+  /** Starts tracing, or returns the inert instance when `options` is undefined (tracing off). */
+  static start(options: TracingOptions | undefined): Tracing {
+    if (!options || active) return new Tracing(undefined);
+    const resource = resourceFromAttributes({ 'service.name': TRACER }).merge(
+      detectResources({ detectors: [envDetector] }),
+    );
+    const exporter = new OTLPTraceExporter({ url: options.url, headers: options.headers });
+    const provider = new NodeTracerProvider({
+      resource,
+      spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: options.exportDelayMs ?? 1_000 })],
+    });
+    provider.register();
+    active = provider;
+    return new Tracing(provider);
+  }
+
+  /** Whether this instance exports spans. */
+  get enabled(): boolean {
+    return this.provider !== undefined;
+  }
+
+  /** Exports every finished span now (tests; shutdown). */
+  async flush(): Promise<void> {
+    await this.provider?.forceFlush();
+  }
+
+  /** Exports what is left and unregisters the provider. */
+  async close(): Promise<void> {
+    if (!this.provider) return;
+    await this.provider.shutdown().catch(() => undefined);
+    trace.disable();
+    context.disable();
+    propagation.disable();
+    active = undefined;
+  }
+}
+
+/** Whether a tracer provider is registered in this process (spans are worth making). */
+export function tracingOn(): boolean {
+  return active !== undefined;
+}
+
+/** The gateway's tracer (a no-op one while tracing is off). */
+export function tracer() {
+  return trace.getTracer(TRACER);
+}
+
+/** The context an incoming request's `traceparent` (and `tracestate`) continue; the active one when it has none. */
+export function incomingContext(headers: Record<string, string | string[] | undefined>): Context {
+  return propagation.extract(context.active(), headers);
+}
+
+/** Adds `traceparent` (and `tracestate`) of the active span to `headers` (the upstream call's). */
+export function injectTraceHeaders(headers: Record<string, string>): void {
+  propagation.inject(context.active(), headers);
+}
+
+/** Runs `fn` in a new active span; a thrown error marks the span failed. The span ends when `fn` settles. */
+export async function inSpan<T>(
+  name: string,
+  attributes: Attributes,
+  fn: (span: Span) => Promise<T>,
+  kind: SpanKind = SpanKind.INTERNAL,
+  links: Link[] = [],
+): Promise<T> {
+  return tracer().startActiveSpan(name, { kind, attributes, links }, async (span) => {
+    try {
+      return await fn(span);
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.name : 'error' });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}

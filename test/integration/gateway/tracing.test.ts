@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FlowSetUpCustomerSiteDocument } from '../../gql/graphql.js';
+import { OtlpReceiver, type ReceivedSpan } from '../../helpers/otlp-receiver.js';
+import { useStack } from '../../helpers/stack.js';
+import { customerSiteInput, finished, FLOW_STACK } from './flow-fixtures.js';
+import { key } from './write-fixtures.js';
+
+const dashboard = readFileSync(
+  fileURLToPath(new URL('../../../examples/01-dashboard.graphql', import.meta.url)),
+  'utf8',
+);
+
+const SERVER = 2;
+const CLIENT = 3;
+
+/** `traceparent` → [trace ID, parent span ID]. */
+function parseTraceparent(header: string | undefined): [string, string] {
+  const m = /^00-([0-9a-f]{32})-([0-9a-f]{16})-0[01]$/.exec(header ?? '');
+  if (!m) throw new Error(`not a traceparent: ${String(header)}`);
+  return [m[1] as string, m[2] as string];
+}
+
+/** Whether `span` descends from `ancestor` in `spans`. */
+function descends(spans: ReceivedSpan[], span: ReceivedSpan, ancestor: ReceivedSpan): boolean {
+  const byId = new Map(spans.map((s) => [s.spanId, s]));
+  for (let p = span.parentSpanId; p; p = byId.get(p)?.parentSpanId) if (p === ancestor.spanId) return true;
+  return false;
+}
+
+/** Issue 15: OpenTelemetry traces over OTLP/HTTP, joined to the sandbox's call log by trace ID and request ID. */
+describe('gateway: OpenTelemetry tracing', () => {
+  let receiver: OtlpReceiver;
+  // The receiver's port is known once it listens; the stack reads `tracing` when it starts, in the next beforeAll.
+  const tracing = { url: '', exportDelayMs: 50 };
+  beforeAll(async () => {
+    receiver = await OtlpReceiver.start();
+    tracing.url = receiver.url;
+  });
+  afterAll(async () => receiver.close());
+  const stack = useStack({ ...FLOW_STACK, gateway: { ...FLOW_STACK.gateway, observability: { tracing } } });
+
+  it('the dashboard query: one operation span continuing the client traceparent, one client span per upstream call, the same IDs in the sandbox log', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const parentId = randomBytes(8).toString('hex');
+    const res = await fetch(stack.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${stack.adminToken}`,
+        traceparent: `00-${traceId}-${parentId}-01`,
+        'x-request-id': 'dash-req-1',
+      },
+      body: JSON.stringify({ query: dashboard, operationName: 'Dashboard' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toBe('dash-req-1');
+    const calls = await stack.sandbox.calls();
+    expect(calls.length).toBeGreaterThan(0);
+    await stack.gateway.observability.tracing.flush();
+
+    const spans = receiver.trace(traceId);
+    const operations = spans.filter((s) => s.kind === SERVER);
+    expect(operations.map((s) => s.name)).toEqual(['query Dashboard']);
+    const operation = operations[0] as ReceivedSpan;
+    expect(operation.parentSpanId).toBe(parentId);
+    expect(operation.attributes).toMatchObject({ 'graphql.operation.name': 'Dashboard', 'graphql.operation.type': 'query' });
+    const upstream = spans.filter((s) => s.kind === CLIENT);
+    expect(upstream).toHaveLength(calls.length);
+    for (const span of upstream) expect(descends(spans, span, operation), span.name).toBe(true);
+    // Data-source spans sit between the operation and its upstream calls.
+    expect(spans.some((s) => s.name === 'sites.querySites' || s.name.startsWith('sites.'))).toBe(true);
+    // Every call the sandbox saw carries this trace, the request ID, and the span ID of exactly one client span.
+    const upstreamIds = new Set(upstream.map((s) => s.spanId));
+    const seen = new Set<string>();
+    for (const call of calls) {
+      const [callTrace, callParent] = parseTraceparent(call.traceparent);
+      expect(callTrace).toBe(traceId);
+      expect(upstreamIds.has(callParent), `${call.operation} parent span`).toBe(true);
+      seen.add(callParent);
+      expect(call.requestId).toBe('dash-req-1');
+    }
+    expect(seen.size).toBe(upstream.length);
+    // Client spans name the Wix endpoint and the status it answered.
+    const names = new Set(calls.map((c) => c.operation));
+    expect(upstream.every((s) => s.attributes['http.response.status_code'] === '200')).toBe(true);
+    expect(names.size).toBeGreaterThan(0);
+    expect(receiver.services).toContain('wix-account-graph');
+  });
+
+  it('without a traceparent a new trace starts; a malformed x-request-id is replaced by a generated one', async () => {
+    const res = await fetch(stack.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${stack.adminToken}`,
+        'x-request-id': 'not valid: has spaces',
+      },
+      body: JSON.stringify({ query: dashboard, operationName: 'Dashboard' }),
+    });
+    expect(res.status).toBe(200);
+    const requestId = res.headers.get('x-request-id') as string;
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const calls = await stack.sandbox.calls();
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) expect(call.requestId).toBe(requestId);
+    const traces = new Set(calls.map((c) => parseTraceparent(c.traceparent)[0]));
+    expect(traces.size).toBe(1);
+    await stack.gateway.observability.tracing.flush();
+    const spans = receiver.trace([...traces][0] as string);
+    expect(spans.filter((s) => s.kind === SERVER)).toHaveLength(1);
+    expect(spans.find((s) => s.kind === SERVER)?.parentSpanId ?? '').toBe('');
+  });
+
+  it('a flow operation is a trace of its own: a span per step, its upstream calls inside them, linked to the request', async () => {
+    const input = await customerSiteInput(stack.sandbox, key());
+    const submitted = await stack.data(FlowSetUpCustomerSiteDocument, { input });
+    const id = submitted.setUpCustomerSite.operation?.id as string;
+    const op = await finished(stack, id);
+    expect(op.status).toBe('SUCCEEDED');
+    await stack.gateway.observability.tracing.flush();
+    const root = receiver.spans.find((s) => s.name === 'operation SET_UP_CUSTOMER_SITE');
+    expect(root).toBeDefined();
+    const spans = receiver.trace(root?.traceId as string);
+    expect(root?.parentSpanId ?? '').toBe('');
+    expect(root?.links?.length).toBe(1);
+    const steps = spans.filter((s) => s.name.startsWith('step '));
+    expect(steps.map((s) => s.name)).toEqual(expect.arrayContaining(['step transferSite']));
+    for (const step of steps) expect(step.parentSpanId).toBe(root?.spanId);
+    // The steps' calls carry the operation's trace and, as request ID, the operation's ID.
+    const operationId = root?.attributes['wag.operation.id'];
+    expect(operationId).toMatch(/^[0-9a-f-]{36}$/);
+    const stepCalls = (await stack.sandbox.calls()).filter((c) => c.requestId === operationId);
+    expect(stepCalls.length).toBeGreaterThan(0);
+    for (const call of stepCalls) expect(parseTraceparent(call.traceparent)[0]).toBe(root?.traceId);
+  });
+});
