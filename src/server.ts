@@ -102,7 +102,12 @@ export class Gateway {
     // Access control (src/auth): built first, it refuses AUTH=none off loopback before anything listens.
     const auth = new GatewayAuth(options.auth ?? { methods: [], storePath: ':memory:' }, options.host ?? '127.0.0.1');
     // Metrics read the parts built below only when scraped (after start).
-    const parts: { websocket?: GraphQLWebSocket; polling?: PollerRegistry; operations?: OperationServices } = {};
+    const parts: {
+      websocket?: GraphQLWebSocket;
+      polling?: PollerRegistry;
+      operations?: OperationServices;
+      readiness?: UpstreamReadiness;
+    } = {};
     const metrics = new GatewayMetrics({
       webSocketConnections: () => parts.websocket?.connections ?? 0,
       pollers: () => parts.polling?.stats() ?? { pollers: 0, listeners: 0 },
@@ -115,6 +120,11 @@ export class Gateway {
       apiKey: options.upstream.apiKey,
       timeoutMs: options.upstream.timeoutMs,
       ...observability.upstream,
+      onCall: (sample) => {
+        observability.upstream.onCall(sample);
+        // Any answer below 500 shows the upstream reachable: /readyz need not call it to know.
+        if (/^[1-4]\d\d$/.test(sample.status)) parts.readiness?.noteAnswer();
+      },
       onWrite: auth.recordWrite,
     });
     const caches = new SharedCaches();
@@ -125,6 +135,7 @@ export class Gateway {
       log: (line) => observability.readinessLine(line),
       worldOf: () => http.world,
     });
+    parts.readiness = readiness;
     await readiness.start().catch(async (error: unknown) => {
       await apollo.stop();
       await auth.close();
@@ -153,7 +164,7 @@ export class Gateway {
       upstream,
     );
     const ready = () =>
-      readinessReport([() => readiness.check, storeProbe(operations.store), ...(options.readinessChecks ?? [])]);
+      readinessReport([() => readiness.current(), storeProbe(operations.store), ...(options.readinessChecks ?? [])]);
     // One context builder for HTTP and WebSocket: the same tenant check and the same data sources.
     const contextFor = (requestedAccountId: string | undefined, caller: Caller = SYSTEM_CALLER) =>
       createContext({ upstream, operations, requestedAccountId, caller, audit: auth.store });
