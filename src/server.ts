@@ -118,7 +118,12 @@ export class Gateway {
     // Access control (src/auth): built first, it refuses AUTH=none off loopback before anything listens.
     const auth = new GatewayAuth(options.auth ?? { methods: [], storePath: ':memory:' }, options.host ?? '127.0.0.1');
     // Metrics read the parts built below only when scraped (after start).
-    const parts: { websocket?: GraphQLWebSocket; polling?: PollerRegistry; operations?: OperationServices } = {};
+    const parts: {
+      websocket?: GraphQLWebSocket;
+      polling?: PollerRegistry;
+      operations?: OperationServices;
+      readiness?: UpstreamReadiness;
+    } = {};
     const metrics = new GatewayMetrics({
       webSocketConnections: () => parts.websocket?.connections ?? 0,
       pollers: () => parts.polling?.stats() ?? { pollers: 0, listeners: 0 },
@@ -142,6 +147,11 @@ export class Gateway {
       apiKey: options.upstream.apiKey,
       timeoutMs: options.upstream.timeoutMs,
       ...observability.upstream,
+      onCall: (sample) => {
+        observability.upstream.onCall(sample);
+        // Any answer below 500 shows the upstream reachable: /readyz need not call it to know.
+        if (/^[1-4]\d\d$/.test(sample.status)) parts.readiness?.noteAnswer();
+      },
       onWrite: auth.recordWrite,
     });
     const caches = new SharedCaches(shared?.cacheTier);
@@ -152,6 +162,7 @@ export class Gateway {
       log: (line) => observability.readinessLine(line),
       worldOf: () => http.world,
     });
+    parts.readiness = readiness;
     await readiness.start().catch(async (error: unknown) => {
       budget.close();
       await shared?.close();
@@ -194,7 +205,7 @@ export class Gateway {
     shared?.operations.deliverTo(operations.runner);
     const ready = () =>
       readinessReport([
-        () => readiness.check,
+        () => readiness.current(),
         storeProbe(operations.store),
         ...(shared ? [() => shared.check()] : []),
         ...(options.readinessChecks ?? []),

@@ -23,6 +23,9 @@ export class UpstreamReadiness {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private failed = false;
+  /** When the upstream last answered (any call of the gateway, or a check); see {@link current}. */
+  private lastAnswer = 0;
+  private checking: Promise<string | undefined> | undefined;
   /**
    * The upstream's world (a sandbox's `x-sandbox-world-id`) as the first successful check found it; fixed for the
    * gateway's life, so every operation of this run binds to one world (see upstream-identity.ts).
@@ -45,6 +48,26 @@ export class UpstreamReadiness {
     return { ...this.state };
   }
 
+  /** Any call of the gateway got an answer from the upstream (not a 5xx): it is reachable now. */
+  noteAnswer(): void {
+    this.lastAnswer = performance.now();
+  }
+
+  /**
+   * The truth now, for `/readyz`: when ready but nothing has answered for `retryMs` (no traffic, or the upstream went
+   * away), one check (Get Account) runs first — at most one at a time, so probes cost at most a call per `retryMs`.
+   * A failed check starts the retries, as at start-up.
+   */
+  async current(): Promise<ReadinessCheck> {
+    if (this.state.ok && !this.closed && performance.now() - this.lastAnswer > this.retryMs) {
+      this.checking ??= this.probe().finally(() => (this.checking = undefined));
+      const refused = await this.checking;
+      if (refused) this.refusedLater(refused);
+      if (!this.state.ok && !this.timer) this.retryLater();
+    }
+    return this.check;
+  }
+
   /** The first check; throws UpstreamRefusedError for a refused key or account, else resolves (ready or not). */
   async start(): Promise<void> {
     const refused = await this.probe();
@@ -64,6 +87,7 @@ export class UpstreamReadiness {
       // Said only when it was found not ready before: a start that is ready says so in its own banner.
       if (this.failed) this.options.log?.('upstream ready: Get Account of the main account answered');
       this.failed = false;
+      this.lastAnswer = performance.now();
       this.state = { name: 'upstream', ok: true, detail: 'Get Account of the main account answered' };
       this.world ??= this.options.worldOf?.();
       return undefined;
@@ -89,15 +113,19 @@ export class UpstreamReadiness {
   private retryLater(): void {
     if (this.closed) return;
     this.timer = setTimeout(() => {
+      this.timer = undefined;
       void this.probe().then((refused) => {
-        if (refused) {
-          // The key or account was refused after all (e.g. revoked while Wix was down): not ready, said loudly.
-          this.state = { name: 'upstream', ok: false, detail: refused.replace(/^Start-up failed: /, '') };
-          this.options.log?.(this.state.detail);
-        }
+        if (refused) this.refusedLater(refused);
         if (!this.state.ok) this.retryLater();
       });
     }, this.retryMs);
     this.timer.unref();
+  }
+
+  /** The key or account was refused after start (e.g. revoked while Wix was down): not ready, said loudly. */
+  private refusedLater(refused: string): void {
+    this.state = { name: 'upstream', ok: false, detail: refused.replace(/^Start-up failed: /, '') };
+    this.failed = true;
+    this.options.log?.(this.state.detail);
   }
 }

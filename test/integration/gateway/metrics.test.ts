@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { describe, expect, it } from 'vitest';
 import { useStack } from '../../helpers/stack.js';
+import { eventually, wsClient } from '../../helpers/ws.js';
 
 interface Family {
   name: string;
@@ -58,5 +59,47 @@ describe('gateway: Prometheus metrics on METRICS_PORT', () => {
       for (const m of f.metrics)
         for (const value of Object.values(m.labels ?? {}))
           expect(value, `${f.name} label`).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+
+  it('retries by endpoint, WebSocket operations and closes, and operation store latency', async () => {
+    const raw = async () => (await fetch(stack.gateway.metricsUrl as string)).text();
+    // The text-format parser drops a labelled histogram's labels and count: the store's ping count is read raw.
+    const pings = (text: string) =>
+      Number(/^wag_operation_store_duration_seconds_count\{method="ping",outcome="ok"\} (\d+)$/m.exec(text)?.[1] ?? 0);
+    const pingsBefore = pings(await raw());
+    const before = await scrape();
+    await stack.sandbox.admin('POST', 'faults', { target: 'querySites', errorShare: 1 });
+    try {
+      const res = await fetch(stack.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${stack.adminToken}` },
+        body: JSON.stringify({ query: '{ sites(first: 2) { nodes { id } } }' }),
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      await stack.sandbox.admin('DELETE', 'faults');
+    }
+    const faults = (await stack.sandbox.calls('querySites')).filter((c) => c.outcome === 'fault-5xx');
+    const client = wsClient(stack.gateway.url);
+    await new Promise<void>((resolve, reject) =>
+      client.subscribe({ query: '{ viewer { wixId } }' }, { next: () => undefined, error: reject, complete: resolve }),
+    );
+    await client.dispose();
+    expect((await fetch(`${stack.gateway.url}/readyz`)).status).toBe(200);
+    let after: Family[] = [];
+    await eventually(async () => {
+      after = await scrape();
+      expect(sum(family(after, 'wag_websocket_closes_total'), { code: '1000' })).toBeGreaterThan(
+        sum(family(before, 'wag_websocket_closes_total'), { code: '1000' }),
+      );
+    });
+    const delta = (name: string, labels: Record<string, string>) =>
+      sum(family(after, name), labels) - sum(family(before, name), labels);
+    // Three attempts reached the sandbox: the first and two retries.
+    expect(faults).toHaveLength(3);
+    expect(delta('wag_upstream_retries_total', { endpoint: 'Query Sites' })).toBe(faults.length - 1);
+    expect(delta('wag_websocket_operations_total', { type: 'query' })).toBe(1);
+    // /readyz wrote to the store once (its `ping`), timed in the store histogram.
+    expect(pings(await raw()) - pingsBefore).toBe(1);
   });
 });

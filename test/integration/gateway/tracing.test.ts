@@ -66,7 +66,10 @@ describe('gateway: OpenTelemetry tracing', () => {
     expect(operations.map((s) => s.name)).toEqual(['query Dashboard']);
     const operation = operations[0] as ReceivedSpan;
     expect(operation.parentSpanId).toBe(parentId);
-    expect(operation.attributes).toMatchObject({ 'graphql.operation.name': 'Dashboard', 'graphql.operation.type': 'query' });
+    expect(operation.attributes).toMatchObject({
+      'graphql.operation.name': 'Dashboard',
+      'graphql.operation.type': 'query',
+    });
     const upstream = spans.filter((s) => s.kind === CLIENT);
     expect(upstream).toHaveLength(calls.length);
     for (const span of upstream) expect(descends(spans, span, operation), span.name).toBe(true);
@@ -114,7 +117,7 @@ describe('gateway: OpenTelemetry tracing', () => {
     expect(spans.find((s) => s.kind === SERVER)?.parentSpanId ?? '').toBe('');
   });
 
-  it('a flow operation is a trace of its own: a span per step, its upstream calls inside them, linked to the request', async () => {
+  it('a flow operation is a trace of its own (a span per step, linked to the request) and logs each step transition', async () => {
     const input = await customerSiteInput(stack.sandbox, key());
     const submitted = await stack.data(FlowSetUpCustomerSiteDocument, { input });
     const id = submitted.setUpCustomerSite.operation?.id as string;
@@ -135,5 +138,20 @@ describe('gateway: OpenTelemetry tracing', () => {
     const stepCalls = (await stack.sandbox.calls()).filter((c) => c.requestId === operationId);
     expect(stepCalls.length).toBeGreaterThan(0);
     for (const call of stepCalls) expect(parseTraceparent(call.traceparent)[0]).toBe(root?.traceId);
+    // Each step transition is a log line (operation ID, step, status).
+    const transitions = stack.logs
+      .events('flow_step')
+      .filter((r) => r.operationId === operationId)
+      .map((r) => `${String(r.step)}:${String(r.status)}`);
+    expect(transitions).toEqual(expect.arrayContaining(['transferSite:RUNNING', 'transferSite:DONE']));
+    expect(
+      stack.logs
+        .events('operation')
+        .filter((r) => r.operationId === operationId)
+        .at(-1),
+    ).toMatchObject({
+      status: 'SUCCEEDED',
+      kind: 'SET_UP_CUSTOMER_SITE',
+    });
   });
 });

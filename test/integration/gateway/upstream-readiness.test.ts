@@ -119,4 +119,43 @@ describe('gateway start-up checks the upstream', () => {
       await late?.close();
     }
   });
+
+  it('/readyz turns not ready when the upstream stops, and ready again when it returns; /healthz stays live', async () => {
+    const port = await freePort();
+    let upstreamSandbox: RunningSandbox | undefined = await startSandbox({ port, seed: 1, clock: 'manual' });
+    const logs = new LogCapture();
+    const gateway = await Gateway.start({
+      upstream: upstream({ baseUrl: `http://127.0.0.1:${port}` }),
+      readyRetryMs: 100,
+      observability: { logger: logs.logger },
+    });
+    try {
+      expect(await readyz(gateway)).toMatchObject({ status: 200, body: { status: 'ready' } });
+      await upstreamSandbox.close();
+      upstreamSandbox = undefined;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const down = await readyz(gateway);
+      expect(down.status).toBe(503);
+      expect(down.body.checks).toEqual([
+        { name: 'upstream', ok: false, detail: expect.stringContaining('could not be reached') },
+        { name: 'store', ok: true, detail: expect.any(String) },
+      ]);
+      const health = await fetch(`${gateway.url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({
+        status: 'ok',
+        checks: [
+          { name: 'process', ok: true },
+          { name: 'event-loop', ok: true },
+        ],
+      });
+      upstreamSandbox = await startSandbox({ port, seed: 1, clock: 'manual' });
+      await eventually(async () => expect((await readyz(gateway)).status).toBe(200), 5_000);
+      const said = logs.events('readiness').map((r) => r.ready);
+      expect([said[0], said.at(-1)]).toEqual([false, true]);
+    } finally {
+      await gateway.close();
+      await upstreamSandbox?.close();
+    }
+  });
 });
