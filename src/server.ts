@@ -123,11 +123,13 @@ export class Gateway {
       polling?: PollerRegistry;
       operations?: OperationServices;
       readiness?: UpstreamReadiness;
+      budget?: GatewayBudget;
     } = {};
     const metrics = new GatewayMetrics({
       webSocketConnections: () => parts.websocket?.connections ?? 0,
       pollers: () => parts.polling?.stats() ?? { pollers: 0, listeners: 0 },
       runningOperations: () => parts.operations?.runner.runningCount ?? 0,
+      budget: () => parts.budget?.scheduler.snapshot(),
     });
     const observability = new Observability(metrics, options.observability);
     const apollo = await startApollo(schema, auth, [metrics.apolloPlugin(), observability.apolloPlugin()]);
@@ -135,11 +137,13 @@ export class Gateway {
     // Redis (REDIS_URL), before everything that shares through it (the budget too); degraded when it does not answer.
     const shared = options.shared ? await GatewayShared.start(options.shared, log) : undefined;
     // With Redis the budget is one bucket for every instance; while Redis is away, 1/GATEWAY_INSTANCES of it each.
-    const budget = new GatewayBudget(
-      shared && !options.budget?.sharedLink
+    const budget = new GatewayBudget({
+      observeWait: (budgetClass, ms) => metrics.budgetWait(budgetClass, ms / 1000),
+      ...(shared && !options.budget?.sharedLink
         ? { ...options.budget, sharedLink: shared.link, instances: options.budget?.instances ?? shared.instances }
-        : options.budget,
-    );
+        : options.budget),
+    });
+    parts.budget = budget;
     const http = new WixHttp({
       scheduler: budget.scheduler,
       readCache: budget.readCache,

@@ -25,6 +25,8 @@ export interface BudgetOptions {
   shared?: SharedBucket;
   /** Instances sharing the key (GATEWAY_INSTANCES): the local share of the limit without Redis. */
   instances?: number;
+  /** Told how long each call waited for budget (ms; 0 when it went at once), e.g. for the metrics. */
+  observeWait?: (budgetClass: BudgetClass, waitedMs: number) => void;
 }
 
 /** Longest pause a Retry-After may impose on the whole budget. */

@@ -10,7 +10,7 @@ import {
 import type { SharedBucket } from './shared-bucket.js';
 import { TokenBucket } from './token-bucket.js';
 import { UsageLog } from './usage-log.js';
-import { WaitQueues } from './wait-queues.js';
+import { WaitQueues, type Waiter } from './wait-queues.js';
 
 /**
  * The one scheduler in front of every upstream call (WixHttp asks it before each attempt, retries included). Calls
@@ -23,10 +23,11 @@ import { WaitQueues } from './wait-queues.js';
  */
 export class UpstreamScheduler {
   readonly bucket: TokenBucket;
-  readonly options: Required<Omit<BudgetOptions, 'maxQueued' | 'shared'>> & {
+  readonly options: Required<Omit<BudgetOptions, 'maxQueued' | 'shared' | 'observeWait'>> & {
     maxQueued: Record<BudgetClass, number>;
   };
   private readonly shared: SharedBucket | undefined;
+  private readonly observeWait: BudgetOptions['observeWait'];
   /** A drain of the shared bucket is running (one at a time). */
   private sharedDraining = false;
   /** After a failed Redis call, the local fallback serves until then. */
@@ -54,6 +55,7 @@ export class UpstreamScheduler {
     if (!(this.options.pollShare > 0 && this.options.pollShare <= 1))
       throw new RangeError('pollShare must be in (0, 1]');
     this.shared = options.shared;
+    this.observeWait = options.observeWait;
     // With a shared bucket, the local one is the fallback: this instance's share of the limit.
     const local = this.shared ? Math.max(burst + 1, Math.floor(limit / this.options.instances)) : limit;
     this.bucket = new TokenBucket(local, burst, this.options.windowMs, now);
@@ -82,6 +84,7 @@ export class UpstreamScheduler {
     const keep = budgetClass === BudgetClass.POLL ? this.reserve : 0;
     if (!this.queues.aheadOf(budgetClass) && this.bucket.tryTake(keep)) {
       this.usage.record(budgetClass, tenant);
+      this.observeWait?.(budgetClass, 0);
       return 0;
     }
     if (this.queues.size(budgetClass) >= this.options.maxQueued[budgetClass])
@@ -175,7 +178,7 @@ export class UpstreamScheduler {
       const waiter = this.queues.shift(next);
       if (!waiter) continue;
       this.usage.record(next, waiter.tenant);
-      waiter.resolve(this.options.now() - waiter.since);
+      this.grant(next, waiter);
     }
     this.arm();
   };
@@ -234,7 +237,7 @@ export class UpstreamScheduler {
         const waiter = this.queues.shift(this.queues.peekClass() ?? next);
         if (!waiter) continue;
         this.usage.record(next, waiter.tenant);
-        waiter.resolve(this.options.now() - waiter.since);
+        this.grant(next, waiter);
       }
     } catch {
       // Redis failed mid-drain: the local fallback serves what waits for a second, then Redis is tried again.
@@ -243,6 +246,13 @@ export class UpstreamScheduler {
       this.sharedDraining = false;
     }
     if (!this.sharedUp && this.queues.peekClass()) this.arm();
+  }
+
+  /** Hands a waiting call its token. */
+  private grant(budgetClass: BudgetClass, waiter: Waiter): void {
+    const waited = this.options.now() - waiter.since;
+    this.observeWait?.(budgetClass, waited);
+    waiter.resolve(waited);
   }
 
   private wake = (): void => {

@@ -15,11 +15,23 @@ export interface UpstreamCallSample {
   seconds: number;
 }
 
+/** The rate budget as the gauges read it (src/budget). */
+export interface BudgetGaugeSource {
+  effectiveLimit: number;
+  tokens: number;
+  throttled: number;
+  rejected: number;
+  queued: Record<string, number>;
+  byClass: Record<string, number>;
+}
+
 /** What the gauges read when Prometheus scrapes. */
 export interface GaugeSources {
   webSocketConnections: () => number;
   pollers: () => { pollers: number; listeners: number };
   runningOperations: () => number;
+  /** The rate budget; no budget gauges when absent. */
+  budget?: () => BudgetGaugeSource | undefined;
 }
 
 /**
@@ -89,6 +101,14 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly budgetWaitSeconds = new Histogram({
+    name: 'wag_budget_wait_seconds',
+    help: 'Time upstream calls waited for the rate budget, by class.',
+    labelNames: ['class'],
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10, 30],
+    registers: [this.registry],
+  });
+
   constructor(sources: GaugeSources) {
     collectDefaultMetrics({ register: this.registry, prefix: 'wag_' });
     const gauge = (name: string, help: string, read: () => number) =>
@@ -108,6 +128,41 @@ export class GatewayMetrics {
       () => sources.pollers().listeners,
     );
     gauge('wag_operations_running', 'Flow operations this gateway runs now.', sources.runningOperations);
+    const budget = () => sources.budget?.();
+    gauge(
+      'wag_budget_limit',
+      'Upstream calls per minute allowed now (lower after a 429).',
+      () => budget()?.effectiveLimit ?? 0,
+    );
+    gauge('wag_budget_tokens', 'Upstream calls that could go now without waiting.', () => budget()?.tokens ?? 0);
+    gauge('wag_budget_throttled', "Wix's 429 answers since start.", () => budget()?.throttled ?? 0);
+    gauge(
+      'wag_budget_rejected',
+      'Calls refused for budget (UPSTREAM_RATE_LIMITED) since start.',
+      () => budget()?.rejected ?? 0,
+    );
+    const perClass = (name: string, help: string, read: (b: BudgetGaugeSource) => Record<string, number>) =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['class'],
+        registers: [this.registry],
+        collect() {
+          const b = budget();
+          if (b) for (const [cls, value] of Object.entries(read(b))) this.set({ class: cls }, value);
+        },
+      });
+    perClass('wag_budget_queued', 'Upstream calls waiting for the rate budget, by class.', (b) => b.queued);
+    perClass(
+      'wag_budget_calls_in_window',
+      'Upstream calls given budget in the last minute, by class.',
+      (b) => b.byClass,
+    );
+  }
+
+  /** Records how long one upstream call of `budgetClass` waited for the rate budget. */
+  budgetWait(budgetClass: string, seconds: number): void {
+    this.budgetWaitSeconds.observe({ class: budgetClass }, seconds);
   }
 
   /** Counts one upstream call. */

@@ -52,6 +52,12 @@ describe('gateway: Prometheus metrics on METRICS_PORT', () => {
     const upstream = (f: Family[]) => sum(family(f, 'wag_upstream_calls_total'), { status: '200' });
     expect(upstream(after) - upstream(before)).toBe(calls.length);
     expect(family(after, 'wag_upstream_call_duration_seconds')?.type).toBe('HISTOGRAM');
+    // The rate budget: every one of those calls was given budget as interactive work, none waits now.
+    const budgeted = (f: Family[]) => sum(family(f, 'wag_budget_calls_in_window'), { class: 'interactive' });
+    expect(budgeted(after) - budgeted(before)).toBe(calls.length);
+    expect(sum(family(after, 'wag_budget_queued'), {})).toBe(0);
+    expect(Number(family(after, 'wag_budget_limit')?.metrics[0]?.value)).toBeGreaterThan(0);
+    expect(family(after, 'wag_budget_wait_seconds')?.type).toBe('HISTOGRAM');
     expect(family(after, 'wag_websocket_connections')?.metrics[0]?.value).toBe('0');
     expect(family(after, 'wag_process_resident_memory_bytes')).toBeDefined();
     // No label holds an ID: every label value is a name, a status or a type.
