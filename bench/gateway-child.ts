@@ -31,8 +31,11 @@ const gateway = await Gateway.start({
     limit: Number(process.env.BENCH_RATE_LIMIT ?? 1_000_000),
     readCache: process.env.BENCH_READ_CACHE === 'on' ? {} : false,
   },
+  // bench:observability: Prometheus metrics served (BENCH_METRICS=on) and traces exported (BENCH_OTLP_URL).
+  metrics: process.env.BENCH_METRICS === 'on' ? { port: 0 } : undefined,
+  observability: process.env.BENCH_OTLP_URL ? { tracing: { url: process.env.BENCH_OTLP_URL } } : undefined,
 });
-process.stdout.write(`${JSON.stringify({ url: gateway.url, pid: process.pid })}\n`);
+process.stdout.write(`${JSON.stringify({ url: gateway.url, pid: process.pid, metricsUrl: gateway.metricsUrl })}\n`);
 
 const gc = (globalThis as { gc?: () => void }).gc;
 createInterface({ input: process.stdin }).on('line', (line) => {

@@ -160,9 +160,9 @@ export class WixHttp {
     const key = `${budget?.tenantId ?? ''}|${call.accountId ?? ''}|${call.siteId ?? ''}|${method} ${path}?${call.searchParams?.toString() ?? ''}|${call.json === undefined ? '' : JSON.stringify(call.json)}`;
     const cache = this.options.readCache;
     const policy = cache?.policyOf(call.operation);
-    // Interactive callers may be answered from the cache; flow steps and polls always read Wix (and refresh it).
-    const useCache =
-      cache && policy && (budget?.class ?? BudgetClass.INTERACTIVE) === BudgetClass.INTERACTIVE && !budget?.fresh;
+    // Callers of a request may be answered from the cache; flow steps, polls and calls outside a request (the
+    // start-up and readiness checks) always read Wix (and refresh it).
+    const useCache = cache && policy && budget?.class === BudgetClass.INTERACTIVE && !budget.fresh;
     if (useCache) {
       const found = cache.lookup(key);
       if (found.state !== 'miss') {
