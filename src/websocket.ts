@@ -18,6 +18,7 @@ import { LRUCache } from 'lru-cache';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { runWithCall, type CallContext } from './auth/call-context.js';
 import { runWithBudget } from './budget/call-budget.js';
+import { inOperationSpan, tracingOn } from './observability/tracing.js';
 import { interactiveBudget } from './budget/interactive.js';
 import type { Caller } from './auth/caller.js';
 import type { GatewayAuth } from './auth/gateway-auth.js';
@@ -137,12 +138,15 @@ export class GraphQLWebSocket {
           const call = this.calls.get(args.contextValue as object);
           // Queries and mutations over a socket spend the interactive budget of the connection's tenant, like HTTP.
           const budget = interactiveBudget((args.contextValue as Partial<GatewayContext>).tenantId);
-          return runWithBudget(budget, async () => {
-            const result = await (call ? runWithCall(call, () => execute(args)) : execute(args));
-            if (budget.usage && !(Symbol.asyncIterator in result))
-              return { ...result, extensions: { ...result.extensions, upstream: budget.usage.toJSON() } };
-            return result;
-          });
+          const run = () =>
+            runWithBudget(budget, async () => {
+              const result = await (call ? runWithCall(call, () => execute(args)) : execute(args));
+              if (budget.usage && !(Symbol.asyncIterator in result))
+                return { ...result, extensions: { ...result.extensions, upstream: budget.usage.toJSON() } };
+              return result;
+            });
+          // A span per operation over the socket too (`query Name`), as over HTTP, when tracing is on.
+          return tracingOn() ? inOperationSpan(args.document, args.operationName, run) : run();
         },
         onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
         onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),

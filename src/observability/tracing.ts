@@ -9,6 +9,7 @@ import {
   type Link,
   type Span,
 } from '@opentelemetry/api';
+import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -110,4 +111,21 @@ export async function inSpan<T>(
       span.end();
     }
   });
+}
+
+/** Runs one GraphQL operation received over a WebSocket in a server span named `<type> <name>`, like HTTP's. */
+export function inOperationSpan<T>(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const op = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const type = op?.operation ?? 'operation';
+  const name = operationName ?? op?.name?.value ?? 'anonymous';
+  return inSpan(
+    `${type} ${name}`,
+    { 'graphql.operation.type': type, 'graphql.operation.name': name, 'network.transport': 'websocket' },
+    () => fn(),
+    SpanKind.SERVER,
+  );
 }

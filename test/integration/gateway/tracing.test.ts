@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlowSetUpCustomerSiteDocument } from '../../gql/graphql.js';
 import { OtlpReceiver, type ReceivedSpan } from '../../helpers/otlp-receiver.js';
 import { useStack } from '../../helpers/stack.js';
+import { wsClient } from '../../helpers/ws.js';
 import { customerSiteInput, finished, FLOW_STACK } from './flow-fixtures.js';
 import { key } from './write-fixtures.js';
 
@@ -115,6 +116,30 @@ describe('gateway: OpenTelemetry tracing', () => {
     const spans = receiver.trace([...traces][0] as string);
     expect(spans.filter((s) => s.kind === SERVER)).toHaveLength(1);
     expect(spans.find((s) => s.kind === SERVER)?.parentSpanId ?? '').toBe('');
+  });
+
+  it('an operation over a WebSocket is a server span too, with its upstream calls under it', async () => {
+    const client = wsClient(stack.gateway.url);
+    try {
+      const result = await new Promise((resolve, reject) => {
+        client.subscribe(
+          { query: 'query WsSites { sites(first: 2) { nodes { id } } }' },
+          { next: resolve, error: reject, complete: () => undefined },
+        );
+      });
+      expect(result).toMatchObject({ data: { sites: { nodes: expect.any(Array) } } });
+    } finally {
+      await client.dispose();
+    }
+    const calls = await stack.sandbox.calls();
+    expect(calls.length).toBeGreaterThan(0);
+    const [traceId] = parseTraceparent(calls[0]?.traceparent);
+    await stack.gateway.observability.tracing.flush();
+    const spans = receiver.trace(traceId);
+    const operation = spans.find((s) => s.kind === SERVER);
+    expect(operation?.name).toBe('query WsSites');
+    for (const span of spans.filter((s) => s.kind === CLIENT))
+      expect(descends(spans, span, operation as ReceivedSpan)).toBe(true);
   });
 
   it('a flow operation is a trace of its own (a span per step, linked to the request) and logs each step transition', async () => {
