@@ -95,11 +95,13 @@ export class SiteFoldersDataSource {
   }
 
   private query(query: object): Promise<QueryFoldersResponse> {
+    // A query is a read although it is a POST: retried, cached, and neither audited nor emptying the read cache.
     return this.http.post<QueryFoldersResponse>(`${BASE}/query`, {
       operation: 'Query Folders',
       accountId: this.accountId,
       json: { query },
       idempotent: true,
+      read: true,
     });
   }
 }

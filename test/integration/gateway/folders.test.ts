@@ -1,3 +1,4 @@
+import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../../src/schema/node.type.js';
 import {
@@ -96,6 +97,14 @@ describe('gateway: site folders and publishing over the sandbox', () => {
       .account!.folders!;
     expect(next.nodes[0]?.wixId).not.toBe(first.nodes[1]?.wixId);
     expect(await stack.sandbox.calls('queryFolders')).toHaveLength(2);
+    // Query Folders is a read although it is a POST: the audit trail of writes does not hold it.
+    const audit = await stack.data<{ auditEvents: { nodes: Array<{ endpoint: string }> } }, object>(
+      parse('query { auditEvents(first: 50) { nodes { endpoint } } }'),
+      {},
+    );
+    const endpoints = audit.auditEvents.nodes.map((n) => n.endpoint);
+    expect(endpoints).toContain('Create Folder');
+    expect(endpoints).not.toContain('Query Folders');
   });
 
   it('publishSite / unpublishSite send wix-site-id, re-read the site, and report SITE_NOT_PUBLISHED', async () => {

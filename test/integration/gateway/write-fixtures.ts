@@ -11,7 +11,9 @@ export const key = (): string => `k-${randomUUID()}`;
 
 /** Calls other than reads (Query Sites / Query Packages / GETs): what a refused mutation must not have made. */
 export function writesIn(calls: CallRecord[]): CallRecord[] {
-  return calls.filter((c) => c.method !== 'GET' && !['querySites', 'queryPackages'].includes(c.operation));
+  return calls.filter(
+    (c) => c.method !== 'GET' && !['querySites', 'queryPackages', 'queryFolders'].includes(c.operation),
+  );
 }
 
 /** Look-ups in the sandbox's current state; each reads a fresh `GET /_sandbox/world`. */
