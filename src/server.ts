@@ -124,11 +124,13 @@ export class Gateway {
       operations?: OperationServices;
       readiness?: UpstreamReadiness;
       budget?: GatewayBudget;
+      shared?: GatewayShared;
     } = {};
     const metrics = new GatewayMetrics({
       webSocketConnections: () => parts.websocket?.connections ?? 0,
       pollers: () => parts.polling?.stats() ?? { pollers: 0, listeners: 0 },
       runningOperations: () => parts.operations?.runner.runningCount ?? 0,
+      leasedPollers: () => parts.shared?.pollers.stats().leased ?? 0,
       budget: () => parts.budget?.scheduler.snapshot(),
     });
     const observability = new Observability(metrics, options.observability);
@@ -136,12 +138,17 @@ export class Gateway {
     const log = (line: string) => observability.logger.info({ event: 'redis' }, line);
     // Redis (REDIS_URL), before everything that shares through it (the budget too); degraded when it does not answer.
     const shared = options.shared ? await GatewayShared.start(options.shared, log) : undefined;
+    parts.shared = shared;
     // With Redis the budget is one bucket for every instance; while Redis is away, 1/GATEWAY_INSTANCES of it each.
     const budget = new GatewayBudget({
       observeWait: (budgetClass, ms) => metrics.budgetWait(budgetClass, ms / 1000),
       ...(shared && !options.budget?.sharedLink
         ? { ...options.budget, sharedLink: shared.link, instances: options.budget?.instances ?? shared.instances }
         : options.budget),
+      // The read cache's answers are shared too (each instance's LRU in front of Redis).
+      ...(shared && options.budget?.readCache !== false
+        ? { readCache: { ...options.budget?.readCache, shared: shared.readTier } }
+        : {}),
     });
     parts.budget = budget;
     const http = new WixHttp({

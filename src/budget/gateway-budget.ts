@@ -15,7 +15,7 @@ export interface GatewayBudgetOptions extends Partial<Omit<BudgetOptions, 'share
 /** Everything `upstreamBudget` shows. */
 export interface BudgetReport extends BudgetSnapshot {
   pollPace?: PollPace;
-  readCache?: { entries: number; hits: number; staleHits: number; misses: number };
+  readCache?: { entries: number; hits: number; staleHits: number; misses: number; sharedHits: number };
 }
 
 /** The scheduler and the read cache of one gateway (built once in server.ts, handed to WixHttp and the pollers). */
@@ -43,6 +43,7 @@ export class GatewayBudget {
         hits: cache.hits,
         staleHits: cache.staleHits,
         misses: cache.misses,
+        sharedHits: cache.sharedHits,
       },
     };
   }

@@ -41,6 +41,8 @@ export interface ReadCacheOptions {
   /** Bytes of answers at most (their JSON text length). */
   maxBytes?: number;
   now?: () => number;
+  /** The tier shared with the other instances (REDIS_URL); local only when omitted. */
+  shared?: SharedReadTier;
 }
 
 interface Entry {
@@ -51,6 +53,30 @@ interface Entry {
 
 /** What a lookup found: a fresh answer, a stale one to serve while refreshing, or nothing. */
 export type Lookup = { state: 'fresh' | 'stale'; value: unknown } | { state: 'miss' };
+
+/**
+ * The read cache's tier shared by every instance (Redis, src/shared/shared-read-cache.ts): each instance's LRU in
+ * front of it. Writes anywhere start a new generation of it (answers read before are never served again) and tell the
+ * other instances to empty their LRUs. Fails soft: while it is away a lookup is a miss and a store is skipped.
+ */
+export interface SharedReadTier {
+  /** The answer under `key` in the current generation, its age and size; undefined when none or unreachable. */
+  get(key: string): Promise<{ value: unknown; ageMs: number; bytes: number } | undefined>;
+  /** Stores an answer read under `generation` (skipped if any instance wrote since); kept `keepMs`. */
+  set(key: string, value: unknown, keepMs: number, generation: string): void;
+  /** The generation known to this instance now (taken before a read, handed to `set` after it). */
+  readonly generation: string;
+  /** A write here: a new generation for every instance (resolves once told, or at once while unreachable). */
+  written(): Promise<void>;
+  /** `drop` is called when another instance wrote. */
+  onWritten(drop: () => void): void;
+}
+
+/** Taken before a read (see {@link ReadCache.mark}): a store after it is kept only if no write happened meanwhile. */
+export interface ReadMark {
+  local: number;
+  shared: string;
+}
 
 /**
  * Answers of Wix reads, per tenant (the key holds the tenant, the account and site headers and the request), bounded
@@ -66,8 +92,14 @@ export class ReadCache {
   hits = 0;
   staleHits = 0;
   misses = 0;
+  /** Answers found in the shared tier after a local miss. */
+  sharedHits = 0;
+  readonly shared: SharedReadTier | undefined;
 
   constructor(options: ReadCacheOptions = {}) {
+    this.shared = options.shared;
+    // Another instance wrote: nothing read before is served here either.
+    this.shared?.onWritten(() => this.invalidate());
     this.scale = options.timeScale ?? 1;
     this.now = options.now ?? (() => performance.now());
     this.entries = new LRUCache<string, Entry>({
@@ -103,16 +135,48 @@ export class ReadCache {
     return { state: 'miss' };
   }
 
-  /** Stores an answer read under `generation` (dropped if a write happened since). `bytes`: its JSON text length. */
-  store(key: string, value: unknown, policy: ReadPolicy, generation: number, bytes: number): void {
-    if (generation !== this.generation) return;
-    this.entries.set(key, { value, storedAt: this.now(), policy }, { size: key.length + bytes + 64 });
+  /**
+   * After a local miss: the answer another instance stored in the shared tier, if it is still fresh or may be served
+   * stale; kept locally too (with its age). A miss when there is no shared tier. `mark` (taken before) is brought up
+   * to the shared generation the lookup saw.
+   */
+  async lookupShared(key: string, policy: ReadPolicy, mark: ReadMark): Promise<Lookup> {
+    const found = this.shared && (await this.shared.get(key));
+    // The lookup read the shared generation in force: what is read next may be stored under it (not an older one).
+    if (this.shared) mark.shared = this.shared.generation;
+    if (!found || found.ageMs > policy.ttlMs + policy.staleMs) return { state: 'miss' };
+    this.sharedHits++;
+    if (mark.local === this.generation)
+      this.entries.set(
+        key,
+        { value: found.value, storedAt: this.now() - found.ageMs, policy },
+        { size: key.length + found.bytes + 64 },
+      );
+    return { state: found.ageMs <= policy.ttlMs ? 'fresh' : 'stale', value: found.value };
   }
 
-  /** A write is starting or has ended: nothing read before it is served again. */
+  /** The generations before a read: {@link store} keeps what it read only if no write happened since. */
+  mark(): ReadMark {
+    return { local: this.generation, shared: this.shared?.generation ?? '' };
+  }
+
+  /** Stores an answer read after `mark` (dropped if a write happened since). `bytes`: its JSON text length. */
+  store(key: string, value: unknown, policy: ReadPolicy, mark: ReadMark, bytes: number): void {
+    if (mark.local !== this.generation) return;
+    this.entries.set(key, { value, storedAt: this.now(), policy }, { size: key.length + bytes + 64 });
+    this.shared?.set(key, value, policy.ttlMs + policy.staleMs, mark.shared);
+  }
+
+  /** A write is starting or has ended: nothing read before it is served again (here only). */
   invalidate(): void {
     this.generation++;
     this.entries.clear();
+  }
+
+  /** A write of this instance is starting or has ended: nothing read before it is served again, on any instance. */
+  async written(): Promise<void> {
+    this.invalidate();
+    await this.shared?.written();
   }
 
   get size(): number {

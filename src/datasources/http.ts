@@ -162,16 +162,12 @@ export class WixHttp {
     const policy = cache?.policyOf(call.operation);
     // Callers of a request may be answered from the cache; flow steps, polls and calls outside a request (the
     // start-up and readiness checks) always read Wix (and refresh it).
-    const useCache = cache && policy && budget?.class === BudgetClass.INTERACTIVE && !budget.fresh;
-    if (useCache) {
+    const useCache = Boolean(cache && policy && budget?.class === BudgetClass.INTERACTIVE && !budget.fresh);
+    if (useCache && cache) {
       const found = cache.lookup(key);
       if (found.state !== 'miss') {
         if (budget?.usage) budget.usage.cached++;
-        if (found.state === 'stale' && !this.inflight.has(key))
-          // Stale-while-revalidate: the refresh is background work, served after polls' turn... as a poll.
-          void runAsClass(BudgetClass.POLL, budget?.tenantId, () => this.read(method, path, call, key)).catch(
-            () => undefined,
-          );
+        if (found.state === 'stale') this.revalidate(method, path, call, key);
         return Promise.resolve(found.value as T);
       }
     }
@@ -180,31 +176,57 @@ export class WixHttp {
       if (budget?.usage) budget.usage.shared++;
       return shared as Promise<T>;
     }
-    return this.read<T>(method, path, call, key);
+    return this.read<T>(method, path, call, key, useCache);
   }
 
-  /** One read, shared with identical reads until it is answered, stored in the read cache when it has a policy. */
-  private read<T>(method: Method, path: string, call: CallOptions, key: string): Promise<T> {
+  /** Stale-while-revalidate: the refresh of a stale answer is background work, after polls' turn... as a poll. */
+  private revalidate(method: Method, path: string, call: CallOptions, key: string): void {
+    if (this.inflight.has(key)) return;
+    void runAsClass(BudgetClass.POLL, currentBudget()?.tenantId, () => this.read(method, path, call, key, false)).catch(
+      () => undefined,
+    );
+  }
+
+  /**
+   * One read, shared with identical reads until it is answered, stored in the read cache when it has a policy. With
+   * `cached`, the answer another instance stored in the shared tier (Redis) is taken first when there is one.
+   */
+  private read<T>(method: Method, path: string, call: CallOptions, key: string, cached: boolean): Promise<T> {
     const cache = this.options.readCache;
-    const generation = cache?.generation ?? 0;
-    const promise = this.admitted<T>(method, path, call)
-      .then((answer) => {
-        const policy = cache?.policyOf(call.operation);
-        if (cache && policy) cache.store(key, answer.body, policy, generation, answer.bytes);
-        return answer.body;
-      })
-      .finally(() => this.inflight.delete(key));
+    const policy = cache?.policyOf(call.operation);
+    const mark = cache?.mark();
+    let stale = false;
+    const promise = (async () => {
+      if (cached && cache?.shared && policy && mark) {
+        const found = await cache.lookupShared(key, policy, mark);
+        if (found.state !== 'miss') {
+          const usage = currentBudget()?.usage;
+          if (usage) usage.cached++;
+          stale = found.state === 'stale';
+          return found.value as T;
+        }
+      }
+      const answer = await this.admitted<T>(method, path, call);
+      if (cache && policy && mark) cache.store(key, answer.body, policy, mark, answer.bytes);
+      return answer.body;
+    })().finally(() => {
+      this.inflight.delete(key);
+      if (stale) this.revalidate(method, path, call, key);
+    });
     this.inflight.set(key, promise);
     return promise;
   }
 
-  /** A write: the read cache is emptied before it is sent and again once it is answered (or has failed). */
+  /**
+   * A write: the read cache is emptied (on every instance when it is shared) before it is sent and again once it is
+   * answered or has failed.
+   */
   private async write<T>(method: Method, path: string, call: CallOptions): Promise<T> {
-    this.options.readCache?.invalidate();
+    await this.options.readCache?.written();
     try {
       return (await this.admitted<T>(method, path, call)).body;
     } finally {
-      this.options.readCache?.invalidate();
+      await this.options.readCache?.written();
     }
   }
 

@@ -30,6 +30,8 @@ export interface GaugeSources {
   webSocketConnections: () => number;
   pollers: () => { pollers: number; listeners: number };
   runningOperations: () => number;
+  /** Resources this instance polls for every instance (it holds their lease in Redis); 0 without REDIS_URL. */
+  leasedPollers?: () => number;
   /** The rate budget; no budget gauges when absent. */
   budget?: () => BudgetGaugeSource | undefined;
 }
@@ -126,6 +128,11 @@ export class GatewayMetrics {
       'wag_poller_listeners',
       'Subscribers and waiting flow steps on the pollers.',
       () => sources.pollers().listeners,
+    );
+    gauge(
+      'wag_pollers_leased',
+      'Resources this instance polls for all instances (it holds their poll lease in Redis; 0 without REDIS_URL).',
+      () => sources.leasedPollers?.() ?? 0,
     );
     gauge('wag_operations_running', 'Flow operations this gateway runs now.', sources.runningOperations);
     const budget = () => sources.budget?.();

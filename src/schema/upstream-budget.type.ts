@@ -54,8 +54,14 @@ export class UpstreamReadCache {
   @Field(() => Float, { description: 'Reads answered stale from the cache (while being refreshed) since start.' })
   staleHits!: number;
 
-  @Field(() => Float, { description: 'Cacheable reads that had to go to Wix since start.' })
+  @Field(() => Float, { description: 'Cacheable reads this instance did not hold (fresh or stale) since start.' })
   misses!: number;
+
+  @Field(() => Float, {
+    description:
+      'Of those misses, reads answered by the cache the instances share through Redis (REDIS_URL) since start.',
+  })
+  sharedHits!: number;
 }
 
 /** The rate budget as it stands: what `upstreamBudget` answers. */

@@ -1,6 +1,7 @@
 import type { ReadinessCheck } from '../upstream-readiness.js';
 import { RedisLink } from './redis-link.js';
 import { RedisSharedTier } from './shared-cache.js';
+import { RedisReadTier } from './shared-read-cache.js';
 import { SharedOperations } from './shared-operations.js';
 import { SharedPollers } from './shared-pollers.js';
 
@@ -20,7 +21,8 @@ export interface GatewaySharedOptions {
 
 /**
  * Everything one gateway instance shares through Redis: the link (one command and one subscriber connection, with
- * its health), the pollers' leases and published states, the operation updates, and the caches' shared tier.
+ * its health), the pollers' leases and published states, the operation updates, the caches' shared tier and the
+ * read cache's.
  */
 export class GatewayShared {
   readonly instances: number;
@@ -30,6 +32,7 @@ export class GatewayShared {
     readonly pollers: SharedPollers,
     readonly operations: SharedOperations,
     readonly cacheTier: RedisSharedTier,
+    readonly readTier: RedisReadTier,
     instances: number,
   ) {
     this.instances = instances;
@@ -46,8 +49,9 @@ export class GatewayShared {
     const pollers = new SharedPollers(link, { leaseMs: options.pollLeaseMs ?? 10_000, log });
     const operations = new SharedOperations(link);
     const cacheTier = new RedisSharedTier(link);
+    const readTier = new RedisReadTier(link);
     await link.start();
-    return new GatewayShared(link, pollers, operations, cacheTier, options.instances ?? 1);
+    return new GatewayShared(link, pollers, operations, cacheTier, readTier, options.instances ?? 1);
   }
 
   /** True while Redis serves: updates, pollers, caches (and the budget) are shared. */
@@ -72,6 +76,7 @@ export class GatewayShared {
     await this.pollers.close();
     this.operations.close();
     this.cacheTier.close();
+    this.readTier.close();
     await this.link.close();
   }
 }

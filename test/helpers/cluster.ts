@@ -48,6 +48,21 @@ export class ClusterInstance {
     return this.process.log;
   }
 
+  /** The value of an unlabelled gauge or counter of its metrics (0 when it is not there). */
+  async metric(name: string): Promise<number> {
+    // Started with METRICS_PORT=0: the port is the one its start lines print.
+    const [, url] = await this.process.waitFor(/metrics \(Prometheus\): (\S+)/, 10_000);
+    const text = await (await fetch(url as string)).text();
+    const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+    return line ? Number(line.split(' ')[1]) : 0;
+  }
+
+  /** `/readyz`: its HTTP status and its JSON answer. */
+  async readyz(): Promise<{ status: number; body: { status: string; checks: Array<{ name: string }> } }> {
+    const res = await fetch(`${this.baseUrl}/readyz`);
+    return { status: res.status, body: (await res.json()) as never };
+  }
+
   /** Runs an operation; fails (printing the answer) unless there is data and no error. */
   data<TData, TVars>(document: TypedDocumentNode<TData, TVars>, variables: TVars): Promise<TData> {
     return this.process.data(document, variables);

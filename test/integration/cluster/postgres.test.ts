@@ -2,31 +2,13 @@ import { print } from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalIdFor } from '../../../src/idempotency/external-ids.js';
-import {
-  FlowOperationDocument,
-  FlowPurchaseDomainDocument,
-  FlowSetUpCustomerSiteDocument,
-  ViewerIdDocument,
-  type PurchaseDomainInput,
-} from '../../gql/graphql.js';
-import { Cluster, type ClusterInstance } from '../../helpers/cluster.js';
+import { FlowSetUpCustomerSiteDocument, ViewerIdDocument } from '../../gql/graphql.js';
+import { Cluster } from '../../helpers/cluster.js';
 import { TcpProxy } from '../../helpers/tcp-proxy.js';
 import { wsClient } from '../../helpers/ws.js';
-import { customerSiteInput, REGISTRANT } from '../gateway/flow-fixtures.js';
+import { customerSiteInput } from '../gateway/flow-fixtures.js';
 import { rawPackages } from '../gateway/resellers-fixtures.js';
-
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const statusOf = async (instance: ClusterInstance, id: string) =>
-  (await instance.data(FlowOperationDocument, { id })).operation;
+import { purchaseTenTimes, statusOf, until } from './scenarios.js';
 
 /**
  * Three gateway processes on one PostgreSQL database and one sandbox (README "Running several instances"). The third
@@ -60,7 +42,7 @@ describe('three gateways on PostgreSQL', () => {
     const id = (await a.data(FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation?.id as string;
     expect(id).toBeTruthy();
     // The manual clock stands still: the flow bought the plan and waits for Wix to deliver it.
-    await eventually(
+    await until(
       () => cluster.sandbox.calls('createPackage'),
       (calls) => calls.length === 1,
       'the purchase',
@@ -68,7 +50,7 @@ describe('three gateways on PostgreSQL', () => {
     await cluster.kill(0);
     expect((await statusOf(b, id))?.status).toMatch(/^(RUNNING|WAITING)$/);
     await cluster.sandbox.advance(60_000);
-    const op = await eventually(
+    const op = await until(
       () => statusOf(c, id),
       (o) => o?.status === 'SUCCEEDED' || o?.status === 'FAILED',
       'B or C to finish the operation',
@@ -85,37 +67,8 @@ describe('three gateways on PostgreSQL', () => {
   }, 120_000);
 
   it('10 concurrent identical purchaseDomain requests over the three: one operation, one purchase', async () => {
-    const world = await cluster.sandbox.world();
-    const main = cluster.sandbox.seed.mainAccountId;
-    const site = [...world.sites.values()].find((s) => s.ownerAccountId === main && s.premium)?.id as string;
-    let domain = '';
-    for (let i = 0; i < 50 && !domain; i++) {
-      const res = await cluster.sandbox.call('GET', `/domain-search/v2/check-domain-availability?domain=cl-${i}.com`);
-      if (res.body.availability.available) domain = `cl-${i}.com`;
-    }
-    const idempotencyKey = `cluster-buy-${Date.now()}`;
-    const input: PurchaseDomainInput = { idempotencyKey, siteId: site, domain, contacts: { registrant: REGISTRANT } };
-    await cluster.sandbox.clearCalls();
-    const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => cluster.at(i % 3).data(FlowPurchaseDomainDocument, { input })),
-    );
-    const ids = new Set(answers.map((a) => a.purchaseDomain.operation?.id));
-    expect(ids.size).toBe(1);
-    const id = [...ids][0] as string;
-    const op = await eventually(
-      async () => {
-        await cluster.sandbox.advance(60_000);
-        return statusOf(cluster.at(1), id);
-      },
-      (o) => o?.status === 'SUCCEEDED' || o?.status === 'FAILED',
-      'the purchase to finish',
-    );
-    expect(op?.status).toBe('SUCCEEDED');
-    expect(await cluster.sandbox.calls('createRegisteredDomain')).toHaveLength(1);
-    expect(await cluster.sandbox.calls('createPackage')).toHaveLength(1);
-    const rows = await db.query('SELECT COUNT(*)::int AS n FROM operations WHERE idempotency_key = $1', [
-      idempotencyKey,
-    ]);
+    const { key } = await purchaseTenTimes(cluster, 'cl');
+    const rows = await db.query('SELECT COUNT(*)::int AS n FROM operations WHERE idempotency_key = $1', [key]);
     expect(rows.rows[0].n).toBe(1);
   }, 120_000);
 
@@ -151,7 +104,7 @@ describe('three gateways on PostgreSQL', () => {
     } finally {
       await proxy.restore();
     }
-    await eventually(
+    await until(
       async () => (await fetch(`${c.baseUrl}/readyz`)).status,
       (s) => s === 200,
       'C ready again',
