@@ -9,4 +9,5 @@ export * from './sites.js';
 export * from './domains.js';
 export * from './dns.js';
 export * from './folders-domains.js';
+export * from './queries.js';
 export { jsonSchema } from './json-schema.js';

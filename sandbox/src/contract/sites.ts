@@ -202,7 +202,3 @@ export type WireListChildAccountsResponse = z.infer<typeof ListChildAccountsResp
 export type WireCreateAccountResponse = z.infer<typeof CreateAccountResponse>;
 export type WireCreateProjectResponse = z.infer<typeof CreateProjectResponse>;
 export type WireBulkDeleteSitesResponse = z.infer<typeof BulkDeleteSitesResponse>;
-
-/** List Child Accounts query parameters. */
-export const ChildAccountsLimit = z.number().int().min(1).max(50);
-export const ChildAccountsOffset = z.number().int().min(0);
