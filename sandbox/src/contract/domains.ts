@@ -197,8 +197,10 @@ export const SetupInfoResponse = z.strictObject({ connectedDomainSetupInfo: Conn
 
 export type WireContactData = z.infer<typeof ContactData>;
 export type WireRegisteredDomain = z.infer<typeof RegisteredDomain>;
+export type WireRegisteredDomainResponse = z.infer<typeof RegisteredDomainResponse>;
 export type WireListRegisteredDomainsResponse = z.infer<typeof ListRegisteredDomainsResponse>;
 export type WireConnectedDomain = z.infer<typeof ConnectedDomain>;
+export type WireConnectedDomainResponse = z.infer<typeof ConnectedDomainResponse>;
 export type WireListConnectedDomainsResponse = z.infer<typeof ListConnectedDomainsResponse>;
 export type WireConnectedDomainSetupInfo = z.infer<typeof ConnectedDomainSetupInfo>;
 export type WireCheckAvailabilityResponse = z.infer<typeof CheckAvailabilityResponse>;

@@ -198,6 +198,7 @@ export type WireSite = z.infer<typeof Site>;
 export type WireQuerySitesResponse = z.infer<typeof QuerySitesResponse>;
 export type WireSiteListMetadata = z.infer<typeof SiteListMetadata>;
 export type WireAccount = z.infer<typeof Account>;
+export type WireGetAccountResponse = z.infer<typeof GetAccountResponse>;
 export type WireListChildAccountsResponse = z.infer<typeof ListChildAccountsResponse>;
 export type WireCreateAccountResponse = z.infer<typeof CreateAccountResponse>;
 export type WireCreateProjectResponse = z.infer<typeof CreateProjectResponse>;
