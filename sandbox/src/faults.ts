@@ -1,3 +1,5 @@
+import type { WireFaultRuleInput } from './contract/admin.js';
+
 /**
  * Fault injection (`/_sandbox/faults`). A rule targets one operation (e.g. `querySites`), one endpoint written as
  * `METHOD /path/{param}` (or the router's `METHOD /path/:param`), or every endpoint (`*`). It adds latency and/or
@@ -6,17 +8,9 @@
  * Shares are applied with accumulators, not coin tosses, so tests can rely on them: a share of 0.5 fails exactly every
  * second matching call, and shares of one rule add up (0.5 of 429s + 0.5 of 503s fails every call, alternating).
  */
-export interface FaultRuleInput {
-  target?: string;
-  latencyMs?: number;
-  rateLimitShare?: number;
-  retryAfterSeconds?: number;
-  errorShare?: number;
-  errorStatus?: number;
-  dropShare?: number;
-  /** Apply to this many matching calls, then retire the rule. */
-  times?: number;
-}
+
+/** A rule as `POST /_sandbox/faults` takes it (validated by the contract's `FaultRuleInput`). */
+export type FaultRuleInput = WireFaultRuleInput;
 
 export interface FaultRule {
   id: number;
@@ -39,59 +33,23 @@ export type FaultDecision =
   | { kind: 'error'; latencyMs: number; status: number }
   | { kind: 'drop'; latencyMs: number };
 
-/** Statuses a rule may answer with: Wix's retryable system errors (CONTRACT §0.2). */
-export const FAULT_ERROR_STATUSES = [500, 502, 503, 504] as const;
-/** Upper bound on injected latency, so a mistyped rule cannot hang a test run for hours. */
-export const MAX_FAULT_LATENCY_MS = 120_000;
-
 const SHARES = ['dropShare', 'rateLimitShare', 'errorShare'] as const;
 type ShareKey = (typeof SHARES)[number];
-const KNOWN_FIELDS = new Set([
-  'target',
-  'latencyMs',
-  'rateLimitShare',
-  'retryAfterSeconds',
-  'errorShare',
-  'errorStatus',
-  'dropShare',
-  'times',
-]);
 
 /** `METHOD /a/{x}/b` or `METHOD /a/:x/b` → `METHOD /a/{}/b`: a route's identity whatever its parameter names. */
 export function routeKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${path.replace(/\{[^}/]*\}|:[^/]+/g, '{}')}`;
 }
 
-function isInt(v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): boolean {
-  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-}
-
-/** Validates a rule from the admin API; returns problems as `field: description`, one per bad field. */
-export function checkFaultRule(input: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  for (const key of Object.keys(input)) if (!KNOWN_FIELDS.has(key)) problems.push(`${key}: unknown field`);
-  if (input.target !== undefined && (typeof input.target !== 'string' || input.target.trim() === ''))
-    problems.push('target: must be a non-empty string');
-  if (input.latencyMs !== undefined && !isInt(input.latencyMs, 0, MAX_FAULT_LATENCY_MS))
-    problems.push(`latencyMs: must be an integer from 0 to ${MAX_FAULT_LATENCY_MS}`);
-  if (input.retryAfterSeconds !== undefined && !isInt(input.retryAfterSeconds, 0, 86_400))
-    problems.push('retryAfterSeconds: must be an integer from 0 to 86400');
-  if (input.times !== undefined && !isInt(input.times, 1)) problems.push('times: must be a positive integer');
-  let total = 0;
-  for (const key of SHARES) {
-    const v = input[key];
-    if (v === undefined) continue;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1)
-      problems.push(`${key}: must be a number from 0 to 1`);
-    else total += v;
-  }
-  if (total > 1 + 1e-9) problems.push('shares: rateLimitShare + errorShare + dropShare must not exceed 1');
-  if (input.errorStatus !== undefined && !(FAULT_ERROR_STATUSES as readonly unknown[]).includes(input.errorStatus))
-    problems.push(`errorStatus: must be one of ${FAULT_ERROR_STATUSES.join(', ')}`);
-  const hasEffect = (input.latencyMs ?? 0) !== 0 || SHARES.some((k) => typeof input[k] === 'number' && input[k] > 0);
-  if (problems.length === 0 && !hasEffect)
-    problems.push('rule: needs latencyMs or a share above 0, else it does nothing');
-  return problems;
+/**
+ * The rules of a fault rule that span fields (its fields are checked by the contract's `FaultRuleInput`): the shares
+ * add up to at most 1, and the rule does something. Returns problems as `field: description`.
+ */
+export function checkFaultRule(input: FaultRuleInput): string[] {
+  const total = SHARES.reduce((sum, key) => sum + (input[key] ?? 0), 0);
+  if (total > 1 + 1e-9) return ['shares: rateLimitShare + errorShare + dropShare must not exceed 1'];
+  const hasEffect = (input.latencyMs ?? 0) !== 0 || SHARES.some((k) => (input[k] ?? 0) > 0);
+  return hasEffect ? [] : ['rule: needs latencyMs or a share above 0, else it does nothing'];
 }
 
 interface ActiveRule {

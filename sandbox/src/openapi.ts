@@ -1,13 +1,9 @@
-import {
-  VALIDATION,
-  ref,
-  type ErrorSpec,
-  type JsonSchema,
-  type OperationSpec,
-  type QueryParamSpec,
-} from './openapi-kit.js';
+import type { z } from 'zod/v4';
+import { VALIDATION, type Endpoint, type ErrorSpec } from './contract/endpoint.js';
+import { NAMED_SCHEMAS, WIX_ENDPOINTS } from './contract/endpoints.js';
 import { jsonSchema } from './contract/json-schema.js';
-import { ADMIN_OPERATIONS, COMPONENT_SCHEMAS, wixOperationFor } from './openapi-schemas.js';
+import { routeKey } from './faults.js';
+import { endpointErrors, header, pathParams, queryParams, ref, responses, type JsonSchema } from './openapi-parts.js';
 import { defaultAccountError, type AccountProblem, type RouteDef } from './router.js';
 
 /** What the document needs of an admin route (see routes/admin.ts). */
@@ -15,6 +11,31 @@ export interface AdminRouteInfo {
   method: string;
   path: string;
   summary: string;
+  description?: string;
+  body?: z.ZodType;
+  query?: z.ZodObject;
+  response: z.ZodType;
+}
+
+/** A contract endpoint with its key (`METHOD /path/{param}`, the contract's spelling of the path). */
+export interface DocumentedEndpoint {
+  key: string;
+  spec: Endpoint;
+}
+
+const byRouteKey = new Map<string, DocumentedEndpoint>(
+  Object.entries(WIX_ENDPOINTS).map(([key, spec]) => [routeKey(...splitKey(key)), { key, spec }]),
+);
+
+/** `'GET /a/{b}'` → `['GET', '/a/{b}']`. */
+export function splitKey(key: string): [method: string, path: string] {
+  const at = key.indexOf(' ');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+/** The contract endpoint a route serves, whatever the route calls its path parameters. */
+export function endpointFor(method: string, path: string): DocumentedEndpoint | undefined {
+  return byRouteKey.get(routeKey(method, path));
 }
 
 const ACCOUNT_PROBLEMS: AccountProblem[] = ['missing', 'malformed', 'unknown', 'foreign'];
@@ -38,8 +59,10 @@ const TAGS = [
 
 /**
  * `GET /openapi.json`: an OpenAPI 3.1 document of exactly what the sandbox serves. Paths come from the route table
- * (so it cannot list an endpoint the sandbox lacks); schemas and errors come from openapi-schemas*.ts, keyed by the
- * contract's `METHOD /path/{param}`; the refusals of `wix-account-id` are read off each route's own error mapping.
+ * (so it cannot list an endpoint the sandbox lacks); every schema is generated from the zod contract (contract/): a
+ * route's body and query schemas are the ones it validates with, answers and errors come from the contract's
+ * endpoint table (keyed `METHOD /path/{param}`); the refusals of `wix-account-id` are read off each route's own
+ * error mapping.
  */
 export function buildOpenApi(routes: RouteDef[], adminRoutes: AdminRouteInfo[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -47,7 +70,7 @@ export function buildOpenApi(routes: RouteDef[], adminRoutes: AdminRouteInfo[]):
     (paths[path] ??= {})[method.toLowerCase()] = operation;
   };
   for (const route of routes) {
-    const documented = wixOperationFor(route.method, route.path);
+    const documented = endpointFor(route.method, route.path);
     const path = documented
       ? (documented.key.split(' ')[1] as string)
       : route.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -67,7 +90,7 @@ export function buildOpenApi(routes: RouteDef[], adminRoutes: AdminRouteInfo[]):
     tags: TAGS,
     paths,
     components: {
-      schemas: COMPONENT_SCHEMAS,
+      schemas: componentSchemas(),
       securitySchemes: {
         apiKey: {
           type: 'apiKey',
@@ -83,10 +106,10 @@ export function buildOpenApi(routes: RouteDef[], adminRoutes: AdminRouteInfo[]):
 function wixOperation(
   route: RouteDef,
   path: string,
-  documented: { key: string; spec: OperationSpec } | undefined,
+  documented: DocumentedEndpoint | undefined,
 ): Record<string, unknown> {
   const spec = documented?.spec;
-  const parameters: Record<string, unknown>[] = [...pathParams(path), ...(spec?.query ?? []).map(queryParam)];
+  const parameters: Record<string, unknown>[] = [...pathParams(path), ...queryParams(route.query)];
   if (route.auth === 'account' || spec?.accountHeader)
     parameters.push(
       header('wix-account-id', true, 'The account acted on: the key’s account or one of its sub-accounts'),
@@ -97,14 +120,8 @@ function wixOperation(
   if (!keyOptional) errors.push([401, 'UNAUTHENTICATED']);
   if (route.auth === 'account') errors.push(...ACCOUNT_PROBLEMS.map((p) => accountRefusal(route, p)));
   if (route.method !== 'GET') errors.push([400, VALIDATION]); // a body that is not a JSON object
-  // The schema the route validates its body with (contract/), else the spec's (routes that take no body).
-  const body = route.body
-    ? jsonSchema(route.body, 'input')
-    : spec
-      ? spec.body
-      : route.method === 'GET'
-        ? undefined
-        : { type: 'object' };
+  // The schema the route validates its body with (contract/); a route that takes none documents none.
+  const body = route.body ? jsonSchema(route.body, 'input') : undefined;
   return {
     operationId: route.operation,
     tags: [spec?.tag ?? 'undocumented'],
@@ -119,24 +136,38 @@ function wixOperation(
     ...(body
       ? { requestBody: { required: spec?.bodyRequired ?? false, content: { [JSON_TYPE]: { schema: body } } } }
       : {}),
-    responses: responses(spec?.response ?? { type: 'object' }, errors, true),
+    responses: responses(spec ? jsonSchema(spec.response) : { type: 'object' }, errors, true),
   };
 }
 
 function adminOperation(route: AdminRouteInfo): Record<string, unknown> {
-  const spec = ADMIN_OPERATIONS[`${route.method} ${route.path}`];
+  const validates = route.body !== undefined || route.query !== undefined;
   return {
     operationId: adminOperationId(route),
     tags: ['sandbox-admin'],
-    summary: spec?.summary ?? route.summary,
-    ...(spec?.description ? { description: spec.description } : {}),
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
     security: [],
-    parameters: (spec?.query ?? []).map(queryParam),
-    ...(spec?.body
-      ? { requestBody: { required: spec.bodyRequired ?? false, content: { [JSON_TYPE]: { schema: spec.body } } } }
+    parameters: queryParams(route.query),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: route.method === 'POST',
+            content: { [JSON_TYPE]: { schema: jsonSchema(route.body, 'input') } },
+          },
+        }
       : {}),
-    responses: responses(spec?.response ?? { type: 'object' }, spec?.errors ?? [], false),
+    responses: responses(jsonSchema(route.response), validates ? [[400, VALIDATION]] : [], false),
   };
+}
+
+/** The contract's named schemas (resources, error bodies), under components. */
+function componentSchemas(): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = Object.fromEntries(
+    Object.entries(NAMED_SCHEMAS).map(([name, [schema, io]]) => [name, jsonSchema(schema, io)]),
+  );
+  out.ErrorBody = { oneOf: [ref('ApplicationErrorBody'), ref('ValidationErrorBody'), ref('SystemErrorBody')] };
+  return out;
 }
 
 /** `POST /_sandbox/clock/advance` → `sandboxPostClockAdvance`; `GET /openapi.json` → `sandboxGetOpenapiJson`. */
@@ -151,78 +182,4 @@ function adminOperationId(route: AdminRouteInfo): string {
 function accountRefusal(route: RouteDef, problem: AccountProblem): ErrorSpec {
   const error = (route.accountError ?? defaultAccountError)(problem, SAMPLE_GUID);
   return [error.status, error.body.details.applicationError?.code ?? VALIDATION];
-}
-
-function pathParams(path: string): Record<string, unknown>[] {
-  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => ({
-    name: m[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
-}
-
-function queryParam(q: QueryParamSpec): Record<string, unknown> {
-  const isArray = q.schema.type === 'array';
-  return {
-    name: q.name,
-    in: 'query',
-    required: q.required ?? false,
-    ...(q.description ? { description: q.description } : {}),
-    schema: q.schema,
-    ...(isArray ? { style: 'form', explode: true } : {}),
-  };
-}
-
-function header(name: string, required: boolean, description: string): Record<string, unknown> {
-  return { name, in: 'header', required, description, schema: { type: 'string' } };
-}
-
-/** `{ "428": ["CODE", …], … }`: an endpoint's documented errors by HTTP status. */
-function endpointErrors(errors: ErrorSpec[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [status, ...codes] of errors)
-    out[String(status)] = [...new Set([...(out[String(status)] ?? []), ...codes])];
-  return out;
-}
-
-/** 200 + one response per error status (codes listed in `x-wix-error-codes`) + the faults every Wix endpoint can answer. */
-function responses(ok: JsonSchema, errors: ErrorSpec[], faults: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = { '200': { description: 'Success', content: { [JSON_TYPE]: { schema: ok } } } };
-  const byStatus = new Map<number, Set<string>>();
-  for (const [status, ...codes] of errors) {
-    const set = byStatus.get(status) ?? new Set<string>();
-    for (const code of codes) set.add(code);
-    byStatus.set(status, set);
-  }
-  if (faults) byStatus.set(429, new Set([...(byStatus.get(429) ?? []), 'RESOURCE_EXHAUSTED']));
-  for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
-    const codes = [...(byStatus.get(status) as Set<string>)];
-    out[String(status)] = errorResponse(status, codes);
-  }
-  if (faults)
-    out['5XX'] = {
-      description: 'System error (also injectable with /_sandbox/faults): empty body',
-      content: { [JSON_TYPE]: { schema: ref('SystemErrorBody') } },
-    };
-  return out;
-}
-
-function errorResponse(status: number, codes: string[]): Record<string, unknown> {
-  const app = codes.filter((c) => c !== VALIDATION);
-  const schemas = [
-    ...(app.length > 0 ? [ref('ApplicationErrorBody')] : []),
-    ...(codes.includes(VALIDATION) ? [ref('ValidationErrorBody')] : []),
-  ];
-  const described = [...app.map((c) => `\`${c}\``), ...(codes.includes(VALIDATION) ? ['validationError'] : [])].join(
-    ', ',
-  );
-  return {
-    description: `${described}${status === 429 ? ' (retry after Retry-After seconds)' : ''}`,
-    ...(status === 429
-      ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } }
-      : {}),
-    content: { [JSON_TYPE]: { schema: schemas.length === 1 ? schemas[0] : { oneOf: schemas } } },
-    'x-wix-error-codes': codes,
-  };
 }

@@ -50,17 +50,3 @@ export class KeyRateLimiter {
     return undefined;
   }
 }
-
-/** Validates `POST /_sandbox/rate-limit {perMinute, windowMs?}`; returns the problems, one per bad field. */
-export function checkRateLimit(body: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  const { perMinute, windowMs } = body;
-  if (typeof perMinute !== 'number' || !Number.isInteger(perMinute) || perMinute < 0 || perMinute > 1_000_000)
-    problems.push('perMinute: must be an integer from 0 (no limit) to 1000000');
-  if (
-    windowMs !== undefined &&
-    (typeof windowMs !== 'number' || !Number.isInteger(windowMs) || windowMs < 100 || windowMs > 3_600_000)
-  )
-    problems.push('windowMs: must be an integer from 100 to 3600000');
-  return problems;
-}

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod/v4';
 import { appError, validationError, type WixHttpError } from './errors.js';
-import { parseBody } from './validate.js';
+import { parseBody, parseQuery } from './validate.js';
 import type { World } from './world.js';
 
 /** How a route authenticates: account-level key + wix-account-id, key only, or optional (Domain Search). */
@@ -39,6 +39,11 @@ export interface RouteDef {
    * validationError naming every bad field), and `/openapi.json` documents it. Set with {@link withBody}.
    */
   body?: z.ZodType;
+  /**
+   * The query parameters' contract schema (a z.object keyed by wire name): validated before the handler acts, and
+   * documented parameter by parameter in `/openapi.json`. Set with {@link withQuery}.
+   */
+  query?: z.ZodObject;
   /** Returns the JSON body of a 200 answer, or throws a WixHttpError. */
   handle: (ctx: RouteContext) => unknown;
 }
@@ -49,6 +54,14 @@ export function withBody<S extends z.ZodType>(
   handle: (ctx: RouteContext, body: z.output<S>) => unknown,
 ): Required<Pick<RouteDef, 'body' | 'handle'>> {
   return { body: schema, handle: (ctx) => handle(ctx, parseBody(schema, ctx.body)) };
+}
+
+/** A route's query-parameter schema and its handler, which gets the parameters validated and typed by it. */
+export function withQuery<S extends z.ZodObject>(
+  schema: S,
+  handle: (ctx: RouteContext, query: z.output<S>) => unknown,
+): Required<Pick<RouteDef, 'query' | 'handle'>> {
+  return { query: schema, handle: (ctx) => handle(ctx, parseQuery(schema, ctx.query)) };
 }
 
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -40,15 +40,3 @@ export const MANUAL_SETTINGS: SandboxSettings = {
   propagationMs: 30 * 60_000,
   propagationStartMs: 60_000,
 };
-
-/** Validates a partial settings update; returns the problems, one per bad field. */
-export function checkSettings(patch: Record<string, unknown>): string[] {
-  const problems: string[] = [];
-  for (const [key, value] of Object.entries(patch)) {
-    if (!(key in MANUAL_SETTINGS)) problems.push(`${key}: unknown setting`);
-    else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
-      problems.push(`${key}: must be a non-negative number`);
-    else if (key.endsWith('Share') && value > 1) problems.push(`${key}: must be between 0 and 1`);
-  }
-  return problems;
-}

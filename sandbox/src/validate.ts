@@ -24,15 +24,57 @@ function fieldOf(path: readonly PropertyKey[]): string {
  * violation per problem (Wix's body shape; the field is the dotted path, e.g. `folder.name`).
  */
 export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const result = schema.safeParse(body);
+  // reportInput: a wrong-typed field (input present) is FORMAT, a missing one REQUIRED_FIELD (see ruleOf).
+  const result = schema.safeParse(body, { reportInput: true });
   if (result.success) return result.data;
-  const violations: FieldViolation[] = result.error.issues.map((issue) => {
-    const rule = ruleOf(issue);
-    return {
+  throw validationError(result.error.issues.flatMap(violationsOf));
+}
+
+/** One issue as field violations: an unknown field of a strict object is one violation per field, named by it. */
+function violationsOf(issue: z.core.$ZodIssue): FieldViolation[] {
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((key) => ({
+      field: fieldOf([...issue.path, key]),
+      description: 'unknown field',
+      violatedRule: 'FORMAT',
+    }));
+  const rule = ruleOf(issue);
+  return [
+    {
       field: fieldOf(issue.path),
       description: rule === 'REQUIRED_FIELD' ? 'is required' : issue.message,
       violatedRule: rule,
-    };
-  });
-  throw validationError(violations);
+    },
+  ];
+}
+
+/** The schema under optional/default/nullable wrappers (to tell a repeated or numeric query parameter). */
+function unwrapped(schema: z.core.$ZodType): z.core.$ZodType {
+  const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType };
+  return def.innerType && ['optional', 'default', 'nullable', 'prefault'].includes(def.type)
+    ? unwrapped(def.innerType)
+    : schema;
+}
+
+/**
+ * Validates a query string against a contract schema (a z.object of the parameters, keyed by their wire names,
+ * e.g. `paging.limit`): array parameters take every repetition (`tlds=com&tlds=net`), numeric ones are read as
+ * numbers, an empty value counts as absent. Parameters the schema does not name are ignored, as Wix does. Errors as
+ * {@link parseBody}.
+ */
+export function parseQuery<S extends z.ZodObject>(schema: S, query: URLSearchParams): z.output<S> {
+  const input: Record<string, unknown> = {};
+  const shape: Record<string, z.core.$ZodType> = schema.shape;
+  for (const [name, field] of Object.entries(shape)) {
+    const type = unwrapped(field)._zod.def.type;
+    if (type === 'array') {
+      const values = query.getAll(name).filter((v) => v !== '');
+      if (values.length > 0) input[name] = values;
+      continue;
+    }
+    const value = query.get(name);
+    if (value === null || value === '') continue;
+    input[name] = type === 'number' && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+  }
+  return parseBody(schema, input);
 }

@@ -1,6 +1,7 @@
 import type {
   WireAccount,
   WireCreateAccountResponse,
+  WireGetAccountResponse,
   WireListChildAccountsResponse,
 } from '@wix-account-graph/sandbox/contract';
 /** Wix's Accounts API (CONTRACT §4): answers typed by the sandbox's contract schemas. */
@@ -10,9 +11,7 @@ export type WixAccount = WireAccount;
 export type ListChildAccountsResponse = WireListChildAccountsResponse;
 
 /** Get Account answer (CONTRACT §4). */
-export interface GetAccountResponse {
-  account: WixAccount;
-}
+export type GetAccountResponse = WireGetAccountResponse;
 
 /** The owner user of a new child account (Create Account's `user` and `roles`, flattened). */
 export interface NewAccountSpec {

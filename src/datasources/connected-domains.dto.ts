@@ -1,5 +1,6 @@
 import type {
   WireConnectedDomain,
+  WireConnectedDomainResponse,
   WireConnectedDomainSetupInfo,
   WireListConnectedDomainsResponse,
 } from '@wix-account-graph/sandbox/contract';
@@ -37,9 +38,7 @@ export function toCreateConnectedDomainBody(req: ConnectRequest): { connectedDom
 }
 
 /** Get / Create Connected Domain answer (CONTRACT §7). */
-export interface GetConnectedDomainResponse {
-  connectedDomain: WixConnectedDomain;
-}
+export type GetConnectedDomainResponse = WireConnectedDomainResponse;
 
 /** List Connected Domains answer (CONTRACT §7.4): cursor-paged. */
 export type ListConnectedDomainsResponse = WireListConnectedDomainsResponse;

@@ -1,4 +1,4 @@
-import type { WireDnsZone } from '@wix-account-graph/sandbox/contract';
+import type { WireDnsZone, WireDnsZoneResponse } from '@wix-account-graph/sandbox/contract';
 import type { DnsZone } from '../model/dns.js';
 import { toDnsRecord } from './domain-common.dto.js';
 
@@ -36,9 +36,7 @@ export function toUpdateDnsZoneBody(change: DnsZoneChange): Record<string, unkno
 }
 
 /** Get / Update DNS Zone answer (CONTRACT §8). */
-export interface GetDnsZoneResponse {
-  dnsZone: WixDnsZone;
-}
+export type GetDnsZoneResponse = WireDnsZoneResponse;
 
 /** Maps a raw zone managed by `ownerAccountId`. */
 export function toDnsZone(raw: WixDnsZone, ownerAccountId: string): DnsZone {

@@ -2,6 +2,7 @@ import type {
   WireContactData,
   WireListRegisteredDomainsResponse,
   WireRegisteredDomain,
+  WireRegisteredDomainResponse,
 } from '@wix-account-graph/sandbox/contract';
 import {
   IcannConfirmationStatus,
@@ -51,9 +52,7 @@ export function toCreateRegisteredDomainBody(req: RegistrationRequest): { regist
 }
 
 /** Get / Create Registered Domain answer (CONTRACT §6). */
-export interface GetRegisteredDomainResponse {
-  registeredDomain: WixRegisteredDomain;
-}
+export type GetRegisteredDomainResponse = WireRegisteredDomainResponse;
 
 /** List Registered Domains answer (CONTRACT §6.4): cursor-paged. */
 export type ListRegisteredDomainsResponse = WireListRegisteredDomainsResponse;

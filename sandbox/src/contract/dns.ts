@@ -80,3 +80,4 @@ export const DnsZoneResponse = z.strictObject({ dnsZone: DnsZone });
 
 export type WireDnsRecord = z.infer<typeof DnsRecord>;
 export type WireDnsZone = z.infer<typeof DnsZone>;
+export type WireDnsZoneResponse = z.infer<typeof DnsZoneResponse>;

@@ -3,8 +3,7 @@ import { CursorPagingMetadata, DATE, DnsPropagationStatus, GUID, SiteInfo } from
 
 /** Domain Search (CONTRACT §5), Registered Domains (§6) and Connected Domains (§7). */
 
-// §5 Domain Search (query parameters; the answers)
-export const CheckAvailabilityDomain = z.string().min(3).max(63).describe('Domain with TLD, e.g. mydomain.com');
+// §5 Domain Search (the answers; the query parameters are in queries.ts)
 export const CheckAvailabilityResponse = z.strictObject({
   availability: z.strictObject({
     domain: z.string(),
@@ -13,7 +12,6 @@ export const CheckAvailabilityResponse = z.strictObject({
     premiumType: z.string().optional(),
   }),
 });
-export const SuggestQuery = z.string().min(3).max(100).describe('Letters, digits, spaces, dots, hyphens; no TLD');
 export const SuggestDomainsResponse = z.strictObject({
   suggestions: z.array(z.strictObject({ domain: z.string(), premium: z.boolean().optional() })),
   pagingMetadata: CursorPagingMetadata.optional(),
@@ -199,14 +197,11 @@ export const SetupInfoResponse = z.strictObject({ connectedDomainSetupInfo: Conn
 
 export type WireContactData = z.infer<typeof ContactData>;
 export type WireRegisteredDomain = z.infer<typeof RegisteredDomain>;
+export type WireRegisteredDomainResponse = z.infer<typeof RegisteredDomainResponse>;
 export type WireListRegisteredDomainsResponse = z.infer<typeof ListRegisteredDomainsResponse>;
 export type WireConnectedDomain = z.infer<typeof ConnectedDomain>;
+export type WireConnectedDomainResponse = z.infer<typeof ConnectedDomainResponse>;
 export type WireListConnectedDomainsResponse = z.infer<typeof ListConnectedDomainsResponse>;
 export type WireConnectedDomainSetupInfo = z.infer<typeof ConnectedDomainSetupInfo>;
 export type WireCheckAvailabilityResponse = z.infer<typeof CheckAvailabilityResponse>;
 export type WireSuggestDomainsResponse = z.infer<typeof SuggestDomainsResponse>;
-
-/** Suggest Domains query parameters (besides `query`). */
-export const SuggestTlds = z.array(z.string()).max(10);
-export const SuggestLimit = z.number().int().min(1).max(20);
-export const SuggestMaxLength = z.number().int().min(3).max(63);

@@ -198,11 +198,8 @@ export type WireSite = z.infer<typeof Site>;
 export type WireQuerySitesResponse = z.infer<typeof QuerySitesResponse>;
 export type WireSiteListMetadata = z.infer<typeof SiteListMetadata>;
 export type WireAccount = z.infer<typeof Account>;
+export type WireGetAccountResponse = z.infer<typeof GetAccountResponse>;
 export type WireListChildAccountsResponse = z.infer<typeof ListChildAccountsResponse>;
 export type WireCreateAccountResponse = z.infer<typeof CreateAccountResponse>;
 export type WireCreateProjectResponse = z.infer<typeof CreateProjectResponse>;
 export type WireBulkDeleteSitesResponse = z.infer<typeof BulkDeleteSitesResponse>;
-
-/** List Child Accounts query parameters. */
-export const ChildAccountsLimit = z.number().int().min(1).max(50);
-export const ChildAccountsOffset = z.number().int().min(0);

@@ -1,8 +1,8 @@
 import type { z } from 'zod/v4';
 import { CreateAccountAsCollaboratorRequest, CreateAccountRequest, type NewAccountUser } from '../contract/sites.js';
 import { appError } from '../errors.js';
-import { readLimit } from '../query.js';
-import { withBody, type RouteContext, type RouteDef } from '../router.js';
+import { ListChildAccountsQuery } from '../contract/queries.js';
+import { withBody, withQuery, type RouteContext, type RouteDef } from '../router.js';
 import type { Account } from '../types.js';
 import type { World } from '../world.js';
 
@@ -89,9 +89,8 @@ function getAccount(ctx: RouteContext) {
   return { account };
 }
 
-function listChildAccounts(ctx: RouteContext) {
-  const limit = readLimit(ctx.query.get('paging.limit') ?? undefined, 'paging.limit', 1, 50, 20);
-  const offset = readLimit(ctx.query.get('paging.offset') ?? undefined, 'paging.offset', 0, Number.MAX_SAFE_INTEGER, 0);
+function listChildAccounts(ctx: RouteContext, query: z.output<typeof ListChildAccountsQuery>) {
+  const { 'paging.limit': limit, 'paging.offset': offset } = query;
   const children = ctx.world
     .childrenOf(ctx.accountId)
     .sort((a, b) =>
@@ -137,6 +136,6 @@ export const accountRoutes: RouteDef[] = [
     path: '/accounts/v1/account/child-accounts',
     operation: 'listChildAccounts',
     auth: 'account',
-    handle: listChildAccounts,
+    ...withQuery(ListChildAccountsQuery, listChildAccounts),
   },
 ];

@@ -1,4 +1,5 @@
-import { invalidField } from '../errors.js';
+import type { z } from 'zod/v4';
+import type { DomainsCheckRequest } from '../contract/admin.js';
 import { isPremiumName, isTaken, parseDomain } from '../domain-availability.js';
 import type { Account, CatalogProduct, ConnectedDomain, DnsZone, Package, RegisteredDomain, Site } from '../types.js';
 import type { World } from '../world.js';
@@ -36,9 +37,6 @@ export interface DomainCheck {
   premium: boolean;
 }
 
-/** Names one `POST /_sandbox/domains/check` may ask about. */
-export const MAX_DOMAIN_CHECKS = 1000;
-
 /** A deep copy of the world's state, safe to serialise and to hand out. */
 export function worldSnapshot(world: World): WorldSnapshot {
   return structuredClone({
@@ -63,18 +61,12 @@ export function worldSnapshot(world: World): WorldSnapshot {
 }
 
 /** `POST /_sandbox/domains/check {domains}`: availability and premium pricing of up to 1000 names, unlogged. */
-export function checkDomains(world: World, body: Record<string, unknown>): { domains: DomainCheck[] } {
-  const names = body.domains;
-  if (
-    !Array.isArray(names) ||
-    names.length === 0 ||
-    names.length > MAX_DOMAIN_CHECKS ||
-    !names.every((n) => typeof n === 'string')
-  ) {
-    throw invalidField('domains', `must be an array of 1 to ${MAX_DOMAIN_CHECKS} domain names`, 'FORMAT');
-  }
+export function checkDomains(
+  world: World,
+  { domains }: z.output<typeof DomainsCheckRequest>,
+): { domains: DomainCheck[] } {
   return {
-    domains: names.map((domain) => {
+    domains: domains.map((domain) => {
       const valid = parseDomain(domain) !== undefined;
       const available = valid && !isTaken(world, domain);
       return { domain, valid, available, premium: available && isPremiumName(world, domain) };

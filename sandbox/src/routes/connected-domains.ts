@@ -1,5 +1,6 @@
 import type { z } from 'zod/v4';
 import { CreateConnectedDomainRequest } from '../contract/domains.js';
+import { ListDomainsQuery } from '../contract/queries.js';
 import { appError } from '../errors.js';
 import { disconnectDomain, refreshDomainConnected } from '../lifecycle.js';
 import {
@@ -13,7 +14,7 @@ import {
   registrarOf,
   type ParsedDomain,
 } from '../domain-availability.js';
-import { GUID, withBody, type AccountProblem, type RouteContext, type RouteDef } from '../router.js';
+import { GUID, withBody, withQuery, type AccountProblem, type RouteContext, type RouteDef } from '../router.js';
 import { WIX_A_RECORD, WIX_NAMESERVERS, WIX_POINTING_CNAME, defaultZone } from '../seed-domains.js';
 import type { ConnectedDomain, ConnectionType, SiteInfo } from '../types.js';
 import type { World } from '../world.js';
@@ -205,12 +206,12 @@ function ownConnected(ctx: RouteContext): ConnectedDomain {
   throw appError(404, 'NOT_FOUND', `Connected domain ${ctx.params.id} not found`);
 }
 
-function listConnectedDomains(ctx: RouteContext) {
+function listConnectedDomains(ctx: RouteContext, query: z.output<typeof ListDomainsQuery>) {
   const { world } = ctx;
   const mine = [...world.connectedDomains.values()]
     .filter((cd) => world.connectedOwner.get(cd.id) === ctx.accountId)
     .sort(byCreatedDesc);
-  const { page, pagingMetadata } = domainPage(mine, ctx.query, { max: 100, fallback: 100 });
+  const { page, pagingMetadata } = domainPage(mine, query, { fallback: 100 });
   return { pagingMetadata, connectedDomains: page };
 }
 
@@ -251,7 +252,7 @@ export const connectedDomainRoutes: RouteDef[] = [
     method: 'GET',
     path: '/domains/v1/connected-domains',
     operation: 'listConnectedDomains',
-    handle: listConnectedDomains,
+    ...withQuery(ListDomainsQuery, listConnectedDomains),
   },
   {
     ...base,

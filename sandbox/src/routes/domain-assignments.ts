@@ -1,8 +1,9 @@
 import type { z } from 'zod/v4';
 import { UpsertDomainAssignmentRequest } from '../contract/folders-domains.js';
+import { ListDomainAssignmentsQuery } from '../contract/queries.js';
 import { appError } from '../errors.js';
 import { refreshDomainConnected } from '../lifecycle.js';
-import { withBody, type RouteContext, type RouteDef } from '../router.js';
+import { withBody, withQuery, type RouteContext, type RouteDef } from '../router.js';
 import type { ConnectedDomain, RegisteredDomain, SiteInfo } from '../types.js';
 import type { World } from '../world.js';
 import { domainPage } from './domain-common.js';
@@ -132,13 +133,12 @@ function setPrimary(ctx: RouteContext) {
   return { domainAssignment: view(d) };
 }
 
-function listAssignments(ctx: RouteContext) {
-  const siteIds = new Set(ctx.query.getAll('siteIds').filter((s) => s !== ''));
+function listAssignments(ctx: RouteContext, query: z.output<typeof ListDomainAssignmentsQuery>) {
+  const siteIds = new Set(query.siteIds);
   const items = accountDomains(ctx.world, ctx.accountId)
     .filter((d) => isAssigned(d) && siteIds.has(d.siteInfo.id))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const { page, pagingMetadata } = domainPage(items, ctx.query, {
-    max: 100,
+  const { page, pagingMetadata } = domainPage(items, query, {
     fallback: 100,
     fingerprint: [...siteIds].sort().join(','),
   });
@@ -155,7 +155,13 @@ export const domainAssignmentRoutes: RouteDef[] = [
     auth: 'account',
     ...withBody(UpsertDomainAssignmentRequest, upsert),
   },
-  { method: 'GET', path: base, operation: 'listDomainAssignments', auth: 'account', handle: listAssignments },
+  {
+    method: 'GET',
+    path: base,
+    operation: 'listDomainAssignments',
+    auth: 'account',
+    ...withQuery(ListDomainAssignmentsQuery, listAssignments),
+  },
   { method: 'GET', path: `${base}/:id`, operation: 'getDomainAssignment', auth: 'account', handle: getAssignment },
   {
     method: 'DELETE',

@@ -1,5 +1,6 @@
+import type { CursorPagingQuery } from '../contract/queries.js';
 import { invalidField } from '../errors.js';
-import { decodeCursor, encodeCursor, readLimit } from '../query.js';
+import { decodeCursor, encodeCursor } from '../query.js';
 import type { World } from '../world.js';
 
 /**
@@ -22,8 +23,6 @@ interface DomainCursor {
 }
 
 export interface DomainPagingOptions {
-  /** Upper bound of `paging.limit`. */
-  max: number;
   /** Page size when `paging.limit` is absent or 0 (sandbox choice: 0 means "not set", as in Wix's protobuf APIs). */
   fallback: number;
   /** A limit read from another parameter (the deprecated `limit` of Suggest Domains), used when `paging.limit` is absent. */
@@ -32,18 +31,24 @@ export interface DomainPagingOptions {
   fingerprint?: string;
 }
 
-/** Reads `paging.limit` / `paging.cursor` and cuts one page out of the (already ordered) items. */
+/**
+ * Cuts one page out of the (already ordered) items by `paging.limit` / `paging.cursor`, as validated by the
+ * endpoint's query schema (contract/queries.ts, which bounds the limit).
+ */
 export function domainPage<T>(
   items: T[],
-  query: URLSearchParams,
+  query: CursorPagingQuery,
   options: DomainPagingOptions,
 ): { page: T[]; pagingMetadata: DomainPagingMetadata } {
-  const raw = query.get('paging.limit');
-  const asked = readLimit(raw ?? undefined, 'paging.limit', 0, options.max, 0);
+  const asked = query['paging.limit'];
   const limit =
-    asked > 0 ? asked : raw === null && options.legacyLimit !== undefined ? options.legacyLimit : options.fallback;
+    asked !== undefined && asked > 0
+      ? asked
+      : asked === undefined && options.legacyLimit !== undefined
+        ? options.legacyLimit
+        : options.fallback;
   let offset = 0;
-  const cursor = query.get('paging.cursor');
+  const cursor = query['paging.cursor'];
   if (cursor) {
     const state = decodeCursor<DomainCursor>(cursor, 'paging.cursor');
     if (typeof state.o !== 'number' || !Number.isInteger(state.o) || state.o < 0 || state.f !== options.fingerprint)

@@ -1,6 +1,7 @@
+import type { z } from 'zod/v4';
 import { SUPPORTED_TLDS } from '../catalog.js';
-import { appError, invalidField } from '../errors.js';
-import { readLimit } from '../query.js';
+import { CheckAvailabilityQuery, SuggestDomainsQuery } from '../contract/queries.js';
+import { appError } from '../errors.js';
 import {
   availabilityOf,
   isPremiumName,
@@ -9,7 +10,7 @@ import {
   labelsFit,
   parseDomain,
 } from '../domain-availability.js';
-import type { RouteContext, RouteDef } from '../router.js';
+import { withQuery, type RouteContext, type RouteDef } from '../router.js';
 import type { World } from '../world.js';
 import { domainPage } from './domain-common.js';
 
@@ -25,7 +26,6 @@ import { domainPage } from './domain-common.js';
  * `tlds`, every sold TLD is suggested.
  */
 const MAX_SUGGESTIONS = 100;
-const MIN_QUERY = 3;
 const DEFAULT_SUGGESTIONS = 10;
 const QUERY_CHARS = /^[A-Za-z0-9 .-]+$/;
 const TLD_FORMAT = /^[a-z0-9-]+$/i;
@@ -33,9 +33,7 @@ const STOP_WORDS = new Set(['a', 'an', 'the', 'my', 'and', 'of', 'for', 'in']);
 const PREFIXES = ['get', 'my', 'the', 'try', 'go'];
 const SUFFIXES = ['shop', 'online', 'hq', 'studio', 'hub', 'store', 'app', 'co'];
 
-function checkAvailability(ctx: RouteContext) {
-  const domain = ctx.query.get('domain');
-  if (!domain) throw invalidField('domain', 'is required', 'REQUIRED_FIELD');
+function checkAvailability(ctx: RouteContext, { domain }: z.output<typeof CheckAvailabilityQuery>) {
   const parsed = parseDomain(domain);
   if (!parsed || !labelsFit(parsed) || parsed.name.length < 3 || parsed.isSubdomain)
     throw appError(400, 'INVALID_DOMAIN', `Invalid domain name ${domain}: a root domain with its TLD is required`);
@@ -89,9 +87,7 @@ function suggestions(world: World, words: string[], tlds: string[], maxLength: n
   return found;
 }
 
-function readTlds(ctx: RouteContext): string[] {
-  const tlds = ctx.query.getAll('tlds').filter((t) => t !== '');
-  if (tlds.length > 10) throw invalidField('tlds', 'at most 10 TLDs', 'MAX');
+function readTlds(tlds: string[]): string[] {
   const malformed = tlds.filter((t) => !TLD_FORMAT.test(t));
   if (malformed.length > 0)
     throw appError(
@@ -105,23 +101,16 @@ function readTlds(ctx: RouteContext): string[] {
   return lower.length > 0 ? lower : [...SUPPORTED_TLDS];
 }
 
-function suggestDomains(ctx: RouteContext) {
-  const query = ctx.query.get('query');
-  if (query === null) throw invalidField('query', 'is required', 'REQUIRED_FIELD');
-  if (query.length < MIN_QUERY || query.length > 100)
-    throw invalidField('query', 'must be 3 to 100 characters', query.length < MIN_QUERY ? 'MIN_LENGTH' : 'MAX_LENGTH');
+function suggestDomains(ctx: RouteContext, params: z.output<typeof SuggestDomainsQuery>) {
+  const { query, maxLength = 63, limit: legacyLimit } = params;
   if (!QUERY_CHARS.test(query))
     throw appError(400, 'INVALID_QUERY', 'The query may contain only letters, digits, spaces, dots and hyphens');
   const words = queryWords(query);
   if (words.length === 0) throw appError(400, 'INVALID_QUERY', 'The query has no letters or digits');
-  const tlds = readTlds(ctx);
-  const maxLength = readLimit(ctx.query.get('maxLength') ?? undefined, 'maxLength', 3, 63, 63);
-  const legacy = ctx.query.get('limit');
-  const legacyLimit = legacy === null ? undefined : readLimit(legacy, 'limit', 1, 20, DEFAULT_SUGGESTIONS);
+  const tlds = readTlds(params.tlds ?? []);
   const all = suggestions(ctx.world, words, tlds, maxLength);
   const fingerprint = `${words.join(' ')}|${tlds.join(',')}|${maxLength}`;
-  const { page, pagingMetadata } = domainPage(all, ctx.query, {
-    max: 20,
+  const { page, pagingMetadata } = domainPage(all, params, {
     fallback: DEFAULT_SUGGESTIONS,
     legacyLimit,
     fingerprint,
@@ -135,13 +124,13 @@ export const domainSearchRoutes: RouteDef[] = [
     path: '/domain-search/v2/check-domain-availability',
     operation: 'checkDomainAvailability',
     auth: 'optional',
-    handle: checkAvailability,
+    ...withQuery(CheckAvailabilityQuery, checkAvailability),
   },
   {
     method: 'GET',
     path: '/domain-search/v2/suggest-domains',
     operation: 'suggestDomains',
     auth: 'optional',
-    handle: suggestDomains,
+    ...withQuery(SuggestDomainsQuery, suggestDomains),
   },
 ];

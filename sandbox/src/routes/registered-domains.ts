@@ -1,8 +1,9 @@
 import type { z } from 'zod/v4';
 import { CreateRegisteredDomainRequest } from '../contract/domains.js';
+import { ListDomainsQuery } from '../contract/queries.js';
 import { appError, validationError } from '../errors.js';
 import { refreshDomainConnected } from '../lifecycle.js';
-import { withBody, type AccountProblem, type RouteContext, type RouteDef } from '../router.js';
+import { withBody, withQuery, type AccountProblem, type RouteContext, type RouteDef } from '../router.js';
 import { defaultZone } from '../seed-domains.js';
 import type { RegisteredDomain } from '../types.js';
 import type { World } from '../world.js';
@@ -163,11 +164,11 @@ function ownDomain(ctx: RouteContext): RegisteredDomain {
   return rd;
 }
 
-function listRegisteredDomains(ctx: RouteContext) {
+function listRegisteredDomains(ctx: RouteContext, query: z.output<typeof ListDomainsQuery>) {
   const mine = [...ctx.world.registeredDomains.values()]
     .filter((rd) => ctx.world.registeredOwner.get(rd.id) === ctx.accountId)
     .sort(byCreatedDesc);
-  const { page, pagingMetadata } = domainPage(mine, ctx.query, { max: 100, fallback: 100 });
+  const { page, pagingMetadata } = domainPage(mine, query, { fallback: 100 });
   return { pagingMetadata, registeredDomains: page };
 }
 
@@ -200,7 +201,7 @@ export const registeredDomainRoutes: RouteDef[] = [
     operation: 'listRegisteredDomains',
     auth: 'account',
     accountError,
-    handle: listRegisteredDomains,
+    ...withQuery(ListDomainsQuery, listRegisteredDomains),
   },
   {
     method: 'GET',

@@ -1,23 +1,13 @@
-import * as wire from './contract/index.js';
-import { jsonSchema } from './contract/json-schema.js';
-import { VALIDATION, type JsonSchema, type OperationSpec } from './openapi-kit.js';
+import {
+  GetPackageResponse,
+  PackageAnswer,
+  QueryPackagesResponse,
+  TransferSiteResponse,
+  UpdatePackageExternalIdResponse,
+} from './resellers.js';
+import { VALIDATION, type Endpoint } from './endpoint.js';
 
-/**
- * Documentation of the Resellers API (CONTRACT §1) and B2B Transfer Site (§2). The schemas are generated from the zod
- * contract (contract/resellers.ts) the route handlers validate requests with.
- */
-const request = (schema: Parameters<typeof jsonSchema>[0]) => jsonSchema(schema, 'input');
-
-export const resellerComponents: Record<string, JsonSchema> = {
-  BillingInfo: jsonSchema(wire.BillingInfo),
-  ProductInstance: jsonSchema(wire.ProductInstance),
-  Package: jsonSchema(wire.Package),
-  PackageAnswer: jsonSchema(wire.PackageAnswer),
-  NewProductInstance: request(wire.NewProductInstance),
-  QueryV2: request(wire.QueryV2),
-  PagingMetadataV2: jsonSchema(wire.PagingMetadataV2),
-  SiteTransfer: jsonSchema(wire.SiteTransfer),
-};
+/** Endpoints of the Resellers API (CONTRACT §1) and B2B Transfer Site (§2). */
 
 const CREATE_ERRORS = [
   'PRODUCT_LIMIT_EXCEEDED',
@@ -39,10 +29,10 @@ const REFERENCE_ERRORS = [
 /** A repeated idempotencyKey with a different request (sandbox choice, routes/resellers-input.ts). */
 const IDEMPOTENCY: [number, string] = [409, 'IDEMPOTENCY_KEY_REUSED'];
 const TAG = 'resellers';
-const PACKAGE_ANSWER = jsonSchema(wire.PackageAnswer);
+const PACKAGE_ANSWER = PackageAnswer;
 
 /** Resellers and Transfer Site operations, keyed `METHOD /path/{param}` as in the contract. */
-export const resellerOperations: Record<string, OperationSpec> = {
+export const resellerEndpoints: Record<string, Endpoint> = {
   'POST /resellers/v2/packages': {
     summary: 'Create Package V2',
     tag: TAG,
@@ -60,7 +50,7 @@ export const resellerOperations: Record<string, OperationSpec> = {
     summary: 'Get Package',
     tag: TAG,
     description: 'A package of the wix-account-id account itself; another account’s package is 404 PACKAGE_NOT_FOUND.',
-    response: jsonSchema(wire.GetPackageResponse),
+    response: GetPackageResponse,
     errors: [[404, 'PACKAGE_NOT_FOUND']],
   },
   'POST /resellers/v1/packages/query': {
@@ -69,7 +59,7 @@ export const resellerOperations: Record<string, OperationSpec> = {
     description:
       "Packages of the header account's whole tree (filter accountId to restrict). Default sort createdDate DESC; cursor limit ≤ 100.",
     bodyRequired: true,
-    response: jsonSchema(wire.QueryPackagesResponse),
+    response: QueryPackagesResponse,
     errors: [[400, VALIDATION]],
   },
   'DELETE /resellers/v1/packages/{id}': {
@@ -129,7 +119,7 @@ export const resellerOperations: Record<string, OperationSpec> = {
   'PATCH /resellers/v1/packages/update/{packageId}/{externalId}': {
     summary: 'Update Package External Id',
     tag: TAG,
-    response: jsonSchema(wire.UpdatePackageExternalIdResponse),
+    response: UpdatePackageExternalIdResponse,
     errors: [
       [400, VALIDATION],
       [404, 'PACKAGE_NOT_FOUND'],
@@ -142,7 +132,7 @@ export const resellerOperations: Record<string, OperationSpec> = {
       "Moves a site to the wix-account-id (target) account; refused for sites with paid services and targets outside the main account's tree.",
     bodyRequired: true,
     accountHeader: true,
-    response: jsonSchema(wire.TransferSiteResponse),
+    response: TransferSiteResponse,
     errors: [
       [400, VALIDATION, 'SITE_NOT_FOUND'],
       [403, 'SITE_TRANSFER_NOT_ALLOWED'],

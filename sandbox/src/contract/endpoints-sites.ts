@@ -1,40 +1,35 @@
-import * as wire from './contract/index.js';
-import { jsonSchema } from './contract/json-schema.js';
-import { VALIDATION, type JsonSchema, type OperationSpec } from './openapi-kit.js';
+import {
+  BulkDeleteSitesResponse,
+  CountSitesResponse,
+  CreateAccountResponse,
+  CreateProjectResponse,
+  DuplicateSiteResponse,
+  GetAccountResponse,
+  ListChildAccountsResponse,
+  QuerySitesResponse,
+} from './sites.js';
+import { VALIDATION, type Endpoint } from './endpoint.js';
 
-/**
- * Documentation of the Sites (CONTRACT §3) and Accounts (§4) APIs. The schemas are generated from the zod contract
- * (contract/sites.ts) the route handlers validate requests with.
- */
-const request = (schema: Parameters<typeof jsonSchema>[0]) => jsonSchema(schema, 'input');
-
-export const siteComponents: Record<string, JsonSchema> = {
-  Site: jsonSchema(wire.Site),
-  SiteQuery: request(wire.SiteQuery),
-  SiteListMetadata: jsonSchema(wire.SiteListMetadata),
-  Account: jsonSchema(wire.Account),
-  OffsetPagingMetadata: jsonSchema(wire.OffsetPagingMetadata),
-  NewAccountUser: request(wire.NewAccountUser),
-};
+/** Endpoints of the Sites (CONTRACT §3) and Accounts (§4) APIs. */
 
 const SITES = 'sites';
 const ACCOUNTS = 'accounts';
 
 /** Sites and Accounts operations, keyed `METHOD /path/{param}`. */
-export const siteOperations: Record<string, OperationSpec> = {
+export const siteEndpoints: Record<string, Endpoint> = {
   'POST /site-list/v2/sites/query': {
     summary: 'Query Sites',
     tag: SITES,
     description:
       'Sites of the wix-account-id account, of the WIX namespace unless the filter names `namespace`. Cursor paging only (default 50, max 100 per page, 1,000 sites in all).',
-    response: jsonSchema(wire.QuerySitesResponse),
+    response: QuerySitesResponse,
     errors: [[400, VALIDATION]],
   },
   'POST /site-list/v2/sites/count': {
     summary: 'Count Sites',
     tag: SITES,
     description: 'Same filters as Query Sites except premium and appIds.',
-    response: jsonSchema(wire.CountSitesResponse),
+    response: CountSitesResponse,
     errors: [[400, VALIDATION]],
   },
   'POST /funnel/projects/v1/create': {
@@ -42,7 +37,7 @@ export const siteOperations: Record<string, OperationSpec> = {
     tag: SITES,
     description: 'Creates a site (project) in the wix-account-id account.',
     bodyRequired: true,
-    response: jsonSchema(wire.CreateProjectResponse),
+    response: CreateProjectResponse,
     errors: [[400, VALIDATION]],
   },
   'POST /site-actions/v1/sites/duplicate': {
@@ -50,7 +45,7 @@ export const siteOperations: Record<string, OperationSpec> = {
     tag: SITES,
     description: 'Copies a site (no domain, no Premium) in the same account.',
     bodyRequired: true,
-    response: jsonSchema(wire.DuplicateSiteResponse),
+    response: DuplicateSiteResponse,
     errors: [
       [400, VALIDATION],
       [404, 'SITE_NOT_FOUND'],
@@ -62,7 +57,7 @@ export const siteOperations: Record<string, OperationSpec> = {
     description:
       'Moves 1–20 sites to the trash. Per-item failures (200 answer): SITE_NOT_FOUND, PREMIUM_NOT_PERMITTED.',
     bodyRequired: true,
-    response: jsonSchema(wire.BulkDeleteSitesResponse),
+    response: BulkDeleteSitesResponse,
     errors: [[400, VALIDATION]],
   },
   'POST /accounts/v1/accounts/create': {
@@ -71,7 +66,7 @@ export const siteOperations: Record<string, OperationSpec> = {
     description:
       'Creates a child account of the wix-account-id account, owned by a new user (even when the email already has a Wix user).',
     bodyRequired: true,
-    response: jsonSchema(wire.CreateAccountResponse),
+    response: CreateAccountResponse,
     errors: [[400, VALIDATION]],
   },
   'POST /accounts/v1/accounts/create-as-collaborator': {
@@ -80,7 +75,7 @@ export const siteOperations: Record<string, OperationSpec> = {
     description:
       'Creates a child account whose user becomes a collaborator of a site of the wix-account-id account. Path and body are the sandbox’s choice (UNCONFIRMED upstream).',
     bodyRequired: true,
-    response: jsonSchema(wire.CreateAccountResponse),
+    response: CreateAccountResponse,
     errors: [
       [400, VALIDATION],
       [404, 'SITE_NOT_FOUND'],
@@ -89,7 +84,7 @@ export const siteOperations: Record<string, OperationSpec> = {
   'GET /accounts/v1/accounts/{accountId}': {
     summary: 'Get Account',
     tag: ACCOUNTS,
-    response: jsonSchema(wire.GetAccountResponse),
+    response: GetAccountResponse,
     errors: [
       [400, VALIDATION],
       [404, 'ACCOUNT_NOT_FOUND'],
@@ -98,15 +93,7 @@ export const siteOperations: Record<string, OperationSpec> = {
   'GET /accounts/v1/account/child-accounts': {
     summary: 'List Child Accounts',
     tag: ACCOUNTS,
-    query: [
-      {
-        name: 'paging.limit',
-        schema: jsonSchema(wire.ChildAccountsLimit),
-        description: 'Default 20, max 50',
-      },
-      { name: 'paging.offset', schema: jsonSchema(wire.ChildAccountsOffset) },
-    ],
-    response: jsonSchema(wire.ListChildAccountsResponse),
+    response: ListChildAccountsResponse,
     errors: [[400, VALIDATION]],
   },
 };

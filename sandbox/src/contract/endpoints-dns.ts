@@ -1,22 +1,11 @@
-import * as wire from './contract/index.js';
-import { jsonSchema } from './contract/json-schema.js';
-import { VALIDATION, type JsonSchema, type OperationSpec } from './openapi-kit.js';
+import { Empty } from './folders-domains.js';
+import { DnsZoneResponse } from './dns.js';
+import { VALIDATION, type Endpoint } from './endpoint.js';
 
-/**
- * Documentation of Domain DNS (CONTRACT §8): zones Wix hosts for Wix-registered domains and NAMESERVERS connections.
- * The schemas are generated from the zod contract (contract/dns.ts) the route handlers validate requests with.
- */
-const request = (schema: Parameters<typeof jsonSchema>[0]) => jsonSchema(schema, 'input');
-const ZONE = jsonSchema(wire.DnsZoneResponse);
-
-export const dnsComponents: Record<string, JsonSchema> = {
-  DnsRecord: jsonSchema(wire.DnsRecord),
-  DnsRecordInput: request(wire.DnsRecordInput),
-  DnsZone: jsonSchema(wire.DnsZone),
-};
+/** Endpoints of Domain DNS (CONTRACT §8): zones Wix hosts for Wix-registered domains and NAMESERVERS connections. */
 
 const DNS = 'domain-dns';
-const DNS_ERRORS: OperationSpec['errors'] = [
+const DNS_ERRORS: Endpoint['errors'] = [
   [400, VALIDATION],
   [403, 'DOMAINS_PERMISSION_DENIED'],
   [404, 'USER_ID_NOT_FOUND', 'TARGET_ACCOUNT_NOT_FOUND', 'DNS_ZONE_NOT_FOUND'],
@@ -31,12 +20,12 @@ const DNS_WRITE_ERRORS = [
 ];
 
 /** DNS-zone operations, keyed `METHOD /path/{param}`. */
-export const dnsOperations: Record<string, OperationSpec> = {
+export const dnsEndpoints: Record<string, Endpoint> = {
   'GET /domains/v1/dns-zones/{domainName}': {
     summary: 'Get DNS Zone',
     tag: DNS,
     ...DNS_AUTH,
-    response: ZONE,
+    response: DnsZoneResponse,
     errors: DNS_ERRORS,
   },
   'PATCH /domains/v1/dns-zones/{domainName}': {
@@ -46,7 +35,7 @@ export const dnsOperations: Record<string, OperationSpec> = {
     description:
       'NAMESERVERS connections and Wix-registered domains only. One record per (type, hostName); at most 10 additions and 10 deletions.',
     bodyRequired: true,
-    response: ZONE,
+    response: DnsZoneResponse,
     errors: [...(DNS_ERRORS ?? []).filter(([s]) => s !== 428), [428, 'DOMAIN_NOT_PERMITTED', ...DNS_WRITE_ERRORS]],
   },
   'POST /domains/v1/dns-zones': {
@@ -55,7 +44,7 @@ export const dnsOperations: Record<string, OperationSpec> = {
     ...DNS_AUTH,
     description: 'Replaces any existing zone of the domain.',
     bodyRequired: true,
-    response: ZONE,
+    response: DnsZoneResponse,
     errors: [
       ...(DNS_ERRORS ?? []).filter(([s]) => s !== 428),
       [428, 'DOMAIN_NOT_PERMITTED', 'DOMAIN_ALREADY_EXISTS', ...DNS_WRITE_ERRORS],
@@ -65,7 +54,7 @@ export const dnsOperations: Record<string, OperationSpec> = {
     summary: 'Delete DNS Zone',
     tag: DNS,
     ...DNS_AUTH,
-    response: jsonSchema(wire.Empty),
+    response: Empty,
     errors: DNS_ERRORS,
   },
   'GET /domains/v1/dns-zones/{domainName}/preview': {
@@ -73,7 +62,7 @@ export const dnsOperations: Record<string, OperationSpec> = {
     tag: DNS,
     ...DNS_AUTH,
     description: 'The A, CNAME, NS and SOA records Wix would create for an external domain before connecting it.',
-    response: ZONE,
+    response: DnsZoneResponse,
     errors: [
       [400, VALIDATION],
       [403, 'DOMAINS_PERMISSION_DENIED', 'INVALID_DOMAINS_PREVIEW_RECORDS'],

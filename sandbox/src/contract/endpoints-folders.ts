@@ -1,35 +1,34 @@
-import * as wire from './contract/index.js';
-import { jsonSchema } from './contract/json-schema.js';
-import { z } from 'zod/v4';
-import { VALIDATION, cursorPagingParams, type JsonSchema, type OperationSpec } from './openapi-kit.js';
+import {
+  DnsPropagationResponse,
+  Empty,
+  DomainAssignmentResponse,
+  FolderBySiteResponse,
+  FolderResponse,
+  ListDomainAssignmentsResponse,
+  QueryFoldersResponse,
+} from './folders-domains.js';
+import { VALIDATION, type Endpoint } from './endpoint.js';
 
 /**
- * Documentation of Site Folders (CONTRACT §13), Publish / Unpublish Site (§14), Domain Assignments (§15) and DNS
- * Propagation (§16). Their schemas are generated from the zod contract (contract/folders-domains.ts) that the
- * route handlers validate requests with: one source for the wire shapes, none written here by hand.
+ * Endpoints of Site Folders (CONTRACT §13), Publish / Unpublish Site (§14), Domain Assignments (§15) and DNS
+ * Propagation (§16).
  */
+
 const FOLDERS = 'site-folders';
 const SITES = 'sites';
 const ASSIGNMENTS = 'domain-assignments';
 const PROPAGATION = 'dns-propagation';
-const EMPTY = jsonSchema(wire.Empty);
-
-export const folderComponents: Record<string, JsonSchema> = {
-  Folder: jsonSchema(wire.Folder),
-  DomainAssignment: jsonSchema(wire.DomainAssignment),
-  DnsPropagation: jsonSchema(wire.DnsPropagation),
-};
 
 const folderNotFound: [number, string] = [404, 'FOLDER_NOT_FOUND'];
 const assignmentNotFound: [number, string] = [404, 'DOMAIN_ASSIGNMENT_NOT_FOUND'];
 
-export const folderOperations: Record<string, OperationSpec> = {
+export const folderEndpoints: Record<string, Endpoint> = {
   'POST /site-folders/v2/folders': {
     summary: 'Create Folder',
     tag: FOLDERS,
     description: 'Creates a folder of the wix-account-id account, at the root or under `parentId`.',
     bodyRequired: true,
-    response: jsonSchema(wire.FolderResponse),
+    response: FolderResponse,
     errors: [[400, VALIDATION], folderNotFound, [409, 'FOLDER_ALREADY_EXISTS']],
   },
   'PATCH /site-folders/v2/folders/{id}': {
@@ -37,21 +36,21 @@ export const folderOperations: Record<string, OperationSpec> = {
     tag: FOLDERS,
     description: 'Renames a folder.',
     bodyRequired: true,
-    response: jsonSchema(wire.FolderResponse),
+    response: FolderResponse,
     errors: [[400, VALIDATION], folderNotFound, [409, 'FOLDER_ALREADY_EXISTS']],
   },
   'DELETE /site-folders/v2/folders/{folderId}': {
     summary: 'Delete Folder',
     tag: FOLDERS,
     description: 'Deletes a folder; its sites and sub-folders move to its parent (sandbox choice).',
-    response: EMPTY,
+    response: Empty,
     errors: [folderNotFound],
   },
   'GET /site-folders/v2/folders/sites/{siteId}': {
     summary: 'Get Folder By Site',
     tag: FOLDERS,
     description: 'The folder that holds the site; an empty object for a root-level site.',
-    response: jsonSchema(wire.FolderBySiteResponse),
+    response: FolderBySiteResponse,
     errors: [[404, 'SITE_NOT_FOUND']],
   },
   'PATCH /site-folders/v2/folders/bulk/move': {
@@ -59,7 +58,7 @@ export const folderOperations: Record<string, OperationSpec> = {
     tag: FOLDERS,
     description: 'Moves up to 1,000 folders under `targetFolderId` (absent = root).',
     bodyRequired: true,
-    response: EMPTY,
+    response: Empty,
     errors: [[400, VALIDATION, 'INVALID_FOLDER_MOVE'], folderNotFound],
   },
   'POST /site-folders/v2/folders/bulk/sites/move': {
@@ -67,7 +66,7 @@ export const folderOperations: Record<string, OperationSpec> = {
     tag: FOLDERS,
     description: 'Moves up to 500 sites into `targetFolderId` (absent = root).',
     bodyRequired: true,
-    response: EMPTY,
+    response: Empty,
     errors: [[400, VALIDATION], folderNotFound, [404, 'SITE_NOT_FOUND']],
   },
   'POST /site-folders/v2/folders/query': {
@@ -75,7 +74,7 @@ export const folderOperations: Record<string, OperationSpec> = {
     tag: FOLDERS,
     description:
       'Folders of the account (filters id, name, parentId; cursor paging, default 50, max 100; 1,000 in all).',
-    response: jsonSchema(wire.QueryFoldersResponse),
+    response: QueryFoldersResponse,
     errors: [[400, VALIDATION]],
   },
   'POST /site-actions/v1/sites/publish': {
@@ -83,7 +82,7 @@ export const folderOperations: Record<string, OperationSpec> = {
     tag: SITES,
     description: 'Publishes the wix-site-id site (again: pushes its latest saved changes live).',
     siteHeader: true,
-    response: EMPTY,
+    response: Empty,
     errors: [
       [400, VALIDATION],
       [404, 'SITE_NOT_FOUND'],
@@ -94,7 +93,7 @@ export const folderOperations: Record<string, OperationSpec> = {
     tag: SITES,
     description: 'Takes the wix-site-id site offline; it must be published.',
     siteHeader: true,
-    response: EMPTY,
+    response: Empty,
     errors: [
       [400, VALIDATION],
       [404, 'SITE_NOT_FOUND'],
@@ -106,7 +105,7 @@ export const folderOperations: Record<string, OperationSpec> = {
     tag: ASSIGNMENTS,
     description: 'Assigns one of the account’s domains to a Premium site as PRIMARY or REDIRECT, or moves a redirect.',
     bodyRequired: true,
-    response: jsonSchema(wire.DomainAssignmentResponse),
+    response: DomainAssignmentResponse,
     errors: [
       [400, VALIDATION],
       [404, 'DOMAIN_NOT_FOUND', 'SITE_NOT_FOUND'],
@@ -116,42 +115,34 @@ export const folderOperations: Record<string, OperationSpec> = {
   'GET /domains/v1/domain-assignments/{domainAssignmentId}': {
     summary: 'Get Domain Assignment',
     tag: ASSIGNMENTS,
-    response: jsonSchema(wire.DomainAssignmentResponse),
+    response: DomainAssignmentResponse,
     errors: [assignmentNotFound],
   },
   'DELETE /domains/v1/domain-assignments/{domainAssignmentId}': {
     summary: 'Delete Domain Assignment',
     tag: ASSIGNMENTS,
     description: 'Unassigns the domain; for a primary domain, every assignment of its site.',
-    response: EMPTY,
+    response: Empty,
     errors: [assignmentNotFound],
   },
   'PATCH /domains/v1/domain-assignments/{domainAssignmentId}': {
     summary: 'Set Domain As Primary',
     tag: ASSIGNMENTS,
     description: 'The old primary becomes a redirect; every redirect of the site points at the new primary.',
-    response: jsonSchema(wire.DomainAssignmentResponse),
+    response: DomainAssignmentResponse,
     errors: [assignmentNotFound],
   },
   'GET /domains/v1/domain-assignments': {
     summary: 'List Domain Assignments',
     tag: ASSIGNMENTS,
     description: 'Assignments of the `siteIds` sites, by ID ascending; no siteIds = none.',
-    query: [
-      {
-        name: 'siteIds',
-        schema: jsonSchema(z.array(wire.GUID)),
-        description: 'Sites whose assignments to list (repeat the parameter)',
-      },
-      ...cursorPagingParams(100),
-    ],
-    response: jsonSchema(wire.ListDomainAssignmentsResponse),
+    response: ListDomainAssignmentsResponse,
     errors: [[400, VALIDATION]],
   },
   'GET /premium/domains/v1/dns-propagations/{dnsPropagationId}': {
     summary: 'Get DNS Propagation',
     tag: PROPAGATION,
-    response: jsonSchema(wire.DnsPropagationResponse),
+    response: DnsPropagationResponse,
     errors: [[404, 'DNS_PROPAGATION_NOT_FOUND']],
   },
 };
