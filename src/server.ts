@@ -35,7 +35,7 @@ import { UpstreamReadiness } from './upstream-readiness.js';
 import { upstreamIdentityOf } from './upstream-identity.js';
 import { UpstreamServices } from './upstream-services.js';
 import { GraphQLWebSocket, type WebSocketLimits } from './websocket.js';
-import { GatewayShared, type GatewaySharedOptions } from './shared/gateway-shared.js';
+import type { GatewayShared, GatewaySharedOptions } from './shared/gateway-shared.js';
 
 /** Where the gateway sends its Wix calls, and as whom. */
 export interface UpstreamConfig {
@@ -133,11 +133,14 @@ export class Gateway {
       leasedPollers: () => parts.shared?.pollers.stats().leased ?? 0,
       budget: () => parts.budget?.scheduler.snapshot(),
     });
-    const observability = new Observability(metrics, options.observability);
+    const observability = await Observability.start(metrics, options.observability);
     const apollo = await startApollo(schema, auth, [metrics.apolloPlugin(), observability.apolloPlugin()]);
     const log = (line: string) => observability.logger.info({ event: 'redis' }, line);
     // Redis (REDIS_URL), before everything that shares through it (the budget too); degraded when it does not answer.
-    const shared = options.shared ? await GatewayShared.start(options.shared, log) : undefined;
+    // (ioredis is loaded only then: some 15 MB of memory an instance without Redis does not carry.)
+    const shared = options.shared
+      ? await (await import('./shared/gateway-shared.js')).GatewayShared.start(options.shared, log)
+      : undefined;
     parts.shared = shared;
     // With Redis the budget is one bucket for every instance; while Redis is away, 1/GATEWAY_INSTANCES of it each.
     const budget = new GatewayBudget({

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { isScope, parseAccountGrant, type Scope } from '../auth/caller.js';
 import type { AuthStore } from '../auth/gateway-auth.js';
 import { SqliteAuthStore } from '../auth/sqlite-auth-store.js';
-import { PgDatabase } from '../stores/pg-database.js';
 import { parseDuration, type TokenRecord } from '../auth/tokens.js';
 import { isWixGuid } from '../model/wix-guid.js';
 
@@ -26,7 +25,9 @@ export async function runAdminCommand(
   print: (line: string) => void = (line) => console.log(line),
 ): Promise<void> {
   const [group, action, ...rest] = argv;
-  const database = env.DATABASE_URL ? await PgDatabase.open(env.DATABASE_URL) : undefined;
+  const database = env.DATABASE_URL
+    ? await (await import('../stores/pg-database.js')).PgDatabase.open(env.DATABASE_URL)
+    : undefined;
   const store: AuthStore = database?.authStore() ?? new SqliteAuthStore(env.AUTH_STORE_PATH || '.data/auth.sqlite');
   try {
     if (group === 'token' && action === 'create') await createToken(store, rest, print);

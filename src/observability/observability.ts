@@ -30,15 +30,21 @@ export class Observability {
   readonly upstream: UpstreamHooks;
   readonly webSocket: WebSocketObserver;
 
-  constructor(
+  private constructor(
     readonly metrics: GatewayMetrics,
-    options: ObservabilityOptions = {},
+    tracing: Tracing,
+    options: ObservabilityOptions,
   ) {
     this.logger = options.logger ?? silentLogger();
-    this.tracing = Tracing.start(options.tracing);
+    this.tracing = tracing;
     this.flows = new FlowObserver(this.logger, metrics);
     this.upstream = upstreamHooks(this.logger, metrics);
     this.webSocket = webSocketObserver(this.logger, metrics);
+  }
+
+  /** Starts tracing when configured (loading the OpenTelemetry SDK only then). */
+  static async start(metrics: GatewayMetrics, options: ObservabilityOptions = {}): Promise<Observability> {
+    return new Observability(metrics, await Tracing.start(options.tracing), options);
   }
 
   /** The request listener with request IDs, server spans and one log line per request. */

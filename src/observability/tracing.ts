@@ -10,10 +10,7 @@ import {
   type Span,
 } from '@opentelemetry/api';
 import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type { TracerProvider } from './tracing-sdk.js';
 
 /** Where spans go: an OTLP/HTTP traces URL (…/v1/traces); see config.ts for the OTEL_* variables. */
 export interface TracingOptions {
@@ -25,29 +22,23 @@ export interface TracingOptions {
   exportDelayMs?: number;
 }
 
-const TRACER = 'wix-account-graph';
-let active: NodeTracerProvider | undefined;
+export const TRACER = 'wix-account-graph';
+let active: TracerProvider | undefined;
 
 /**
  * OpenTelemetry tracing of this process: a NodeTracerProvider (AsyncLocalStorage context, W3C `traceparent`
  * propagation, the OTEL_TRACES_SAMPLER sampler) that batches spans to an OTLP/HTTP (JSON) endpoint. Registered
- * globally, as OpenTelemetry expects; one per process (a second gateway in the same process shares it).
+ * globally, as OpenTelemetry expects; one per process (a second gateway in the same process shares it). The SDK and
+ * the exporter (tracing-sdk.ts, some 20 MB of memory) are loaded only when tracing is on; spans are made with the API.
  */
 export class Tracing {
-  private constructor(private readonly provider: NodeTracerProvider | undefined) {}
+  private constructor(private readonly provider: TracerProvider | undefined) {}
 
   /** Starts tracing, or returns the inert instance when `options` is undefined (tracing off). */
-  static start(options: TracingOptions | undefined): Tracing {
+  static async start(options: TracingOptions | undefined): Promise<Tracing> {
     if (!options || active) return new Tracing(undefined);
-    const resource = resourceFromAttributes({ 'service.name': TRACER }).merge(
-      detectResources({ detectors: [envDetector] }),
-    );
-    const exporter = new OTLPTraceExporter({ url: options.url, headers: options.headers });
-    const provider = new NodeTracerProvider({
-      resource,
-      spanProcessors: [new BatchSpanProcessor(exporter, { scheduledDelayMillis: options.exportDelayMs ?? 1_000 })],
-    });
-    provider.register();
+    const { startProvider } = await import('./tracing-sdk.js');
+    const provider = startProvider(options, TRACER);
     active = provider;
     return new Tracing(provider);
   }

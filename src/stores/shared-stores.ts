@@ -1,7 +1,7 @@
 import type { GatewayAuthOptions } from '../auth/gateway-auth.js';
 import type { Config } from '../config.js';
 import type { OperationOptions } from '../flows/operation-services.js';
-import { PgDatabase } from './pg-database.js';
+import type { PgDatabase } from './pg-database.js';
 
 /** What DATABASE_URL changes in a gateway's options: its stores live in PostgreSQL. */
 export interface SharedStores {
@@ -21,6 +21,8 @@ export interface SharedStores {
  */
 export async function openSharedStores(config: Pick<Config, 'databaseUrl'>): Promise<SharedStores | undefined> {
   if (!config.databaseUrl) return undefined;
+  // The pg driver is loaded only with DATABASE_URL (memory an embedded instance does not carry).
+  const { PgDatabase } = await import('./pg-database.js');
   const database = await PgDatabase.open(config.databaseUrl);
   return {
     database,
