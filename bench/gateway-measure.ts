@@ -145,3 +145,34 @@ export async function latency(target: Target, seconds: number): Promise<LatencyF
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN;
   return { count: samples.length, p50: at(0.5), p99: at(0.99) };
 }
+
+/**
+ * The gateway as production runs it: the build (`node dist/src/main.js serve`, built first by the caller with `npm run
+ * build`), pinned to `core`, on the upstream given in `env` (WIX_API_BASE_URL, WIX_API_KEY, WIX_ACCOUNT_ID and the
+ * rest of its configuration). Resolves once it printed its ready line; `startMs` is spawn → that line.
+ */
+export async function startBuiltGateway(
+  core: number,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<Child> {
+  const entry = fileURLToPath(new URL('../dist/src/main.js', import.meta.url));
+  const node = [process.execPath, ...nodeArgs, entry, 'serve'];
+  const [cmd, ...args] = HAS_TASKSET ? ['taskset', '-c', String(core), ...node] : node;
+  const started = performance.now();
+  const child = spawn(cmd as string, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the gateway exited early (code ${code})`)));
+    lines.on('line', (line) => {
+      const ready = /gateway ready at (http:\/\/\S+)\/graphql/.exec(line);
+      if (ready) resolve(ready[1] as string);
+    });
+  });
+  // Its log lines (LOG_LEVEL) keep flowing to the pipe; read and dropped so the gateway never blocks on it.
+  lines.on('line', () => undefined);
+  return { child, url, pid: child.pid as number, startMs: performance.now() - started };
+}

@@ -2,19 +2,33 @@
  * `npm run bench:gateway` (issue 18): the gateway against its floor, the direct REST call to the sandbox.
  *
  * Three processes: the sandbox (bench/sandbox-child.ts, manual clock) and this one (the load generator) on core 1, the
- * gateway (bench/gateway-child.ts) alone on core 0 — pinned with taskset where it exists. For each query (`site(id:)`,
- * a 20-site list with product instances and packages, examples/01-dashboard.graphql) and for the first upstream call
- * it makes, sent straight to the sandbox, it prints: req/s and p50/p99 at 10 connections (autocannon), p50/p99 at one
- * connection (µs timing), the gateway's CPU ms per request (/proc/<pid>/stat utime + stime over the 10-connection
- * run), upstream calls per request (sandbox call log), and the ratios to the direct call (the sandbox's CPU ms per
- * direct request too: on a shared machine CPU time per request inflates with the load, and the ratio much less); and per round the gateway's
- * cold start (spawn → listening, under tsx), its RSS idle and after the load, and the dashboard's upstream calls cold.
- * Each round starts a fresh gateway. Env: BENCH_ROUNDS (default 2), BENCH_DURATION (s at 10 connections, default 10),
- * BENCH_LATENCY_S (s at one connection, default 5), BENCH_CONNECTIONS (default 10), BENCH_ONLY (scenarios whose name
- * contains it), BENCH_PROFILE (a directory: the gateway runs with --cpu-prof and writes its profile there).
+ * gateway alone on core 0 — as production runs it, from the build (`npm run build` first, then `node
+ * dist/src/main.js serve` on the sandbox, AUTH=none, READ_CACHE=off, no rate budget to speak of, LOG_LEVEL=warn) —
+ * pinned with taskset where it exists. For each query (`site(id:)`, a 20-site list with product instances and
+ * packages, examples/01-dashboard.graphql) and for the first upstream call it makes, sent straight to the sandbox, it
+ * prints: req/s and p50/p99 at 10 connections (autocannon), the gateway's CPU ms and upstream calls per request there
+ * (identical concurrent reads share one call, so fewer than one per request), p50/p99 at one connection (µs timing)
+ * with CPU ms and upstream calls per request at one connection (nothing shared between requests), and the ratios to
+ * the direct call (the sandbox's CPU ms per direct request too); and per round the gateway's cold start (spawn → ready
+ * line), its RSS idle and after the load, and the dashboard's upstream calls cold. Each round starts a fresh gateway.
+ * Env: BENCH_ROUNDS (default 2), BENCH_DURATION (s at 10 connections, default 10), BENCH_LATENCY_S (s at one
+ * connection, default 5), BENCH_CONNECTIONS (default 10), BENCH_ONLY (scenarios whose name contains it),
+ * BENCH_PROFILE (a directory: the gateway runs with --cpu-prof and writes its profile there), BENCH_LOG_LEVEL (the
+ * gateway's LOG_LEVEL, default warn; info logs a line per request), BENCH_READ_CACHE=on.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpuMs, HAS_TASKSET, latency, load, pinSelf, rssMb, startChild, type Target } from './gateway-measure.js';
+import {
+  cpuMs,
+  HAS_TASKSET,
+  latency,
+  load,
+  pinSelf,
+  rssMb,
+  startBuiltGateway,
+  startChild,
+  type Target,
+} from './gateway-measure.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -55,6 +69,9 @@ const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) :
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
+  // The gateway runs as production does: from the build.
+  console.log('building (npm run build)…');
+  execFileSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
   pinSelf(1);
   const sandbox = await startChild('./sandbox-child.ts', 1);
   const seed = await json<Seed>(`${sandbox.url}/_sandbox/seed`);
@@ -104,13 +121,22 @@ async function main(): Promise<void> {
   const rounds: string[] = [];
   try {
     for (let round = 1; round <= ROUNDS; round++) {
-      const gateway = await startChild(
-        './gateway-child.ts',
+      const gateway = await startBuiltGateway(
         0,
         {
-          SANDBOX_URL: sandbox.url,
-          SANDBOX_API_KEY: seed.apiKey,
-          SANDBOX_ACCOUNT_ID: seed.mainAccountId,
+          WIX_API_BASE_URL: sandbox.url,
+          WIX_API_KEY: seed.apiKey,
+          WIX_ACCOUNT_ID: seed.mainAccountId,
+          HOST: '127.0.0.1',
+          PORT: '0',
+          AUTH: 'none',
+          OPERATION_STORE_PATH: ':memory:',
+          AUTH_STORE_PATH: ':memory:',
+          // The gateway's own work and what each query asks of Wix: no rate budget to speak of, no read cache (else
+          // repeated reads are answered from memory), log lines at BENCH_LOG_LEVEL (default warn: none per request).
+          WIX_RATE_LIMIT_PER_MINUTE: '1000000',
+          READ_CACHE: process.env.BENCH_READ_CACHE === 'on' ? 'on' : 'off',
+          LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
         },
         PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
       );
@@ -139,12 +165,17 @@ async function main(): Promise<void> {
           const sandboxBefore = cpuMs(sandbox.pid);
           const dl = await load(d, CONNECTIONS, DURATION_S);
           const floorCpu = (cpuMs(sandbox.pid) - sandboxBefore) / dl.total;
+          // One connection: latency, and CPU and upstream calls per request with nothing shared between requests.
+          await fetch(`${sandbox.url}/_sandbox/calls`, { method: 'DELETE' });
+          const cpu1Before = cpuMs(gateway.pid);
           const g1 = await latency(g, LATENCY_S);
+          const cpu1 = (cpuMs(gateway.pid) - cpu1Before) / g1.count;
+          const calls1 = (await json<{ calls: unknown[] }>(`${sandbox.url}/_sandbox/calls`)).calls.length / g1.count;
           const d1 = await latency(d, LATENCY_S);
           rows.push(
-            `| ${round} | ${s.name} | gateway | ${int(gl.rps)} | ${gl.p50} / ${gl.p99} | ${fmt(g1.p50)} / ${fmt(g1.p99)} | ${fmt(cpu)} | ${fmt(calls)} | ${gl.failed} |`,
-            `| ${round} | ${s.name} | direct | ${int(dl.rps)} | ${dl.p50} / ${dl.p99} | ${fmt(d1.p50)} / ${fmt(d1.p99)} | (sandbox) ${fmt(floorCpu, 3)} | 1 | ${dl.failed} |`,
-            `| ${round} | ${s.name} | ratio | ${fmt(gl.rps / dl.rps, 3)}× | | +${fmt(g1.p50 - d1.p50)} ms p50 | ${fmt(cpu / floorCpu, 1)}× | | |`,
+            `| ${round} | ${s.name} | gateway | ${int(gl.rps)} | ${gl.p50} / ${gl.p99} | ${fmt(g1.p50)} / ${fmt(g1.p99)} | ${fmt(cpu)} | ${fmt(calls)} | ${fmt(cpu1)} | ${fmt(calls1)} | ${gl.failed} |`,
+            `| ${round} | ${s.name} | direct | ${int(dl.rps)} | ${dl.p50} / ${dl.p99} | ${fmt(d1.p50)} / ${fmt(d1.p99)} | (sandbox) ${fmt(floorCpu, 3)} | 1 | | 1 | ${dl.failed} |`,
+            `| ${round} | ${s.name} | ratio | ${fmt(gl.rps / dl.rps, 3)}× | | +${fmt(g1.p50 - d1.p50)} ms p50 | ${fmt(cpu / floorCpu, 1)}× | | | | |`,
           );
         }
         rounds.push(
@@ -159,12 +190,12 @@ async function main(): Promise<void> {
     sandbox.child.kill('SIGTERM');
   }
   console.log(
-    '\n| round | query | series | req/s (10 conn) | p50 / p99 ms (10 conn) | p50 / p99 ms (1 conn) | gateway CPU ms/req | upstream calls/req | failed |',
+    '\n| round | query | series | req/s (10 conn) | p50 / p99 ms (10 conn) | p50 / p99 ms (1 conn) | gateway CPU ms/req (10 conn) | upstream calls/req (10 conn) | CPU ms/req (1 conn) | upstream calls/req (1 conn) | failed |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
   console.log(
-    '\n| round | cold start (spawn → listening, tsx) | RSS idle | RSS after load | dashboard upstream calls, cold |',
+    '\n| round | cold start (spawn → ready, node dist/src/main.js) | RSS idle | RSS after load | dashboard upstream calls, cold |',
   );
   console.log('|---|---|---|---|---|');
   for (const row of rounds) console.log(row);

@@ -60,7 +60,7 @@ export class UpstreamScheduler {
     const local = this.shared ? Math.max(burst + 1, Math.floor(limit / this.options.instances)) : limit;
     this.bucket = new TokenBucket(local, burst, this.options.windowMs, now);
     this.queues = new WaitQueues();
-    this.usage = new UsageLog(this.options.windowMs, 2 * limit + 16, now);
+    this.usage = new UsageLog(this.options.windowMs, now);
     this.lastStep = now();
   }
 

@@ -10,47 +10,70 @@ export interface UsageSnapshot {
 
 /** Tenants listed in a snapshot. */
 export const TOP_TENANTS = 20;
+/** Slots a window is counted in: the window's use is known to a sixtieth of it (a second of Wix's minute). */
+const SLOTS = 60;
+/** Tenants counted apart in one slot; the calls of any more are counted under {@link OTHER_TENANTS}. */
+const MAX_TENANTS_PER_SLOT = 1_000;
+const OTHER_TENANTS = '(other tenants)';
+
+interface Slot {
+  /** Which slot of time it counts (floor(now / slotMs)); -1 while unused. */
+  index: number;
+  total: number;
+  byClass: Record<BudgetClass, number>;
+  byTenant: Map<string, number>;
+}
+
+const emptyCounts = () => Object.fromEntries(BUDGET_CLASSES.map((c) => [c, 0])) as Record<BudgetClass, number>;
 
 /**
- * The calls given a token in the last window, in a ring of fixed size: the bucket lets at most `limit` through per
- * window, so a ring of twice that always holds the whole window.
+ * The calls given a token in the last window, counted in 60 slots of a sixtieth of the window each (per class and per
+ * tenant): memory and the cost of a snapshot stay the same whatever the limit (a ring of one entry per call held
+ * 2 × limit entries: 48 MB at a limit of a million). A snapshot counts the slots that started within the window, so it
+ * may include calls up to one slot older than the window.
  */
 export class UsageLog {
-  private readonly times: Float64Array;
-  private readonly classes: Array<BudgetClass | undefined>;
-  private readonly tenants: Array<string | undefined>;
-  private next = 0;
+  private readonly slotMs: number;
+  private readonly slots: Slot[];
 
   constructor(
-    private readonly windowMs: number,
-    private readonly capacity: number,
+    windowMs: number,
     private readonly now: () => number,
   ) {
-    this.times = new Float64Array(capacity).fill(Number.NEGATIVE_INFINITY);
-    this.classes = new Array<BudgetClass | undefined>(capacity);
-    this.tenants = new Array<string | undefined>(capacity);
+    this.slotMs = Math.max(1, windowMs / SLOTS);
+    this.slots = Array.from({ length: SLOTS }, () => ({
+      index: -1,
+      total: 0,
+      byClass: emptyCounts(),
+      byTenant: new Map<string, number>(),
+    }));
   }
 
   record(budgetClass: BudgetClass, tenant: string): void {
-    const i = this.next;
-    this.times[i] = this.now();
-    this.classes[i] = budgetClass;
-    this.tenants[i] = tenant;
-    this.next = (i + 1) % this.capacity;
+    const index = Math.floor(this.now() / this.slotMs);
+    const slot = this.slots[index % SLOTS] as Slot;
+    if (slot.index !== index) {
+      slot.index = index;
+      slot.total = 0;
+      slot.byClass = emptyCounts();
+      slot.byTenant.clear();
+    }
+    slot.total++;
+    slot.byClass[budgetClass]++;
+    const key = slot.byTenant.has(tenant) || slot.byTenant.size < MAX_TENANTS_PER_SLOT ? tenant : OTHER_TENANTS;
+    slot.byTenant.set(key, (slot.byTenant.get(key) ?? 0) + 1);
   }
 
   snapshot(): UsageSnapshot {
-    const since = this.now() - this.windowMs;
-    const byClass = Object.fromEntries(BUDGET_CLASSES.map((c) => [c, 0])) as Record<BudgetClass, number>;
+    const current = Math.floor(this.now() / this.slotMs);
+    const byClass = emptyCounts();
     const byTenant = new Map<string, number>();
     let used = 0;
-    for (let i = 0; i < this.capacity; i++) {
-      if (!((this.times[i] ?? Number.NEGATIVE_INFINITY) > since)) continue;
-      used++;
-      const c = this.classes[i] as BudgetClass;
-      byClass[c]++;
-      const t = this.tenants[i] as string;
-      byTenant.set(t, (byTenant.get(t) ?? 0) + 1);
+    for (const slot of this.slots) {
+      if (slot.index < 0 || slot.index <= current - SLOTS) continue;
+      used += slot.total;
+      for (const c of BUDGET_CLASSES) byClass[c] += slot.byClass[c];
+      for (const [tenant, calls] of slot.byTenant) byTenant.set(tenant, (byTenant.get(tenant) ?? 0) + calls);
     }
     const top = [...byTenant]
       .sort((a, b) => b[1] - a[1])
