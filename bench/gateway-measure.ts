@@ -156,8 +156,9 @@ export async function startBuiltGateway(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<Child> {
-  const entry = fileURLToPath(new URL('../dist/src/main.js', import.meta.url));
-  const node = [process.execPath, ...nodeArgs, entry, 'serve'];
+  // BENCH_GATEWAY_DIR: another checkout's build (e.g. an older commit, built there) to measure in the same run.
+  const dir = process.env.BENCH_GATEWAY_DIR ?? fileURLToPath(new URL('..', import.meta.url));
+  const node = [process.execPath, ...nodeArgs, `${dir}/dist/src/main.js`, 'serve'];
   const [cmd, ...args] = HAS_TASKSET ? ['taskset', '-c', String(core), ...node] : node;
   const started = performance.now();
   const child = spawn(cmd as string, args, {

@@ -14,7 +14,8 @@
  * Env: BENCH_ROUNDS (default 2), BENCH_DURATION (s at 10 connections, default 10), BENCH_LATENCY_S (s at one
  * connection, default 5), BENCH_CONNECTIONS (default 10), BENCH_ONLY (scenarios whose name contains it),
  * BENCH_PROFILE (a directory: the gateway runs with --cpu-prof and writes its profile there), BENCH_LOG_LEVEL (the
- * gateway's LOG_LEVEL, default warn; info logs a line per request), BENCH_READ_CACHE=on.
+ * gateway's LOG_LEVEL, default warn; info logs a line per request), BENCH_READ_CACHE=on, BENCH_GATEWAY_DIR (measure the
+ * build of another checkout instead, e.g. an older commit built there: before and after with the same bench).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -70,8 +71,10 @@ const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
   // The gateway runs as production does: from the build.
-  console.log('building (npm run build)…');
-  execFileSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (!process.env.BENCH_GATEWAY_DIR) {
+    console.log('building (npm run build)…');
+    execFileSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
   pinSelf(1);
   const sandbox = await startChild('./sandbox-child.ts', 1);
   const seed = await json<Seed>(`${sandbox.url}/_sandbox/seed`);
