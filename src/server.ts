@@ -29,7 +29,7 @@ import { PollerRegistry, type PollingOptions } from './polling/pollers.js';
 import { ResourceWatches } from './polling/watches.js';
 import { readinessReport, storeProbe, type ReadinessProbe } from './gateway-health.js';
 import { buildGatewaySchema } from './schema.js';
-import { GatewayMetrics, metricsUrl, serveMetrics } from './observability/metrics.js';
+import { metricsUrl, NO_METRICS, type GaugeSources, type MetricsSink } from './observability/metrics-sink.js';
 import { Observability, type ObservabilityOptions } from './observability/observability.js';
 import { UpstreamReadiness } from './upstream-readiness.js';
 import { upstreamIdentityOf } from './upstream-identity.js';
@@ -126,15 +126,22 @@ export class Gateway {
       budget?: GatewayBudget;
       shared?: GatewayShared;
     } = {};
-    const metrics = new GatewayMetrics({
+    // Prometheus metrics (prom-client) only when served (METRICS_PORT); otherwise nothing is measured.
+    const prometheus = options.metrics ? await import('./observability/metrics.js') : undefined;
+    const gauges: GaugeSources = {
       webSocketConnections: () => parts.websocket?.connections ?? 0,
       pollers: () => parts.polling?.stats() ?? { pollers: 0, listeners: 0 },
       runningOperations: () => parts.operations?.runner.runningCount ?? 0,
       leasedPollers: () => parts.shared?.pollers.stats().leased ?? 0,
       budget: () => parts.budget?.scheduler.snapshot(),
-    });
+    };
+    const promMetrics = prometheus && new prometheus.GatewayMetrics(gauges);
+    const metrics: MetricsSink = promMetrics ?? NO_METRICS;
     const observability = await Observability.start(metrics, options.observability);
-    const apollo = await startApollo(schema, auth, [metrics.apolloPlugin(), observability.apolloPlugin()]);
+    const apollo = await startApollo(schema, auth, [
+      ...(promMetrics ? [promMetrics.apolloPlugin()] : []),
+      observability.apolloPlugin(),
+    ]);
     const log = (line: string) => observability.logger.info({ event: 'redis' }, line);
     // Redis (REDIS_URL), before everything that shares through it (the budget too); degraded when it does not answer.
     // (ioredis is loaded only then: some 15 MB of memory an instance without Redis does not carry.)
@@ -243,8 +250,8 @@ export class Gateway {
     let metricsServer: Server | undefined;
     try {
       await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
-      if (options.metrics)
-        metricsServer = await serveMetrics(metrics, options.metrics.port, options.host ?? '127.0.0.1');
+      if (options.metrics && prometheus && promMetrics)
+        metricsServer = await prometheus.serveMetrics(promMetrics, options.metrics.port, options.host ?? '127.0.0.1');
     } catch (error) {
       // E.g. the port is taken: let go of what was opened, so a caller that goes on (a test) holds nothing.
       server.close();

@@ -3,7 +3,7 @@ import type { OperationRecord } from '../flows/operation.js';
 import type { RunObserver } from '../flows/runner.js';
 import { scrub } from '../redact.js';
 import type { GatewayLogger } from './logger.js';
-import type { GatewayMetrics } from './metrics.js';
+import type { MetricsSink } from './metrics-sink.js';
 import { runInRequestScope } from './request-scope.js';
 import { inSpan, tracingOn } from './tracing.js';
 
@@ -23,7 +23,7 @@ export class FlowObserver implements RunObserver {
 
   constructor(
     private readonly logger: GatewayLogger,
-    private readonly metrics: GatewayMetrics,
+    private readonly metrics: MetricsSink,
   ) {}
 
   saved(op: OperationRecord): void {

@@ -1,47 +1,17 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { BudgetGaugeSource, GaugeSources, MetricsSink, UpstreamCallSample } from './metrics-sink.js';
 
 /** Distinct GraphQL operation names kept as label values; more are counted as `other` (label sets stay bounded). */
 const MAX_OPERATION_NAMES = 100;
-
-/** One finished upstream call, as the HTTP module reports it (no IDs, no key, no body). */
-export interface UpstreamCallSample {
-  /** Wix endpoint name, e.g. "Query Sites". */
-  endpoint: string;
-  /** HTTP status, or `timeout` / `network` when no answer came. */
-  status: string;
-  seconds: number;
-}
-
-/** The rate budget as the gauges read it (src/budget). */
-export interface BudgetGaugeSource {
-  effectiveLimit: number;
-  tokens: number;
-  throttled: number;
-  rejected: number;
-  queued: Record<string, number>;
-  byClass: Record<string, number>;
-}
-
-/** What the gauges read when Prometheus scrapes. */
-export interface GaugeSources {
-  webSocketConnections: () => number;
-  pollers: () => { pollers: number; listeners: number };
-  runningOperations: () => number;
-  /** Resources this instance polls for every instance (it holds their lease in Redis); 0 without REDIS_URL. */
-  leasedPollers?: () => number;
-  /** The rate budget; no budget gauges when absent. */
-  budget?: () => BudgetGaugeSource | undefined;
-}
 
 /**
  * The gateway's Prometheus metrics (prom-client), on their own registry: GraphQL requests by operation and outcome,
  * upstream calls by Wix endpoint and status, WebSocket connections, pollers and their listeners, running operations,
  * and the default process metrics. Labels never hold IDs; operation names are capped.
  */
-export class GatewayMetrics {
+export class GatewayMetrics implements MetricsSink {
   readonly registry = new Registry();
   private readonly names = new Set<string>();
   private readonly requests = new Counter({
@@ -251,10 +221,4 @@ export async function serveMetrics(metrics: GatewayMetrics, port: number, host: 
     server.listen(port, host, () => resolve());
   });
   return server;
-}
-
-/** `http://host:port` of a listening metrics server. */
-export function metricsUrl(server: Server): string {
-  const a = server.address() as AddressInfo;
-  return `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}/metrics`;
 }

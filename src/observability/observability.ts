@@ -6,7 +6,7 @@ import type { OperationRecord } from '../flows/operation.js';
 import { FlowObserver } from './flow-observer.js';
 import { observabilityPlugin, observeHttp } from './http-observer.js';
 import { silentLogger, type GatewayLogger } from './logger.js';
-import type { GatewayMetrics } from './metrics.js';
+import type { MetricsSink } from './metrics-sink.js';
 import { timedStore, webSocketObserver, type WebSocketObserver } from './runtime-observers.js';
 import { Tracing, type TracingOptions } from './tracing.js';
 import { upstreamHooks, type UpstreamHooks } from './upstream-observer.js';
@@ -31,7 +31,7 @@ export class Observability {
   readonly webSocket: WebSocketObserver;
 
   private constructor(
-    readonly metrics: GatewayMetrics,
+    readonly metrics: MetricsSink,
     tracing: Tracing,
     options: ObservabilityOptions,
   ) {
@@ -43,7 +43,7 @@ export class Observability {
   }
 
   /** Starts tracing when configured (loading the OpenTelemetry SDK only then). */
-  static async start(metrics: GatewayMetrics, options: ObservabilityOptions = {}): Promise<Observability> {
+  static async start(metrics: MetricsSink, options: ObservabilityOptions = {}): Promise<Observability> {
     return new Observability(metrics, await Tracing.start(options.tracing), options);
   }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { GatewayLogger } from './logger.js';
-import type { GatewayMetrics } from './metrics.js';
+import type { MetricsSink } from './metrics-sink.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-scope.js';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { tracer, tracingOn } from './tracing.js';
@@ -15,7 +15,7 @@ export interface WebSocketObserver {
 }
 
 /** Logs every WebSocket connection's open and close (with its close code and life) and counts closes and operations. */
-export function webSocketObserver(logger: GatewayLogger, metrics: GatewayMetrics): WebSocketObserver {
+export function webSocketObserver(logger: GatewayLogger, metrics: MetricsSink): WebSocketObserver {
   return {
     connected(socket, req) {
       const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
@@ -37,7 +37,7 @@ export function webSocketObserver(logger: GatewayLogger, metrics: GatewayMetrics
  * Wraps a store so that every method call that returns a promise is timed into `wag_operation_store_duration_seconds`
  * (labelled by the method name: the store interface's few methods, a bounded set).
  */
-export function timedStore<S extends object>(store: S, metrics: GatewayMetrics): S {
+export function timedStore<S extends object>(store: S, metrics: MetricsSink): S {
   return new Proxy(store, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;

@@ -2,7 +2,7 @@ import { SpanKind, trace } from '@opentelemetry/api';
 import type { UpstreamCallInfo, UpstreamRetry, WixHttpOptions } from '../datasources/http.js';
 import type { UpstreamFailure } from '../errors.js';
 import type { GatewayLogger } from './logger.js';
-import type { GatewayMetrics, UpstreamCallSample } from './metrics.js';
+import type { MetricsSink, UpstreamCallSample } from './metrics-sink.js';
 import { REQUEST_ID_HEADER, currentRequestScope } from './request-scope.js';
 import { inSpan, injectTraceHeaders, tracingOn } from './tracing.js';
 
@@ -14,7 +14,7 @@ export type UpstreamHooks = Required<Pick<WixHttpOptions, 'around' | 'onRetry' |
  * `x-request-id`, and, with tracing on, makes a client span per call (retries included) whose `traceparent` goes to
  * Wix. Failures and retries are logged with the endpoint, status, Wix code and attempt (never a body or the key).
  */
-export function upstreamHooks(logger: GatewayLogger, metrics: GatewayMetrics): UpstreamHooks {
+export function upstreamHooks(logger: GatewayLogger, metrics: MetricsSink): UpstreamHooks {
   return {
     around: <T>(call: UpstreamCallInfo, send: (headers: Record<string, string>) => Promise<T>): Promise<T> => {
       const scope = currentRequestScope();
