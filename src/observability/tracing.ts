@@ -10,17 +10,9 @@ import {
   type Span,
 } from '@opentelemetry/api';
 import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import type { TracerProvider } from './tracing-sdk.js';
+import type { TracerProvider, TracingOptions } from './tracing-sdk.js';
 
-/** Where spans go: an OTLP/HTTP traces URL (…/v1/traces); see config.ts for the OTEL_* variables. */
-export interface TracingOptions {
-  /** The OTLP/HTTP traces endpoint, e.g. `http://collector:4318/v1/traces`. */
-  url: string;
-  /** Extra headers of the export requests (OTEL_EXPORTER_OTLP_HEADERS). */
-  headers?: Record<string, string>;
-  /** How long spans wait in the batch before export (default 1 s; tests flush). */
-  exportDelayMs?: number;
-}
+export type { TracingOptions } from './tracing-sdk.js';
 
 export const TRACER = 'wix-account-graph';
 let active: TracerProvider | undefined;
