@@ -81,6 +81,13 @@ export interface Target {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
+  /** Bodies sent in turn instead of `body` (e.g. the same query for a different site each time). */
+  bodies?: string[];
+}
+
+/** The body of the `n`th request to `target`. */
+export function bodyOf(target: Target, n: number): string | undefined {
+  return target.bodies ? target.bodies[n % target.bodies.length] : target.body;
 }
 
 export interface LoadFigures {
@@ -93,11 +100,15 @@ export interface LoadFigures {
 
 /** autocannon at `connections` for `seconds`. */
 export async function load(target: Target, connections: number, seconds: number): Promise<LoadFigures> {
+  let sent = 0;
   const result = await autocannon({
     url: target.url,
     method: target.method,
     headers: target.headers,
     ...(target.body ? { body: target.body } : {}),
+    ...(target.bodies
+      ? { requests: [{ setupRequest: (req: object) => ({ ...req, body: bodyOf(target, sent++) }) }] }
+      : {}),
     connections,
     duration: seconds,
   });
@@ -118,6 +129,7 @@ export interface LatencyFigures {
 
 /** Requests one after another on one keep-alive connection for `seconds`; latency percentiles in ms (µs precision). */
 export async function latency(target: Target, seconds: number): Promise<LatencyFigures> {
+  let sent = 0;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const url = new URL(target.url);
   const once = () =>
@@ -132,7 +144,7 @@ export async function latency(target: Target, seconds: number): Promise<LatencyF
         );
       });
       req.on('error', reject);
-      req.end(target.body);
+      req.end(bodyOf(target, sent++));
     });
   const samples: number[] = [];
   const until = performance.now() + seconds * 1000;

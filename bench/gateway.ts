@@ -4,8 +4,9 @@
  * Three processes: the sandbox (bench/sandbox-child.ts, manual clock) and this one (the load generator) on core 1, the
  * gateway alone on core 0 — as production runs it, from the build (`npm run build` first, then `node
  * dist/src/main.js serve` on the sandbox, AUTH=none, READ_CACHE=off, no rate budget to speak of, LOG_LEVEL=warn) —
- * pinned with taskset where it exists. For each query (`site(id:)`, a 20-site list with product instances and
- * packages, examples/01-dashboard.graphql) and for the first upstream call it makes, sent straight to the sandbox, it
+ * pinned with taskset where it exists. For each query (`site(id:)`; `site(id:)` for 100 sites in turn, so that no two
+ * requests in flight share an upstream call; a 20-site list with product instances and packages;
+ * examples/01-dashboard.graphql) and for the first upstream call it makes, sent straight to the sandbox, it
  * prints: req/s and p50/p99 at 10 connections (autocannon), the gateway's CPU ms and upstream calls per request there
  * (identical concurrent reads share one call, so fewer than one per request), p50/p99 at one connection (µs timing)
  * with CPU ms and upstream calls per request at one connection (nothing shared between requests), and the ratios to
@@ -24,6 +25,7 @@ import {
   HAS_TASKSET,
   latency,
   load,
+  bodyOf,
   pinSelf,
   rssMb,
   startBuiltGateway,
@@ -56,6 +58,8 @@ interface Scenario {
   name: string;
   query: string;
   variables?: Record<string, unknown>;
+  /** Variables sent in turn instead of `variables` (each request reads something else: nothing shared in flight). */
+  variableSets?: Array<Record<string, unknown>>;
   /** The first upstream call the query makes, as a direct REST call. */
   direct: { path: string; body: unknown };
 }
@@ -86,6 +90,11 @@ async function main(): Promise<void> {
     body: JSON.stringify({ query: { cursorPaging: { limit: 1 } } }),
   });
   const siteId = first.sites[0]?.id as string;
+  const many = await json<{ sites: Array<{ id: string }> }>(querySites, {
+    method: 'POST',
+    headers: wix,
+    body: JSON.stringify({ query: { cursorPaging: { limit: 100 } } }),
+  });
   const sorted = (limit: number) => ({
     query: { filter: {}, sort: [{ fieldName: 'createdDate', order: 'DESC' }], cursorPaging: { limit } },
   });
@@ -94,6 +103,15 @@ async function main(): Promise<void> {
       name: 'site(id:)',
       query: SITE,
       variables: { id: siteId },
+      direct: {
+        path: '/site-list/v2/sites/query',
+        body: { query: { filter: { id: { $in: [siteId] } }, cursorPaging: { limit: 100 } } },
+      },
+    },
+    {
+      name: 'site(id:), 100 sites in turn',
+      query: SITE,
+      variableSets: many.sites.map((site) => ({ id: site.id })),
       direct: {
         path: '/site-list/v2/sites/query',
         body: { query: { filter: { id: { $in: [siteId] } }, cursorPaging: { limit: 100 } } },
@@ -150,9 +168,13 @@ async function main(): Promise<void> {
           url: `${gateway.url}/graphql`,
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: s.query, variables: s.variables ?? {} }),
+          body: JSON.stringify({ query: s.query, variables: s.variables ?? s.variableSets?.[0] ?? {} }),
+          ...(s.variableSets
+            ? { bodies: s.variableSets.map((variables) => JSON.stringify({ query: s.query, variables })) }
+            : {}),
         });
-        const coldCalls = await callsPer(sandbox.url, gql(scenarios[2] as Scenario), 1);
+        const dashboard = scenarios.find((x) => x.name === 'examples/01-dashboard') as Scenario;
+        const coldCalls = await callsPer(sandbox.url, gql(dashboard), 1);
         for (const s of scenarios.filter((x) => !ONLY || x.name.includes(ONLY))) {
           const g = gql(s);
           const d = directTarget(s);
@@ -210,9 +232,9 @@ async function callsPer(sandboxUrl: string, target: Target, requests: number): P
   for (let sent = 0; sent < requests;) {
     const batch = Math.min(CONNECTIONS, requests - sent);
     await Promise.all(
-      Array.from({ length: batch }, () =>
-        fetch(target.url, { method: target.method, headers: target.headers, body: target.body }).then((r) =>
-          r.arrayBuffer(),
+      Array.from({ length: batch }, (_, i) =>
+        fetch(target.url, { method: target.method, headers: target.headers, body: bodyOf(target, sent + i) }).then(
+          (r) => r.arrayBuffer(),
         ),
       ),
     );

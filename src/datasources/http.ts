@@ -7,7 +7,7 @@ import { GatewayError, mapUpstreamFailure, type UpstreamFailure } from '../error
 import { describeFailure, RETRY_AFTER_STATUS, RETRY_STATUS, retryAfterMs, worthRetrying } from './http-failure.js';
 import { registerSecret } from '../redact.js';
 import { RetryBudget } from './retry-budget.js';
-import { UpstreamTransport } from './transport.js';
+import { BODY_OPTION, UpstreamTransport } from './transport.js';
 
 /** Settings of the HTTP client; only the base URL, key and timeout come from the configuration. */
 export interface WixHttpOptions {
@@ -267,6 +267,8 @@ export class WixHttp {
     const headers: Record<string, string> = { ...extra };
     if (call.accountId) headers['wix-account-id'] = call.accountId;
     if (call.siteId) headers['wix-site-id'] = call.siteId;
+    const json = call.json === undefined ? undefined : JSON.stringify(call.json);
+    if (json !== undefined) headers['content-type'] = 'application/json';
     const retryable = method === 'get' || call.idempotent === true;
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
@@ -274,7 +276,8 @@ export class WixHttp {
       const response = await this.client(path.replace(/^\//, ''), {
         method,
         headers,
-        json: call.json,
+        // The JSON text goes beside ky's Request, straight to the transport (no body stream to build and tee).
+        ...(json === undefined ? {} : { [BODY_OPTION]: json }),
         searchParams: call.searchParams,
         // Non-idempotent writes are never repeated: a lost answer must not become a second purchase.
         retry: retryable ? this.retry : { limit: 0 },

@@ -10,6 +10,12 @@ export interface UpstreamTransportOptions {
   keepAliveTimeoutMs?: number;
 }
 
+/**
+ * The ky option that carries a request's text body past ky's Request to the transport (see UpstreamTransport.fetch);
+ * ky hands options it does not know to its `fetch`.
+ */
+export const BODY_OPTION = 'wagBody';
+
 /** Statuses whose answer has no body (a Response with one throws). */
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
 
@@ -34,14 +40,20 @@ export class UpstreamTransport {
     });
   }
 
-  /** A `fetch` for ky: takes ky's Request (or what fetch takes) and answers a Response with the whole body read. */
+  /**
+   * A `fetch` for ky: takes ky's Request (or what fetch takes) and answers a Response with the whole body read. ky
+   * calls it with its Request and the options it does not know (`init`): a text body may come there as
+   * {@link BODY_OPTION}, so that ky's Request carries no body (a body would be a web stream, teed on every call for
+   * ky's retries).
+   */
   readonly fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
-    const request = input instanceof Request && !init ? input : new Request(input, init);
+    const request = input instanceof Request ? input : new Request(input, init);
     const signal = request.signal;
     signal.throwIfAborted();
     const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br' };
     request.headers.forEach((value, name) => (headers[name] = value));
-    const body = request.body ? await request.text() : undefined;
+    const aside = (init as Record<string, unknown> | undefined)?.[BODY_OPTION];
+    const body = typeof aside === 'string' ? aside : request.body ? await request.text() : undefined;
     const { origin, path } = splitUrl(request.url);
     try {
       const answer = await this.agent.request({
