@@ -1,14 +1,12 @@
 import { print } from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { externalIdFor } from '../../../src/idempotency/external-ids.js';
 import { FlowSetUpCustomerSiteDocument, ViewerIdDocument } from '../../gql/graphql.js';
 import { Cluster } from '../../helpers/cluster.js';
 import { TcpProxy } from '../../helpers/tcp-proxy.js';
 import { wsClient } from '../../helpers/ws.js';
 import { customerSiteInput } from '../gateway/flow-fixtures.js';
-import { rawPackages } from '../gateway/resellers-fixtures.js';
-import { purchaseTenTimes, statusOf, until } from './scenarios.js';
+import { expectOnePurchase, flowWaitingAfterPurchase, purchaseTenTimes, statusOf, until } from './scenarios.js';
 
 /**
  * Three gateway processes on one PostgreSQL database and one sandbox (README "Running several instances"). The third
@@ -35,18 +33,8 @@ describe('three gateways on PostgreSQL', () => {
   });
 
   it('A killed mid-flow: B or C finishes the operation after the lease; Wix holds one purchase', async () => {
-    const [a, b, c] = [cluster.at(0), cluster.at(1), cluster.at(2)];
-    const idempotencyKey = `cluster-crash-${Date.now()}`;
-    const input = await customerSiteInput(cluster.sandbox, idempotencyKey);
-    await cluster.sandbox.clearCalls();
-    const id = (await a.data(FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation?.id as string;
-    expect(id).toBeTruthy();
-    // The manual clock stands still: the flow bought the plan and waits for Wix to deliver it.
-    await until(
-      () => cluster.sandbox.calls('createPackage'),
-      (calls) => calls.length === 1,
-      'the purchase',
-    );
+    const [b, c] = [cluster.at(1), cluster.at(2)];
+    const { id, key } = await flowWaitingAfterPurchase(cluster, 'cluster-crash');
     await cluster.kill(0);
     expect((await statusOf(b, id))?.status).toMatch(/^(RUNNING|WAITING)$/);
     await cluster.sandbox.advance(60_000);
@@ -57,12 +45,7 @@ describe('three gateways on PostgreSQL', () => {
     );
     expect(op).toMatchObject({ id, status: 'SUCCEEDED', userErrors: [] });
     expect((await statusOf(b, id))?.status).toBe('SUCCEEDED');
-    expect(await cluster.sandbox.calls('createPackage')).toHaveLength(1);
-    expect(await cluster.sandbox.calls('transferSite')).toHaveLength(1);
-    const main = cluster.sandbox.seed.mainAccountId;
-    expect(
-      await rawPackages(cluster.sandbox, { externalId: { $eq: externalIdFor(main, idempotencyKey) } }),
-    ).toHaveLength(1);
+    await expectOnePurchase(cluster, key);
     await cluster.restart(0);
   }, 120_000);
 

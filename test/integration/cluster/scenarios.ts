@@ -1,14 +1,17 @@
 import { expect } from 'vitest';
+import { externalIdFor } from '../../../src/idempotency/external-ids.js';
 import {
   FlowOperationDocument,
   FlowPurchaseDomainDocument,
+  FlowSetUpCustomerSiteDocument,
   type FlowOperationUpdatedSubscription,
   type PurchaseDomainInput,
 } from '../../gql/graphql.js';
 import type { Cluster, ClusterInstance } from '../../helpers/cluster.js';
 import type { TestSandbox } from '../../helpers/sandbox.js';
 import type { TestSubscription } from '../../helpers/ws.js';
-import { REGISTRANT } from '../gateway/flow-fixtures.js';
+import { customerSiteInput, REGISTRANT } from '../gateway/flow-fixtures.js';
+import { rawPackages } from '../gateway/resellers-fixtures.js';
 
 /** What the cluster test files share: waiting on a value, an operation's status, and the concurrent purchase. */
 
@@ -47,11 +50,16 @@ export async function statesOf(sub: TestSubscription<FlowOperationUpdatedSubscri
   }
 }
 
-/** Expects `part` to be a run of consecutive states of `whole` (a subscriber saw every state from its start on). */
-export function expectRunOf(part: string[], whole: string[]): void {
-  const start = whole.indexOf(part[0] as string);
-  expect(start, `${JSON.stringify(part)} within ${JSON.stringify(whole)}`).toBeGreaterThanOrEqual(0);
-  expect(part).toEqual(whole.slice(start, start + part.length));
+/**
+ * Expects two subscribers' states to be runs of one sequence: whichever subscribed later starts at a state the other
+ * also saw, and from there on both saw the same states, with none missing, for as long as both were listening.
+ */
+export function expectSameRun(x: string[], y: string[]): void {
+  const [early, late] = y.length > 0 && x.includes(y[0] as string) ? [x, y] : [y, x];
+  const start = early.indexOf(late[0] as string);
+  expect(start, `${JSON.stringify(late)} within ${JSON.stringify(early)}`).toBeGreaterThanOrEqual(0);
+  const n = Math.min(early.length - start, late.length);
+  expect(late.slice(0, n)).toEqual(early.slice(start, start + n));
 }
 
 /** A premium site of the main account and a .com name the sandbox says is available. */
@@ -94,4 +102,31 @@ export async function purchaseTenTimes(cluster: Cluster, prefix: string): Promis
   expect(await cluster.sandbox.calls('createRegisteredDomain')).toHaveLength(1);
   expect(await cluster.sandbox.calls('createPackage')).toHaveLength(1);
   return { id, key: input.idempotencyKey };
+}
+
+/**
+ * setUpCustomerSite started on instance A (`cluster.at(0)`), run until it bought the plan and waits for Wix to deliver
+ * it (the sandbox's manual clock stands still). Returns the operation's ID and its idempotency key.
+ */
+export async function flowWaitingAfterPurchase(cluster: Cluster, prefix: string): Promise<{ id: string; key: string }> {
+  const key = `${prefix}-${Date.now()}`;
+  const input = await customerSiteInput(cluster.sandbox, key);
+  await cluster.sandbox.clearCalls();
+  const id = (await cluster.at(0).data(FlowSetUpCustomerSiteDocument, { input })).setUpCustomerSite.operation
+    ?.id as string;
+  expect(id).toBeTruthy();
+  await until(
+    () => cluster.sandbox.calls('createPackage'),
+    (calls) => calls.length === 1,
+    'the purchase',
+  );
+  return { id, key };
+}
+
+/** After the crash scenario: Wix holds one purchase and one transfer, and one package with the key's external ID. */
+export async function expectOnePurchase(cluster: Cluster, key: string): Promise<void> {
+  expect(await cluster.sandbox.calls('createPackage')).toHaveLength(1);
+  expect(await cluster.sandbox.calls('transferSite')).toHaveLength(1);
+  const main = cluster.sandbox.seed.mainAccountId;
+  expect(await rawPackages(cluster.sandbox, { externalId: { $eq: externalIdFor(main, key) } })).toHaveLength(1);
 }
