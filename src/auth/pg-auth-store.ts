@@ -4,11 +4,13 @@ import type { AuditEvent, AuditFilter, AuditStore, NewAuditEvent } from './audit
 import { PendingAudit } from './pending-audit.js';
 import type { AuditRetention } from './sqlite-auth-store.js';
 import {
-  hashSecret,
-  mintToken,
+  matchingRecord,
+  newTokenRow,
   parseToken,
-  secretMatches,
+  recordOf,
+  TOKEN_COLUMNS,
   type NewToken,
+  type StoredToken,
   type TokenRecord,
   type TokenStore,
 } from './tokens.js';
@@ -29,7 +31,7 @@ const KNOWN_TOKENS = { max: 1_000, ttl: 15 * 60_000 };
 export class PgAuthStore implements TokenStore, AuditStore {
   private appended = 0;
   private closed = false;
-  private readonly known = new LRUCache<string, TokenRow>(KNOWN_TOKENS);
+  private readonly known = new LRUCache<string, StoredToken>(KNOWN_TOKENS);
   private readonly pending: PendingAudit;
 
   constructor(
@@ -46,42 +48,29 @@ export class PgAuthStore implements TokenStore, AuditStore {
   }
 
   async create(token: NewToken): Promise<{ record: TokenRecord; token: string }> {
-    const minted = mintToken();
-    const record: TokenRecord = { id: minted.id, createdAt: new Date().toISOString(), revokedAt: null, ...token };
-    await this.pool.query(
-      `INSERT INTO api_tokens (id, name, secret_hash, accounts, scopes, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        record.id,
-        record.name,
-        hashSecret(minted.secret),
-        JSON.stringify(record.accounts),
-        JSON.stringify(record.scopes),
-        record.createdAt,
-        record.expiresAt,
-      ],
-    );
-    return { record, token: minted.token };
+    const { record, token: text, values } = newTokenRow(token);
+    await this.pool.query(`INSERT INTO api_tokens (${TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, values);
+    return { record, token: text };
   }
 
   async verify(token: string): Promise<TokenRecord | undefined> {
     const parsed = parseToken(token);
     if (!parsed) return undefined;
-    let row: TokenRow | undefined;
+    let row: StoredToken | undefined;
     try {
-      row = (await this.pool.query<TokenRow>('SELECT * FROM api_tokens WHERE id = $1', [parsed.id])).rows[0];
+      row = (await this.pool.query<StoredToken>('SELECT * FROM api_tokens WHERE id = $1', [parsed.id])).rows[0];
     } catch (error) {
       row = isConnectionFailure(error) ? this.known.get(parsed.id) : undefined;
       if (!row) throw error;
     }
-    if (!row || !secretMatches(parsed.secret, row.secret_hash)) return undefined;
-    this.known.set(parsed.id, row);
-    return toRecord(row);
+    const record = matchingRecord(parsed.secret, row);
+    if (record && row) this.known.set(parsed.id, row);
+    return record;
   }
 
   async list(): Promise<TokenRecord[]> {
-    const { rows } = await this.pool.query<TokenRow>('SELECT * FROM api_tokens ORDER BY created_at, id');
-    return rows.map(toRecord);
+    const { rows } = await this.pool.query<StoredToken>('SELECT * FROM api_tokens ORDER BY created_at, id');
+    return rows.map(recordOf);
   }
 
   async revoke(id: string): Promise<boolean> {
@@ -169,32 +158,9 @@ export class PgAuthStore implements TokenStore, AuditStore {
   }
 }
 
-interface TokenRow {
-  id: string;
-  name: string;
-  secret_hash: string;
-  accounts: TokenRecord['accounts'];
-  scopes: TokenRecord['scopes'];
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
-}
-
 interface EventRow {
   seq: string;
   event: NewAuditEvent;
-}
-
-function toRecord(row: TokenRow): TokenRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    accounts: row.accounts,
-    scopes: row.scopes,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
-  };
 }
 
 function toEvent(row: EventRow): AuditEvent {

@@ -3,11 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AuditEvent, AuditFilter, AuditStore, NewAuditEvent } from './audit-store.js';
 import {
-  hashSecret,
-  mintToken,
+  matchingRecord,
+  newTokenRow,
   parseToken,
-  secretMatches,
+  recordOf,
+  TOKEN_COLUMNS,
   type NewToken,
+  type StoredToken,
   type TokenRecord,
   type TokenStore,
 } from './tokens.js';
@@ -64,35 +66,21 @@ export class SqliteAuthStore implements TokenStore, AuditStore {
   }
 
   async create(token: NewToken): Promise<{ record: TokenRecord; token: string }> {
-    const minted = mintToken();
-    const record: TokenRecord = { id: minted.id, createdAt: new Date().toISOString(), revokedAt: null, ...token };
-    this.db
-      .prepare(
-        'INSERT INTO api_tokens (id, name, secret_hash, accounts, scopes, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        record.id,
-        record.name,
-        hashSecret(minted.secret),
-        JSON.stringify(record.accounts),
-        JSON.stringify(record.scopes),
-        record.createdAt,
-        record.expiresAt,
-      );
-    return { record, token: minted.token };
+    const { record, token: text, values } = newTokenRow(token);
+    this.db.prepare(`INSERT INTO api_tokens (${TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(...values);
+    return { record, token: text };
   }
 
   async verify(token: string): Promise<TokenRecord | undefined> {
     const parsed = parseToken(token);
     if (!parsed) return undefined;
     const row = this.db.prepare('SELECT * FROM api_tokens WHERE id = ?').get(parsed.id) as TokenRow | undefined;
-    if (!row || !secretMatches(parsed.secret, row.secret_hash)) return undefined;
-    return toRecord(row);
+    return matchingRecord(parsed.secret, row && stored(row));
   }
 
   async list(): Promise<TokenRecord[]> {
     const rows = this.db.prepare('SELECT * FROM api_tokens ORDER BY created_at, id').all() as TokenRow[];
-    return rows.map(toRecord);
+    return rows.map((row) => recordOf(stored(row)));
   }
 
   async revoke(id: string): Promise<boolean> {
@@ -174,15 +162,12 @@ interface EventRow {
   event: string;
 }
 
-function toRecord(row: TokenRow): TokenRecord {
+/** A row as stored (accounts and scopes are JSON text in SQLite). */
+function stored(row: TokenRow): StoredToken {
   return {
-    id: row.id,
-    name: row.name,
+    ...row,
     accounts: JSON.parse(row.accounts) as TokenRecord['accounts'],
     scopes: JSON.parse(row.scopes) as TokenRecord['scopes'],
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-    revokedAt: row.revoked_at,
   };
 }
 

@@ -51,6 +51,58 @@ export function mintToken(): { id: string; secret: string; token: string } {
   return { id, secret, token: `${TOKEN_PREFIX}${id}_${secret}` };
 }
 
+/** The columns of a stored token, in the order both stores insert them. */
+export const TOKEN_COLUMNS = 'id, name, secret_hash, accounts, scopes, created_at, expires_at';
+
+/**
+ * A new token for a store: its record, the text the client gets once, and the row to insert (in
+ * {@link TOKEN_COLUMNS} order; accounts and scopes as JSON, the secret only hashed).
+ */
+export function newTokenRow(token: NewToken): { record: TokenRecord; token: string; values: Array<string | null> } {
+  const minted = mintToken();
+  const record: TokenRecord = { id: minted.id, createdAt: new Date().toISOString(), revokedAt: null, ...token };
+  const values = [
+    record.id,
+    record.name,
+    hashSecret(minted.secret),
+    JSON.stringify(record.accounts),
+    JSON.stringify(record.scopes),
+    record.createdAt,
+    record.expiresAt,
+  ];
+  return { record, token: minted.token, values };
+}
+
+/** A stored token's columns as both stores read them (accounts and scopes already parsed). */
+export interface StoredToken {
+  id: string;
+  name: string;
+  secret_hash: string;
+  accounts: TokenRecord['accounts'];
+  scopes: TokenRecord['scopes'];
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+/** The record of a stored token whose row was found for a token when the token's secret matches; else undefined. */
+export function matchingRecord(secret: string, row: StoredToken | undefined): TokenRecord | undefined {
+  return row && secretMatches(secret, row.secret_hash) ? recordOf(row) : undefined;
+}
+
+/** The record of a stored token. */
+export function recordOf(row: StoredToken): TokenRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    accounts: row.accounts,
+    scopes: row.scopes,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
 /** The id and secret of a token text, or undefined when it is not one. */
 export function parseToken(token: string): { id: string; secret: string } | undefined {
   const match = TOKEN_PATTERN.exec(token);
