@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OperationAndLedgerStore } from '../../src/flows/operation-services.js';
+import type { OperationRecord } from '../../src/flows/operation.js';
+import { inputHash } from '../../src/idempotency/hash.js';
 import { SqliteOperationStore, type SqliteStoreOptions } from '../../src/flows/sqlite-operation-store.js';
 import { PgDatabase } from '../../src/stores/pg-database.js';
 import { createTestDatabase, type TestDatabase } from './pg.js';
@@ -62,3 +64,31 @@ export function postgresBackend(): StoreBackend {
 }
 
 export const STORE_BACKENDS = [sqliteBackend, postgresBackend];
+
+/** A new (PENDING) setUpCustomerSite operation record with the given ID, idempotency key and input. */
+export function operationRecord(
+  id: string,
+  key: string,
+  input: Record<string, unknown> = { siteId: 'a' },
+): OperationRecord {
+  const now = new Date().toISOString();
+  return {
+    id,
+    kind: 'SET_UP_CUSTOMER_SITE',
+    tenantId: 't1',
+    idempotencyKey: key,
+    inputHash: inputHash('SET_UP_CUSTOMER_SITE', input),
+    input,
+    status: 'PENDING',
+    steps: [],
+    recordsToSet: [],
+    result: null,
+    userErrors: [],
+    state: {},
+    cancelRequested: false,
+    createdAt: now,
+    updatedAt: now,
+    finishedAt: null,
+    version: 1,
+  };
+}

@@ -1,31 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { OperationRecord } from '../../src/flows/operation.js';
 import { PgDatabase } from '../../src/stores/pg-database.js';
 import { createTestDatabase } from '../helpers/pg.js';
-import { STORE_BACKENDS } from '../helpers/store-backends.js';
-
-function record(id: string, key: string): OperationRecord {
-  const now = new Date().toISOString();
-  return {
-    id,
-    kind: 'PURCHASE_DOMAIN',
-    tenantId: 't1',
-    idempotencyKey: key,
-    inputHash: 'h',
-    input: {},
-    status: 'PENDING',
-    steps: [],
-    recordsToSet: [],
-    result: null,
-    userErrors: [],
-    state: {},
-    cancelRequested: false,
-    createdAt: now,
-    updatedAt: now,
-    finishedAt: null,
-    version: 1,
-  };
-}
+import { operationRecord as record, STORE_BACKENDS } from '../helpers/store-backends.js';
 
 /**
  * What several gateways sharing one store rely on, for both backends: two stores opened on one place (two processes)

@@ -1,31 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { OperationRecord } from '../../src/flows/operation.js';
 import { externalIdFor } from '../../src/idempotency/external-ids.js';
 import { inputHash, stableJson } from '../../src/idempotency/hash.js';
-import { STORE_BACKENDS } from '../helpers/store-backends.js';
-
-function record(id: string, key: string, input: Record<string, unknown> = { siteId: 'a' }): OperationRecord {
-  const now = new Date().toISOString();
-  return {
-    id,
-    kind: 'SET_UP_CUSTOMER_SITE',
-    tenantId: 't1',
-    idempotencyKey: key,
-    inputHash: inputHash('SET_UP_CUSTOMER_SITE', input),
-    input,
-    status: 'PENDING',
-    steps: [],
-    recordsToSet: [],
-    result: null,
-    userErrors: [],
-    state: {},
-    cancelRequested: false,
-    createdAt: now,
-    updatedAt: now,
-    finishedAt: null,
-    version: 1,
-  };
-}
+import { operationRecord as record, STORE_BACKENDS } from '../helpers/store-backends.js';
 
 describe.each(STORE_BACKENDS.map((make) => make()))('$name operation store', (backend) => {
   afterAll(() => backend.dispose());
