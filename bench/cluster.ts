@@ -11,15 +11,13 @@
  * Env: REDIS_URL (redis://127.0.0.1:6379), BENCH_CONNECTIONS (12), BENCH_WINDOW_S (10), BENCH_SUBSCRIPTIONS (300),
  * BENCH_RESOURCES (10), BENCH_POLL_MS (1000), BENCH_RATE_LIMIT (the budget per instance; default: no limit).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createClient, type Client } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
+import { startChild, stopChild } from './gateway-measure.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 12);
@@ -34,28 +32,6 @@ const SUBSCRIPTION =
 interface Seed {
   apiKey: string;
   mainAccountId: string;
-}
-
-async function startChild(file: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const entry = fileURLToPath(new URL(file, import.meta.url));
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', entry], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
-  });
-  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${file} exited early (code ${code})`)));
-    lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
-  });
-  return { child, url };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 async function json<T>(url: string, init: RequestInit = {}): Promise<T> {
@@ -152,9 +128,11 @@ async function measure(sandboxUrl: string, seed: Seed, instances: number): Promi
     REDIS_URL,
     REDIS_KEY_PREFIX: prefix,
     BENCH_POLL_MS: String(POLL_MS),
+    // Each instance's read cache on, as in production (shared through Redis).
+    BENCH_READ_CACHE: 'on',
   };
   const children = await Promise.all(
-    Array.from({ length: instances }, () => startChild('./cluster-gateway-child.ts', env)),
+    Array.from({ length: instances }, () => startChild('./gateway-child.ts', undefined, env)),
   );
   const calls = async () => (await json<{ calls: unknown[] }>(`${sandboxUrl}/_sandbox/calls`)).calls.length;
   try {
@@ -199,7 +177,7 @@ async function measure(sandboxUrl: string, seed: Seed, instances: number): Promi
 }
 
 async function main(): Promise<void> {
-  const { child, url } = await startChild('./sandbox-child.ts', {});
+  const { child, url } = await startChild('./sandbox-child.ts', undefined);
   try {
     const seed = await json<Seed>(`${url}/_sandbox/seed`);
     console.log(

@@ -1,5 +1,6 @@
 /**
- * Child process of `bench/subscriptions.ts`: runs one gateway (against the sandbox URL it is given) in its own process,
+ * Child process of `bench/subscriptions.ts`, `bench/cluster.ts` (with REDIS_URL) and `bench/observability.ts`: runs one
+ * gateway (against the sandbox URL it is given) in its own process,
  * so that its memory can be measured apart from the sandbox and the WebSocket clients. Prints its URL as one JSON
  * line; then answers each `mem` line on stdin with one JSON line (after two forced GCs: run it with --expose-gc).
  * Stops on SIGTERM or when stdin closes.
@@ -24,13 +25,17 @@ const gateway = await Gateway.start({
   },
   // No backoff (max = base) so the upstream rate is steady and comparable between phases.
   polling: { intervalMs, maxIntervalMs: intervalMs, maxPollersPerTenant: 1_000 },
-  websocket: { maxConnections: 1_000 },
+  websocket: { maxConnections: 1_000, maxOperationsPerConnection: 1_000 },
   // The benches measure the gateway's own work and what pollers would ask of Wix unpaced: no rate budget unless
   // BENCH_RATE_LIMIT, and no read cache unless BENCH_READ_CACHE=on (else bench:gateway would measure cache hits).
   budget: {
     limit: Number(process.env.BENCH_RATE_LIMIT ?? 1_000_000),
     readCache: process.env.BENCH_READ_CACHE === 'on' ? {} : false,
   },
+  // bench:cluster: instances sharing Redis (REDIS_URL, REDIS_KEY_PREFIX).
+  shared: process.env.REDIS_URL
+    ? { redisUrl: process.env.REDIS_URL, keyPrefix: env('REDIS_KEY_PREFIX'), instances: 3 }
+    : undefined,
   // bench:observability: Prometheus metrics served (BENCH_METRICS=on) and traces exported (BENCH_OTLP_URL).
   metrics: process.env.BENCH_METRICS === 'on' ? { port: 0 } : undefined,
   observability: process.env.BENCH_OTLP_URL ? { tracing: { url: process.env.BENCH_OTLP_URL } } : undefined,

@@ -33,16 +33,19 @@ export interface Child {
   startMs: number;
 }
 
-/** Spawns a bench child under tsx, pinned to `core`, and waits for its JSON line with `url` and `pid`. */
+/**
+ * Spawns a bench child under tsx, pinned to `core` (not pinned when undefined), and waits for its JSON line with
+ * `url` and `pid`.
+ */
 export async function startChild(
   file: string,
-  core: number,
+  core: number | undefined,
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
 ): Promise<Child> {
   const entry = fileURLToPath(new URL(file, import.meta.url));
   const node = [process.execPath, ...nodeArgs, '--conditions=source', '--import', 'tsx', entry];
-  const [cmd, ...args] = HAS_TASKSET ? ['taskset', '-c', String(core), ...node] : node;
+  const [cmd, ...args] = HAS_TASKSET && core !== undefined ? ['taskset', '-c', String(core), ...node] : node;
   const started = performance.now();
   const child = spawn(cmd as string, args, { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
@@ -60,6 +63,15 @@ const TICKS_PER_S = (() => {
     return 100;
   }
 })();
+
+/** Stops a child with SIGTERM and waits for it to exit. */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
 
 /** CPU time (user + system) a process has used so far, in milliseconds. */
 export function cpuMs(pid: number): number {
