@@ -1,10 +1,9 @@
 /**
  * `npm run bench:observability`: what metrics and tracing cost. The `site(id:)` query (one entity, one upstream call)
  * against a gateway child alone on core 0 (sandbox and load generator on core 1, where taskset exists), in three
- * modes: metrics counted but not served and no tracing (the default), metrics served and scraped every 5 s like
- * Prometheus would, and tracing on (spans exported over OTLP/HTTP to a receiver in this process that answers and
- * counts). Prints req/s, p50/p99 and the gateway's CPU ms per request. The gateway always counts its metrics (the
- * counters cost the same whether or not anything scrapes them). Env: BENCH_DURATION (s, default 10),
+ * modes: metrics off (no METRICS_PORT: prom-client is not even loaded) and no tracing (the default), metrics
+ * served and scraped every 5 s like Prometheus would, and tracing on (spans exported over OTLP/HTTP to a receiver in
+ * this process that answers and counts). Prints req/s, p50/p99 and the gateway's CPU ms per request. Env: BENCH_DURATION (s, default 10),
  * BENCH_CONNECTIONS (10), BENCH_ROUNDS (2).
  */
 import { createServer } from 'node:http';
@@ -34,7 +33,7 @@ async function main(): Promise<void> {
   };
   const siteId = seed.siteIds[0] as string;
   const modes: Array<{ name: string; env: Record<string, string> }> = [
-    { name: 'metrics counted, not served; no tracing', env: {} },
+    { name: 'metrics off (no METRICS_PORT), no tracing', env: {} },
     { name: 'metrics served, scraped every 5 s', env: { BENCH_METRICS: 'on' } },
     { name: 'tracing on (OTLP/HTTP)', env: { BENCH_OTLP_URL: otlpUrl } },
   ];
