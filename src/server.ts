@@ -1,83 +1,32 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import type { ApolloServer } from '@apollo/server';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { runAsOperation } from './auth/call-context.js';
 import { SYSTEM_CALLER, type Caller } from './auth/caller.js';
-import { GatewayAuth, type GatewayAuthOptions } from './auth/gateway-auth.js';
+import { GatewayAuth } from './auth/gateway-auth.js';
 import { BudgetClass, runWithBudget } from './budget/call-budget.js';
-import { GatewayBudget, type GatewayBudgetOptions } from './budget/gateway-budget.js';
-import { upstreamUsagePlugin } from './budget/usage-plugin.js';
-import { SharedCaches } from './caches.js';
-import { defaultCatalog, type ProductCatalog } from './catalog.js';
+import type { GatewayBudget } from './budget/gateway-budget.js';
+import { defaultCatalog } from './catalog.js';
 import { createContext, type GatewayContext } from './context.js';
-import { AccountsDataSource } from './datasources/accounts.datasource.js';
-import { WixHttp } from './datasources/http.js';
-import { formatError } from './errors.js';
-import { OperationServices, type OperationOptions } from './flows/operation-services.js';
+import { OperationServices } from './flows/operation-services.js';
 import { GraphiQL } from './graphiql.js';
 import { httpHandler } from './http-handler.js';
-import { limitRules, parseOptions } from './limits.js';
-import { boundedDocumentStore, limitsPlugin } from './limits/apollo.js';
-import type { TrustedDocuments } from './limits/trusted-documents.js';
-import { subscriptionsOverHttpPlugin } from './transport/http-rules.js';
-import { PollerRegistry, type PollingOptions } from './polling/pollers.js';
+import { PollerRegistry } from './polling/pollers.js';
 import { ResourceWatches } from './polling/watches.js';
-import { readinessReport, storeProbe, type ReadinessProbe } from './gateway-health.js';
+import { readinessReport, storeProbe } from './gateway-health.js';
 import { buildGatewaySchema } from './schema.js';
 import { metricsUrl, NO_METRICS, type GaugeSources, type MetricsSink } from './observability/metrics-sink.js';
-import { Observability, type ObservabilityOptions } from './observability/observability.js';
-import { UpstreamReadiness } from './upstream-readiness.js';
+import { Observability } from './observability/observability.js';
+import type { UpstreamReadiness } from './upstream-readiness.js';
 import { upstreamIdentityOf } from './upstream-identity.js';
 import { UpstreamServices } from './upstream-services.js';
-import { GraphQLWebSocket, type WebSocketLimits } from './websocket.js';
-import type { GatewayShared, GatewaySharedOptions } from './shared/gateway-shared.js';
+import type { GatewayShared } from './shared/gateway-shared.js';
+import { GraphQLWebSocket } from './websocket.js';
+import { listen, startApollo } from './gateway-apollo.js';
+import type { GatewayOptions } from './gateway-options.js';
+import { buildUpstream } from './gateway-upstream.js';
 
-/** Where the gateway sends its Wix calls, and as whom. */
-export interface UpstreamConfig {
-  baseUrl: string;
-  apiKey: string;
-  mainAccountId: string;
-  timeoutMs: number;
-  /** The product catalog of this upstream; the sandbox's (`catalog/sandbox.json`) when omitted. */
-  catalog?: ProductCatalog;
-}
-
-/** How to start a Gateway: its upstream, where it listens, and the settings of its pollers, WebSockets and store. */
-export interface GatewayOptions {
-  upstream: UpstreamConfig;
-  port?: number;
-  host?: string;
-  /** Status pollers behind the subscriptions (intervals, caps); see PollerRegistry. */
-  polling?: PollingOptions;
-  /** Bounds of the GraphQL WebSocket endpoint (connections, operations per connection, message size). */
-  websocket?: Partial<WebSocketLimits>;
-  /** Operation store and flow runner settings; an in-memory store when omitted. */
-  operations?: OperationOptions;
-  /** Trusted documents (TRUSTED_DOCUMENTS): when set, only the operations listed there run, over HTTP and WebSocket. */
-  trustedDocuments?: TrustedDocuments;
-  /** Prometheus metrics on `GET /metrics` of their own port (on `host`); not served when omitted. */
-  metrics?: { port: number };
-  /** How often a not-ready upstream is checked again (default 5 s). */
-  readyRetryMs?: number;
-  /**
-   * Logs (a pino logger: requests, upstream failures and retries, flow steps, WebSockets, readiness) and tracing
-   * (OTLP/HTTP); see src/observability. Nothing is logged and nothing traced when omitted.
-   */
-  observability?: ObservabilityOptions;
-  /** More `/readyz` checks beside the upstream and the store (e.g. Redis when configured). */
-  readinessChecks?: ReadinessProbe[];
-  /** Access control (src/auth); omitted: AUTH=none with an in-memory audit trail, allowed on loopback only. */
-  auth?: GatewayAuthOptions;
-  /** The rate budget and read cache (src/budget); Wix's 200 calls a minute with the read cache when omitted. */
-  budget?: GatewayBudgetOptions;
-  /** Several instances sharing updates, pollers and caches through Redis (REDIS_URL); this instance alone when omitted. */
-  shared?: GatewaySharedOptions;
-}
+export type { GatewayOptions, UpstreamConfig } from './gateway-options.js';
 
 /**
  * A running gateway: the HTTP server with Apollo on `/graphql` (and graphql-ws subscriptions on the same path), GraphiQL
@@ -142,48 +91,9 @@ export class Gateway {
       ...(promMetrics ? [promMetrics.apolloPlugin()] : []),
       observability.apolloPlugin(),
     ]);
-    const log = (line: string) => observability.logger.info({ event: 'redis' }, line);
-    // Redis (REDIS_URL), before everything that shares through it (the budget too); degraded when it does not answer.
-    // (ioredis is loaded only then: some 15 MB of memory an instance without Redis does not carry.)
-    const shared = options.shared
-      ? await (await import('./shared/gateway-shared.js')).GatewayShared.start(options.shared, log)
-      : undefined;
-    parts.shared = shared;
-    // With Redis the budget is one bucket for every instance; while Redis is away, 1/GATEWAY_INSTANCES of it each.
-    const budget = new GatewayBudget({
-      observeWait: (budgetClass, ms) => metrics.budgetWait(budgetClass, ms / 1000),
-      ...(shared && !options.budget?.sharedLink
-        ? { ...options.budget, sharedLink: shared.link, instances: options.budget?.instances ?? shared.instances }
-        : options.budget),
-      // The read cache's answers are shared too (each instance's LRU in front of Redis).
-      ...(shared && options.budget?.readCache !== false
-        ? { readCache: { ...options.budget?.readCache, shared: shared.readTier } }
-        : {}),
-    });
-    parts.budget = budget;
-    const http = new WixHttp({
-      scheduler: budget.scheduler,
-      readCache: budget.readCache,
-      baseUrl: options.upstream.baseUrl,
-      apiKey: options.upstream.apiKey,
-      timeoutMs: options.upstream.timeoutMs,
-      ...observability.upstream,
-      onCall: (sample) => {
-        observability.upstream.onCall(sample);
-        // Any answer below 500 shows the upstream reachable: /readyz need not call it to know.
-        if (/^[1-4]\d\d$/.test(sample.status)) parts.readiness?.noteAnswer();
-      },
-      onWrite: auth.recordWrite,
-    });
-    const caches = new SharedCaches(shared?.cacheTier);
-    // The truthful start: a refused key or account stops here; an unreachable upstream starts not ready. It also tells
-    // a sandbox's world before the store is first used.
-    const readiness = new UpstreamReadiness(new AccountsDataSource(http, caches), options.upstream.mainAccountId, {
-      retryMs: options.readyRetryMs,
-      log: (line) => observability.readinessLine(line),
-      worldOf: () => http.world,
-    });
-    parts.readiness = readiness;
+    // The Wix side: Redis when configured, the rate budget and read cache, the HTTP client, caches, readiness.
+    const { shared, budget, http, caches, readiness } = await buildUpstream(options, observability, metrics, auth);
+    Object.assign(parts, { shared, budget, readiness });
     await readiness.start().catch(async (error: unknown) => {
       budget.close();
       await shared?.close();
@@ -329,53 +239,4 @@ export class Gateway {
     if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
     await this.observability.close();
   }
-}
-
-/** Apollo with the gateway's error masking and operation limits (HTTP; websocket.ts applies the same to WebSockets). */
-async function startApollo(
-  schema: GraphQLSchema,
-  auth: GatewayAuth,
-  observers: ApolloServerPlugin<GatewayContext>[],
-): Promise<ApolloServer<GatewayContext>> {
-  const apollo = new ApolloServer<GatewayContext>({
-    schema,
-    formatError,
-    validationRules: limitRules,
-    parseOptions,
-    // Request limits (issue 13): a document cache bounded in bytes, source text included; shape, cost, upstream calls.
-    documentStore: boundedDocumentStore(),
-    includeStacktraceInErrorResponses: false,
-    introspection: true,
-    // Apollo would otherwise catch SIGINT/SIGTERM itself, stop, and re-send the signal, killing the process before
-    // Gateway.close() has closed the WebSockets and the operation store: main.ts owns the shutdown.
-    stopOnTerminationSignals: false,
-    plugins: [
-      ApolloServerPluginLandingPageDisabled(),
-      // No field has a cache hint and no answer a Cache-Control header; Apollo's default cache-control plugin would
-      // still wrap every field resolver of the schema to compute one (issue 18's profile).
-      ApolloServerPluginCacheControlDisabled(),
-      auth.apolloPlugin(schema),
-      ...observers,
-      limitsPlugin(schema),
-      upstreamUsagePlugin(),
-      subscriptionsOverHttpPlugin(),
-    ],
-    // GET queries as the GraphQL-over-HTTP spec has them (urql's default client sends them with no content type):
-    // GET runs queries only (405 for a mutation), POST needs a JSON content type, and the gateway reads no ambient
-    // credential (no cookies), so a cross-site page can neither act nor read as someone. Revisit if cookies come.
-    csrfPrevention: false,
-  });
-  await apollo.start();
-  return apollo;
-}
-
-/** Listens on `port` and `host`; rejects with the listen error (EADDRINUSE…) instead of emitting it. */
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }
