@@ -18,6 +18,7 @@ export default tseslint.config(
       'test/gql/graphql.ts', // codegen output
       'test/e2e/artifacts/**',
       '.data/**',
+      '.test-build/**', // test/integration/bundle.test.ts's build, removed after it
     ],
   },
   {

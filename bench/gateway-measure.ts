@@ -4,7 +4,7 @@
  * milliseconds, too coarse for a sub-millisecond floor).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -171,7 +171,7 @@ export async function latency(target: Target, seconds: number): Promise<LatencyF
 }
 
 /**
- * The gateway as production runs it: the build (`node dist/src/main.js serve`, built first by the caller with `npm run
+ * The gateway as production runs it: the build (`node dist/gateway/main.js serve`, built first by the caller with `npm run
  * build`), pinned to `core`, on the upstream given in `env` (WIX_API_BASE_URL, WIX_API_KEY, WIX_ACCOUNT_ID and the
  * rest of its configuration). Resolves once it printed its ready line; `startMs` is spawn → that line.
  */
@@ -182,7 +182,9 @@ export async function startBuiltGateway(
 ): Promise<Child> {
   // BENCH_GATEWAY_DIR: another checkout's build (e.g. an older commit, built there) to measure in the same run.
   const dir = process.env.BENCH_GATEWAY_DIR ?? fileURLToPath(new URL('..', import.meta.url));
-  const node = [process.execPath, ...nodeArgs, `${dir}/dist/src/main.js`, 'serve'];
+  // The bundle `npm start` runs (dist/gateway/), or tsc's output for a checkout from before the bundle existed.
+  const entry = existsSync(`${dir}/dist/gateway/main.js`) ? `${dir}/dist/gateway/main.js` : `${dir}/dist/src/main.js`;
+  const node = [process.execPath, ...nodeArgs, entry, 'serve'];
   const [cmd, ...args] = HAS_TASKSET ? ['taskset', '-c', String(core), ...node] : node;
   const started = performance.now();
   const child = spawn(cmd as string, args, {

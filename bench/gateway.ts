@@ -3,7 +3,7 @@
  *
  * Three processes: the sandbox (bench/sandbox-child.ts, manual clock) and this one (the load generator) on core 1, the
  * gateway alone on core 0 — as production runs it, from the build (`npm run build` first, then `node
- * dist/src/main.js serve` on the sandbox, AUTH=none, READ_CACHE=off, no rate budget to speak of, LOG_LEVEL=warn) —
+ * dist/gateway/main.js serve` on the sandbox, AUTH=none, READ_CACHE=off, no rate budget to speak of, LOG_LEVEL=warn) —
  * pinned with taskset where it exists. For each query (`site(id:)`; `site(id:)` for 100 sites in turn, so that no two
  * requests in flight share an upstream call; a 20-site list with product instances and packages;
  * examples/01-dashboard.graphql) and for the first upstream call it makes, sent straight to the sandbox, it
@@ -220,7 +220,7 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
   console.log(
-    '\n| round | cold start (spawn → ready, node dist/src/main.js) | RSS idle | RSS after load | dashboard upstream calls, cold |',
+    '\n| round | cold start (spawn → ready, node dist/gateway/main.js) | RSS idle | RSS after load | dashboard upstream calls, cold |',
   );
   console.log('|---|---|---|---|---|');
   for (const row of rounds) console.log(row);

@@ -21,9 +21,11 @@ export class GatewayProcess {
     child.stderr?.on('data', (c: Buffer) => (this.output += c.toString()));
   }
 
-  static async start(env: Record<string, string>, timeoutMs = 30_000): Promise<GatewayProcess> {
+  /** `entry`: a built entry point to run with plain node (e.g. the bundle `npm start` runs) instead of the sources. */
+  static async start(env: Record<string, string>, timeoutMs = 30_000, entry?: string): Promise<GatewayProcess> {
     const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts', 'serve'], {
+    const argv = entry ? [entry, 'serve'] : ['--conditions=source', '--import', 'tsx', 'src/main.ts', 'serve'];
+    const child = spawn(process.execPath, argv, {
       cwd: root,
       env: { ...base, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

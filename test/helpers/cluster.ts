@@ -19,6 +19,8 @@ export interface ClusterOptions {
   postgres?: boolean;
   /** An already running sandbox to share (not closed at stop); default: a new one (manual clock). */
   sandbox?: TestSandbox;
+  /** A built entry point every instance runs with plain node (default: `src/main.ts` through tsx). */
+  entry?: string;
 }
 
 /** One gateway process of a cluster and a GraphQL client to it. */
@@ -177,6 +179,6 @@ export class Cluster {
   }
 
   private spawn(index: number, extra: Record<string, string> = {}): Promise<GatewayProcess> {
-    return GatewayProcess.start(this.env(index, extra), 60_000);
+    return GatewayProcess.start(this.env(index, extra), 60_000, this.options.entry);
   }
 }
