@@ -1,5 +1,5 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Caller } from './caller.js';
+import { AmbientSlot } from '../ambient.js';
 
 /**
  * Who an upstream call is made for, carried with AsyncLocalStorage from the request (or the flow runner) down to
@@ -19,7 +19,7 @@ export interface CallContext {
   idempotencyKey?: string | null;
 }
 
-const storage = new AsyncLocalStorage<CallContext>();
+const storage = new AmbientSlot<CallContext>('call');
 
 /** Runs `fn` with `context` as the current call context (for everything it awaits, too). */
 export function runWithCall<T>(context: CallContext, fn: () => T): T {
@@ -28,7 +28,7 @@ export function runWithCall<T>(context: CallContext, fn: () => T): T {
 
 /** The current call context; undefined outside a request or flow step. */
 export function currentCall(): CallContext | undefined {
-  return storage.getStore();
+  return storage.get();
 }
 
 /** An operation's flow kind as its mutation's name: `PURCHASE_DOMAIN` → `purchaseDomain`. */

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { AmbientSlot } from '../ambient.js';
 
 /**
  * The classes of upstream work, served in this order when the rate budget is short: what a caller waits for now
@@ -43,7 +43,7 @@ export interface BudgetContext {
   usage?: UpstreamUsage;
 }
 
-const storage = new AsyncLocalStorage<BudgetContext>();
+const storage = new AmbientSlot<BudgetContext>('budget');
 
 /** Runs `fn` with `context` as the budget context of every upstream call it makes (awaited work included). */
 export function runWithBudget<T>(context: BudgetContext, fn: () => T): T {
@@ -52,7 +52,7 @@ export function runWithBudget<T>(context: BudgetContext, fn: () => T): T {
 
 /** The current budget context; undefined outside a request, flow step or poll. */
 export function currentBudget(): BudgetContext | undefined {
-  return storage.getStore();
+  return storage.get();
 }
 
 /** Runs `fn` as work of `budgetClass`, keeping the current tenant (a poller or a background refresh started by a request). */

@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError, type BeforeRetryHook, type KyInstance, type RetryOptions } from 'ky';
+import ky, { HTTPError, TimeoutError, type BeforeRetryState, type KyInstance, type RetryOptions } from 'ky';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { BudgetClass, currentBudget, runAsClass } from '../budget/call-budget.js';
 import type { ReadCache } from '../budget/read-cache.js';
@@ -79,6 +79,14 @@ export interface UpstreamWrite {
 /** The header a sandbox names its world with (see WixHttp.world). */
 export const WORLD_ID_HEADER = 'x-sandbox-world-id';
 
+/** What a call hands ky's beforeRetry hook (as ky's `context` option). */
+interface RetryContext {
+  call: CallOptions;
+}
+
+/** Non-idempotent writes are never repeated. */
+const NO_RETRY: RetryOptions = { limit: 0 };
+
 /** One Wix call: what it is called, as which account, and what it sends. */
 export interface CallOptions {
   /** Wix endpoint name, for errors and logs (e.g. "Query Sites"). */
@@ -105,7 +113,6 @@ type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
  */
 export class WixHttp {
   private readonly client: KyInstance;
-  private readonly retry: RetryOptions;
   /** Tokens for retries, shared by every call of the gateway (exposed for tests). */
   readonly budget = new RetryBudget();
   private readonly limit: LimitFunction;
@@ -124,7 +131,7 @@ export class WixHttp {
     // Wherever the key shows up (an upstream that echoes it in an error, say), errors.ts scrubs it out.
     registerSecret(options.apiKey);
     const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
-    this.retry = {
+    const retry: RetryOptions = {
       // ky asks this first, for every failure (a 404 too): a token is spent only on a retry that will happen.
       shouldRetry: ({ error }) => {
         this.noteThrottle(error);
@@ -143,8 +150,20 @@ export class WixHttp {
       fetch: new UpstreamTransport({ connections: options.maxConcurrency ?? 64 }).fetch,
       prefixUrl: options.baseUrl,
       timeout: options.timeoutMs,
+      retry,
       throwHttpErrors: true,
       headers: { accept: 'application/json', authorization: options.apiKey },
+      // Every retry is an upstream call too: it is told to onRetry, then waits for the rate budget like the first.
+      // Set once here (not per call, which ky would merge on every call): the call comes in ky's `context`.
+      hooks: {
+        beforeRetry: [
+          async (state) => {
+            const call = (state.options.context as unknown as RetryContext).call;
+            this.observeRetry(call.operation, state);
+            await this.admit(call);
+          },
+        ],
+      },
     });
   }
 
@@ -273,18 +292,16 @@ export class WixHttp {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     try {
-      const response = await this.client(path.replace(/^\//, ''), {
+      // The query string goes in the URL: with `searchParams`, ky builds its Request twice.
+      const query = call.searchParams?.toString();
+      const response = await this.client(`${path.replace(/^\//, '')}${query ? `?${query}` : ''}`, {
         method,
         headers,
         // The JSON text goes beside ky's Request, straight to the transport (no body stream to build and tee).
         ...(json === undefined ? {} : { [BODY_OPTION]: json }),
-        searchParams: call.searchParams,
         // Non-idempotent writes are never repeated: a lost answer must not become a second purchase.
-        retry: retryable ? this.retry : { limit: 0 },
-        // Every retry is an upstream call too: it is told to onRetry, then waits for the rate budget like the first.
-        hooks: {
-          beforeRetry: [...(this.options.onRetry ? [this.retryObserver(call.operation)] : []), () => this.admit(call)],
-        },
+        ...(retryable ? {} : { retry: NO_RETRY }),
+        context: { call } satisfies RetryContext,
       });
       this.world = response.headers.get(WORLD_ID_HEADER) ?? this.world;
       this.options.onCall?.({ endpoint: call.operation, status: String(response.status), seconds: seconds() });
@@ -321,10 +338,9 @@ export class WixHttp {
     this.options.scheduler?.throttledBy(retryAfterMs(error.response.headers.get('retry-after')));
   }
 
-  /** ky's beforeRetry hook that tells `onRetry` of a retry of `operation`. */
-  private retryObserver(operation: string): BeforeRetryHook {
-    return ({ error, retryCount }) =>
-      this.options.onRetry?.({
+  /** Tells `onRetry` of a retry of `operation` (from ky's beforeRetry hook). */
+  private observeRetry(operation: string, { error, retryCount }: BeforeRetryState): void {
+    this.options.onRetry?.({
         operation,
         attempt: retryCount,
         status:

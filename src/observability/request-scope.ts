@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Span } from '@opentelemetry/api';
+import { AmbientSlot } from '../ambient.js';
 
 /** The request ID header: honoured when a client (or a proxy) sends a well-formed one, echoed in every answer. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -27,7 +27,7 @@ export interface RequestScope {
   span?: Span;
 }
 
-const storage = new AsyncLocalStorage<RequestScope>();
+const storage = new AmbientSlot<RequestScope>('request scope');
 
 /** Runs `fn` in a new request scope. */
 export function runInRequestScope<T>(requestId: string, fn: () => T): T {
@@ -36,5 +36,5 @@ export function runInRequestScope<T>(requestId: string, fn: () => T): T {
 
 /** The scope of the running request; undefined outside one. */
 export function currentRequestScope(): RequestScope | undefined {
-  return storage.getStore();
+  return storage.get();
 }
