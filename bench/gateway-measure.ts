@@ -179,9 +179,10 @@ export async function startBuiltGateway(
   core: number,
   env: Record<string, string>,
   nodeArgs: string[] = [],
+  checkout?: string,
 ): Promise<Child> {
-  // BENCH_GATEWAY_DIR: another checkout's build (e.g. an older commit, built there) to measure in the same run.
-  const dir = process.env.BENCH_GATEWAY_DIR ?? fileURLToPath(new URL('..', import.meta.url));
+  // `checkout`: another checkout's build (e.g. an older commit, built there) to measure in the same run.
+  const dir = checkout ?? fileURLToPath(new URL('..', import.meta.url));
   // The bundle `npm start` runs (dist/gateway/), or tsc's output for a checkout from before the bundle existed.
   const entry = existsSync(`${dir}/dist/gateway/main.js`) ? `${dir}/dist/gateway/main.js` : `${dir}/dist/src/main.js`;
   const node = [process.execPath, ...nodeArgs, entry, 'serve'];

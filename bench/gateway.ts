@@ -16,7 +16,8 @@
  * connection, default 5), BENCH_CONNECTIONS (default 10), BENCH_ONLY (scenarios whose name contains it),
  * BENCH_PROFILE (a directory: the gateway runs with --cpu-prof and writes its profile there), BENCH_LOG_LEVEL (the
  * gateway's LOG_LEVEL, default warn; info logs a line per request), BENCH_READ_CACHE=on, BENCH_GATEWAY_DIR (measure the
- * build of another checkout instead, e.g. an older commit built there: before and after with the same bench).
+ * build of another checkout instead, e.g. an older commit built there), BENCH_BEFORE (another checkout's build measured
+ * in every round before this one's, alternating, with the medians of both per query at the end).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -39,6 +40,8 @@ const LATENCY_S = Number(process.env.BENCH_LATENCY_S ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Only the scenarios whose name contains this (e.g. `site(`, `20 sites`, `dashboard`). */
 const ONLY = process.env.BENCH_ONLY;
+/** Another checkout, built there: each round measures its build, then this one's (before and after in one run). */
+const BEFORE = process.env.BENCH_BEFORE;
 /** A directory: the gateway runs with --cpu-prof and writes its profile there when it stops. */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 const WARMUP_S = 2;
@@ -140,77 +143,96 @@ async function main(): Promise<void> {
   );
   const rows: string[] = [];
   const rounds: string[] = [];
+  const figures: Figure[] = [];
+  // BENCH_BEFORE: each round runs that checkout's build first, then this one (the same sandbox, alternating).
+  const builds: Array<{ label: string; dir?: string }> = BEFORE
+    ? [
+        { label: 'before', dir: BEFORE },
+        { label: 'after', dir: process.env.BENCH_GATEWAY_DIR },
+      ]
+    : [{ label: '', dir: process.env.BENCH_GATEWAY_DIR }];
   try {
-    for (let round = 1; round <= ROUNDS; round++) {
-      const gateway = await startBuiltGateway(
-        0,
-        {
-          WIX_API_BASE_URL: sandbox.url,
-          WIX_API_KEY: seed.apiKey,
-          WIX_ACCOUNT_ID: seed.mainAccountId,
-          HOST: '127.0.0.1',
-          PORT: '0',
-          AUTH: 'none',
-          OPERATION_STORE_PATH: ':memory:',
-          AUTH_STORE_PATH: ':memory:',
-          // The gateway's own work and what each query asks of Wix: no rate budget to speak of, no read cache (else
-          // repeated reads are answered from memory), log lines at BENCH_LOG_LEVEL (default warn: none per request).
-          WIX_RATE_LIMIT_PER_MINUTE: '1000000',
-          READ_CACHE: process.env.BENCH_READ_CACHE === 'on' ? 'on' : 'off',
-          LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-        },
-        PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
-      );
-      try {
-        await new Promise((r) => setTimeout(r, 1_000));
-        const idleRss = rssMb(gateway.pid);
-        const gql = (s: Scenario): Target => ({
-          url: `${gateway.url}/graphql`,
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: s.query, variables: s.variables ?? s.variableSets?.[0] ?? {} }),
-          ...(s.variableSets
-            ? { bodies: s.variableSets.map((variables) => JSON.stringify({ query: s.query, variables })) }
-            : {}),
-        });
-        const dashboard = scenarios.find((x) => x.name === 'examples/01-dashboard') as Scenario;
-        const coldCalls = await callsPer(sandbox.url, gql(dashboard), 1);
-        for (const s of scenarios.filter((x) => !ONLY || x.name.includes(ONLY))) {
-          const g = gql(s);
-          const d = directTarget(s);
-          const probe = await fetch(g.url, { method: 'POST', headers: g.headers, body: g.body });
-          const answer = (await probe.json()) as { errors?: unknown };
-          if (answer.errors) throw new Error(`${s.name} answered errors: ${JSON.stringify(answer.errors)}`);
-          await load(g, CONNECTIONS, WARMUP_S);
-          await load(d, CONNECTIONS, WARMUP_S);
-          const calls = await callsPer(sandbox.url, g, COUNTED);
-          const cpuBefore = cpuMs(gateway.pid);
-          const gl = await load(g, CONNECTIONS, DURATION_S);
-          const cpu = (cpuMs(gateway.pid) - cpuBefore) / gl.total;
-          const sandboxBefore = cpuMs(sandbox.pid);
-          const dl = await load(d, CONNECTIONS, DURATION_S);
-          const floorCpu = (cpuMs(sandbox.pid) - sandboxBefore) / dl.total;
-          // One connection: latency, and CPU and upstream calls per request with nothing shared between requests.
-          await fetch(`${sandbox.url}/_sandbox/calls`, { method: 'DELETE' });
-          const cpu1Before = cpuMs(gateway.pid);
-          const g1 = await latency(g, LATENCY_S);
-          const cpu1 = (cpuMs(gateway.pid) - cpu1Before) / g1.count;
-          const calls1 = (await json<{ calls: unknown[] }>(`${sandbox.url}/_sandbox/calls`)).calls.length / g1.count;
-          const d1 = await latency(d, LATENCY_S);
-          rows.push(
-            `| ${round} | ${s.name} | gateway | ${int(gl.rps)} | ${gl.p50} / ${gl.p99} | ${fmt(g1.p50)} / ${fmt(g1.p99)} | ${fmt(cpu)} | ${fmt(calls)} | ${fmt(cpu1)} | ${fmt(calls1)} | ${gl.failed} |`,
-            `| ${round} | ${s.name} | direct | ${int(dl.rps)} | ${dl.p50} / ${dl.p99} | ${fmt(d1.p50)} / ${fmt(d1.p99)} | (sandbox) ${fmt(floorCpu, 3)} | 1 | | 1 | ${dl.failed} |`,
-            `| ${round} | ${s.name} | ratio | ${fmt(gl.rps / dl.rps, 3)}× | | +${fmt(g1.p50 - d1.p50)} ms p50 | ${fmt(cpu / floorCpu, 1)}× | | | | |`,
-          );
-        }
-        rounds.push(
-          `| ${round} | ${fmt(gateway.startMs / 1000)} s | ${idleRss} MB | ${rssMb(gateway.pid)} MB | ${fmt(coldCalls, 0)} |`,
+    for (let r = 1; r <= ROUNDS; r++)
+      for (const build of builds) {
+        const round = `${build.label ? `${build.label} ` : ''}${r}`;
+        const gateway = await startBuiltGateway(
+          0,
+          {
+            WIX_API_BASE_URL: sandbox.url,
+            WIX_API_KEY: seed.apiKey,
+            WIX_ACCOUNT_ID: seed.mainAccountId,
+            HOST: '127.0.0.1',
+            PORT: '0',
+            AUTH: 'none',
+            OPERATION_STORE_PATH: ':memory:',
+            AUTH_STORE_PATH: ':memory:',
+            // The gateway's own work and what each query asks of Wix: no rate budget to speak of, no read cache (else
+            // repeated reads are answered from memory), log lines at BENCH_LOG_LEVEL (default warn: none per request).
+            WIX_RATE_LIMIT_PER_MINUTE: '1000000',
+            READ_CACHE: process.env.BENCH_READ_CACHE === 'on' ? 'on' : 'off',
+            LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+          },
+          PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+          build.dir,
         );
-      } finally {
-        gateway.child.kill('SIGTERM');
-        await new Promise((resolve) => gateway.child.once('exit', resolve));
+        try {
+          await new Promise((r) => setTimeout(r, 1_000));
+          const idleRss = rssMb(gateway.pid);
+          const gql = (s: Scenario): Target => ({
+            url: `${gateway.url}/graphql`,
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: s.query, variables: s.variables ?? s.variableSets?.[0] ?? {} }),
+            ...(s.variableSets
+              ? { bodies: s.variableSets.map((variables) => JSON.stringify({ query: s.query, variables })) }
+              : {}),
+          });
+          const dashboard = scenarios.find((x) => x.name === 'examples/01-dashboard') as Scenario;
+          const coldCalls = await callsPer(sandbox.url, gql(dashboard), 1);
+          for (const s of scenarios.filter((x) => !ONLY || x.name.includes(ONLY))) {
+            const g = gql(s);
+            const d = directTarget(s);
+            const probe = await fetch(g.url, { method: 'POST', headers: g.headers, body: g.body });
+            const answer = (await probe.json()) as { errors?: unknown };
+            if (answer.errors) throw new Error(`${s.name} answered errors: ${JSON.stringify(answer.errors)}`);
+            await load(g, CONNECTIONS, WARMUP_S);
+            await load(d, CONNECTIONS, WARMUP_S);
+            const calls = await callsPer(sandbox.url, g, COUNTED);
+            const cpuBefore = cpuMs(gateway.pid);
+            const gl = await load(g, CONNECTIONS, DURATION_S);
+            const cpu = (cpuMs(gateway.pid) - cpuBefore) / gl.total;
+            const sandboxBefore = cpuMs(sandbox.pid);
+            const dl = await load(d, CONNECTIONS, DURATION_S);
+            const floorCpu = (cpuMs(sandbox.pid) - sandboxBefore) / dl.total;
+            // One connection: latency, and CPU and upstream calls per request with nothing shared between requests.
+            await fetch(`${sandbox.url}/_sandbox/calls`, { method: 'DELETE' });
+            const cpu1Before = cpuMs(gateway.pid);
+            const g1 = await latency(g, LATENCY_S);
+            const cpu1 = (cpuMs(gateway.pid) - cpu1Before) / g1.count;
+            const calls1 = (await json<{ calls: unknown[] }>(`${sandbox.url}/_sandbox/calls`)).calls.length / g1.count;
+            const d1 = await latency(d, LATENCY_S);
+            figures.push({
+              build: build.label,
+              scenario: s.name,
+              cpu,
+              cpu1,
+              p50Above: g1.p50 - d1.p50,
+              calls1,
+            });
+            rows.push(
+              `| ${round} | ${s.name} | gateway | ${int(gl.rps)} | ${gl.p50} / ${gl.p99} | ${fmt(g1.p50)} / ${fmt(g1.p99)} | ${fmt(cpu)} | ${fmt(calls)} | ${fmt(cpu1)} | ${fmt(calls1)} | ${gl.failed} |`,
+              `| ${round} | ${s.name} | direct | ${int(dl.rps)} | ${dl.p50} / ${dl.p99} | ${fmt(d1.p50)} / ${fmt(d1.p99)} | (sandbox) ${fmt(floorCpu, 3)} | 1 | | 1 | ${dl.failed} |`,
+              `| ${round} | ${s.name} | ratio | ${fmt(gl.rps / dl.rps, 3)}× | | +${fmt(g1.p50 - d1.p50)} ms p50 | ${fmt(cpu / floorCpu, 1)}× | | | | |`,
+            );
+          }
+          rounds.push(
+            `| ${round} | ${fmt(gateway.startMs / 1000)} s | ${idleRss} MB | ${rssMb(gateway.pid)} MB | ${fmt(coldCalls, 0)} |`,
+          );
+        } finally {
+          gateway.child.kill('SIGTERM');
+          await new Promise((resolve) => gateway.child.once('exit', resolve));
+        }
       }
-    }
   } finally {
     sandbox.child.kill('SIGTERM');
   }
@@ -224,6 +246,42 @@ async function main(): Promise<void> {
   );
   console.log('|---|---|---|---|---|');
   for (const row of rounds) console.log(row);
+  if (ROUNDS > 1 || BEFORE)
+    printMedians(
+      figures,
+      builds.map((b) => b.label),
+    );
+}
+
+/** One scenario's figures in one round. */
+interface Figure {
+  build: string;
+  scenario: string;
+  cpu: number;
+  cpu1: number;
+  p50Above: number;
+  calls1: number;
+}
+
+/** Per scenario (and build), the median over the rounds: what the noise of one round hides. */
+function printMedians(figures: Figure[], builds: string[]): void {
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  };
+  console.log(
+    '\n| query | build | rounds | gateway CPU ms/req (10 conn), median | CPU ms/req (1 conn), median | p50 above direct (1 conn), median | upstream calls/req (1 conn) |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  for (const scenario of [...new Set(figures.map((f) => f.scenario))])
+    for (const build of builds) {
+      const of = figures.filter((f) => f.scenario === scenario && f.build === build);
+      if (of.length === 0) continue;
+      console.log(
+        `| ${scenario} | ${build || 'gateway'} | ${of.length} | ${fmt(median(of.map((f) => f.cpu)))} | ${fmt(median(of.map((f) => f.cpu1)))} | +${fmt(median(of.map((f) => f.p50Above)))} ms | ${fmt(median(of.map((f) => f.calls1)))} |`,
+      );
+    }
 }
 
 /** Upstream calls per request over `requests` requests (10 connections), from the sandbox call log. */

@@ -341,15 +341,15 @@ export class WixHttp {
   /** Tells `onRetry` of a retry of `operation` (from ky's beforeRetry hook). */
   private observeRetry(operation: string, { error, retryCount }: BeforeRetryState): void {
     this.options.onRetry?.({
-        operation,
-        attempt: retryCount,
-        status:
-          error instanceof HTTPError
-            ? String(error.response.status)
-            : error instanceof TimeoutError
-              ? 'timeout'
-              : 'network',
-      });
+      operation,
+      attempt: retryCount,
+      status:
+        error instanceof HTTPError
+          ? String(error.response.status)
+          : error instanceof TimeoutError
+            ? 'timeout'
+            : 'network',
+    });
   }
 
   /** Reports a write to `onWrite` (the audit trail). */
