@@ -17,7 +17,8 @@
  * BENCH_PROFILE (a directory: the gateway runs with --cpu-prof and writes its profile there), BENCH_LOG_LEVEL (the
  * gateway's LOG_LEVEL, default warn; info logs a line per request), BENCH_READ_CACHE=on, BENCH_GATEWAY_DIR (measure the
  * build of another checkout instead, e.g. an older commit built there), BENCH_BEFORE (another checkout's build measured
- * in every round before this one's, alternating, with the medians of both per query at the end).
+ * in every round before this one's, alternating, with the medians of both per query at the end), BENCH_STARTS (that
+ * many more cold starts of each build, alternating, without load: start time and idle RSS).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -42,6 +43,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ONLY = process.env.BENCH_ONLY;
 /** Another checkout, built there: each round measures its build, then this one's (before and after in one run). */
 const BEFORE = process.env.BENCH_BEFORE;
+/** Extra cold starts per build, without load (start time and idle RSS), after the rounds. */
+const STARTS = Number(process.env.BENCH_STARTS ?? 0);
 /** A directory: the gateway runs with --cpu-prof and writes its profile there when it stops. */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 const WARMUP_S = 2;
@@ -141,9 +144,25 @@ async function main(): Promise<void> {
     `gateway bench: ${CONNECTIONS} connections × ${DURATION_S} s, 1 connection × ${LATENCY_S} s, ${ROUNDS} round(s); ` +
       (HAS_TASKSET ? 'gateway on core 0, sandbox + load generator on core 1' : 'no taskset: nothing pinned'),
   );
+  const gatewayEnv = (): Record<string, string> => ({
+    WIX_API_BASE_URL: sandbox.url,
+    WIX_API_KEY: seed.apiKey,
+    WIX_ACCOUNT_ID: seed.mainAccountId,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    AUTH: 'none',
+    OPERATION_STORE_PATH: ':memory:',
+    AUTH_STORE_PATH: ':memory:',
+    // The gateway's own work and what each query asks of Wix: no rate budget to speak of, no read cache (else
+    // repeated reads are answered from memory), log lines at BENCH_LOG_LEVEL (default warn: none per request).
+    WIX_RATE_LIMIT_PER_MINUTE: '1000000',
+    READ_CACHE: process.env.BENCH_READ_CACHE === 'on' ? 'on' : 'off',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+  });
   const rows: string[] = [];
   const rounds: string[] = [];
   const figures: Figure[] = [];
+  const starts: Array<{ build: string; ms: number; rss: number }> = [];
   // BENCH_BEFORE: each round runs that checkout's build first, then this one (the same sandbox, alternating).
   const builds: Array<{ label: string; dir?: string }> = BEFORE
     ? [
@@ -157,21 +176,7 @@ async function main(): Promise<void> {
         const round = `${build.label ? `${build.label} ` : ''}${r}`;
         const gateway = await startBuiltGateway(
           0,
-          {
-            WIX_API_BASE_URL: sandbox.url,
-            WIX_API_KEY: seed.apiKey,
-            WIX_ACCOUNT_ID: seed.mainAccountId,
-            HOST: '127.0.0.1',
-            PORT: '0',
-            AUTH: 'none',
-            OPERATION_STORE_PATH: ':memory:',
-            AUTH_STORE_PATH: ':memory:',
-            // The gateway's own work and what each query asks of Wix: no rate budget to speak of, no read cache (else
-            // repeated reads are answered from memory), log lines at BENCH_LOG_LEVEL (default warn: none per request).
-            WIX_RATE_LIMIT_PER_MINUTE: '1000000',
-            READ_CACHE: process.env.BENCH_READ_CACHE === 'on' ? 'on' : 'off',
-            LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-          },
+          gatewayEnv(),
           PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
           build.dir,
         );
@@ -233,6 +238,15 @@ async function main(): Promise<void> {
           await new Promise((resolve) => gateway.child.once('exit', resolve));
         }
       }
+    // BENCH_STARTS: cold starts and idle RSS alone, alternating the builds (no load: a start is what is measured).
+    for (let i = 0; i < STARTS; i++)
+      for (const build of builds) {
+        const gateway = await startBuiltGateway(0, gatewayEnv(), [], build.dir);
+        await new Promise((r) => setTimeout(r, 1_000));
+        starts.push({ build: build.label, ms: gateway.startMs, rss: rssMb(gateway.pid) });
+        gateway.child.kill('SIGTERM');
+        await new Promise((resolve) => gateway.child.once('exit', resolve));
+      }
   } finally {
     sandbox.child.kill('SIGTERM');
   }
@@ -246,11 +260,9 @@ async function main(): Promise<void> {
   );
   console.log('|---|---|---|---|---|');
   for (const row of rounds) console.log(row);
-  if (ROUNDS > 1 || BEFORE)
-    printMedians(
-      figures,
-      builds.map((b) => b.label),
-    );
+  const labels = builds.map((b) => b.label);
+  if (ROUNDS > 1 || BEFORE) printMedians(figures, labels);
+  if (starts.length > 0) printStarts(starts, labels);
 }
 
 /** One scenario's figures in one round. */
@@ -303,3 +315,20 @@ async function callsPer(sandboxUrl: string, target: Target, requests: number): P
 }
 
 await main();
+
+/** Cold starts and idle RSS per build (BENCH_STARTS). */
+function printStarts(starts: Array<{ build: string; ms: number; rss: number }>, builds: string[]): void {
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  console.log(
+    '\n| build | cold starts (alternating, no load) | start, mean | start, median | RSS idle, mean | RSS idle, min–max |',
+  );
+  console.log('|---|---|---|---|---|---|');
+  for (const build of builds) {
+    const of = starts.filter((x) => x.build === build);
+    const ms = of.map((x) => x.ms).sort((a, b) => a - b);
+    const rss = of.map((x) => x.rss).sort((a, b) => a - b);
+    console.log(
+      `| ${build || 'gateway'} | ${of.length} | ${int(mean(ms))} ms | ${int(ms[ms.length >> 1] as number)} ms | ${fmt(mean(rss), 1)} MB | ${rss[0]}–${rss[rss.length - 1]} MB |`,
+    );
+  }
+}

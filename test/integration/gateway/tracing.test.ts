@@ -43,6 +43,20 @@ describe('gateway: OpenTelemetry tracing', () => {
   afterAll(async () => receiver.close());
   const stack = useStack({ ...FLOW_STACK, gateway: { ...FLOW_STACK.gateway, observability: { tracing } } });
 
+  /**
+   * The spans of a trace once its server span is exported. That span ends when the server has closed the response,
+   * which can be just after the client has read it: flush until it is there (at most 5 s).
+   */
+  async function serverSpanOf(traceId: string): Promise<ReceivedSpan[]> {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      await stack.gateway.observability.tracing.flush();
+      const spans = receiver.trace(traceId);
+      if (spans.some((s) => s.kind === SERVER) || Date.now() > deadline) return spans;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   it('the dashboard query: one operation span continuing the client traceparent, one client span per upstream call, the same IDs in the sandbox log', async () => {
     const traceId = randomBytes(16).toString('hex');
     const parentId = randomBytes(8).toString('hex');
@@ -60,9 +74,7 @@ describe('gateway: OpenTelemetry tracing', () => {
     expect(res.headers.get('x-request-id')).toBe('dash-req-1');
     const calls = await stack.sandbox.calls();
     expect(calls.length).toBeGreaterThan(0);
-    await stack.gateway.observability.tracing.flush();
-
-    const spans = receiver.trace(traceId);
+    const spans = await serverSpanOf(traceId);
     const operations = spans.filter((s) => s.kind === SERVER);
     expect(operations.map((s) => s.name)).toEqual(['query Dashboard']);
     const operation = operations[0] as ReceivedSpan;
@@ -112,8 +124,7 @@ describe('gateway: OpenTelemetry tracing', () => {
     for (const call of calls) expect(call.requestId).toBe(requestId);
     const traces = new Set(calls.map((c) => parseTraceparent(c.traceparent)[0]));
     expect(traces.size).toBe(1);
-    await stack.gateway.observability.tracing.flush();
-    const spans = receiver.trace([...traces][0] as string);
+    const spans = await serverSpanOf([...traces][0] as string);
     expect(spans.filter((s) => s.kind === SERVER)).toHaveLength(1);
     expect(spans.find((s) => s.kind === SERVER)?.parentSpanId ?? '').toBe('');
   });
