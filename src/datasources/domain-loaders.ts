@@ -1,7 +1,7 @@
 import { currentBudget } from '../budget/call-budget.js';
 import DataLoader from 'dataloader';
 import type { AnswerCache } from '../caches.js';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { GatewayError } from '../errors.js';
 import type { Page } from '../model/page.js';
 import type { WixDomainPaging } from './domain-common.dto.js';
@@ -146,7 +146,9 @@ export function detailLoader<V>(
   fetchOne: (key: string) => Promise<V>,
   shared?: SharedDetailCache,
 ): DataLoader<string, V> {
-  const limit = pLimit(DETAIL_CONCURRENCY);
+  // Made on the first load: most requests make a loader (one per request) and never load a detail.
+  let limiter: LimitFunction | undefined;
+  const limit = <T>(fn: () => Promise<T>): Promise<T> => (limiter ??= pLimit(DETAIL_CONCURRENCY))(fn);
   const load = (key: string): Promise<V> => {
     if (!shared) return limit(() => fetchOne(key));
     // A caller that asked for fresh data (`Cache-Control: no-cache`) reads Wix, and refreshes the entry.
