@@ -32,6 +32,8 @@ import {
   rssMb,
   startBuiltGateway,
   startChild,
+  stopChild,
+  type Child,
   type Target,
 } from './gateway-measure.js';
 
@@ -181,61 +183,9 @@ async function main(): Promise<void> {
           build.dir,
         );
         try {
-          await new Promise((r) => setTimeout(r, 1_000));
-          const idleRss = rssMb(gateway.pid);
-          const gql = (s: Scenario): Target => ({
-            url: `${gateway.url}/graphql`,
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ query: s.query, variables: s.variables ?? s.variableSets?.[0] ?? {} }),
-            ...(s.variableSets
-              ? { bodies: s.variableSets.map((variables) => JSON.stringify({ query: s.query, variables })) }
-              : {}),
-          });
-          const dashboard = scenarios.find((x) => x.name === 'examples/01-dashboard') as Scenario;
-          const coldCalls = await callsPer(sandbox.url, gql(dashboard), 1);
-          for (const s of scenarios.filter((x) => !ONLY || x.name.includes(ONLY))) {
-            const g = gql(s);
-            const d = directTarget(s);
-            const probe = await fetch(g.url, { method: 'POST', headers: g.headers, body: g.body });
-            const answer = (await probe.json()) as { errors?: unknown };
-            if (answer.errors) throw new Error(`${s.name} answered errors: ${JSON.stringify(answer.errors)}`);
-            await load(g, CONNECTIONS, WARMUP_S);
-            await load(d, CONNECTIONS, WARMUP_S);
-            const calls = await callsPer(sandbox.url, g, COUNTED);
-            const cpuBefore = cpuMs(gateway.pid);
-            const gl = await load(g, CONNECTIONS, DURATION_S);
-            const cpu = (cpuMs(gateway.pid) - cpuBefore) / gl.total;
-            const sandboxBefore = cpuMs(sandbox.pid);
-            const dl = await load(d, CONNECTIONS, DURATION_S);
-            const floorCpu = (cpuMs(sandbox.pid) - sandboxBefore) / dl.total;
-            // One connection: latency, and CPU and upstream calls per request with nothing shared between requests.
-            await fetch(`${sandbox.url}/_sandbox/calls`, { method: 'DELETE' });
-            const cpu1Before = cpuMs(gateway.pid);
-            const g1 = await latency(g, LATENCY_S);
-            const cpu1 = (cpuMs(gateway.pid) - cpu1Before) / g1.count;
-            const calls1 = (await json<{ calls: unknown[] }>(`${sandbox.url}/_sandbox/calls`)).calls.length / g1.count;
-            const d1 = await latency(d, LATENCY_S);
-            figures.push({
-              build: build.label,
-              scenario: s.name,
-              cpu,
-              cpu1,
-              p50Above: g1.p50 - d1.p50,
-              calls1,
-            });
-            rows.push(
-              `| ${round} | ${s.name} | gateway | ${int(gl.rps)} | ${gl.p50} / ${gl.p99} | ${fmt(g1.p50)} / ${fmt(g1.p99)} | ${fmt(cpu)} | ${fmt(calls)} | ${fmt(cpu1)} | ${fmt(calls1)} | ${gl.failed} |`,
-              `| ${round} | ${s.name} | direct | ${int(dl.rps)} | ${dl.p50} / ${dl.p99} | ${fmt(d1.p50)} / ${fmt(d1.p99)} | (sandbox) ${fmt(floorCpu, 3)} | 1 | | 1 | ${dl.failed} |`,
-              `| ${round} | ${s.name} | ratio | ${fmt(gl.rps / dl.rps, 3)}× | | +${fmt(g1.p50 - d1.p50)} ms p50 | ${fmt(cpu / floorCpu, 1)}× | | | | |`,
-            );
-          }
-          rounds.push(
-            `| ${round} | ${fmt(gateway.startMs / 1000)} s | ${idleRss} MB | ${rssMb(gateway.pid)} MB | ${fmt(coldCalls, 0)} |`,
-          );
+          await measureRound(gateway, round, build.label, { sandbox, scenarios, directTarget, rows, rounds, figures });
         } finally {
-          gateway.child.kill('SIGTERM');
-          await new Promise((resolve) => gateway.child.once('exit', resolve));
+          await stopChild(gateway.child);
         }
       }
     // BENCH_STARTS: cold starts and idle RSS alone, alternating the builds (no load: a start is what is measured).
@@ -244,8 +194,7 @@ async function main(): Promise<void> {
         const gateway = await startBuiltGateway(0, gatewayEnv(), [], build.dir);
         await new Promise((r) => setTimeout(r, 1_000));
         starts.push({ build: build.label, ms: gateway.startMs, rss: rssMb(gateway.pid) });
-        gateway.child.kill('SIGTERM');
-        await new Promise((resolve) => gateway.child.once('exit', resolve));
+        await stopChild(gateway.child);
       }
   } finally {
     sandbox.child.kill('SIGTERM');
@@ -263,6 +212,77 @@ async function main(): Promise<void> {
   const labels = builds.map((b) => b.label);
   if (ROUNDS > 1 || BEFORE) printMedians(figures, labels);
   if (starts.length > 0) printStarts(starts, labels);
+}
+
+/** What a round measures against and adds to: the tables and the figures the medians are taken from. */
+interface RoundContext {
+  sandbox: Child;
+  scenarios: Scenario[];
+  directTarget: (s: Scenario) => Target;
+  rows: string[];
+  rounds: string[];
+  figures: Figure[];
+}
+
+/** Every scenario against one running gateway (one build in one round), then its start and memory figures. */
+async function measureRound(
+  gateway: Child,
+  round: string,
+  build: string,
+  { sandbox, scenarios, directTarget, rows, rounds, figures }: RoundContext,
+): Promise<void> {
+  await new Promise((r) => setTimeout(r, 1_000));
+  const idleRss = rssMb(gateway.pid);
+  const gql = (s: Scenario): Target => ({
+    url: `${gateway.url}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: s.query, variables: s.variables ?? s.variableSets?.[0] ?? {} }),
+    ...(s.variableSets
+      ? { bodies: s.variableSets.map((variables) => JSON.stringify({ query: s.query, variables })) }
+      : {}),
+  });
+  const dashboard = scenarios.find((x) => x.name === 'examples/01-dashboard') as Scenario;
+  const coldCalls = await callsPer(sandbox.url, gql(dashboard), 1);
+  for (const s of scenarios.filter((x) => !ONLY || x.name.includes(ONLY))) {
+    const g = gql(s);
+    const d = directTarget(s);
+    const probe = await fetch(g.url, { method: 'POST', headers: g.headers, body: g.body });
+    const answer = (await probe.json()) as { errors?: unknown };
+    if (answer.errors) throw new Error(`${s.name} answered errors: ${JSON.stringify(answer.errors)}`);
+    await load(g, CONNECTIONS, WARMUP_S);
+    await load(d, CONNECTIONS, WARMUP_S);
+    const calls = await callsPer(sandbox.url, g, COUNTED);
+    const cpuBefore = cpuMs(gateway.pid);
+    const gl = await load(g, CONNECTIONS, DURATION_S);
+    const cpu = (cpuMs(gateway.pid) - cpuBefore) / gl.total;
+    const sandboxBefore = cpuMs(sandbox.pid);
+    const dl = await load(d, CONNECTIONS, DURATION_S);
+    const floorCpu = (cpuMs(sandbox.pid) - sandboxBefore) / dl.total;
+    // One connection: latency, and CPU and upstream calls per request with nothing shared between requests.
+    await fetch(`${sandbox.url}/_sandbox/calls`, { method: 'DELETE' });
+    const cpu1Before = cpuMs(gateway.pid);
+    const g1 = await latency(g, LATENCY_S);
+    const cpu1 = (cpuMs(gateway.pid) - cpu1Before) / g1.count;
+    const calls1 = (await json<{ calls: unknown[] }>(`${sandbox.url}/_sandbox/calls`)).calls.length / g1.count;
+    const d1 = await latency(d, LATENCY_S);
+    figures.push({
+      build,
+      scenario: s.name,
+      cpu,
+      cpu1,
+      p50Above: g1.p50 - d1.p50,
+      calls1,
+    });
+    rows.push(
+      `| ${round} | ${s.name} | gateway | ${int(gl.rps)} | ${gl.p50} / ${gl.p99} | ${fmt(g1.p50)} / ${fmt(g1.p99)} | ${fmt(cpu)} | ${fmt(calls)} | ${fmt(cpu1)} | ${fmt(calls1)} | ${gl.failed} |`,
+      `| ${round} | ${s.name} | direct | ${int(dl.rps)} | ${dl.p50} / ${dl.p99} | ${fmt(d1.p50)} / ${fmt(d1.p99)} | (sandbox) ${fmt(floorCpu, 3)} | 1 | | 1 | ${dl.failed} |`,
+      `| ${round} | ${s.name} | ratio | ${fmt(gl.rps / dl.rps, 3)}× | | +${fmt(g1.p50 - d1.p50)} ms p50 | ${fmt(cpu / floorCpu, 1)}× | | | | |`,
+    );
+  }
+  rounds.push(
+    `| ${round} | ${fmt(gateway.startMs / 1000)} s | ${idleRss} MB | ${rssMb(gateway.pid)} MB | ${fmt(coldCalls, 0)} |`,
+  );
 }
 
 /** One scenario's figures in one round. */
