@@ -9,15 +9,8 @@
  */
 import { build, type Metafile } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** The package root (the folder with package.json), whether this runs from `scripts/` or compiled `dist/scripts/`. */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
+import { basename, join, relative } from 'node:path';
+import { packageRoot } from './package-root.js';
 
 const root = packageRoot();
 

@@ -14,15 +14,9 @@
  */
 import { build } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-/** The package root (the folder with package.json), whether this runs from `scripts/` or compiled `dist/scripts/`. */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-}
+import { packageRoot } from './package-root.js';
 
 /** Packages imported from node_modules at run time instead of bundled (see the module comment for why each). */
 export const EXTERNAL = [
