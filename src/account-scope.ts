@@ -4,7 +4,7 @@ import { ConnectedDomainsDataSource } from './datasources/connected-domains.data
 import { DomainAssignmentsDataSource } from './datasources/domain-assignments.datasource.js';
 import { DomainDnsDataSource } from './datasources/domain-dns.datasource.js';
 import { DomainSearchDataSource } from './datasources/domain-search.datasource.js';
-import type { WixHttp } from './datasources/http.js';
+import type { UpstreamHttp } from './datasources/http.js';
 import { RegisteredDomainsDataSource } from './datasources/registered-domains.datasource.js';
 import { PackageLoaders } from './datasources/resellers.loaders.js';
 import { ResellersDataSource } from './datasources/resellers.datasource.js';
@@ -24,7 +24,7 @@ export class AccountScope {
   constructor(
     readonly accountId: string,
     readonly mainAccountId: string,
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     /** What every scope of the request shares (loaders whose batches cut across accounts). */
     private readonly request: RequestShared = { tenantId: accountId, shared: new Map() },
   ) {}

@@ -1,3 +1,4 @@
+import type { Ambient } from './ambient.js';
 import type { AuditStore } from './auth/audit-store.js';
 import type { Caller } from './auth/caller.js';
 import type { FlowOperations } from './flows/operation-services.js';
@@ -27,6 +28,8 @@ export interface ContextInput {
   caller: Caller;
   /** The audit trail. */
   audit: AuditStore;
+  /** What the request's upstream calls carry: its call context, request scope and budget (src/ambient.ts). */
+  ambient?: Ambient;
 }
 
 /**
@@ -35,6 +38,6 @@ export interface ContextInput {
  * upstream call).
  */
 export async function createContext(input: ContextInput): Promise<GatewayContext> {
-  const session = await input.upstream.sessionFor(input.requestedAccountId, input.caller.accounts);
+  const session = await input.upstream.sessionFor(input.requestedAccountId, input.caller.accounts, input.ambient);
   return { ...session, operations: input.operations, caller: input.caller, audit: input.audit };
 }

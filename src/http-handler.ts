@@ -1,8 +1,7 @@
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { runWithCall } from './auth/call-context.js';
+import type { Ambient } from './ambient.js';
 import { interactiveBudget } from './budget/interactive.js';
-import { runWithBudget } from './budget/call-budget.js';
 import type { Caller } from './auth/caller.js';
 import { refuseHttp } from './auth/http-refusals.js';
 import type { GatewayAuth } from './auth/gateway-auth.js';
@@ -12,6 +11,7 @@ import { ErrorCode, GatewayError, formatError } from './errors.js';
 import { livenessReport, type ReadinessReport } from './gateway-health.js';
 import type { GatewayLogger } from './observability/logger.js';
 import type { GraphiQL } from './graphiql.js';
+import { requestScopeOf } from './observability/request-scope.js';
 import { QueryPrecheck } from './limits/precheck.js';
 import { applyTrustedDocuments } from './limits/trusted-http.js';
 import type { TrustedDocuments } from './limits/trusted-documents.js';
@@ -25,7 +25,7 @@ const MAX_BODY_BYTES = 512 * 1024;
 export interface HttpHandlerOptions {
   apollo: ApolloServer<GatewayContext>;
   /** Validates the requested account (throws GatewayError) and builds the request's data sources. */
-  contextFor: (requestedAccountId: string | undefined, caller: Caller) => Promise<GatewayContext>;
+  contextFor: (requestedAccountId: string | undefined, caller: Caller, ambient: Ambient) => Promise<GatewayContext>;
   /** The GraphiQL page (a browser's GET /graphql) and its files under /graphiql/. */
   graphiql: GraphiQL;
   /** Trusted documents (TRUSTED_DOCUMENTS): when set, only the operations listed there run. */
@@ -133,19 +133,22 @@ async function handle(
     search: url.search,
     body,
   };
-  // The call context names the caller for the audit trail of every upstream write the request makes.
-  // The budget context: interactive class, the tenant for fairness, `Cache-Control: no-cache` for fresh reads, and
-  // the usage counts that answer as `extensions.upstream`.
-  const budget = interactiveBudget(headers.get('wix-account-id'), headers.get('cache-control'));
-  const response = await runWithBudget(budget, () =>
-    runWithCall({ caller }, () =>
-      apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: request,
-        context: () =>
-          contextFor(headers.get('wix-account-id'), caller).catch((e: unknown) => Promise.reject(withHttpStatus(e))),
-      }),
-    ),
-  );
+  // What every upstream call of the request carries (src/ambient.ts). The call context names the caller for the audit
+  // trail of every upstream write. The budget context: interactive class, the tenant for fairness,
+  // `Cache-Control: no-cache` for fresh reads, and the usage counts that answer as `extensions.upstream`. The request
+  // scope (observeHttp's): the request ID sent upstream, and the calls counted for the log line.
+  const ambient: Ambient = {
+    call: { caller },
+    budget: interactiveBudget(headers.get('wix-account-id'), headers.get('cache-control')),
+    scope: requestScopeOf(req),
+  };
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: request,
+    context: () =>
+      contextFor(headers.get('wix-account-id'), caller, ambient).catch((e: unknown) =>
+        Promise.reject(withHttpStatus(e)),
+      ),
+  });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {

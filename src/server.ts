@@ -1,10 +1,9 @@
 import type { ApolloServer } from '@apollo/server';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { runAsOperation } from './auth/call-context.js';
 import { SYSTEM_CALLER, type Caller } from './auth/caller.js';
 import { GatewayAuth } from './auth/gateway-auth.js';
-import { BudgetClass, runWithBudget } from './budget/call-budget.js';
+import type { Ambient } from './ambient.js';
 import type { GatewayBudget } from './budget/gateway-budget.js';
 import { defaultCatalog } from './catalog.js';
 import { createContext, type GatewayContext } from './context.js';
@@ -122,9 +121,9 @@ export class Gateway {
         storePath: ':memory:',
         ...options.operations,
         // Flow steps act as their requester (audit), spend the budget's flow class, and are traced and logged.
-        around: observability.aroundOperation((op, step) =>
-          runAsOperation(op, () => runWithBudget({ class: BudgetClass.FLOW, tenantId: op.tenantId }, step)),
-        ),
+        // Flow steps act as their requester (audit) and spend the budget's flow class (the ambient of each run, see
+        // operation-services.ts); the run is traced.
+        around: (op, run) => observability.aroundOperation(op, run),
         observer: observability.flows,
         wrapStore: (store) => observability.store(store),
         upstreamId: upstreamIdentityOf(options.upstream.baseUrl, options.upstream.mainAccountId, () => readiness.world),
@@ -142,8 +141,8 @@ export class Gateway {
         ...(options.readinessChecks ?? []),
       ]);
     // One context builder for HTTP and WebSocket: the same tenant check and the same data sources.
-    const contextFor = (requestedAccountId: string | undefined, caller: Caller = SYSTEM_CALLER) =>
-      createContext({ upstream, operations, requestedAccountId, caller, audit: auth.store });
+    const contextFor = (requestedAccountId: string | undefined, caller: Caller = SYSTEM_CALLER, ambient?: Ambient) =>
+      createContext({ upstream, operations, requestedAccountId, caller, audit: auth.store, ambient });
     const server = createServer(
       observability.http(
         httpHandler({

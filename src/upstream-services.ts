@@ -1,10 +1,11 @@
 import { AccountScope, memo, type RequestShared } from './account-scope.js';
+import { NO_AMBIENT, type Ambient } from './ambient.js';
 import type { AccountGrant } from './auth/caller.js';
 import type { BudgetReport } from './budget/gateway-budget.js';
 import type { SharedCaches } from './caches.js';
 import type { ProductCatalog } from './catalog.js';
 import { AccountsDataSource } from './datasources/accounts.datasource.js';
-import type { WixHttp } from './datasources/http.js';
+import type { UpstreamHttp, WixHttp } from './datasources/http.js';
 import type { ResourceWatches } from './polling/watches.js';
 import { Tenancy } from './tenancy.js';
 
@@ -14,6 +15,8 @@ import { Tenancy } from './tenancy.js';
  * (inside its context); every flow step gets a new one. Nothing here knows about GraphQL.
  */
 export interface UpstreamSession {
+  /** What every upstream call of the session carries: caller, request, budget class (src/ambient.ts). */
+  readonly ambient: Ambient;
   /** The account this session acts as (validated: the main account or one of its sub-accounts). */
   readonly tenantId: string;
   /** The configured main (agency) account. */
@@ -69,26 +72,36 @@ export class UpstreamServices {
    * checking it (BAD_USER_INPUT when malformed, FORBIDDEN when outside the tree or the caller's `grant`) before any
    * other upstream call.
    */
-  async sessionFor(requestedAccountId: string | undefined, grant: AccountGrant = 'all'): Promise<UpstreamSession> {
-    const accounts = new AccountsDataSource(this.parts.http, this.parts.caches);
+  async sessionFor(
+    requestedAccountId: string | undefined,
+    grant: AccountGrant = 'all',
+    ambient: Ambient = NO_AMBIENT,
+  ): Promise<UpstreamSession> {
+    const http = this.parts.http.bound(ambient);
+    const accounts = new AccountsDataSource(http, this.parts.caches);
     const tenancy = new Tenancy(this.parts.mainAccountId, accounts, grant);
     const tenantId = await tenancy.resolveTenant(requestedAccountId);
-    return this.build(tenantId, accounts, tenancy);
+    return this.build(tenantId, accounts, tenancy, http);
   }
 
-  /** A session for a tenant checked earlier (an operation's tenant, checked when the operation was submitted). */
-  session(tenantId: string): UpstreamSession {
-    const accounts = new AccountsDataSource(this.parts.http, this.parts.caches);
-    return this.build(tenantId, accounts, new Tenancy(this.parts.mainAccountId, accounts));
+  /**
+   * A session for a tenant checked earlier (an operation's tenant, checked when the operation was submitted), whose
+   * calls carry `ambient` (a flow run's, or the request of a dry run).
+   */
+  session(tenantId: string, ambient: Ambient = NO_AMBIENT): UpstreamSession {
+    const http = this.parts.http.bound(ambient);
+    const accounts = new AccountsDataSource(http, this.parts.caches);
+    return this.build(tenantId, accounts, new Tenancy(this.parts.mainAccountId, accounts), http);
   }
 
-  private build(tenantId: string, accounts: AccountsDataSource, tenancy: Tenancy): UpstreamSession {
-    const { http, caches, mainAccountId, catalog, watches, budget } = this.parts;
+  private build(tenantId: string, accounts: AccountsDataSource, tenancy: Tenancy, http: UpstreamHttp): UpstreamSession {
+    const { caches, mainAccountId, catalog, watches, budget } = this.parts;
     const scopes = new Map<string, AccountScope>();
     const request: RequestShared = { tenantId, shared: new Map(), caches };
     const scopeOf = (accountId: string) =>
       memo(scopes, accountId, () => new AccountScope(accountId, mainAccountId, http, request));
     return {
+      ambient: http.ambient,
       tenantId,
       mainAccountId,
       tenancy,

@@ -3,6 +3,7 @@ import {
   execute,
   getOperationAST,
   GraphQLError,
+  OperationTypeNode,
   parse,
   validate,
   type DocumentNode,
@@ -16,8 +17,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { LRUCache } from 'lru-cache';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { runWithCall, type CallContext } from './auth/call-context.js';
-import { runWithBudget } from './budget/call-budget.js';
+import type { Ambient } from './ambient.js';
+import type { CallContext } from './auth/call-context.js';
 import { inOperationSpan, tracingOn } from './observability/tracing.js';
 import { interactiveBudget } from './budget/interactive.js';
 import type { Caller } from './auth/caller.js';
@@ -68,7 +69,7 @@ export const DEFAULT_WEBSOCKET_LIMITS: WebSocketLimits = {
 export interface GraphQLWebSocketOptions {
   schema: GraphQLSchema;
   /** The HTTP path's context builder: validates the requested account (throws GatewayError) and builds data sources. */
-  contextFor: (requestedAccountId: string | undefined, caller: Caller) => Promise<GatewayContext>;
+  contextFor: (requestedAccountId: string | undefined, caller: Caller, ambient?: Ambient) => Promise<GatewayContext>;
   /** Access control: the upgrade's `Origin`, the connection's credential, the scope of every operation. */
   auth: GatewayAuth;
   /** Trusted documents (TRUSTED_DOCUMENTS): when set, only the operations listed there run. */
@@ -117,8 +118,6 @@ export class GraphQLWebSocket {
     maxSize: 16 * 1024 * 1024,
     sizeCalculation: (_document, query) => 2 * query.length * 11,
   });
-  /** Per-operation context → the call context its execution runs in (the audit trail's caller). */
-  private readonly calls = new WeakMap<object, CallContext>();
 
   constructor(
     private readonly server: Server,
@@ -135,16 +134,15 @@ export class GraphQLWebSocket {
         onSubscribe: (ctx, _id, payload) => this.onSubscribe(ctx, payload),
         subscribe: (args) => this.subscribe(args),
         execute: (args) => {
-          const call = this.calls.get(args.contextValue as object);
-          // Queries and mutations over a socket spend the interactive budget of the connection's tenant, like HTTP.
-          const budget = interactiveBudget((args.contextValue as Partial<GatewayContext>).tenantId);
-          const run = () =>
-            runWithBudget(budget, async () => {
-              const result = await (call ? runWithCall(call, () => execute(args)) : execute(args));
-              if (budget.usage && !(Symbol.asyncIterator in result))
-                return { ...result, extensions: { ...result.extensions, upstream: budget.usage.toJSON() } };
-              return result;
-            });
+          // Queries and mutations over a socket spend the interactive budget of the connection's tenant, like HTTP
+          // (their context's ambient, see onSubscribe), and answer with its usage counts.
+          const budget = (args.contextValue as Partial<GatewayContext>).ambient?.budget;
+          const run = async () => {
+            const result = await execute(args);
+            if (budget?.usage && !(Symbol.asyncIterator in result))
+              return { ...result, extensions: { ...result.extensions, upstream: budget.usage.toJSON() } };
+            return result;
+          };
           // A span per operation over the socket too (`query Name`), as over HTTP, when tracing is on.
           return tracingOn() ? inOperationSpan(args.document, args.operationName, run) : run();
         },
@@ -271,10 +269,12 @@ export class GraphQLWebSocket {
     const requested = ctx.extra.requestedAccountId;
     let contextValue: GatewayContext;
     let caller: Caller;
+    // What the operation's upstream calls carry (src/ambient.ts): filled in once the operation is known to be allowed.
+    const ambient: { -readonly [K in keyof Ambient]: Ambient[K] } = {};
     try {
       // The credential again (a revoked token stops at its next operation), then the scopes of the root fields.
       caller = await this.options.auth.wsCaller(ctx.connectionParams, ctx.extra.request.headers);
-      contextValue = await this.options.contextFor(requested, caller);
+      contextValue = await this.options.contextFor(requested, caller, ambient);
       const summary = checkOperationScopes(
         this.options.schema,
         document,
@@ -284,12 +284,15 @@ export class GraphQLWebSocket {
       );
       // No write over a socket either while the shared store is unreachable (STORE_UNAVAILABLE).
       if (summary?.type === 'mutation') await this.options.auth.checkWritable();
-      this.calls.set(contextValue, {
+      // The audit trail's caller, and for a query or mutation the interactive budget of the tenant.
+      const call: CallContext = {
         caller,
         tenantId: contextValue.tenantId,
         operationName: summary?.operationName,
         mutation: summary?.type === 'mutation' ? summary.rootFields.join(',') : null,
-      });
+      };
+      ambient.call = call;
+      if (operation.operation !== OperationTypeNode.SUBSCRIPTION) ambient.budget = interactiveBudget(contextValue.tenantId);
     } catch (error) {
       return [error instanceof GraphQLError ? error : coded('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR)];
     }

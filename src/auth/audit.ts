@@ -1,6 +1,5 @@
 import type { UpstreamWrite } from '../datasources/http.js';
 import type { AuditStore, NewAuditEvent } from './audit-store.js';
-import { currentCall } from './call-context.js';
 
 /** Wix endpoints that can cost money (the `paidOnly` filter). */
 const PAID_ENDPOINTS = new Set([
@@ -10,13 +9,13 @@ const PAID_ENDPOINTS = new Set([
 ]);
 
 /**
- * Turns every upstream write that http.ts reports into an audit event, attributed from the current call context
- * (call-context.ts). Appending never fails the write it records: a store failure is logged (without the event's
+ * Turns every upstream write that http.ts reports into an audit event, attributed from the call context of the
+ * request or flow that made it (call-context.ts). Appending never fails the write it records: a store failure is logged (without the event's
  * content) and the call's answer goes back as it is.
  */
 export function auditRecorder(store: AuditStore): (write: UpstreamWrite) => void {
   return (write) => {
-    const call = currentCall();
+    const call = write.ambient.call;
     const event: NewAuditEvent = {
       time: new Date().toISOString(),
       callerId: call?.caller.id ?? 'unknown',

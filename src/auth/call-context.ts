@@ -1,9 +1,9 @@
 import type { Caller } from './caller.js';
-import { AmbientSlot } from '../ambient.js';
 
 /**
- * Who an upstream call is made for, carried with AsyncLocalStorage from the request (or the flow runner) down to
- * http.ts's write observer, so the audit trail can name the caller without every data source passing it along.
+ * Who an upstream call is made for, carried in the request's ambient (src/ambient.ts) from the request (or the flow
+ * runner) down to http.ts's write observer, so the audit trail can name the caller without every data source passing
+ * it along. The Apollo plugin of gateway-auth.ts completes it once the operation is known.
  */
 export interface CallContext {
   caller: Pick<Caller, 'id' | 'name'>;
@@ -17,18 +17,6 @@ export interface CallContext {
   operationId?: string | null;
   /** The client's idempotency key of the flow. */
   idempotencyKey?: string | null;
-}
-
-const storage = new AmbientSlot<CallContext>('call');
-
-/** Runs `fn` with `context` as the current call context (for everything it awaits, too). */
-export function runWithCall<T>(context: CallContext, fn: () => T): T {
-  return storage.run(context, fn);
-}
-
-/** The current call context; undefined outside a request or flow step. */
-export function currentCall(): CallContext | undefined {
-  return storage.get();
 }
 
 /** An operation's flow kind as its mutation's name: `PURCHASE_DOMAIN` → `purchaseDomain`. */
@@ -45,17 +33,14 @@ export interface OperationAttribution {
   requestedBy?: { id: string; name: string } | null;
 }
 
-/** Runs a flow's steps as its requester (the audit trail names them and the operation). */
-export function runAsOperation<T>(op: OperationAttribution, fn: () => T): T {
-  return runWithCall(
-    {
-      caller: op.requestedBy ?? { id: 'unknown', name: 'requester not recorded' },
-      tenantId: op.tenantId,
-      operationName: null,
-      mutation: flowMutationName(op.kind),
-      operationId: op.id,
-      idempotencyKey: op.idempotencyKey,
-    },
-    fn,
-  );
+/** The call context of a flow's steps: they act as its requester (the audit trail names them and the operation). */
+export function operationCall(op: OperationAttribution): CallContext {
+  return {
+    caller: op.requestedBy ?? { id: 'unknown', name: 'requester not recorded' },
+    tenantId: op.tenantId,
+    operationName: null,
+    mutation: flowMutationName(op.kind),
+    operationId: op.id,
+    idempotencyKey: op.idempotencyKey,
+  };
 }

@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { Ambient } from '../ambient.js';
 import type { GraphQLSchema } from 'graphql';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { ErrorCode, GatewayError } from '../errors.js';
 import { auditRecorder } from './audit.js';
 import { Authenticator, type AuthMethod } from './authenticator.js';
-import { currentCall } from './call-context.js';
 import type { Caller } from './caller.js';
 import { OriginPolicy } from './cors.js';
 import { JwtVerifier, type JwtSettings } from './jwt.js';
@@ -96,7 +96,7 @@ export class GatewayAuth {
    * Checks the scopes of every root field before execution (FORBIDDEN, HTTP 403) and names the operation in the
    * request's call context (for the audit trail).
    */
-  apolloPlugin(schema: GraphQLSchema): ApolloServerPlugin<{ caller: Caller; tenantId: string }> {
+  apolloPlugin(schema: GraphQLSchema): ApolloServerPlugin<{ caller: Caller; tenantId: string; ambient?: Ambient }> {
     return {
       requestDidStart: async () => ({
         didResolveOperation: async ({ contextValue, document, operationName, request }) => {
@@ -108,7 +108,7 @@ export class GatewayAuth {
             contextValue.caller,
           );
           if (summary?.type === 'mutation') await this.checkWritable();
-          const call = currentCall();
+          const call = contextValue.ambient?.call;
           if (call && summary) {
             call.tenantId = contextValue.tenantId;
             call.operationName = summary.operationName;

@@ -1,5 +1,3 @@
-import { AmbientSlot } from '../ambient.js';
-
 /**
  * The classes of upstream work, served in this order when the rate budget is short: what a caller waits for now
  * (queries and mutations), then flow steps (work already paid for or promised), then status polls and background
@@ -32,7 +30,7 @@ export class UpstreamUsage {
   }
 }
 
-/** Who the upstream calls made in the current async context are for, as far as the rate budget is concerned. */
+/** Who a request's (or flow run's, or poll's) upstream calls are for, as far as the rate budget is concerned (src/ambient.ts). */
 export interface BudgetContext {
   class: BudgetClass;
   /** The tenant the work is for (fairness within a class); the call's `wix-account-id` when absent. */
@@ -41,21 +39,4 @@ export interface BudgetContext {
   fresh?: boolean;
   /** Where the calls are counted (a GraphQL request's `extensions.upstream`). */
   usage?: UpstreamUsage;
-}
-
-const storage = new AmbientSlot<BudgetContext>('budget');
-
-/** Runs `fn` with `context` as the budget context of every upstream call it makes (awaited work included). */
-export function runWithBudget<T>(context: BudgetContext, fn: () => T): T {
-  return storage.run(context, fn);
-}
-
-/** The current budget context; undefined outside a request, flow step or poll. */
-export function currentBudget(): BudgetContext | undefined {
-  return storage.get();
-}
-
-/** Runs `fn` as work of `budgetClass`, keeping the current tenant (a poller or a background refresh started by a request). */
-export function runAsClass<T>(budgetClass: BudgetClass, tenantId: string | undefined, fn: () => T): T {
-  return storage.run({ class: budgetClass, tenantId }, fn);
 }

@@ -1,4 +1,3 @@
-import { currentBudget } from '../budget/call-budget.js';
 import DataLoader from 'dataloader';
 import type { SharedCaches } from '../caches.js';
 import {
@@ -10,7 +9,7 @@ import {
   type WixAccount,
 } from './accounts.dto.js';
 import { ErrorCode, GatewayError } from '../errors.js';
-import type { WixHttp } from './http.js';
+import type { UpstreamHttp } from './http.js';
 
 /** List Child Accounts pages at most 50 accounts (CONTRACT §4.4). */
 const CHILD_PAGE = 50;
@@ -26,7 +25,7 @@ export class AccountsDataSource {
   readonly byId: DataLoader<string, WixAccount | null>;
 
   constructor(
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     private readonly caches: SharedCaches,
   ) {
     this.byId = new DataLoader(async (ids) => Promise.all(ids.map((id) => this.getAccount(id))), { maxBatchSize: 20 });
@@ -38,7 +37,7 @@ export class AccountsDataSource {
     return this.caches.childAccounts.getOrLoad(
       parentId,
       () => this.listChildren(parentId),
-      currentBudget()?.fresh === true,
+      this.http.ambient.budget?.fresh === true,
     );
   }
 

@@ -14,7 +14,7 @@ import {
 } from './connected-domains.dto.js';
 import { dnsZoneShared } from './domain-dns.datasource.js';
 import { AccountDomainList, detailLoader, forgetShared, nullWhen, type SharedDetailCache } from './domain-loaders.js';
-import type { WixHttp } from './http.js';
+import type { UpstreamHttp } from './http.js';
 
 const LIST_PATH = '/domains/v1/connected-domains';
 /**
@@ -40,13 +40,17 @@ export class ConnectedDomainsDataSource {
   private readonly list: AccountDomainList<ListConnectedDomainsResponse, WixConnectedDomain, ConnectedDomain>;
 
   constructor(
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     readonly accountId: string,
     sharedCache?: AnswerCache<unknown>,
   ) {
     this.byDomain = detailLoader((domain) => nullWhen(this.get(domain), NOT_FOUND_CODES));
     this.sharedSetup = sharedCache ? { cache: sharedCache, prefix: `setup-info|${accountId}` } : undefined;
-    this.setupInfo = detailLoader((domain) => nullWhen(this.getSetupInfo(domain), NOT_FOUND_CODES), this.sharedSetup);
+    this.setupInfo = detailLoader(
+      (domain) => nullWhen(this.getSetupInfo(domain), NOT_FOUND_CODES),
+      this.sharedSetup,
+      http.ambient.budget?.fresh === true,
+    );
     this.sharedZones = sharedCache ? dnsZoneShared(sharedCache, accountId) : undefined;
     this.list = new AccountDomainList(http, {
       path: LIST_PATH,

@@ -8,7 +8,7 @@ import {
   type WixDnsPropagation,
   type WixDomainAssignment,
 } from './domain-assignments.dto.js';
-import type { WixHttp } from './http.js';
+import type { UpstreamHttp } from './http.js';
 
 const BASE = '/domains/v1/domain-assignments';
 /** List Domain Assignments page size (sandbox max 100). */
@@ -28,7 +28,7 @@ export class DomainAssignmentsDataSource {
   readonly dnsPropagation: DataLoader<string, DnsPropagation | null>;
 
   constructor(
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     readonly accountId: string,
   ) {
     this.bySite = new DataLoader((ids) => this.loadBySites(ids), { maxBatchSize: SITES_PER_CALL });

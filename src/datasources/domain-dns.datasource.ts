@@ -3,7 +3,7 @@ import type { AnswerCache } from '../caches.js';
 import type { DnsZone } from '../model/dns.js';
 import { toDnsZone, toUpdateDnsZoneBody, type DnsZoneChange, type GetDnsZoneResponse } from './domain-dns.dto.js';
 import { detailLoader, forgetShared, nullWhen, type SharedDetailCache } from './domain-loaders.js';
-import type { WixHttp } from './http.js';
+import type { UpstreamHttp } from './http.js';
 
 /**
  * Answers that mean "Wix hosts no zone this account can read": 404 DNS_ZONE_NOT_FOUND (registration pending, zone
@@ -28,12 +28,16 @@ export class DomainDnsDataSource {
   private readonly shared?: SharedDetailCache;
 
   constructor(
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     readonly accountId: string,
     sharedCache?: AnswerCache<unknown>,
   ) {
     this.shared = sharedCache ? dnsZoneShared(sharedCache, accountId) : undefined;
-    this.zone = detailLoader((domain) => nullWhen(this.get(domain), NO_ZONE_CODES), this.shared);
+    this.zone = detailLoader(
+      (domain) => nullWhen(this.get(domain), NO_ZONE_CODES),
+      this.shared,
+      http.ambient.budget?.fresh === true,
+    );
   }
 
   /**

@@ -1,11 +1,10 @@
-import { currentBudget } from '../budget/call-budget.js';
 import DataLoader from 'dataloader';
 import type { AnswerCache } from '../caches.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { GatewayError } from '../errors.js';
 import type { Page } from '../model/page.js';
 import type { WixDomainPaging } from './domain-common.dto.js';
-import type { WixHttp } from './http.js';
+import type { UpstreamHttp } from './http.js';
 import { relayPage } from './paging.js';
 
 /**
@@ -51,7 +50,7 @@ export class AccountDomainList<
   private bySite?: Promise<Map<string, T[]>>;
 
   constructor(
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     private readonly spec: DomainListSpec<Res, Raw, T>,
   ) {}
 
@@ -141,10 +140,12 @@ export interface SharedDetailCache {
  * A per-request DataLoader for an endpoint that reads one item per call: keys (domain names, case-insensitive) are
  * deduped, at most {@link DETAIL_CONCURRENCY} calls run at once, each key fails or succeeds on its own, and with
  * `shared` the answer (including "none") is reused by later requests until the cache's TTL; failures are not kept.
+ * With `fresh` (the request's `Cache-Control: no-cache`), the shared answer is not used, and is refreshed.
  */
 export function detailLoader<V>(
   fetchOne: (key: string) => Promise<V>,
   shared?: SharedDetailCache,
+  fresh = false,
 ): DataLoader<string, V> {
   // Made on the first load: most requests make a loader (one per request) and never load a detail.
   let limiter: LimitFunction | undefined;
@@ -155,7 +156,7 @@ export function detailLoader<V>(
     return shared.cache.getOrLoad(
       `${shared.prefix}|${key.toLowerCase()}`,
       () => limit(() => fetchOne(key)),
-      currentBudget()?.fresh === true,
+      fresh,
     ) as Promise<V>;
   };
   return new DataLoader<string, V, string>(

@@ -7,7 +7,7 @@ import {
   type CheckAvailabilityResponse,
   type SuggestDomainsResponse,
 } from './domain-search.dto.js';
-import type { WixHttp } from './http.js';
+import type { UpstreamHttp } from './http.js';
 import { relayPage } from './paging.js';
 
 /** Suggest Domains pages at most 20 suggestions (CONTRACT §5.2). */
@@ -23,7 +23,7 @@ export class DomainSearchDataSource {
   readonly availability: DataLoader<string, DomainAvailability>;
 
   constructor(
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     readonly accountId: string,
   ) {
     this.availability = new DataLoader(

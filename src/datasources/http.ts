@@ -1,6 +1,7 @@
 import ky, { HTTPError, TimeoutError, type BeforeRetryState, type KyInstance, type RetryOptions } from 'ky';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { BudgetClass, currentBudget, runAsClass } from '../budget/call-budget.js';
+import { NO_AMBIENT, type Ambient } from '../ambient.js';
+import { BudgetClass } from '../budget/call-budget.js';
 import type { ReadCache } from '../budget/read-cache.js';
 import type { UpstreamScheduler } from '../budget/scheduler.js';
 import { GatewayError, mapUpstreamFailure, type UpstreamFailure } from '../errors.js';
@@ -24,8 +25,8 @@ export interface WixHttpOptions {
   maxConcurrency?: number;
   /** Told of every finished call (endpoint, status, duration), for the metrics. */
   onCall?: (sample: { endpoint: string; status: string; seconds: number }) => void;
-  /** Told of every failed call (endpoint, status, Wix code; never the key or a body), e.g. to log it. */
-  onFailure?: (failure: UpstreamFailure) => void;
+  /** Told of every failed call (endpoint, status, Wix code; never the key or a body) and its request, e.g. to log it. */
+  onFailure?: (failure: UpstreamFailure, ambient: Ambient) => void;
   /** Told of every upstream write once it is answered or has failed (the audit trail); must not throw. */
   onWrite?: (write: UpstreamWrite) => void;
   /** The rate budget every attempt waits on (src/budget); calls go unscheduled when omitted. */
@@ -36,9 +37,13 @@ export interface WixHttpOptions {
    * Wraps every call (its retries included), e.g. in a trace span; `send` takes extra headers for the call (request ID,
    * `traceparent`). Must call `send` once and return what it returns.
    */
-  around?: <T>(call: UpstreamCallInfo, send: (headers: Record<string, string>) => Promise<T>) => Promise<T>;
+  around?: <T>(
+    call: UpstreamCallInfo,
+    ambient: Ambient,
+    send: (headers: Record<string, string>) => Promise<T>,
+  ) => Promise<T>;
   /** Told before every retry of a call (endpoint, attempt number, what failed), e.g. to log and count it. */
-  onRetry?: (retry: UpstreamRetry) => void;
+  onRetry?: (retry: UpstreamRetry, ambient: Ambient) => void;
 }
 
 /** What {@link WixHttpOptions.around} is told of a call (no body, no key). */
@@ -74,6 +79,8 @@ export interface UpstreamWrite {
   errorCode?: string;
   /** Wix's parsed answer of a successful call. */
   body?: unknown;
+  /** Who the write was made for (the request's or flow's call context). */
+  ambient: Ambient;
 }
 
 /** The header a sandbox names its world with (see WixHttp.world). */
@@ -82,6 +89,7 @@ export const WORLD_ID_HEADER = 'x-sandbox-world-id';
 /** What a call hands ky's beforeRetry hook (as ky's `context` option). */
 interface RetryContext {
   call: CallOptions;
+  ambient: Ambient;
 }
 
 /** Non-idempotent writes are never repeated. */
@@ -106,12 +114,61 @@ export interface CallOptions {
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
 /**
+ * What the data sources call Wix through: WixHttp itself (calls of no request: start-up and readiness checks), or
+ * `WixHttp.bound(ambient)` for a request, flow run or poll, whose calls carry its ambient (src/ambient.ts).
+ */
+export interface UpstreamHttp {
+  /** What every call made through this carries (NO_AMBIENT for WixHttp itself). */
+  readonly ambient: Ambient;
+  /** A GET (retried; shared with identical GETs of the tenant in flight). */
+  get<T>(path: string, call: CallOptions): Promise<T>;
+  /** A POST (retried only with `idempotent: true`). */
+  post<T>(path: string, call: CallOptions): Promise<T>;
+  /** A PATCH (retried only with `idempotent: true`). */
+  patch<T>(path: string, call: CallOptions): Promise<T>;
+  /** A DELETE (retried only with `idempotent: true`). */
+  delete<T>(path: string, call: CallOptions): Promise<T>;
+  /** PUT (Unpublish Site is the one Wix endpoint here that uses it). */
+  put<T>(path: string, call: CallOptions): Promise<T>;
+}
+
+/** {@link UpstreamHttp} for one ambient: every call goes to WixHttp with it. */
+class BoundHttp implements UpstreamHttp {
+  constructor(
+    private readonly http: WixHttp,
+    readonly ambient: Ambient,
+  ) {}
+
+  get<T>(path: string, call: CallOptions): Promise<T> {
+    return this.http.request<T>('get', path, call, this.ambient);
+  }
+
+  post<T>(path: string, call: CallOptions): Promise<T> {
+    return this.http.request<T>('post', path, call, this.ambient);
+  }
+
+  patch<T>(path: string, call: CallOptions): Promise<T> {
+    return this.http.request<T>('patch', path, call, this.ambient);
+  }
+
+  delete<T>(path: string, call: CallOptions): Promise<T> {
+    return this.http.request<T>('delete', path, call, this.ambient);
+  }
+
+  put<T>(path: string, call: CallOptions): Promise<T> {
+    return this.http.request<T>('put', path, call, this.ambient);
+  }
+}
+
+/**
  * The only module that talks HTTP to Wix (or the sandbox). It adds the auth headers of the contract, a timeout,
  * retries with exponential backoff and jitter on 408/429/5xx/network errors (waiting out Retry-After) for GETs and
  * idempotent writes only, under a retry budget, and maps every failure through errors.ts. Upstream bodies and the
  * API key are never forwarded or logged: a failure carries only the status and Wix's error code.
  */
-export class WixHttp {
+export class WixHttp implements UpstreamHttp {
+  /** Calls made on WixHttp itself belong to no request. */
+  readonly ambient: Ambient = NO_AMBIENT;
   private readonly client: KyInstance;
   /** Tokens for retries, shared by every call of the gateway (exposed for tests). */
   readonly budget = new RetryBudget();
@@ -158,9 +215,9 @@ export class WixHttp {
       hooks: {
         beforeRetry: [
           async (state) => {
-            const call = (state.options.context as unknown as RetryContext).call;
-            this.observeRetry(call.operation, state);
-            await this.admit(call);
+            const { call, ambient } = state.options.context as unknown as RetryContext;
+            this.observeRetry(call.operation, state, ambient);
+            await this.admit(call, ambient);
           },
         ],
       },
@@ -172,10 +229,10 @@ export class WixHttp {
    * may be answered from the read cache; identical concurrent reads of a tenant share one call; every write empties
    * the cache. Each attempt first waits for the rate budget.
    */
-  request<T>(method: Method, path: string, call: CallOptions): Promise<T> {
+  request<T>(method: Method, path: string, call: CallOptions, ambient: Ambient = NO_AMBIENT): Promise<T> {
     const reading = method === 'get' || call.read === true;
-    if (!reading) return this.write<T>(method, path, call);
-    const budget = currentBudget();
+    if (!reading) return this.write<T>(method, path, call, ambient);
+    const budget = ambient.budget;
     const key = `${budget?.tenantId ?? ''}|${call.accountId ?? ''}|${call.siteId ?? ''}|${method} ${path}?${call.searchParams?.toString() ?? ''}|${call.json === undefined ? '' : JSON.stringify(call.json)}`;
     const cache = this.options.readCache;
     const policy = cache?.policyOf(call.operation);
@@ -186,7 +243,7 @@ export class WixHttp {
       const found = cache.lookup(key);
       if (found.state !== 'miss') {
         if (budget?.usage) budget.usage.cached++;
-        if (found.state === 'stale') this.revalidate(method, path, call, key);
+        if (found.state === 'stale') this.revalidate(method, path, call, key, ambient);
         return Promise.resolve(found.value as T);
       }
     }
@@ -195,22 +252,33 @@ export class WixHttp {
       if (budget?.usage) budget.usage.shared++;
       return shared as Promise<T>;
     }
-    return this.read<T>(method, path, call, key, useCache);
+    return this.read<T>(method, path, call, key, useCache, ambient);
+  }
+
+  /** Data sources whose calls carry `ambient` (a request's, a flow run's or a poll's). */
+  bound(ambient: Ambient): UpstreamHttp {
+    return new BoundHttp(this, ambient);
   }
 
   /** Stale-while-revalidate: the refresh of a stale answer is background work, after polls' turn... as a poll. */
-  private revalidate(method: Method, path: string, call: CallOptions, key: string): void {
+  private revalidate(method: Method, path: string, call: CallOptions, key: string, ambient: Ambient): void {
     if (this.inflight.has(key)) return;
-    void runAsClass(BudgetClass.POLL, currentBudget()?.tenantId, () => this.read(method, path, call, key, false)).catch(
-      () => undefined,
-    );
+    const poll: Ambient = { ...ambient, budget: { class: BudgetClass.POLL, tenantId: ambient.budget?.tenantId } };
+    void this.read(method, path, call, key, false, poll).catch(() => undefined);
   }
 
   /**
    * One read, shared with identical reads until it is answered, stored in the read cache when it has a policy. With
    * `cached`, the answer another instance stored in the shared tier (Redis) is taken first when there is one.
    */
-  private read<T>(method: Method, path: string, call: CallOptions, key: string, cached: boolean): Promise<T> {
+  private read<T>(
+    method: Method,
+    path: string,
+    call: CallOptions,
+    key: string,
+    cached: boolean,
+    ambient: Ambient,
+  ): Promise<T> {
     const cache = this.options.readCache;
     const policy = cache?.policyOf(call.operation);
     const mark = cache?.mark();
@@ -219,18 +287,18 @@ export class WixHttp {
       if (cached && cache?.shared && policy && mark) {
         const found = await cache.lookupShared(key, policy, mark);
         if (found.state !== 'miss') {
-          const usage = currentBudget()?.usage;
+          const usage = ambient.budget?.usage;
           if (usage) usage.cached++;
           stale = found.state === 'stale';
           return found.value as T;
         }
       }
-      const answer = await this.admitted<T>(method, path, call);
+      const answer = await this.admitted<T>(method, path, call, ambient);
       if (cache && policy && mark) cache.store(key, answer.body, policy, mark, answer.bytes);
       return answer.body;
     })().finally(() => {
       this.inflight.delete(key);
-      if (stale) this.revalidate(method, path, call, key);
+      if (stale) this.revalidate(method, path, call, key, ambient);
     });
     this.inflight.set(key, promise);
     return promise;
@@ -240,10 +308,10 @@ export class WixHttp {
    * A write: the read cache is emptied (on every instance when it is shared) before it is sent and again once it is
    * answered or has failed.
    */
-  private async write<T>(method: Method, path: string, call: CallOptions): Promise<T> {
+  private async write<T>(method: Method, path: string, call: CallOptions, ambient: Ambient): Promise<T> {
     await this.options.readCache?.written();
     try {
-      return (await this.admitted<T>(method, path, call)).body;
+      return (await this.admitted<T>(method, path, call, ambient)).body;
     } finally {
       await this.options.readCache?.written();
     }
@@ -253,14 +321,19 @@ export class WixHttp {
    * The first attempt waits for the rate budget outside the concurrency limit (a call waiting for budget must not hold
    * a slot an interactive call could use); retries wait inside (see send).
    */
-  private async admitted<T>(method: Method, path: string, call: CallOptions): Promise<{ body: T; bytes: number }> {
-    await this.admit(call);
-    return this.limit(() => this.send<T>(method, path, call));
+  private async admitted<T>(
+    method: Method,
+    path: string,
+    call: CallOptions,
+    ambient: Ambient,
+  ): Promise<{ body: T; bytes: number }> {
+    await this.admit(call, ambient);
+    return this.limit(() => this.send<T>(method, path, call, ambient));
   }
 
   /** Waits for the rate budget (one token per attempt); counts the call and the wait on the caller's usage. */
-  private async admit(call: CallOptions): Promise<void> {
-    const budget = currentBudget();
+  private async admit(call: CallOptions, ambient: Ambient): Promise<void> {
+    const budget = ambient.budget;
     const scheduler = this.options.scheduler;
     const tenant = budget?.tenantId ?? call.accountId ?? '';
     const waited = scheduler ? await scheduler.acquire(budget?.class ?? BudgetClass.FLOW, tenant) : 0;
@@ -270,16 +343,24 @@ export class WixHttp {
   }
 
   /** One call (its retries included), wrapped by `around` (a trace span) when configured. */
-  private send<T>(method: Method, path: string, call: CallOptions): Promise<{ body: T; bytes: number }> {
+  private send<T>(
+    method: Method,
+    path: string,
+    call: CallOptions,
+    ambient: Ambient,
+  ): Promise<{ body: T; bytes: number }> {
     const around = this.options.around;
-    if (!around) return this.attempt<T>(method, path, call, {});
-    return around({ method, path, operation: call.operation }, (extra) => this.attempt<T>(method, path, call, extra));
+    if (!around) return this.attempt<T>(method, path, call, ambient, {});
+    return around({ method, path, operation: call.operation }, ambient, (extra) =>
+      this.attempt<T>(method, path, call, ambient, extra),
+    );
   }
 
   private async attempt<T>(
     method: Method,
     path: string,
     call: CallOptions,
+    ambient: Ambient,
     extra: Record<string, string>,
   ): Promise<{ body: T; bytes: number }> {
     this.budget.earn();
@@ -301,13 +382,14 @@ export class WixHttp {
         ...(json === undefined ? {} : { [BODY_OPTION]: json }),
         // Non-idempotent writes are never repeated: a lost answer must not become a second purchase.
         ...(retryable ? {} : { retry: NO_RETRY }),
-        context: { call } satisfies RetryContext,
+        context: { call, ambient } satisfies RetryContext,
       });
       this.world = response.headers.get(WORLD_ID_HEADER) ?? this.world;
       this.options.onCall?.({ endpoint: call.operation, status: String(response.status), seconds: seconds() });
       const text = await response.text();
       const body = (text ? JSON.parse(text) : {}) as T;
-      if (method !== 'get' && !call.read) this.tellWrite(method, path, call, { status: response.status, body });
+      if (method !== 'get' && !call.read)
+        this.tellWrite(method, path, call, { ambient, status: response.status, body });
       return { body, bytes: text.length };
     } catch (error) {
       // Refused by the rate budget (before an attempt or a retry): nothing more was sent; the refusal is the answer.
@@ -315,13 +397,13 @@ export class WixHttp {
       this.noteThrottle(error);
       const failure = await describeFailure(error, call.operation);
       if (error instanceof HTTPError) this.world = error.response.headers.get(WORLD_ID_HEADER) ?? this.world;
-      this.options.onFailure?.(failure);
+      this.options.onFailure?.(failure, ambient);
       const status = failure.kind === 'http' ? String(failure.status ?? 0) : failure.kind;
       this.options.onCall?.({ endpoint: call.operation, status, seconds: seconds() });
       const mapped = mapUpstreamFailure(failure);
       if (method !== 'get' && !call.read) {
         const status = mapped.extensions.upstreamStatus as number | undefined;
-        this.tellWrite(method, path, call, { status, wixCode: mapped.wixCode, errorCode: mapped.code });
+        this.tellWrite(method, path, call, { ambient, status, wixCode: mapped.wixCode, errorCode: mapped.code });
       }
       throw mapped;
     }
@@ -339,21 +421,29 @@ export class WixHttp {
   }
 
   /** Tells `onRetry` of a retry of `operation` (from ky's beforeRetry hook). */
-  private observeRetry(operation: string, { error, retryCount }: BeforeRetryState): void {
-    this.options.onRetry?.({
-      operation,
-      attempt: retryCount,
-      status:
-        error instanceof HTTPError
-          ? String(error.response.status)
-          : error instanceof TimeoutError
-            ? 'timeout'
-            : 'network',
-    });
+  private observeRetry(operation: string, { error, retryCount }: BeforeRetryState, ambient: Ambient): void {
+    this.options.onRetry?.(
+      {
+        operation,
+        attempt: retryCount,
+        status:
+          error instanceof HTTPError
+            ? String(error.response.status)
+            : error instanceof TimeoutError
+              ? 'timeout'
+              : 'network',
+      },
+      ambient,
+    );
   }
 
   /** Reports a write to `onWrite` (the audit trail). */
-  private tellWrite(method: Method, path: string, call: CallOptions, outcome: Partial<UpstreamWrite>): void {
+  private tellWrite(
+    method: Method,
+    path: string,
+    call: CallOptions,
+    outcome: Partial<UpstreamWrite> & Pick<UpstreamWrite, 'ambient'>,
+  ): void {
     const key = (call.json as { idempotencyKey?: unknown } | undefined)?.idempotencyKey;
     this.options.onWrite?.({
       method,

@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import type { Page } from '../model/page.js';
 import { RegisteredDomainStatus, type RegisteredDomain } from '../model/registered-domain.js';
 import { AccountDomainList, detailLoader, nullWhen } from './domain-loaders.js';
-import type { WixHttp } from './http.js';
+import type { UpstreamHttp } from './http.js';
 import {
   toCreateRegisteredDomainBody,
   toRegisteredDomain,
@@ -27,7 +27,7 @@ export class RegisteredDomainsDataSource {
   private readonly list: AccountDomainList<ListRegisteredDomainsResponse, WixRegisteredDomain, RegisteredDomain>;
 
   constructor(
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     readonly accountId: string,
   ) {
     this.byDomain = detailLoader((domain) => nullWhen(this.get(domain), NOT_FOUND_CODES));

@@ -2,7 +2,7 @@ import type { Page } from '../model/page.js';
 import type { Package } from '../model/package.js';
 import { ProductInstanceStatus, type ProductInstance } from '../model/product-instance.js';
 import { decodeCursor, encodeCursor, queryHash } from './cursor.js';
-import type { WixHttp } from './http.js';
+import type { UpstreamHttp } from './http.js';
 import {
   toAdjustBody,
   toCreatePackageBody,
@@ -28,7 +28,7 @@ export interface PackageListFilter {
  */
 export class ResellersDataSource {
   constructor(
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     readonly accountId: string,
     private readonly loaders: PackageLoaders,
   ) {}

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Package } from '../model/package.js';
 import type { ProductInstance } from '../model/product-instance.js';
-import type { WixHttp } from './http.js';
+import type { UpstreamHttp } from './http.js';
 import { toPackage, type QueryPackagesResponse, type WixPackage } from './resellers.dto.js';
 
 /** Query Packages pages at most 100 packages (CONTRACT §1.6); batches of keys are cut at the same size. */
@@ -27,7 +27,7 @@ export class PackageLoaders {
   readonly byInstance: DataLoader<string, ProductInstance | null>;
 
   constructor(
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     /** The account the request acts as: sent as `wix-account-id`, and the limit of what is visible. */
     readonly tenantId: string,
     readonly mainAccountId: string,

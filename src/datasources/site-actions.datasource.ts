@@ -1,9 +1,9 @@
-import type { WixHttp } from './http.js';
+import type { UpstreamHttp } from './http.js';
 
 /** Wix Site Actions API (CONTRACT §14): Publish Site and Unpublish Site, for one account's sites. */
 export class SiteActionsDataSource {
   constructor(
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     readonly accountId: string,
   ) {}
 

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Folder } from '../model/folder.js';
 import type { Page } from '../model/page.js';
-import type { WixHttp } from './http.js';
+import type { UpstreamHttp } from './http.js';
 import { relayPage } from './paging.js';
 import { toFolder, type QueryFoldersResponse, type WixFolder } from './site-folders.dto.js';
 
@@ -19,7 +19,7 @@ export class SiteFoldersDataSource {
   readonly byId: DataLoader<string, Folder | null>;
 
   constructor(
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     readonly accountId: string,
   ) {
     this.byId = new DataLoader((ids) => this.loadByIds(ids), { maxBatchSize: MAX_PAGE });

@@ -1,4 +1,4 @@
-import type { WixHttp } from './http.js';
+import type { UpstreamHttp } from './http.js';
 import type { SiteTransferSpec, TransferSiteResponse, WixSiteTransfer } from './site-transfer.dto.js';
 
 /**
@@ -7,7 +7,7 @@ import type { SiteTransferSpec, TransferSiteResponse, WixSiteTransfer } from './
  */
 export class SiteTransferDataSource {
   constructor(
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     /** The account the site moves to (sent as `wix-account-id`). */
     readonly targetAccountId: string,
   ) {}

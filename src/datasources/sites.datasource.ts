@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Page } from '../model/page.js';
 import type { Site, SiteFilter } from '../model/site.js';
-import type { WixHttp } from './http.js';
+import type { UpstreamHttp } from './http.js';
 import { relayPage } from './paging.js';
 import { nextSitesCursor, toSite, type QuerySitesResponse } from './sites.dto.js';
 
@@ -17,7 +17,7 @@ export class SitesDataSource {
   readonly byId: DataLoader<string, Site | null>;
 
   constructor(
-    private readonly http: WixHttp,
+    private readonly http: UpstreamHttp,
     readonly accountId: string,
   ) {
     this.byId = new DataLoader((ids) => this.loadByIds(ids), { maxBatchSize: MAX_PAGE });

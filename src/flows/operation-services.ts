@@ -1,3 +1,6 @@
+import type { Ambient } from '../ambient.js';
+import { operationCall } from '../auth/call-context.js';
+import { BudgetClass } from '../budget/call-budget.js';
 import type { MutationLedger } from '../idempotency/ledger.js';
 import type { UpstreamServices } from '../upstream-services.js';
 import { FLOWS } from './all-flows.js';
@@ -31,7 +34,13 @@ export interface FlowOperations {
     requestedBy?: RequestedBy | null,
   ): Promise<SubmitResult>;
   /** A dry run as `tenantId`: every step's check, reads only; nothing is written or stored. */
-  plan(flow: Flow, tenantId: string, idempotencyKey: string, input: Record<string, unknown>): Promise<PlannedStep[]>;
+  plan(
+    flow: Flow,
+    tenantId: string,
+    idempotencyKey: string,
+    input: Record<string, unknown>,
+    ambient?: Ambient,
+  ): Promise<PlannedStep[]>;
   get(id: string): Promise<OperationRecord | undefined>;
   /** Asks the operation to stop (see OperationRunner.cancel). */
   cancel(id: string): Promise<OperationRecord | undefined>;
@@ -109,7 +118,7 @@ export class OperationServices implements FlowOperations {
     this.runner = new OperationRunner<FlowDeps>({
       store: this.store,
       flows: FLOWS,
-      deps: (tenantId) => this.deps(tenantId),
+      deps: (op) => this.deps(op),
       retryDelayMs: options.retryDelayMs,
       leaseMs: options.leaseMs,
       sweepMs: options.sweepMs,
@@ -138,8 +147,14 @@ export class OperationServices implements FlowOperations {
    * Plans with one session for the whole dry run: nothing is written between its checks, so every step may share
    * what an earlier one read (a real run takes a new session per step).
    */
-  plan(flow: Flow, tenantId: string, idempotencyKey: string, input: Record<string, unknown>): Promise<PlannedStep[]> {
-    const session = this.upstream.session(tenantId);
+  plan(
+    flow: Flow,
+    tenantId: string,
+    idempotencyKey: string,
+    input: Record<string, unknown>,
+    ambient?: Ambient,
+  ): Promise<PlannedStep[]> {
+    const session = this.upstream.session(tenantId, ambient);
     return planOperation(flow, { tenantId, session: () => session }, tenantId, input, idempotencyKey);
   }
 
@@ -184,8 +199,16 @@ export class OperationServices implements FlowOperations {
     await this.runner.close();
   }
 
-  /** Flow dependencies for a step as `tenantId`: a new upstream session on every call. */
-  private deps(tenantId: string): FlowDeps {
-    return { tenantId, session: () => this.upstream.session(tenantId) };
+  /**
+   * Flow dependencies for a run of `op`: a new upstream session on every call, whose calls act as the operation's
+   * requester (the audit trail), spend the budget's flow class, and carry the operation's ID as their request ID.
+   */
+  private deps(op: OperationRecord): FlowDeps {
+    const ambient: Ambient = {
+      call: operationCall(op),
+      budget: { class: BudgetClass.FLOW, tenantId: op.tenantId },
+      scope: { requestId: op.id, upstreamCalls: 0, upstreamFailures: 0 },
+    };
+    return { tenantId: op.tenantId, session: () => this.upstream.session(op.tenantId, ambient) };
   }
 }

@@ -19,7 +19,7 @@ export interface RunnerOptions<Deps> {
   store: OperationStore;
   flows: FlowDefinition<Deps>[];
   /** Builds the flow dependencies (fresh data sources) for a tenant. */
-  deps: (tenantId: string) => Deps;
+  deps: (op: OperationRecord) => Deps;
   /** How long a runner's lease on an operation lasts; renewed while it runs. */
   leaseMs?: number;
   /** Attempts of a step that fails transiently before the operation fails. */
@@ -212,7 +212,7 @@ export class OperationRunner<Deps> {
   }
 
   private async execute(op: OperationRecord, flow: FlowDefinition<Deps>, signal: AbortSignal): Promise<void> {
-    const deps = this.options.deps(op.tenantId);
+    const deps = this.options.deps(op);
     op.status = 'RUNNING';
     await this.save(op);
     for (const [index, step] of flow.steps.entries()) {

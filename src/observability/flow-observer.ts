@@ -4,7 +4,6 @@ import type { RunObserver } from '../flows/runner.js';
 import { scrub } from '../redact.js';
 import type { GatewayLogger } from './logger.js';
 import type { MetricsSink } from './metrics-sink.js';
-import { runInRequestScope } from './request-scope.js';
 import { inSpan, tracingOn } from './tracing.js';
 
 /** Operations whose last seen statuses are kept (to log transitions only); the oldest is dropped past this. */
@@ -62,17 +61,19 @@ export class FlowObserver implements RunObserver {
     this.logger.error({ event: 'runner_error', operationId: id, error: scrub(message) }, 'operation runner error');
   }
 
-  /** Runs an operation's steps as one trace (and one request scope) (linked to the submitting request's span, if any). */
+  /**
+   * Runs an operation's steps as one trace (linked to the submitting request's span, if any). Its calls' request ID
+   * (`x-request-id`) is the operation's ID (src/flows/operation-services.ts): Wix's logs and ours join on it.
+   */
   aroundOperation<T>(op: OperationRecord, run: () => Promise<T>): Promise<T> {
-    // The operation's ID is the request ID of its upstream calls (`x-request-id`): Wix's logs and ours join on it.
-    if (!tracingOn()) return runInRequestScope(op.id, run);
+    if (!tracingOn()) return run();
     const submitter = trace.getSpanContext(context.active());
     const links: Link[] = submitter ? [{ context: submitter }] : [];
     return context.with(ROOT_CONTEXT, () =>
       inSpan(
         `operation ${op.kind}`,
         { 'wag.operation.id': op.id, 'wag.operation.kind': op.kind, 'wag.tenant': op.tenantId },
-        () => runInRequestScope(op.id, run),
+        run,
         undefined,
         links,
       ),

@@ -3,7 +3,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { GatewayContext } from '../context.js';
 import type { GatewayLogger } from './logger.js';
-import { REQUEST_ID_HEADER, currentRequestScope, requestIdFrom, runInRequestScope } from './request-scope.js';
+import {
+  REQUEST_ID_HEADER,
+  bindRequestScope,
+  newRequestScope,
+  requestIdFrom,
+  type RequestScope,
+} from './request-scope.js';
 import { incomingContext, tracer, tracingOn } from './tracing.js';
 
 /** Distinct error codes kept on one request's log line. */
@@ -32,22 +38,22 @@ export function observeHttp(handler: RequestListener, logger: GatewayLogger): Re
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const started = performance.now();
-    runInRequestScope(requestId, () => {
-      const scope = currentRequestScope();
-      res.once('close', () => logRequest(logger, req, res, path, started, scope));
-      if (!tracingOn() || path !== '/graphql') return handler(req, res);
-      context.with(incomingContext(req.headers), () =>
-        tracer().startActiveSpan(
-          'graphql',
-          { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': path } },
-          (span) => {
-            if (scope) scope.span = span;
-            res.once('close', () => endServerSpan(span, res));
-            handler(req, res);
-          },
-        ),
-      );
-    });
+    // The handler puts the scope in the request's ambient (src/ambient.ts): its upstream calls are counted there.
+    const scope = newRequestScope(requestId);
+    bindRequestScope(req, scope);
+    res.once('close', () => logRequest(logger, req, res, path, started, scope));
+    if (!tracingOn() || path !== '/graphql') return handler(req, res);
+    context.with(incomingContext(req.headers), () =>
+      tracer().startActiveSpan(
+        'graphql',
+        { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': path } },
+        (span) => {
+          scope.span = span;
+          res.once('close', () => endServerSpan(span, res));
+          handler(req, res);
+        },
+      ),
+    );
   };
 }
 
@@ -63,12 +69,12 @@ function logRequest(
   res: ServerResponse,
   path: string,
   started: number,
-  scope: ReturnType<typeof currentRequestScope>,
+  scope: RequestScope,
 ): void {
-  const graphql = scope ? facts.get(scope) : undefined;
+  const graphql = facts.get(scope);
   const line = {
     event: 'request',
-    requestId: scope?.requestId,
+    requestId: scope.requestId,
     method: req.method,
     path: path.slice(0, 200),
     status: res.statusCode,
@@ -80,8 +86,8 @@ function logRequest(
       operationType: graphql.operationType,
       errorCodes: graphql.errorCodes.length ? graphql.errorCodes : undefined,
     }),
-    upstreamCalls: scope?.upstreamCalls,
-    upstreamFailures: scope?.upstreamFailures || undefined,
+    upstreamCalls: scope.upstreamCalls,
+    upstreamFailures: scope.upstreamFailures || undefined,
     aborted: res.writableFinished ? undefined : true,
   };
   if (path === '/graphql') logger.info(line, 'graphql request');
@@ -96,7 +102,7 @@ export function observabilityPlugin(): ApolloServerPlugin<GatewayContext> {
   return {
     requestDidStart: async () => ({
       didResolveOperation: async (ctx) => {
-        const span = currentRequestScope()?.span;
+        const span = ctx.contextValue.ambient?.scope?.span;
         const type = ctx.operation?.operation ?? 'unknown';
         const name = ctx.operationName ?? undefined;
         span?.updateName(name ? `${type} ${name.slice(0, 100)}` : type);
@@ -104,7 +110,7 @@ export function observabilityPlugin(): ApolloServerPlugin<GatewayContext> {
         if (name) span?.setAttribute('graphql.operation.name', name.slice(0, 100));
       },
       willSendResponse: async (ctx) => {
-        const scope = currentRequestScope();
+        const scope = (ctx.contextValue as Partial<GatewayContext> | undefined)?.ambient?.scope;
         if (!scope) return;
         const codes = new Set<string>();
         const errors = ctx.response.body.kind === 'single' ? (ctx.response.body.singleResult.errors ?? []) : [];

@@ -62,11 +62,9 @@ export class Observability {
     return timedStore(store, this.metrics);
   }
 
-  /** Wraps `around` (the audit trail's call context) so that the operation's run is also a trace. */
-  aroundOperation(
-    around: <T>(op: OperationRecord, run: () => Promise<T>) => Promise<T>,
-  ): <T>(op: OperationRecord, run: () => Promise<T>) => Promise<T> {
-    return (op, run) => around(op, () => this.flows.aroundOperation(op, run));
+  /** Makes an operation's run a trace (when tracing is on). */
+  aroundOperation<T>(op: OperationRecord, run: () => Promise<T>): Promise<T> {
+    return this.flows.aroundOperation(op, run);
   }
 
   /** An operator line of the readiness check (ready: info; anything else: warn). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Span } from '@opentelemetry/api';
-import { AmbientSlot } from '../ambient.js';
+import type { IncomingMessage } from 'node:http';
 
 /** The request ID header: honoured when a client (or a proxy) sends a well-formed one, echoed in every answer. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -15,7 +15,7 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 }
 
 /**
- * What one request (or one flow step) accumulates while it runs, carried with AsyncLocalStorage: its ID (sent to Wix
+ * What one request (or one flow run) accumulates while it runs, carried in its ambient (src/ambient.ts): its ID (sent to Wix
  * as `x-request-id`) and the upstream calls it made (for its log line). Calls shared with another request's identical
  * GET in flight count for the request that made them.
  */
@@ -27,14 +27,20 @@ export interface RequestScope {
   span?: Span;
 }
 
-const storage = new AmbientSlot<RequestScope>('request scope');
-
-/** Runs `fn` in a new request scope. */
-export function runInRequestScope<T>(requestId: string, fn: () => T): T {
-  return storage.run({ requestId, upstreamCalls: 0, upstreamFailures: 0 }, fn);
+/** A new scope for the request (or flow run) `requestId`. */
+export function newRequestScope(requestId: string): RequestScope {
+  return { requestId, upstreamCalls: 0, upstreamFailures: 0 };
 }
 
-/** The scope of the running request; undefined outside one. */
-export function currentRequestScope(): RequestScope | undefined {
-  return storage.get();
+/** The scope observeHttp opened for each HTTP request, for the handler that builds the request's ambient. */
+const ofRequest = new WeakMap<IncomingMessage, RequestScope>();
+
+/** Binds `scope` to the HTTP request `req` (http-observer.ts). */
+export function bindRequestScope(req: IncomingMessage, scope: RequestScope): void {
+  ofRequest.set(req, scope);
+}
+
+/** The scope of the HTTP request `req`; undefined when the listener is not observed. */
+export function requestScopeOf(req: IncomingMessage): RequestScope | undefined {
+  return ofRequest.get(req);
 }

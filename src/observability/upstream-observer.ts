@@ -1,9 +1,10 @@
 import { SpanKind, trace } from '@opentelemetry/api';
+import type { Ambient } from '../ambient.js';
 import type { UpstreamCallInfo, UpstreamRetry, WixHttpOptions } from '../datasources/http.js';
 import type { UpstreamFailure } from '../errors.js';
 import type { GatewayLogger } from './logger.js';
 import type { MetricsSink, UpstreamCallSample } from './metrics-sink.js';
-import { REQUEST_ID_HEADER, currentRequestScope } from './request-scope.js';
+import { REQUEST_ID_HEADER } from './request-scope.js';
 import { inSpan, injectTraceHeaders, tracingOn } from './tracing.js';
 
 /** The hooks of WixHttp that observe calls to Wix: metrics, log lines of failures and retries, client spans. */
@@ -16,8 +17,12 @@ export type UpstreamHooks = Required<Pick<WixHttpOptions, 'around' | 'onRetry' |
  */
 export function upstreamHooks(logger: GatewayLogger, metrics: MetricsSink): UpstreamHooks {
   return {
-    around: <T>(call: UpstreamCallInfo, send: (headers: Record<string, string>) => Promise<T>): Promise<T> => {
-      const scope = currentRequestScope();
+    around: <T>(
+      call: UpstreamCallInfo,
+      ambient: Ambient,
+      send: (headers: Record<string, string>) => Promise<T>,
+    ): Promise<T> => {
+      const scope = ambient.scope;
       const headers: Record<string, string> = {};
       if (scope) {
         scope.upstreamCalls++;
@@ -43,8 +48,8 @@ export function upstreamHooks(logger: GatewayLogger, metrics: MetricsSink): Upst
       metrics.upstreamCall(sample);
       trace.getActiveSpan()?.setAttribute('http.response.status_code', sample.status);
     },
-    onFailure: (failure: UpstreamFailure) => {
-      const scope = currentRequestScope();
+    onFailure: (failure: UpstreamFailure, ambient: Ambient) => {
+      const scope = ambient.scope;
       if (scope) scope.upstreamFailures++;
       const what =
         failure.kind === 'http'
@@ -63,12 +68,12 @@ export function upstreamHooks(logger: GatewayLogger, metrics: MetricsSink): Upst
         `upstream failure: ${failure.operation}: ${what}`,
       );
     },
-    onRetry: (retry: UpstreamRetry) => {
+    onRetry: (retry: UpstreamRetry, ambient: Ambient) => {
       metrics.upstreamRetry(retry.operation, retry.status);
       logger.info(
         {
           event: 'upstream_retry',
-          requestId: currentRequestScope()?.requestId,
+          requestId: ambient.scope?.requestId,
           endpoint: retry.operation,
           status: retry.status,
           attempt: retry.attempt + 1,

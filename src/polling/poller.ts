@@ -1,4 +1,3 @@
-import { BudgetClass, runAsClass } from '../budget/call-budget.js';
 import { isTransientUpstream, type GatewayError } from '../errors.js';
 import { Listener } from './listener.js';
 
@@ -10,7 +9,8 @@ export interface WatchSpec<T> {
   resource: string;
   /**
    * One upstream read. Called once per poll; it must not answer from a per-request or short-TTL cache (build a fresh
-   * data source each call) or a poller would see no change.
+   * data source each call) or a poller would see no change. Its calls should spend the rate budget's poll class
+   * (ResourceWatches builds its data sources so).
    */
   fetch: () => Promise<T>;
   /** The fields whose change is worth pushing (compared as JSON). Default: the whole value. */
@@ -191,8 +191,7 @@ export class Poller<T> {
     this.polls++;
     let value: T;
     try {
-      // A poll is the last class of the rate budget: it waits while callers and flows are served.
-      value = await runAsClass(BudgetClass.POLL, this.spec.tenantId, () => this.spec.fetch());
+      value = await this.spec.fetch();
     } catch (error) {
       if (this.stopped) return;
       this.failed(error);

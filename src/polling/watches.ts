@@ -1,3 +1,4 @@
+import { BudgetClass } from '../budget/call-budget.js';
 import type { WixHttp } from '../datasources/http.js';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { ConnectedDomain } from '../model/connected-domain.js';
@@ -92,8 +93,13 @@ export class ResourceWatches {
     return this.registry.waitFor(spec, predicate, signal);
   }
 
+  /**
+   * Fresh data sources as `accountId`, whose calls are polls: the last class of the rate budget, waiting while callers
+   * and flows are served.
+   */
   private fresh(accountId: string): AccountScope {
-    return new AccountScope(accountId, this.mainAccountId, this.http);
+    const polls = this.http.bound({ budget: { class: BudgetClass.POLL, tenantId: accountId } });
+    return new AccountScope(accountId, this.mainAccountId, polls);
   }
 }
 

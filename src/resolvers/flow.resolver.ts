@@ -43,7 +43,7 @@ async function run(ctx: GatewayContext, flow: Flow, key: string, dryRun: boolean
     try {
       return {
         operation: null,
-        plan: toPlan(flow.kind, await ctx.operations.plan(flow, ctx.tenantId, key, plain)),
+        plan: toPlan(flow.kind, await ctx.operations.plan(flow, ctx.tenantId, key, plain, ctx.ambient)),
         userErrors: [],
       };
     } catch (error) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { externalIdFor } from '../../../src/idempotency/external-ids.js';
 import { PRODUCT } from '@wix-account-graph/sandbox';
-import { toGlobalId } from '../../../src/schema/node.type.js';
+import { fromGlobalId, toGlobalId } from '../../../src/schema/node.type.js';
 import {
   FlowCancelOperationDocument,
   FlowOperationUpdatedDocument,
@@ -10,7 +10,7 @@ import {
 } from '../../gql/graphql.js';
 import { useStack } from '../../helpers/stack.js';
 import { TestSubscription, wsClient } from '../../helpers/ws.js';
-import { finished, readOperation, stepStatuses, until, FLOW_STACK } from './flow-fixtures.js';
+import { finished, readOperation, stepStatuses, until, writeCalls, FLOW_STACK } from './flow-fixtures.js';
 import { key, worldOf } from './write-fixtures.js';
 
 describe('flows: following and canceling operations', () => {
@@ -125,6 +125,18 @@ describe('flows: following and canceling operations', () => {
       operation: null,
       userErrors: [{ code: 'NOT_FOUND', field: 'input.id', message: expect.any(String) }],
     });
+  });
+
+  it("a run's upstream calls carry the operation's ID as their request ID, apart from the submitting request's", async () => {
+    await stack.sandbox.clearCalls();
+    const id = await start((await w.freeSites(main()))[0] as string);
+    expect((await finished(stack, id)).status).toBe('SUCCEEDED');
+    const opId = fromGlobalId(id)?.wixId as string;
+    const writes = writeCalls(await stack.sandbox.calls());
+    // The transfer, its acceptance and the purchase: each sent by a step, with the operation's ID (Wix's logs and the
+    // gateway's join on it), none with the ID of the request that submitted it.
+    expect(writes.length).toBeGreaterThanOrEqual(2);
+    expect(writes.every((c) => c.requestId === opId)).toBe(true);
   });
 
   it('a flow that succeeded is returned as is to a retry with its key (no new calls)', async () => {
