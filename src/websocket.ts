@@ -292,7 +292,8 @@ export class GraphQLWebSocket {
         mutation: summary?.type === 'mutation' ? summary.rootFields.join(',') : null,
       };
       ambient.call = call;
-      if (operation.operation !== OperationTypeNode.SUBSCRIPTION) ambient.budget = interactiveBudget(contextValue.tenantId);
+      if (operation.operation !== OperationTypeNode.SUBSCRIPTION)
+        ambient.budget = interactiveBudget(contextValue.tenantId);
     } catch (error) {
       return [error instanceof GraphQLError ? error : coded('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR)];
     }
