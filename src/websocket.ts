@@ -18,7 +18,6 @@ import type { Duplex } from 'node:stream';
 import { LRUCache } from 'lru-cache';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Ambient } from './ambient.js';
-import type { CallContext } from './auth/call-context.js';
 import { inOperationSpan, tracingOn } from './observability/tracing.js';
 import { interactiveBudget } from './budget/interactive.js';
 import type { Caller } from './auth/caller.js';
@@ -285,13 +284,12 @@ export class GraphQLWebSocket {
       // No write over a socket either while the shared store is unreachable (STORE_UNAVAILABLE).
       if (summary?.type === 'mutation') await this.options.auth.checkWritable();
       // The audit trail's caller, and for a query or mutation the interactive budget of the tenant.
-      const call: CallContext = {
+      ambient.call = {
         caller,
         tenantId: contextValue.tenantId,
         operationName: summary?.operationName,
         mutation: summary?.type === 'mutation' ? summary.rootFields.join(',') : null,
       };
-      ambient.call = call;
       if (operation.operation !== OperationTypeNode.SUBSCRIPTION)
         ambient.budget = interactiveBudget(contextValue.tenantId);
     } catch (error) {

@@ -10,8 +10,8 @@ const PAID_ENDPOINTS = new Set([
 
 /**
  * Turns every upstream write that http.ts reports into an audit event, attributed from the call context of the
- * request or flow that made it (call-context.ts). Appending never fails the write it records: a store failure is logged (without the event's
- * content) and the call's answer goes back as it is.
+ * request or flow that made it (call-context.ts). Appending never fails the write it records: a store failure is
+ * logged (without the event's content) and the call's answer goes back as it is.
  */
 export function auditRecorder(store: AuditStore): (write: UpstreamWrite) => void {
   return (write) => {

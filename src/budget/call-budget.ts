@@ -30,7 +30,10 @@ export class UpstreamUsage {
   }
 }
 
-/** Who a request's (or flow run's, or poll's) upstream calls are for, as far as the rate budget is concerned (src/ambient.ts). */
+/**
+ * Who a request's (or flow run's, or poll's) upstream calls are for, as far as the rate budget is concerned (carried
+ * in its ambient, src/ambient.ts).
+ */
 export interface BudgetContext {
   class: BudgetClass;
   /** The tenant the work is for (fairness within a class); the call's `wix-account-id` when absent. */

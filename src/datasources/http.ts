@@ -25,7 +25,7 @@ export interface WixHttpOptions {
   maxConcurrency?: number;
   /** Told of every finished call (endpoint, status, duration), for the metrics. */
   onCall?: (sample: { endpoint: string; status: string; seconds: number }) => void;
-  /** Told of every failed call (endpoint, status, Wix code; never the key or a body) and its request, e.g. to log it. */
+  /** Told of every failed call (endpoint, status, Wix code; never key or body) and its ambient, e.g. to log it. */
   onFailure?: (failure: UpstreamFailure, ambient: Ambient) => void;
   /** Told of every upstream write once it is answered or has failed (the audit trail); must not throw. */
   onWrite?: (write: UpstreamWrite) => void;
@@ -132,31 +132,45 @@ export interface UpstreamHttp {
   put<T>(path: string, call: CallOptions): Promise<T>;
 }
 
-/** {@link UpstreamHttp} for one ambient: every call goes to WixHttp with it. */
-class BoundHttp implements UpstreamHttp {
-  constructor(
-    private readonly http: WixHttp,
-    readonly ambient: Ambient,
-  ) {}
+/** The five verbs of {@link UpstreamHttp} over one `dispatch`: what WixHttp and its bound views share. */
+abstract class UpstreamVerbs implements UpstreamHttp {
+  abstract readonly ambient: Ambient;
+
+  /** Sends one call, carrying this object's ambient. */
+  protected abstract dispatch<T>(method: Method, path: string, call: CallOptions): Promise<T>;
 
   get<T>(path: string, call: CallOptions): Promise<T> {
-    return this.http.request<T>('get', path, call, this.ambient);
+    return this.dispatch<T>('get', path, call);
   }
 
   post<T>(path: string, call: CallOptions): Promise<T> {
-    return this.http.request<T>('post', path, call, this.ambient);
+    return this.dispatch<T>('post', path, call);
   }
 
   patch<T>(path: string, call: CallOptions): Promise<T> {
-    return this.http.request<T>('patch', path, call, this.ambient);
+    return this.dispatch<T>('patch', path, call);
   }
 
   delete<T>(path: string, call: CallOptions): Promise<T> {
-    return this.http.request<T>('delete', path, call, this.ambient);
+    return this.dispatch<T>('delete', path, call);
   }
 
   put<T>(path: string, call: CallOptions): Promise<T> {
-    return this.http.request<T>('put', path, call, this.ambient);
+    return this.dispatch<T>('put', path, call);
+  }
+}
+
+/** {@link UpstreamHttp} for one ambient: every call goes to WixHttp with it. */
+class BoundHttp extends UpstreamVerbs {
+  constructor(
+    private readonly http: WixHttp,
+    readonly ambient: Ambient,
+  ) {
+    super();
+  }
+
+  protected dispatch<T>(method: Method, path: string, call: CallOptions): Promise<T> {
+    return this.http.request<T>(method, path, call, this.ambient);
   }
 }
 
@@ -166,7 +180,7 @@ class BoundHttp implements UpstreamHttp {
  * idempotent writes only, under a retry budget, and maps every failure through errors.ts. Upstream bodies and the
  * API key are never forwarded or logged: a failure carries only the status and Wix's error code.
  */
-export class WixHttp implements UpstreamHttp {
+export class WixHttp extends UpstreamVerbs {
   /** Calls made on WixHttp itself belong to no request. */
   readonly ambient: Ambient = NO_AMBIENT;
   private readonly client: KyInstance;
@@ -184,6 +198,7 @@ export class WixHttp implements UpstreamHttp {
   private readonly throttles = new WeakSet<object>();
 
   constructor(readonly options: WixHttpOptions) {
+    super();
     this.limit = pLimit(options.maxConcurrency ?? 64);
     // Wherever the key shows up (an upstream that echoes it in an error, say), errors.ts scrubs it out.
     registerSecret(options.apiKey);
@@ -455,28 +470,8 @@ export class WixHttp implements UpstreamHttp {
     });
   }
 
-  /** A GET (retried; shared with identical GETs of the tenant in flight). */
-  get<T>(path: string, call: CallOptions): Promise<T> {
-    return this.request<T>('get', path, call);
-  }
-
-  /** A POST (retried only with `idempotent: true`). */
-  post<T>(path: string, call: CallOptions): Promise<T> {
-    return this.request<T>('post', path, call);
-  }
-
-  /** A PATCH (retried only with `idempotent: true`). */
-  patch<T>(path: string, call: CallOptions): Promise<T> {
-    return this.request<T>('patch', path, call);
-  }
-
-  /** A DELETE (retried only with `idempotent: true`). */
-  delete<T>(path: string, call: CallOptions): Promise<T> {
-    return this.request<T>('delete', path, call);
-  }
-
-  /** PUT (Unpublish Site is the one Wix endpoint here that uses it). */
-  put<T>(path: string, call: CallOptions): Promise<T> {
-    return this.request<T>('put', path, call);
+  /** Calls made on WixHttp itself carry no ambient (start-up and readiness checks). */
+  protected dispatch<T>(method: Method, path: string, call: CallOptions): Promise<T> {
+    return this.request<T>(method, path, call);
   }
 }

@@ -15,9 +15,9 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 }
 
 /**
- * What one request (or one flow run) accumulates while it runs, carried in its ambient (src/ambient.ts): its ID (sent to Wix
- * as `x-request-id`) and the upstream calls it made (for its log line). Calls shared with another request's identical
- * GET in flight count for the request that made them.
+ * What one request (or one flow run) accumulates while it runs, carried in its ambient (src/ambient.ts): its ID (sent
+ * to Wix as `x-request-id`) and the upstream calls it made (for its log line). Calls shared with another request's
+ * identical GET in flight count for the request that made them.
  */
 export interface RequestScope {
   requestId: string;
