@@ -48,11 +48,16 @@ describe('gateway: OpenTelemetry tracing', () => {
    * which can be just after the client has read it: flush until it is there (at most 5 s).
    */
   async function serverSpanOf(traceId: string): Promise<ReceivedSpan[]> {
+    await exported(() => receiver.trace(traceId).some((s) => s.kind === SERVER));
+    return receiver.trace(traceId);
+  }
+
+  /** Flushes until `seen()` holds (at most 5 s): a span is exported only once it has ended. */
+  async function exported(seen: () => boolean): Promise<void> {
     const deadline = Date.now() + 5_000;
     for (;;) {
       await stack.gateway.observability.tracing.flush();
-      const spans = receiver.trace(traceId);
-      if (spans.some((s) => s.kind === SERVER) || Date.now() > deadline) return spans;
+      if (seen() || Date.now() > deadline) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -145,8 +150,7 @@ describe('gateway: OpenTelemetry tracing', () => {
     const calls = await stack.sandbox.calls();
     expect(calls.length).toBeGreaterThan(0);
     const [traceId] = parseTraceparent(calls[0]?.traceparent);
-    await stack.gateway.observability.tracing.flush();
-    const spans = receiver.trace(traceId);
+    const spans = await serverSpanOf(traceId);
     const operation = spans.find((s) => s.kind === SERVER);
     expect(operation?.name).toBe('query WsSites');
     for (const span of spans.filter((s) => s.kind === CLIENT))
@@ -159,8 +163,10 @@ describe('gateway: OpenTelemetry tracing', () => {
     const id = submitted.setUpCustomerSite.operation?.id as string;
     const op = await finished(stack, id);
     expect(op.status).toBe('SUCCEEDED');
-    await stack.gateway.observability.tracing.flush();
-    const root = receiver.spans.find((s) => s.name === 'operation SET_UP_CUSTOMER_SITE');
+    // The operation's span ends just after its last save, which the client may already have read: wait for it.
+    const isRoot = (s: ReceivedSpan): boolean => s.name === 'operation SET_UP_CUSTOMER_SITE';
+    await exported(() => receiver.spans.some(isRoot));
+    const root = receiver.spans.find(isRoot);
     expect(root).toBeDefined();
     const spans = receiver.trace(root?.traceId as string);
     expect(root?.parentSpanId ?? '').toBe('');
