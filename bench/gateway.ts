@@ -22,6 +22,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   cpuMs,
   HAS_TASKSET,
@@ -155,6 +156,8 @@ async function main(): Promise<void> {
     WIX_API_BASE_URL: sandbox.url,
     WIX_API_KEY: seed.apiKey,
     WIX_ACCOUNT_ID: seed.mainAccountId,
+    // The sandbox's own catalog, named: with a key and no CATALOG_FILE the gateway warns it may be on real Wix.
+    CATALOG_FILE: fileURLToPath(new URL('../catalog/sandbox.json', import.meta.url)),
     HOST: '127.0.0.1',
     PORT: '0',
     AUTH: 'none',

@@ -8,7 +8,7 @@ import { GatewayError, mapUpstreamFailure, type UpstreamFailure } from '../error
 import { describeFailure, RETRY_AFTER_STATUS, RETRY_STATUS, retryAfterMs, worthRetrying } from './http-failure.js';
 import { registerSecret } from '../redact.js';
 import { RetryBudget } from './retry-budget.js';
-import { BODY_OPTION, UpstreamTransport } from './transport.js';
+import { BODY_OPTION, HEADERS_OPTION, UpstreamTransport } from './transport.js';
 
 /** Settings of the HTTP client; only the base URL, key and timeout come from the configuration. */
 export interface WixHttpOptions {
@@ -219,12 +219,15 @@ export class WixHttp extends UpstreamVerbs {
     };
     this.client = ky.create({
       // Keep-alive undici under a minimal fetch adapter (transport.ts): Node's fetch was half the CPU of a request.
-      fetch: new UpstreamTransport({ connections: options.maxConcurrency ?? 64 }).fetch,
+      // The key and the accept header are the transport's own headers: ky's Requests carry none (see HEADERS_OPTION).
+      fetch: new UpstreamTransport({
+        connections: options.maxConcurrency ?? 64,
+        headers: { accept: 'application/json', authorization: options.apiKey },
+      }).fetch,
       prefixUrl: options.baseUrl,
       timeout: options.timeoutMs,
       retry,
       throwHttpErrors: true,
-      headers: { accept: 'application/json', authorization: options.apiKey },
       // Every retry is an upstream call too: it is told to onRetry, then waits for the rate budget like the first.
       // Set once here (not per call, which ky would merge on every call): the call comes in ky's `context`.
       hooks: {
@@ -392,9 +395,9 @@ export class WixHttp extends UpstreamVerbs {
       const query = call.searchParams?.toString();
       const response = await this.client(`${path.replace(/^\//, '')}${query ? `?${query}` : ''}`, {
         method,
-        headers,
-        // The JSON text goes beside ky's Request, straight to the transport (no body stream to build and tee).
-        ...(json === undefined ? {} : { [BODY_OPTION]: json }),
+        // The headers and the JSON text go beside ky's Request, straight to the transport (no Headers objects to
+        // merge, no body stream to build and tee).
+        ...(json === undefined ? { [HEADERS_OPTION]: headers } : { [HEADERS_OPTION]: headers, [BODY_OPTION]: json }),
         // Non-idempotent writes are never repeated: a lost answer must not become a second purchase.
         ...(retryable ? {} : { retry: NO_RETRY }),
         context: { call, ambient } satisfies RetryContext,

@@ -8,6 +8,8 @@ export interface UpstreamTransportOptions {
   connections: number;
   /** How long an idle keep-alive socket is kept (an upstream's own `Keep-Alive: timeout` shortens it). */
   keepAliveTimeoutMs?: number;
+  /** Headers every request carries (accept, authorization), set here rather than on each of ky's Requests. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -15,6 +17,13 @@ export interface UpstreamTransportOptions {
  * ky hands options it does not know to its `fetch`.
  */
 export const BODY_OPTION = 'wagBody';
+
+/**
+ * The ky option that carries a request's own headers (account, site, request ID, trace) past ky's Request, as
+ * {@link BODY_OPTION} does its body: given as ky's `headers`, they were merged into a Headers object three times per
+ * call (ky's defaults, its Request, the Request's clone for retries) and read back here once more.
+ */
+export const HEADERS_OPTION = 'wagHeaders';
 
 /** Statuses whose answer has no body (a Response with one throws). */
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
@@ -31,8 +40,10 @@ const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
  */
 export class UpstreamTransport {
   private readonly agent: Agent;
+  private readonly headers: Record<string, string>;
 
   constructor(options: UpstreamTransportOptions) {
+    this.headers = { 'accept-encoding': 'gzip, deflate, br', ...options.headers };
     this.agent = new Agent({
       connections: options.connections,
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 4_000,
@@ -44,15 +55,19 @@ export class UpstreamTransport {
    * A `fetch` for ky: takes ky's Request (or what fetch takes) and answers a Response with the whole body read. ky
    * calls it with its Request and the options it does not know (`init`): a text body may come there as
    * {@link BODY_OPTION}, so that ky's Request carries no body (a body would be a web stream, teed on every call for
-   * ky's retries).
+   * ky's retries), and the call's headers as {@link HEADERS_OPTION}. A header is taken from, by precedence: the call
+   * ({@link HEADERS_OPTION}), ky's Request, the transport's own.
    */
   readonly fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
     const signal = request.signal;
     signal.throwIfAborted();
-    const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br' };
+    const headers: Record<string, string> = { ...this.headers };
     request.headers.forEach((value, name) => (headers[name] = value));
-    const aside = (init as Record<string, unknown> | undefined)?.[BODY_OPTION];
+    const extra = init as Record<string, unknown> | undefined;
+    const own = extra?.[HEADERS_OPTION] as Record<string, string> | undefined;
+    if (own) for (const name in own) headers[name.toLowerCase()] = own[name] as string;
+    const aside = extra?.[BODY_OPTION];
     const body = typeof aside === 'string' ? aside : request.body ? await request.text() : undefined;
     const { origin, path } = splitUrl(request.url);
     try {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WixHttp } from '../../src/datasources/http.js';
-import { UpstreamTransport } from '../../src/datasources/transport.js';
+import { HEADERS_OPTION, UpstreamTransport } from '../../src/datasources/transport.js';
 import type { GatewayError } from '../../src/errors.js';
 
 /** What the upstream saw of one request. */
@@ -156,6 +156,25 @@ describe('UpstreamTransport', () => {
     const error = await failure(http().get('/moved', { operation: 'Test' }));
     expect(error.extensions.upstreamStatus).toBe(302);
     expect(seen).toHaveLength(1);
+  });
+
+  it('as a fetch: a header comes from the call (HEADERS_OPTION), else the Request, else the transport', async () => {
+    const transport = new UpstreamTransport({ connections: 1, headers: { accept: 'a/own', authorization: 'own-key' } });
+    try {
+      const init = {
+        headers: { accept: 'a/request', 'x-a': 'request' },
+        [HEADERS_OPTION]: { 'X-A': 'call', 'x-b': 'call' },
+      };
+      await transport.fetch(`${baseUrl}/h`, init);
+      expect(seen[0]?.headers).toMatchObject({
+        authorization: 'own-key',
+        accept: 'a/request',
+        'x-a': 'call',
+        'x-b': 'call',
+      });
+    } finally {
+      await transport.close();
+    }
   });
 
   it('as a fetch: rejects an aborted call with the signal’s reason, before sending or while waiting', async () => {
