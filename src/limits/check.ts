@@ -1,5 +1,5 @@
 import { GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { operationCost } from './cost.js';
+import { operationCost, type OperationCost } from './cost.js';
 import { measureDocument } from './measure.js';
 
 /**
@@ -56,6 +56,12 @@ export function checkShape(document: DocumentNode): GraphQLError | undefined {
   return undefined;
 }
 
+/**
+ * Figures of operations whose page sizes and id lists take no variable, per schema and operation node: Apollo's
+ * document cache hands a repeated query the same node, so its cost is worked out once (the entries go with the node).
+ */
+const costs = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, OperationCost>>();
+
 /** The refusal of an operation whose cost or upstream calls, with its variables, exceed the limits. */
 export function checkCost(
   schema: GraphQLSchema,
@@ -63,7 +69,14 @@ export function checkCost(
   operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>> | null | undefined,
 ): GraphQLError | undefined {
-  const { cost, upstreamCalls } = operationCost(schema, document, operation, variables);
+  const byOperation = costs.get(schema) ?? costs.set(schema, new WeakMap()).get(schema);
+  let known = byOperation?.get(operation);
+  if (!known) {
+    const figured = operationCost(schema, document, operation, variables);
+    if (!figured.variablesRead) byOperation?.set(operation, figured);
+    known = figured;
+  }
+  const { cost, upstreamCalls } = known;
   if (cost > REQUEST_LIMITS.maxCost)
     return limitError(
       `Query cost ${cost} exceeds ${REQUEST_LIMITS.maxCost}: ask for smaller pages (first/last) or fewer nested lists`,

@@ -18,6 +18,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 import { BATCHED_QUERY_FIELDS, LOCAL_QUERY_FIELDS, NODES_CALLS_CAP, UPSTREAM_FIELDS } from './upstream-fields.js';
 
@@ -32,6 +33,9 @@ export interface OperationCost {
   /** Upstream calls the operation may cause (see upstream-fields.ts): checked before the first call is made. */
   upstreamCalls: number;
 }
+
+/** The arguments the cost reads (page sizes and id lists); no other argument changes it. */
+const COUNT_ARGUMENTS = new Set(['first', 'last', 'ids']);
 
 /** Size assumed for a list field without a page argument (sub-accounts, a site's product instances, DNS records). */
 export const ASSUMED_LIST_SIZE = 10;
@@ -48,7 +52,8 @@ export function operationCost(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>> | null | undefined,
-): OperationCost {
+): OperationCost & { variablesRead: boolean } {
+  let variablesRead = false;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions)
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -93,7 +98,7 @@ export function operationCost(
     const name = node.name.value;
     const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
     if (!definition) return { cost: 0, upstreamCalls: 0 };
-    const args = argumentValues(definition.args, node, values);
+    const args = argumentValues(definition.args, node, values, () => (variablesRead = true));
     let calls = 0;
     if (root && operation.operation === OperationTypeNode.QUERY) {
       if (name === 'nodes') calls = Math.min(listLength(args.ids), NODES_CALLS_CAP);
@@ -110,8 +115,8 @@ export function operationCost(
   };
 
   const rootType = schema.getRootType(operation.operation);
-  if (!rootType) return { cost: 0, upstreamCalls: 0 };
-  return walk(operation.selectionSet, rootType, true);
+  if (!rootType) return { cost: 0, upstreamCalls: 0, variablesRead };
+  return { ...walk(operation.selectionSet, rootType, true), variablesRead };
 }
 
 /** How many times what is below a field may repeat: its page size, its id count, or an assumed list size. */
@@ -142,15 +147,21 @@ function variableValues(
   return values;
 }
 
-/** A field's argument values: literals, variables (with their defaults), else the argument's schema default. */
+/**
+ * A field's count arguments ({@link COUNT_ARGUMENTS}): literals, variables (with their defaults), else the argument's
+ * schema default. `readVariable` is told when one comes from a variable.
+ */
 function argumentValues(
   definitions: readonly GraphQLArgument[],
   node: FieldNode,
   variables: Record<string, unknown>,
+  readVariable: () => void,
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const argument of definitions) {
+    if (!COUNT_ARGUMENTS.has(argument.name)) continue;
     const given = node.arguments?.find((a) => a.name.value === argument.name);
+    if (given && hasVariable(given.value)) readVariable();
     let value: unknown;
     if (given?.value.kind === Kind.VARIABLE) value = variables[given.value.name.value];
     else if (given) value = valueFromAST(given.value, argument.type, variables);
@@ -158,4 +169,12 @@ function argumentValues(
     values[argument.name] = value;
   }
   return values;
+}
+
+/** Whether a value literal holds a variable anywhere (`$n`, `[$a, "b"]`, `{ x: $y }`). */
+function hasVariable(value: ValueNode): boolean {
+  if (value.kind === Kind.VARIABLE) return true;
+  if (value.kind === Kind.LIST) return value.values.some(hasVariable);
+  if (value.kind === Kind.OBJECT) return value.fields.some((f) => hasVariable(f.value));
+  return false;
 }

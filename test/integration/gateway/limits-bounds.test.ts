@@ -40,6 +40,9 @@ describe('gateway: bounds that cannot be walked around', () => {
     expect(await stack.sandbox.calls()).toHaveLength(0);
     const allowed = await post(`query Q($first: Int = 100) { ${nested('$first')} }`, { first: 50 });
     expect(allowed.errors).toBeUndefined();
+    // The same text again (Apollo's cached document): its cost is worked out again with the new variables.
+    const again = await post(`query Q($first: Int = 100) { ${nested('$first')} }`, { first: 100 });
+    expect(again.errors?.[0]?.message).toBe(literal.errors?.[0]?.message);
   });
 
   it('counts every alias, __typename included: 1,600 aliased __typename are refused', async () => {
