@@ -5,8 +5,10 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLObjectType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { ErrorCode, GatewayError } from '../errors.js';
@@ -37,6 +39,38 @@ export function checkOperationScopes(
 ): OperationSummary | undefined {
   const operation = getOperationAST(document, operationName);
   if (!operation) return undefined;
+  const byOperation = known.get(schema) ?? known.set(schema, new WeakMap()).get(schema);
+  let plan = byOperation?.get(operation);
+  if (!plan) {
+    plan = planOf(schema, document, operation, variables ?? {});
+    if (plan?.constant) byOperation?.set(operation, plan);
+  }
+  if (!plan) return undefined;
+  for (const { scope, type, field } of plan.needs)
+    if (!caller.scopes.has(scope)) throw missingScope(scope, type, field);
+  return plan.summary;
+}
+
+/** What an operation needs: each root field's scopes in document order, and whether they hold for any variables. */
+interface ScopePlan {
+  summary: OperationSummary;
+  needs: Array<{ scope: Scope; type: string; field: string }>;
+  /** No root field's scopes depend on its arguments (no `dryRun`, no `paidWhen`): the plan is kept for the operation. */
+  constant: boolean;
+}
+
+/**
+ * Plans of operations whose scopes do not depend on their variables, per schema and operation node (Apollo's
+ * document cache hands a repeated query the same node; the entries go with the node).
+ */
+const known = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, ScopePlan>>();
+
+function planOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): ScopePlan | undefined {
   const type = operation.operation as OperationSummary['type'];
   const root =
     type === 'query'
@@ -49,14 +83,17 @@ export function checkOperationScopes(
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const nodes = rootFieldNodes(operation.selectionSet, fragments, new Set());
   const rootFields: string[] = [];
+  const needs: ScopePlan['needs'] = [];
+  let constant = true;
   for (const node of nodes) {
     const name = node.name.value;
     if (!rootFields.includes(name)) rootFields.push(name);
     if (name.startsWith('__')) continue; // __typename, __schema, __type: introspection needs no scope
-    for (const scope of required(root, node, variables ?? {}))
-      if (!caller.scopes.has(scope)) throw missingScope(scope, root.name, name);
+    const rule = root.getFields()[name] && scopeRuleOf(root.getFields()[name] as GraphQLField<unknown, unknown>);
+    if (rule?.dryRun || rule?.paidWhen) constant = false;
+    for (const scope of required(root, node, variables)) needs.push({ scope, type: root.name, field: name });
   }
-  return { operationName: operation.name?.value ?? null, type, rootFields };
+  return { summary: { operationName: operation.name?.value ?? null, type, rootFields }, needs, constant };
 }
 
 /** The scopes one root field needs with the arguments given; an unknown field or one without a rule needs admin. */

@@ -1,4 +1,4 @@
-import { parse } from 'graphql';
+import { parse, type DocumentNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Caller, Scope } from '../../src/auth/caller.js';
 import { checkOperationScopes } from '../../src/auth/operation-scopes.js';
@@ -40,6 +40,21 @@ describe('checkOperationScopes', () => {
     const connect = 'mutation ($input: ConnectDomainInput!) { connectDomain(input: $input) { userErrors { code } } }';
     expect(check(connect, ['write'], { input: {} })).toMatchObject({ type: 'mutation' });
     expect(() => check(connect, ['write'], { input: { premiumPlan: {} } })).toThrow(/"purchase" scope/);
+  });
+
+  it('holds a document used again (as Apollo caches it) to the new variables and the new caller', async () => {
+    const schema = await buildGatewaySchema();
+    const connect = parse(
+      'mutation ($input: ConnectDomainInput!) { connectDomain(input: $input) { userErrors { code } } }',
+    );
+    const run = (document: DocumentNode, scopes: Scope[], variables?: Record<string, unknown>) =>
+      checkOperationScopes(schema, document, undefined, variables, caller(...scopes));
+    expect(run(connect, ['write'], { input: {} })).toMatchObject({ rootFields: ['connectDomain'] });
+    expect(() => run(connect, ['write'], { input: { premiumPlan: {} } })).toThrow(/"purchase" scope/);
+    const query = parse('query Viewer { viewer { wixId } }');
+    expect(run(query, ['read'])).toEqual({ operationName: 'Viewer', type: 'query', rootFields: ['viewer'] });
+    expect(() => run(query, [])).toThrow(/Query\.viewer needs the "read" scope/);
+    expect(run(query, ['read'])).toMatchObject({ operationName: 'Viewer' });
   });
 
   it('needs no scope for introspection and __typename, and read for queries', () => {
