@@ -99,6 +99,8 @@ async function handle(
     body = req.method === 'POST' ? await readJsonBody(req) : undefined;
   } catch (error) {
     const message = error instanceof GatewayError ? error.message : 'Request body must be JSON';
+    // Too large: the connection closes after the answer, so the body's remainder is not read for long.
+    if (error instanceof GatewayError) res.setHeader('connection', 'close');
     sendJson(res, 400, { errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
     return;
   }
@@ -160,18 +162,46 @@ async function handle(
   res.end();
 }
 
-/** The parsed JSON body; stops reading (BAD_USER_INPUT) as soon as it passes MAX_BODY_BYTES. */
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new GatewayError(ErrorCode.BAD_USER_INPUT, `Request body is larger than ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? JSON.parse(text) : {};
+/**
+ * The parsed JSON body; stops reading (BAD_USER_INPUT) as soon as it passes MAX_BODY_BYTES. Read with the stream's
+ * events: `for await` built an async iterator and its promises for every request.
+ */
+function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) return;
+      // The rest is read and dropped (destroying the request would take the 400 down with its socket); the answer
+      // closes the connection (see handle).
+      stop();
+      req.on('error', () => undefined).resume();
+      reject(new GatewayError(ErrorCode.BAD_USER_INPUT, `Request body is larger than ${MAX_BODY_BYTES} bytes`));
+    };
+    const onEnd = () => {
+      stop();
+      try {
+        const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)).toString('utf8');
+        resolve(text ? JSON.parse(text) : {});
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error('Request body must be JSON'));
+      }
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

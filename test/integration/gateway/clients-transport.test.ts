@@ -47,6 +47,23 @@ describe('gateway: clients as people use them', () => {
     expect(body.errors[0]?.message).toMatch(/^Batched requests are not served: .*BatchHttpLink/);
   });
 
+  it('refuses a body over 512 KB with 400 saying so, and a body that is not JSON with 400; then serves the next request', async () => {
+    const post = (body: string) =>
+      fetch(stack.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const big = await post(JSON.stringify({ query: `# ${'x'.repeat(600 * 1024)}\n{ viewer { wixId } }` }));
+    expect(big.status).toBe(400);
+    expect(((await big.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toBe(
+      'Request body is larger than 524288 bytes',
+    );
+    const broken = await post('{"query": ');
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toBe(
+      'Request body must be JSON',
+    );
+    expect((await post(JSON.stringify({ query: '{ __typename }' }))).status).toBe(200);
+    expect(await stack.sandbox.calls()).toHaveLength(0);
+  });
+
   /** Runs `{ viewer { wixId } }` over graphql-ws with these connection params: the data, or the close event. */
   const viewerOverWs = (params: Record<string, unknown>) => {
     const client = wsClient(stack.gateway.url, { params });
