@@ -188,7 +188,7 @@ function readJsonBody(req: IncomingMessage): Promise<unknown> {
     const onEnd = () => {
       stop();
       try {
-        const text = (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size)).toString('utf8');
+        const text = Buffer.concat(chunks, size).toString('utf8');
         resolve(text ? JSON.parse(text) : {});
       } catch (error) {
         reject(error instanceof Error ? error : new Error('Request body must be JSON'));

@@ -32,6 +32,11 @@ export function scopeRuleOf(field: GraphQLField<unknown, unknown>): ScopeRule | 
   return (field.extensions as Record<string, unknown>)[SCOPE_EXTENSION] as ScopeRule | undefined;
 }
 
+/** Whether what `rule` needs depends on the field's arguments (see scopesNeeded); if not, it needs `rule.scope`. */
+export function readsArguments(rule: ScopeRule): boolean {
+  return rule.dryRun !== undefined || rule.paidWhen !== undefined;
+}
+
 /** The scopes a call of a field with `args` needs under `rule`. */
 export function scopesNeeded(rule: ScopeRule, args: Record<string, unknown>): Scope[] {
   const input = args.input as Record<string, unknown> | undefined;

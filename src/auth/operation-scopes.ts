@@ -5,7 +5,6 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLField,
   type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -13,7 +12,7 @@ import {
 } from 'graphql';
 import { ErrorCode, GatewayError } from '../errors.js';
 import type { Caller, Scope } from './caller.js';
-import { scopeRuleOf, scopesNeeded } from './field-scopes.js';
+import { readsArguments, scopeRuleOf, scopesNeeded } from './field-scopes.js';
 
 /** What one operation of a request is, as the audit trail and the scope check see it. */
 export interface OperationSummary {
@@ -55,7 +54,7 @@ export function checkOperationScopes(
 interface ScopePlan {
   summary: OperationSummary;
   needs: Array<{ scope: Scope; type: string; field: string }>;
-  /** No root field's scopes depend on its arguments (no `dryRun`, no `paidWhen`): the plan is kept for the operation. */
+  /** No root field's scopes depend on its arguments (see readsArguments): the plan is kept for the operation. */
   constant: boolean;
 }
 
@@ -89,26 +88,34 @@ function planOf(
     const name = node.name.value;
     if (!rootFields.includes(name)) rootFields.push(name);
     if (name.startsWith('__')) continue; // __typename, __schema, __type: introspection needs no scope
-    const rule = root.getFields()[name] && scopeRuleOf(root.getFields()[name] as GraphQLField<unknown, unknown>);
-    if (rule?.dryRun || rule?.paidWhen) constant = false;
-    for (const scope of required(root, node, variables)) needs.push({ scope, type: root.name, field: name });
+    const { scopes, fixed } = required(root, node, variables);
+    if (!fixed) constant = false;
+    for (const scope of scopes) needs.push({ scope, type: root.name, field: name });
   }
   return { summary: { operationName: operation.name?.value ?? null, type, rootFields }, needs, constant };
 }
 
-/** The scopes one root field needs with the arguments given; an unknown field or one without a rule needs admin. */
-function required(root: GraphQLObjectType, node: FieldNode, variables: Record<string, unknown>): Scope[] {
+/**
+ * The scopes one root field needs with the arguments given, and whether they are `fixed` (the same for any
+ * arguments); an unknown field or one without a rule needs admin.
+ */
+function required(
+  root: GraphQLObjectType,
+  node: FieldNode,
+  variables: Record<string, unknown>,
+): { scopes: Scope[]; fixed: boolean } {
   const field = root.getFields()[node.name.value];
   const rule = field ? scopeRuleOf(field) : undefined;
-  if (!field || !rule) return ['admin'];
+  if (!field || !rule) return { scopes: ['admin'], fixed: true };
+  if (!readsArguments(rule)) return { scopes: [rule.scope], fixed: true };
   let args: Record<string, unknown>;
   try {
     args = getArgumentValues(field, node, variables);
   } catch {
     // Arguments that do not coerce fail validation anyway; meanwhile hold the field to its full rule.
-    return [rule.scope, ...(rule.paidWhen ? (['purchase'] as const) : [])];
+    return { scopes: [rule.scope, ...(rule.paidWhen ? (['purchase'] as const) : [])], fixed: false };
   }
-  return scopesNeeded(rule, args);
+  return { scopes: scopesNeeded(rule, args), fixed: false };
 }
 
 /** The field nodes of a root selection set, through fragment spreads and inline fragments (each fragment once). */

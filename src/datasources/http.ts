@@ -396,8 +396,8 @@ export class WixHttp extends UpstreamVerbs {
       const response = await this.client(`${path.replace(/^\//, '')}${query ? `?${query}` : ''}`, {
         method,
         // The headers and the JSON text go beside ky's Request, straight to the transport (no Headers objects to
-        // merge, no body stream to build and tee).
-        ...(json === undefined ? { [HEADERS_OPTION]: headers } : { [HEADERS_OPTION]: headers, [BODY_OPTION]: json }),
+        // merge, no body stream to build and tee); spread in, as options ky's types do not name.
+        ...{ [HEADERS_OPTION]: headers, [BODY_OPTION]: json },
         // Non-idempotent writes are never repeated: a lost answer must not become a second purchase.
         ...(retryable ? {} : { retry: NO_RETRY }),
         context: { call, ambient } satisfies RetryContext,
